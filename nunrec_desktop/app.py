@@ -1,0 +1,103 @@
+"""Composition root: builds settings, database, audit log, policy and services for one workspace.
+
+Nothing happens at import time. The GUI and every CLI command call `open_services` (or
+`build_services`) and pass the result down; there are no global singletons.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Role, User
+from nunrec_desktop.services.access import AccessPolicy
+from nunrec_desktop.services.accounts import Accounts
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.clock import Clock, system_clock
+from nunrec_desktop.services.credentials import StoreCredentials
+from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.services.passwords import Passwords
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.settings import Workspace, create_workspace, load_workspace
+
+KeyringFactory = Callable[[], Any]
+
+
+def system_keyring() -> Any:
+    """The operating system's keyring (Windows Credential Manager on the coach's workstation)."""
+    import keyring
+
+    return keyring.get_keyring()
+
+
+@dataclass
+class Services:
+    workspace: Workspace
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+    audit: AuditLog
+    people: PeopleDirectory
+    policy: AccessPolicy
+    passwords: Passwords
+    auth: Authenticator
+    accounts: Accounts
+    keyring_factory: KeyringFactory = field(repr=False)
+
+    def store_credentials(self) -> StoreCredentials:
+        return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_services(
+    workspace: Workspace, *, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
+) -> Services:
+    engine = create_database_engine(workspace.database_url)
+    migrate(engine)
+    sessions = session_factory(engine)
+    audit = AuditLog(sessions, workspace.settings.origin(), clock)
+    people = PeopleDirectory(sessions)
+    policy = AccessPolicy(people, audit, clock)
+    passwords = Passwords()
+    return Services(
+        workspace=workspace,
+        engine=engine,
+        sessions=sessions,
+        clock=clock,
+        audit=audit,
+        people=people,
+        policy=policy,
+        passwords=passwords,
+        auth=Authenticator(sessions, passwords, audit, clock),
+        accounts=Accounts(sessions, passwords, policy, clock),
+        keyring_factory=keyring_factory,
+    )
+
+
+def open_services(
+    root: Path, *, create: bool = False, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
+) -> Services:
+    workspace = create_workspace(root) if create else load_workspace(root)
+    return build_services(workspace, clock=clock, keyring_factory=keyring_factory)
+
+
+def local_admin() -> User:
+    """The IT colleague at the workstation's command line: the operating-system account, role `it`.
+
+    Administrative commands (`nunrec users ...`) run with access to the workspace folder itself; they are
+    audited under the operating-system user name, prefixed with `os:`.
+    """
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "onbekend"
+    return User(id=0, username=f"os:{name}", role=Role.IT, display_name=f"Beheer ({name})")

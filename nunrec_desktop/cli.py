@@ -1,0 +1,304 @@
+"""The `nunrec` command: without a sub-command it opens the application; the sub-commands are for IT.
+
+Every command takes `--workspace DIR`. Errors go to stderr as a Dutch sentence with exit code 1;
+argument mistakes exit 2 (argparse). Passwords are read from standard input with `--password-stdin`
+(first line), or asked for interactively when standard input is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+import platformdirs
+
+from nunrec_desktop.app import KeyringFactory, Services, local_admin, open_services, system_keyring
+from nunrec_desktop.domain import InvalidInput, NunrecError
+from nunrec_desktop.services.clock import Clock, system_clock
+from nunrec_desktop.settings import APP_AUTHOR, APP_NAME, SETTINGS_FILE, default_workspace_dir
+
+DEMO_PASSWORD_WORDS = ("kust", "veluwe", "heide", "beek", "duin", "eik", "ree", "mos", "zand", "bos")
+
+
+@dataclass
+class Io:
+    """What a command reads and writes; tests pass their own."""
+
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    keyring_factory: KeyringFactory = system_keyring
+    clock: Clock = system_clock
+
+
+def default_demo_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "demo-workspace"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                        help="werkmap (standaard: de gebruikersmap van dit platform)")
+    parser = argparse.ArgumentParser(
+        prog="nunrec", parents=[common],
+        description="nunrec desktop: coaching van KCC-gesprekken (gemeente Nunspeet). "
+        "Zonder opdracht opent de applicatie.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    sub.add_parser("init", parents=[common], help="een lege werkmap aanmaken (instellingen en database)")
+
+    demo = sub.add_parser("demo", parents=[common], help="een demowerkmap met voorbeeldgesprekken aanmaken")
+    demo.add_argument("--seed", type=int, default=7, help="zelfde seed, zelfde demo (standaard 7)")
+    demo.add_argument("--password-stdin", action="store_true", help="wachtwoord voor de demo-accounts van stdin")
+    demo.add_argument("--open", action="store_true",
+                      help="daarna de applicatie openen; een bestaande demowerkmap wordt hergebruikt")
+
+    users = sub.add_parser("users", parents=[common], help="accounts beheren (IT)")
+    users_sub = users.add_subparsers(dest="users_command", metavar="ACTIE", required=True)
+    add = users_sub.add_parser("add", parents=[common], help="account toevoegen")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, help="coach of it")
+    add.add_argument("--name", default="", help="volledige naam")
+    add.add_argument("--password-stdin", action="store_true")
+    lst = users_sub.add_parser("list", parents=[common], help="accounts tonen")
+    lst.add_argument("--json", action="store_true")
+    for name, text in (("disable", "account uitschakelen"), ("enable", "account weer inschakelen")):
+        p = users_sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("username")
+    pw = users_sub.add_parser("passwd", parents=[common], help="nieuw wachtwoord instellen (heft ook een blokkade op)")
+    pw.add_argument("username")
+    pw.add_argument("--password-stdin", action="store_true")
+
+    emp = sub.add_parser("employees", parents=[common], help="KCC-medewerkers en hun coach (IT)")
+    emp_sub = emp.add_subparsers(dest="employees_command", metavar="ACTIE", required=True)
+    eadd = emp_sub.add_parser("add", parents=[common], help="medewerker toevoegen")
+    eadd.add_argument("employee_id", help="het id van de medewerker in het telefoniesysteem")
+    eadd.add_argument("name")
+    eas = emp_sub.add_parser("assign", parents=[common], help="medewerker aan een coach koppelen")
+    eas.add_argument("employee_id")
+    eas.add_argument("--coach", required=True)
+    eas.add_argument("--from", dest="start", type=date.fromisoformat, required=True, metavar="JJJJ-MM-DD")
+    eas.add_argument("--to", dest="end", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
+    elst = emp_sub.add_parser("list", parents=[common], help="medewerkers tonen")
+    elst.add_argument("--json", action="store_true")
+
+    store = sub.add_parser("store", parents=[common], help="de opnameopslag (IT)")
+    store_sub = store.add_subparsers(dest="store_command", metavar="ACTIE", required=True)
+    cred = store_sub.add_parser("set-credentials", parents=[common],
+                                help="token voor het TSV-portaal in de sleutelhanger van het systeem zetten")
+    cred.add_argument("--password-stdin", action="store_true")
+    store_sub.add_parser("clear-credentials", parents=[common], help="het token uit de sleutelhanger verwijderen")
+
+    audit = sub.add_parser("audit", parents=[common], help="het auditlog")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
+    audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
+    return parser
+
+
+def _read_secret(args: argparse.Namespace, io: Io, prompt: str, confirm: bool = True) -> str:
+    if getattr(args, "password_stdin", False):
+        line = io.stdin.readline()
+        if not line:
+            raise InvalidInput("Er kwam geen wachtwoord binnen op standaardinvoer.")
+        return line.rstrip("\r\n")
+    if not io.stdin.isatty():
+        raise InvalidInput("Geef het wachtwoord met --password-stdin (standaardinvoer is geen terminal).")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nogmaals: ") != first:
+        raise InvalidInput("De twee wachtwoorden zijn niet gelijk.")
+    return first
+
+
+def _workspace(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "workspace", None) or default_workspace_dir())
+
+
+def _open(args: argparse.Namespace, io: Io, create: bool = False) -> Services:
+    return open_services(_workspace(args), create=create, clock=io.clock, keyring_factory=io.keyring_factory)
+
+
+def cmd_init(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io, create=True)
+    services.close()
+    print(f"Werkmap klaar: {services.workspace.root}", file=io.stdout)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.demo import populate_demo
+
+    root = Path(getattr(args, "workspace", None) or default_demo_dir())
+    if (root / SETTINGS_FILE).exists():
+        if args.open:
+            return run_gui(root, io)
+        raise InvalidInput(f"In {root} staat al een werkmap; kies een lege map.")
+    if root.exists() and any(root.iterdir()):
+        raise InvalidInput(f"De map {root} is niet leeg; kies een lege of nieuwe map.")
+    if args.password_stdin:
+        password, generated = _read_secret(args, io, ""), False
+    else:
+        import secrets
+
+        password = "-".join(secrets.choice(DEMO_PASSWORD_WORDS) for _ in range(3)) + f"-{secrets.randbelow(100)}"
+        generated = True
+    services = _open(argparse.Namespace(workspace=root), io, create=True)
+    try:
+        summary = populate_demo(
+            store_root=services.workspace.store_path,
+            accounts=services.accounts,
+            people=services.people,
+            audit=services.audit,
+            admin=local_admin(),
+            password=password,
+            general_number=services.workspace.settings.general_number,
+            seed=args.seed,
+            now=io.clock(),
+        )
+    finally:
+        services.close()
+    print(f"Demowerkmap aangemaakt in {root}", file=io.stdout)
+    print(f"  accounts: {', '.join(summary.accounts)}", file=io.stdout)
+    print(f"  medewerkers: {summary.employees}; opnames: {summary.recordings} "
+          f"({summary.store_bytes / 1e6:.0f} MB)", file=io.stdout)
+    if generated:
+        print(f"  wachtwoord (wordt niet opnieuw getoond): {password}", file=io.stdout)
+    if args.open:
+        return run_gui(root, io)
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    admin = local_admin()
+    try:
+        action = args.users_command
+        if action == "add":
+            password = _read_secret(args, io, f"Wachtwoord voor {args.username}: ")
+            user = services.accounts.add(admin, args.username, args.role, args.name, password)
+            print(f"Account '{user.username}' ({user.role}) aangemaakt.", file=io.stdout)
+        elif action == "list":
+            rows = services.accounts.list(admin)
+            now = io.clock()
+            if args.json:
+                for s in rows:
+                    print(json.dumps({
+                        "username": s.user.username, "role": str(s.user.role), "name": s.user.display_name,
+                        "disabled": s.user.disabled,
+                        "locked_until": s.locked_until.isoformat() if s.locked_until and s.locked_until > now else None,
+                    }, ensure_ascii=False), file=io.stdout)
+            else:
+                print(f"{'gebruiker':<16} {'rol':<6} {'status':<28} naam", file=io.stdout)
+                for s in rows:
+                    status = "uitgeschakeld" if s.user.disabled else "actief"
+                    if s.locked_until and s.locked_until > now:
+                        status = f"vergrendeld tot {s.locked_until.astimezone().strftime('%H:%M')}"
+                    print(f"{s.user.username:<16} {s.user.role!s:<6} {status:<28} {s.user.display_name}",
+                          file=io.stdout)
+        elif action in ("disable", "enable"):
+            services.accounts.set_disabled(admin, args.username, action == "disable")
+            word = "uitgeschakeld" if action == "disable" else "ingeschakeld"
+            print(f"Account '{args.username}' is {word}.", file=io.stdout)
+        elif action == "passwd":
+            password = _read_secret(args, io, f"Nieuw wachtwoord voor {args.username}: ")
+            services.accounts.set_password(admin, args.username, password)
+            print(f"Wachtwoord van '{args.username}' is ingesteld.", file=io.stdout)
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_employees(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    try:
+        action = args.employees_command
+        if action == "add":
+            services.people.add_employee(args.employee_id, args.name)
+            print(f"Medewerker {args.employee_id} toegevoegd.", file=io.stdout)
+        elif action == "assign":
+            coach = services.accounts.find(args.coach)
+            if coach is None:
+                raise InvalidInput(f"Er is geen account '{args.coach}'.")
+            services.people.assign(coach.id, args.employee_id, args.start, args.end)
+            print(f"Medewerker {args.employee_id} gekoppeld aan {coach.username}.", file=io.stdout)
+        else:
+            for e in services.people.employees():
+                if args.json:
+                    print(json.dumps({"id": e.id, "name": e.name}, ensure_ascii=False), file=io.stdout)
+                else:
+                    print(f"{e.id:<10} {e.name}", file=io.stdout)
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_store(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.domain import Action
+    from nunrec_desktop.services.access import Target
+
+    services = _open(args, io)
+    try:
+        services.policy.require(local_admin(), Action.STORE_SETTINGS, Target("store", "credentials"),
+                                detail=args.store_command)
+        credentials = services.store_credentials()
+        if args.store_command == "set-credentials":
+            credentials.set_token(_read_secret(args, io, "Token voor het TSV-portaal: ", confirm=False))
+            print("Het token staat in de sleutelhanger van het systeem.", file=io.stdout)
+        else:
+            credentials.clear()
+            print("Het token is uit de sleutelhanger verwijderd.", file=io.stdout)
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    try:
+        report = services.audit.verify()
+    finally:
+        services.close()
+    if report.intact:
+        print(f"Auditlog intact: {report.checked} regels; laatste hash {report.head_hash}", file=io.stdout)
+        return 0
+    print(f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
+          f"({report.checked} regels daarvoor zijn in orde.)", file=io.stdout)
+    return 1
+
+
+def run_gui(root: Path, io: Io) -> int:
+    from nunrec_desktop.ui.application import run_application
+
+    return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "users": cmd_users,
+    "employees": cmd_employees,
+    "store": cmd_store,
+    "audit": cmd_audit,
+}
+
+
+def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
+    io = io or Io()
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(_workspace(args), io)
+        return COMMANDS[args.command](args, io)
+    except NunrecError as error:
+        print(f"nunrec: {error}", file=io.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("nunrec: afgebroken.", file=io.stderr)
+        return 130

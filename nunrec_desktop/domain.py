@@ -1,0 +1,101 @@
+"""Plain domain types shared by services, CLI and UI: roles, actions, users and domain errors.
+
+Nothing here talks to a database, the network or Qt. Error messages are Dutch because they reach the
+coach or the IT colleague as they are (the services have no translation layer of their own).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+class Role(enum.StrEnum):
+    """The only roles an account can hold (protocol P3). There is deliberately no manager role (P5)."""
+
+    COACH = "coach"
+    IT = "it"
+
+
+class Action(enum.StrEnum):
+    """Everything the access policy decides about. One name per thing a user can try to do."""
+
+    LIST_RECORDINGS = "recordings.list"
+    PLAY_RECORDING = "recordings.play"
+    RETRIEVE_FOR_COACH = "recordings.retrieve_for_coach"
+    EVALUATE = "evaluations.write"
+    READ_EVALUATIONS = "evaluations.read"
+    EXPORT_FEEDBACK = "exports.feedback"
+    ADMINISTER_USERS = "users.administer"
+    STORE_SETTINGS = "store.settings"
+    ERASE_RECORDING = "recordings.erase"
+    READ_AUDIT = "audit.read"
+    RUN_RETENTION = "retention.run"
+
+
+class AuditResult(enum.StrEnum):
+    ALLOWED = "allowed"
+    DENIED = "denied"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A signed-in (or looked-up) account. Holds no secret."""
+
+    id: int
+    username: str
+    role: Role
+    display_name: str
+    disabled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Employee:
+    """A KCC employee (medewerker). Employees do not sign in; the coach works with their calls."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Coach `coach_user_id` coaches `employee_id` from `start` up to and including `end` (open if None)."""
+
+    coach_user_id: int
+    employee_id: str
+    start: date
+    end: date | None = None
+
+    def covers(self, moment: datetime) -> bool:
+        day = moment.date()
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class NunrecError(Exception):
+    """Base of every error a user may see; `str(error)` is a Dutch sentence for the user."""
+
+
+class AccessDenied(NunrecError):
+    """The access policy refused an action (already audited when raised by the policy)."""
+
+
+class AuthenticationFailed(NunrecError):
+    """Wrong user name or password, or a disabled account."""
+
+
+class AccountLocked(NunrecError):
+    """Too many failed attempts; the account is locked until `until`."""
+
+    def __init__(self, message: str, until: datetime) -> None:
+        super().__init__(message)
+        self.until = until
+
+
+class InvalidInput(NunrecError):
+    """Input that cannot be accepted as given (a bad name, a forbidden role, a malformed file)."""
+
+
+class WorkspaceError(NunrecError):
+    """The workspace folder or its settings cannot be used."""

@@ -1,0 +1,1 @@
+"""Everything nunrec desktop does, without Qt: services return plain data and raise domain errors."""

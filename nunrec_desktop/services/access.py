@@ -1,0 +1,135 @@
+"""The single place that decides who may do what (protocol P3, P4, P5).
+
+Every service entry point that touches a recording, an evaluation, an export or an administrative
+function calls `AccessPolicy.require`, which audits the decision and raises `AccessDenied` with a Dutch
+message when it is a no. `permits` answers the same question without auditing, for filtering the items
+of a list whose listing itself was audited. There is no role a manager can hold, so no rule mentions one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from nunrec_desktop.domain import AccessDenied, Action, AuditResult, Role, User
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.clock import Clock
+
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.COACH: frozenset(
+        {
+            Action.LIST_RECORDINGS,
+            Action.PLAY_RECORDING,
+            Action.EVALUATE,
+            Action.READ_EVALUATIONS,
+            Action.EXPORT_FEEDBACK,
+            Action.ERASE_RECORDING,
+        }
+    ),
+    Role.IT: frozenset(
+        {
+            Action.RETRIEVE_FOR_COACH,
+            Action.ADMINISTER_USERS,
+            Action.STORE_SETTINGS,
+            Action.ERASE_RECORDING,
+            Action.READ_AUDIT,
+            Action.RUN_RETENTION,
+        }
+    ),
+}
+
+# Actions on an object that belongs to employees: a coach only for employees assigned to them.
+EMPLOYEE_SCOPED = frozenset(
+    {
+        Action.LIST_RECORDINGS,
+        Action.PLAY_RECORDING,
+        Action.EVALUATE,
+        Action.READ_EVALUATIONS,
+        Action.EXPORT_FEEDBACK,
+    }
+)
+
+ACTION_DUTCH: dict[Action, str] = {
+    Action.LIST_RECORDINGS: "opnames bekijken",
+    Action.PLAY_RECORDING: "opnames beluisteren",
+    Action.RETRIEVE_FOR_COACH: "een opname ophalen voor de coach",
+    Action.EVALUATE: "gesprekken beoordelen",
+    Action.READ_EVALUATIONS: "beoordelingen inzien",
+    Action.EXPORT_FEEDBACK: "terugkoppeling exporteren",
+    Action.ADMINISTER_USERS: "gebruikers beheren",
+    Action.STORE_SETTINGS: "de opnameopslag instellen",
+    Action.ERASE_RECORDING: "opnames verwijderen op verzoek van een beller",
+    Action.READ_AUDIT: "het auditlog inzien",
+    Action.RUN_RETENTION: "bewaartermijnen handhaven",
+}
+
+ROLE_DUTCH = {Role.COACH: "coach", Role.IT: "IT-medewerker"}
+
+
+class AssignmentLookup(Protocol):
+    def is_assigned(self, coach_user_id: int, employee_id: str, at: datetime) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What an action is about: ids only. `employee_ids` and `at` scope it to coached employees."""
+
+    kind: str = ""
+    id: str = ""
+    employee_ids: tuple[str, ...] = field(default=())
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+
+
+class AccessPolicy:
+    def __init__(self, assignments: AssignmentLookup, audit: AuditLog, clock: Clock) -> None:
+        self._assignments = assignments
+        self._audit = audit
+        self._clock = clock
+
+    def decide(self, user: User, action: Action, target: Target = Target(), purpose: str = "") -> Decision:
+        """Pure decision, no side effects."""
+        if user.disabled:
+            return Decision(False, "Dit account is uitgeschakeld.")
+        if action not in ROLE_ACTIONS.get(user.role, frozenset()):
+            return Decision(
+                False,
+                f"Als {ROLE_DUTCH.get(user.role, user.role)} mag u geen {ACTION_DUTCH[action]} "
+                "(Protocol opname telefoongesprekken, P3/P5).",
+            )
+        if action is Action.RETRIEVE_FOR_COACH and not purpose.strip():
+            return Decision(
+                False, "Een opname ophalen mag alleen op verzoek van de coach; vermeld het verzoek als reden (P3)."
+            )
+        if user.role is Role.COACH and action in EMPLOYEE_SCOPED and target.employee_ids:
+            moment = target.at or self._clock()
+            if not any(self._assignments.is_assigned(user.id, e, moment) for e in target.employee_ids):
+                return Decision(False, "Deze medewerker valt niet onder uw coaching; u heeft hier geen toegang toe.")
+        return Decision(True)
+
+    def permits(self, user: User, action: Action, target: Target = Target(), purpose: str = "") -> bool:
+        return self.decide(user, action, target, purpose).allowed
+
+    def require(
+        self, user: User, action: Action, target: Target = Target(), purpose: str = "", detail: str = ""
+    ) -> None:
+        """Decide, audit the decision (with `detail`: ids and counts only), raise `AccessDenied` on a no."""
+        decision = self.decide(user, action, target, purpose)
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action=str(action),
+            result=AuditResult.ALLOWED if decision.allowed else AuditResult.DENIED,
+            object_type=target.kind,
+            object_id=target.id,
+            purpose=purpose,
+            detail=detail,
+        )
+        if not decision.allowed:
+            raise AccessDenied(decision.reason)

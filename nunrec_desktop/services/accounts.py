@@ -1,0 +1,143 @@
+"""User administration for the IT colleague: add, list, disable, enable, set a password.
+
+Roles are exactly `coach` and `it` (P3). Asking for a manager role is refused with the protocol's reason
+(P5). Shared or generic account names are refused, because every listen must be traceable to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, InvalidInput, Role, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.auth import user_from_row
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import UserRow
+from nunrec_desktop.services.passwords import Passwords, password_problem
+
+MANAGER_WORDS = frozenset(
+    {"manager", "leidinggevende", "teamleider", "teammanager", "afdelingshoofd", "hoofd", "supervisor"}
+)
+GENERIC_NAMES = frozenset(
+    {
+        "admin", "administrator", "beheer", "beheerder", "root", "kcc", "team", "teampubliek", "publiek",
+        "algemeen", "gedeeld", "shared", "generic", "user", "gebruiker", "test", "demo", "receptie",
+        "balie", "helpdesk", "servicedesk", "klantcontact", "info", "gemeente", "nunspeet", "guest", "gast",
+    }
+)
+_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+
+MANAGER_REFUSAL = (
+    "Er bestaat geen rol voor een leidinggevende: volgens het Protocol opname telefoongesprekken (P5) "
+    "heeft de leidinggevende geen toegang tot opnames of tot iets dat daarvan is afgeleid."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountStatus:
+    user: User
+    failed_attempts: int
+    locked_until: datetime | None
+    created_at: datetime
+
+
+def parse_role(text: str) -> Role:
+    """Turn user input into a role; managers and anything else unknown are refused in Dutch."""
+    word = text.strip().lower()
+    if word in MANAGER_WORDS:
+        raise InvalidInput(MANAGER_REFUSAL)
+    try:
+        return Role(word)
+    except ValueError:
+        raise InvalidInput(f"Onbekende rol '{text}'. Toegestaan zijn alleen: coach, it.") from None
+
+
+def username_problem(username: str) -> str | None:
+    if not _USERNAME.match(username):
+        return (
+            "Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of lage "
+            "streepjes en begint met een letter."
+        )
+    if re.sub(r"[0-9._-]", "", username) in GENERIC_NAMES:
+        return (
+            f"'{username}' is een gedeelde of algemene naam. Elk account hoort bij één persoon, "
+            "zodat elke luisterbeurt herleidbaar is (P3)."
+        )
+    return None
+
+
+class Accounts:
+    def __init__(
+        self, sessions: sessionmaker[Session], passwords: Passwords, policy: AccessPolicy, clock: Clock
+    ) -> None:
+        self._sessions = sessions
+        self._passwords = passwords
+        self._policy = policy
+        self._clock = clock
+
+    def add(self, admin: User, username: str, role: str | Role, display_name: str, password: str) -> User:
+        username = username.strip().lower()
+        parsed_role = role if isinstance(role, Role) else parse_role(role)
+        self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", username), detail="add")
+        problem = username_problem(username) or password_problem(password)
+        if problem:
+            raise InvalidInput(problem)
+        row = UserRow(
+            username=username,
+            display_name=display_name.strip() or username,
+            role=str(parsed_role),
+            password_hash=self._passwords.hash(password),
+            disabled=False,
+            failed_attempts=0,
+            created_at=self._clock(),
+        )
+        try:
+            with self._sessions.begin() as session:
+                session.add(row)
+        except IntegrityError:
+            raise InvalidInput(f"De gebruikersnaam '{username}' bestaat al.") from None
+        return user_from_row(row)
+
+    def list(self, admin: User) -> list[AccountStatus]:
+        self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", "*"), detail="list")
+        with self._sessions() as session:
+            rows = session.execute(select(UserRow).order_by(UserRow.username)).scalars()
+            return [AccountStatus(user_from_row(r), r.failed_attempts, r.locked_until, r.created_at) for r in rows]
+
+    def set_disabled(self, admin: User, username: str, disabled: bool) -> None:
+        self._policy.require(
+            admin, Action.ADMINISTER_USERS, Target("user", username), detail="disable" if disabled else "enable"
+        )
+        with self._sessions.begin() as session:
+            row = self._row(session, username)
+            row.disabled = disabled
+
+    def set_password(self, admin: User, username: str, password: str) -> None:
+        """Set a new password; this also lifts a lock-out."""
+        self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", username), detail="passwd")
+        problem = password_problem(password)
+        if problem:
+            raise InvalidInput(problem)
+        with self._sessions.begin() as session:
+            row = self._row(session, username)
+            row.password_hash = self._passwords.hash(password)
+            row.failed_attempts = 0
+            row.locked_until = None
+
+    def find(self, username: str) -> User | None:
+        with self._sessions() as session:
+            row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
+            return None if row is None else user_from_row(row)
+
+    @staticmethod
+    def _row(session: Session, username: str) -> UserRow:
+        row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
+        if row is None:
+            raise InvalidInput(f"Er is geen gebruiker '{username}'.")
+        return row

@@ -1,0 +1,206 @@
+"""The append-only, hash-chained audit log (protocol P3, P12).
+
+Each entry holds the UTC time, actor, role, action, object (ids only), result, workstation and purpose,
+and the SHA-256 of the previous entry's hash plus a canonical serialisation of its own fields. A separate
+head row remembers the newest entry so that removing the tail is detected too. Entries never hold caller
+data or secrets: free-text fields that look like a phone number are refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import AuditResult
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow
+
+GENESIS_HASH = "0" * 64
+_HEAD_ID = 1
+_PHONE_LIKE = re.compile(r"(?:\+|00)\d|\d(?:[\s.-]?\d){8,}")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    occurred_at: str
+    actor: str
+    role: str
+    action: str
+    object_type: str
+    object_id: str
+    result: str
+    origin: str
+    purpose: str
+    detail: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """Outcome of a chain verification. `first_bad_seq` names the first entry that breaks the chain."""
+
+    intact: bool
+    checked: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+    head_hash: str = GENESIS_HASH
+
+
+def canonical(row: AuditEntryRow | AuditEntry) -> str:
+    """The exact text that is hashed for an entry: a JSON array of its fields in a fixed order."""
+    fields = [
+        row.seq,
+        row.occurred_at,
+        row.actor,
+        row.role,
+        row.action,
+        row.object_type,
+        row.object_id,
+        row.result,
+        row.origin,
+        row.purpose,
+        row.detail,
+    ]
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+
+
+def chain_hash(prev_hash: str, row: AuditEntryRow | AuditEntry) -> str:
+    return hashlib.sha256((prev_hash + "\n" + canonical(row)).encode("utf-8")).hexdigest()
+
+
+class AuditLog:
+    """Appends entries and verifies the chain. Each append is its own short transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session], origin: str, clock: Clock) -> None:
+        self._sessions = sessions
+        self._origin = origin
+        self._clock = clock
+
+    def record(
+        self,
+        *,
+        actor: str,
+        role: str,
+        action: str,
+        result: AuditResult,
+        object_type: str = "",
+        object_id: str = "",
+        purpose: str = "",
+        detail: str = "",
+    ) -> int:
+        """Append one entry and return its sequence number."""
+        for name, value in (("purpose", purpose), ("detail", detail)):
+            if _PHONE_LIKE.search(value):
+                raise ValueError(f"audit {name} looks like it holds a phone number; ids and counts only")
+        with self._sessions.begin() as session:
+            head = session.execute(
+                select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()
+            ).scalar_one_or_none()
+            if head is None:
+                head = AuditHeadRow(id=_HEAD_ID, seq=0, hash=GENESIS_HASH)
+                session.add(head)
+            row = AuditEntryRow(
+                seq=head.seq + 1,
+                occurred_at=_iso(self._clock()),
+                actor=actor,
+                role=role,
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                result=str(result),
+                origin=self._origin,
+                purpose=purpose,
+                detail=detail,
+                prev_hash=head.hash,
+                hash="",
+            )
+            row.hash = chain_hash(head.hash, row)
+            session.add(row)
+            head.seq = row.seq
+            head.hash = row.hash
+            return row.seq
+
+    def entries(
+        self,
+        *,
+        actor: str | None = None,
+        action: str | None = None,
+        object_id: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 10_000,
+    ) -> list[AuditEntry]:
+        """Newest first, filtered on exact actor, action prefix, object id and a time window."""
+        query = select(AuditEntryRow).order_by(AuditEntryRow.seq.desc()).limit(limit)
+        if actor:
+            query = query.where(AuditEntryRow.actor == actor)
+        if action:
+            query = query.where(AuditEntryRow.action.startswith(action))
+        if object_id:
+            query = query.where(AuditEntryRow.object_id == object_id)
+        if since:
+            query = query.where(AuditEntryRow.occurred_at >= _iso(since))
+        if until:
+            query = query.where(AuditEntryRow.occurred_at <= _iso(until))
+        with self._sessions() as session:
+            return [_entry(row) for row in session.execute(query).scalars()]
+
+    def verify(self) -> ChainReport:
+        """Walk the whole chain in order; stop at the first entry that does not fit."""
+        expected_seq = 1
+        prev = GENESIS_HASH
+        checked = 0
+        with self._sessions() as session:
+            rows = session.execute(select(AuditEntryRow).order_by(AuditEntryRow.seq)).scalars()
+            for row in rows:
+                if row.seq != expected_seq:
+                    return ChainReport(
+                        False, checked, expected_seq,
+                        f"regel {expected_seq} ontbreekt (na regel {expected_seq - 1} volgt regel {row.seq})",
+                    )
+                if row.prev_hash != prev:
+                    return ChainReport(
+                        False, checked, row.seq,
+                        f"regel {row.seq} sluit niet aan op de vorige regel (ingevoegd of verwisseld)",
+                    )
+                if chain_hash(prev, row) != row.hash:
+                    return ChainReport(False, checked, row.seq, f"de inhoud van regel {row.seq} is gewijzigd")
+                prev = row.hash
+                expected_seq += 1
+                checked += 1
+            head = session.get(AuditHeadRow, _HEAD_ID)
+        last_seq = expected_seq - 1
+        head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+        if head_seq != last_seq or head_hash != prev:
+            if head_seq > last_seq:
+                return ChainReport(
+                    False, checked, last_seq + 1,
+                    f"regels {last_seq + 1} tot en met {head_seq} zijn verwijderd (het einde van de keten ontbreekt)",
+                )
+            return ChainReport(
+                False, checked, head_seq + 1 if head_seq < last_seq else last_seq,
+                "de laatste regels passen niet bij de vastgelegde kop van de keten (toegevoegd of gewijzigd)",
+            )
+        return ChainReport(True, checked, None, "", prev)
+
+
+def _iso(moment: datetime) -> str:
+    """UTC ISO-8601 with microseconds: sorts as text in the same order as in time."""
+    if moment.tzinfo is None:
+        raise ValueError("audit times must be aware datetimes")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _entry(row: AuditEntryRow) -> AuditEntry:
+    return AuditEntry(
+        row.seq, row.occurred_at, row.actor, row.role, row.action, row.object_type, row.object_id,
+        row.result, row.origin, row.purpose, row.detail, row.prev_hash, row.hash,
+    )

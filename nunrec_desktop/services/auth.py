@@ -1,0 +1,113 @@
+"""Signing in, the lock-out after repeated failures, and unlocking an idle-locked session.
+
+Five failed attempts lock an account for fifteen minutes. Every sign-in, failure, lock and unlock is
+audited. An unknown user name is audited without the name typed (it could be a password typed in the
+wrong field) and costs the same time as a known one.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import AccountLocked, AuditResult, AuthenticationFailed, Role, User
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import UserRow
+from nunrec_desktop.services.passwords import Passwords
+
+MAX_FAILED_ATTEMPTS = 5
+LOCK_DURATION = timedelta(minutes=15)
+WRONG_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord."
+
+
+def user_from_row(row: UserRow) -> User:
+    return User(row.id, row.username, Role(row.role), row.display_name, row.disabled)
+
+
+class Authenticator:
+    def __init__(self, sessions: sessionmaker[Session], passwords: Passwords, audit: AuditLog, clock: Clock) -> None:
+        self._sessions = sessions
+        self._passwords = passwords
+        self._audit = audit
+        self._clock = clock
+
+    def sign_in(self, username: str, password: str) -> User:
+        """Return the user, or raise `AuthenticationFailed` / `AccountLocked` (Dutch messages)."""
+        return self._check(username.strip(), password, action="auth.sign_in")
+
+    def unlock(self, user: User, password: str) -> User:
+        """Check the password of an idle-locked session; failures count towards the lock-out."""
+        return self._check(user.username, password, action="auth.unlock")
+
+    def record_idle_lock(self, user: User) -> None:
+        self._audit.record(
+            actor=user.username, role=str(user.role), action="auth.idle_lock", result=AuditResult.ALLOWED,
+            object_type="user", object_id=str(user.id),
+        )
+
+    def record_sign_out(self, user: User) -> None:
+        self._audit.record(
+            actor=user.username, role=str(user.role), action="auth.sign_out", result=AuditResult.ALLOWED,
+            object_type="user", object_id=str(user.id),
+        )
+
+    def _check(self, username: str, password: str, action: str) -> User:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
+            if row is None:
+                self._passwords.burn_time(password)
+                outcome: tuple[str, str] = ("unknown", "")
+            elif row.disabled:
+                self._passwords.burn_time(password)
+                outcome = ("disabled", "")
+            elif row.locked_until is not None and row.locked_until > now:
+                self._passwords.burn_time(password)
+                outcome = ("locked", row.locked_until.isoformat())
+            elif self._passwords.verify(row.password_hash, password):
+                row.failed_attempts = 0
+                row.locked_until = None
+                if self._passwords.needs_rehash(row.password_hash):
+                    row.password_hash = self._passwords.hash(password)
+                user = user_from_row(row)
+                outcome = ("ok", "")
+            else:
+                row.failed_attempts = (0 if row.locked_until is not None else row.failed_attempts) + 1
+                row.locked_until = None
+                if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                    row.locked_until = now + LOCK_DURATION
+                    outcome = ("now_locked", row.locked_until.isoformat())
+                else:
+                    outcome = ("wrong", str(row.failed_attempts))
+            role = row.role if row is not None else ""
+            user_id = str(row.id) if row is not None else ""
+        kind, extra = outcome
+        actor = username if row is not None else "(onbekend account)"
+        if kind == "ok":
+            self._audit.record(actor=actor, role=role, action=action, result=AuditResult.ALLOWED,
+                               object_type="user", object_id=user_id)
+            return user
+        detail = {
+            "unknown": "unknown account",
+            "disabled": "account disabled",
+            "locked": "account locked",
+            "now_locked": f"wrong password; attempt {MAX_FAILED_ATTEMPTS}; account locked",
+            "wrong": f"wrong password; attempt {extra}",
+        }[kind]
+        self._audit.record(actor=actor, role=role, action=action, result=AuditResult.DENIED,
+                           object_type="user", object_id=user_id, detail=detail)
+        if kind == "now_locked":
+            self._audit.record(actor=actor, role=role, action="auth.account_locked", result=AuditResult.ALLOWED,
+                               object_type="user", object_id=user_id,
+                               detail=f"{MAX_FAILED_ATTEMPTS} failed attempts; 15 minutes")
+        if kind in ("locked", "now_locked") and row is not None and row.locked_until is not None:
+            local = row.locked_until.astimezone().strftime("%H:%M")
+            raise AccountLocked(
+                f"Dit account is vergrendeld na {MAX_FAILED_ATTEMPTS} mislukte pogingen. "
+                f"Probeer het na {local} opnieuw of vraag IT om het wachtwoord opnieuw in te stellen.",
+                row.locked_until,
+            )
+        raise AuthenticationFailed(WRONG_CREDENTIALS)

@@ -1,0 +1,1 @@
+"""Database access: typed SQLAlchemy models, engine set-up and Alembic migrations."""

@@ -1,0 +1,69 @@
+"""Engine and session factory for a workspace database, and bringing its schema up to date.
+
+SQLite runs in WAL mode with foreign keys on, and every transaction starts with BEGIN IMMEDIATE so that
+two writers (the GUI and a CLI command, say) queue up instead of failing halfway through a hash chain.
+PostgreSQL (`postgresql+psycopg://...`) works the same; the migrations are shared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import WorkspaceError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def create_database_engine(url: str) -> Engine:
+    """Create an engine for `url`; SQLite files get WAL, foreign keys and immediate transactions."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise WorkspaceError(f"De database-URL '{url}' is ongeldig.") from error
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 15})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # let the "begin" hook below decide
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (a no-op when it already is)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as error:
+        raise WorkspaceError(f"De database is niet bereikbaar of niet bij te werken: {error.orig}") from error

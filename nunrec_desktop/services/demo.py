@@ -1,0 +1,212 @@
+"""Fill a fresh workspace with a believable demo: accounts, employees, coach assignments and ~35 days
+of generated calls in the folder store, including calls the filters must hide (outbound, internal, other
+numbers, older than 30 days), a few transferred calls, mono files and MP3s.
+
+Everything is derived from the seed and the reference time, so the same inputs give the same demo.
+All names and numbers are fictional.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from nunrec_desktop.domain import AuditResult, Role, User
+from nunrec_desktop.services.accounts import Accounts
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.demo_audio import can_write_mp3, encode, synthesize_call
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.store.base import AudioInfo, RecordingMeta, Segment
+from nunrec_desktop.services.store.folder import init_folder_store, write_recording
+
+LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
+DEMO_DAYS = 35
+SAMPLE_RATE = 8000
+
+EMPLOYEES = (
+    ("E101", "Anouk de Vries", 205.0),
+    ("E102", "Bram Jansen", 118.0),
+    ("E103", "Fatima El Amrani", 215.0),
+    ("E104", "Gerrit van den Berg", 105.0),
+    ("E105", "Ilse Mulder", 195.0),
+    ("E106", "Joost Bakker", 125.0),
+    ("E107", "Lotte Visser", 220.0),
+    ("E108", "Sanne Hendriks", 190.0),
+)
+COACH2_EMPLOYEES = ("E107", "E108")
+# Joost Bakker moved from coach2 to coach 12 days before the reference date: his older calls are coach2's.
+MOVED_EMPLOYEE = "E106"
+MOVED_DAYS_AGO = 12
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    accounts: tuple[str, ...]
+    employees: int
+    recordings: int
+    by_kind: dict[str, int]
+    store_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class _CallPlan:
+    kind: str  # "inbound", "outbound", "internal", "other-number"
+    start: datetime
+    duration_s: float
+    employee: int
+    transfer_to: int | None
+    mono: bool
+    swapped_channels: bool
+    mp3: bool
+
+
+def _plan_calls(rng: np.random.Generator, now: datetime) -> list[_CallPlan]:
+    plans: list[_CallPlan] = []
+    today = now.astimezone(LOCAL_TZ).date()
+    for days_ago in range(DEMO_DAYS, -1, -1):
+        day = today - timedelta(days=days_ago)
+        if day.weekday() >= 5:
+            continue
+        count = int(rng.integers(1, 4))
+        extra = [str(k) for k in rng.choice(["outbound", "internal", "other-number"], size=int(rng.random() < 0.5))]
+        for kind in ["inbound"] * count + extra:
+            minutes = int(rng.integers(8 * 60 + 30, 16 * 60 + 45))
+            start = datetime.combine(day, time(minutes // 60, minutes % 60, int(rng.integers(60))), LOCAL_TZ)
+            if start >= now:
+                start = now - timedelta(minutes=int(rng.integers(20, 240)))
+            if kind == "inbound":
+                duration = float(np.clip(rng.gamma(2.2, 45.0) + 30.0, 30.0, 360.0))
+            else:
+                duration = float(rng.uniform(30.0, 70.0))
+            plans.append(
+                _CallPlan(
+                    kind=kind,
+                    start=start.astimezone(UTC),
+                    duration_s=round(duration, 1),
+                    employee=int(rng.integers(len(EMPLOYEES))),
+                    transfer_to=int(rng.integers(len(EMPLOYEES))) if kind == "inbound" and rng.random() < 0.06 else None,
+                    mono=kind == "inbound" and rng.random() < 0.04,
+                    swapped_channels=kind == "inbound" and rng.random() < 0.05,
+                    mp3=rng.random() < 0.07 and duration < 200,
+                )
+            )
+    return plans
+
+
+def _fictional_mobile(rng: np.random.Generator) -> str:
+    return "+316" + "".join(str(int(d)) for d in rng.integers(0, 10, size=8))
+
+
+def _recording_id(seed: int, index: int) -> str:
+    return "rec-" + hashlib.sha256(f"{seed}:{index}".encode()).hexdigest()[:16]
+
+
+def populate_demo(
+    *,
+    store_root: Path,
+    accounts: Accounts,
+    people: PeopleDirectory,
+    audit: AuditLog,
+    admin: User,
+    password: str,
+    general_number: str,
+    seed: int,
+    now: datetime,
+) -> DemoSummary:
+    """Create the demo's accounts, employees, assignments and recordings in an empty workspace."""
+    rng = np.random.default_rng(seed)
+    coach = accounts.add(admin, "coach", Role.COACH, "Marieke Kok", password)
+    coach2 = accounts.add(admin, "coach2", Role.COACH, "Henk Smit", password)
+    accounts.add(admin, "it", Role.IT, "Dennis Schouten", password)
+
+    long_ago = (now - timedelta(days=365)).date()
+    moved_on: date = (now - timedelta(days=MOVED_DAYS_AGO)).date()
+    for employee_id, name, _f0 in EMPLOYEES:
+        people.add_employee(employee_id, name)
+        if employee_id in COACH2_EMPLOYEES:
+            people.assign(coach2.id, employee_id, long_ago)
+        elif employee_id == MOVED_EMPLOYEE:
+            people.assign(coach2.id, employee_id, long_ago, moved_on - timedelta(days=1))
+            people.assign(coach.id, employee_id, moved_on)
+        else:
+            people.assign(coach.id, employee_id, long_ago)
+
+    init_folder_store(store_root)
+    mp3_ok = can_write_mp3()
+    by_kind: dict[str, int] = {}
+    total_bytes = 0
+    for index, plan in enumerate(_plan_calls(rng, now)):
+        meta, audio = _render_call(seed, index, plan, rng, general_number, mp3_ok)
+        write_recording(store_root, meta, audio)
+        total_bytes += len(audio)
+        by_kind[plan.kind] = by_kind.get(plan.kind, 0) + 1
+        if plan.start < now - timedelta(days=30):
+            by_kind["older-than-30-days"] = by_kind.get("older-than-30-days", 0) + 1
+
+    audit.record(
+        actor=admin.username, role=str(admin.role), action="workspace.demo_created", result=AuditResult.ALLOWED,
+        object_type="workspace", detail=f"seed {seed}; {sum(v for k, v in by_kind.items() if k != 'older-than-30-days')} recordings",
+    )
+    return DemoSummary(
+        accounts=("coach", "coach2", "it"),
+        employees=len(EMPLOYEES),
+        recordings=sum(v for k, v in by_kind.items() if k != "older-than-30-days"),
+        by_kind=by_kind,
+        store_bytes=total_bytes,
+    )
+
+
+def _render_call(
+    seed: int, index: int, plan: _CallPlan, rng: np.random.Generator, general_number: str, mp3_ok: bool
+) -> tuple[RecordingMeta, bytes]:
+    employee_id, _name, employee_f0 = EMPLOYEES[plan.employee]
+    caller_f0 = float(rng.choice([110.0, 130.0, 185.0, 210.0]))
+    samples, _turns = synthesize_call(seed * 100_003 + index, plan.duration_s, SAMPLE_RATE, employee_f0, caller_f0)
+    channel_map: tuple[str, ...] = ("employee", "caller")
+    if plan.mono:
+        samples = samples.mean(axis=1, keepdims=True) * 1.4
+        channel_map = ("mixed",)
+    elif plan.swapped_channels:
+        samples = samples[:, ::-1].copy()
+        channel_map = ("caller", "employee")
+    rec_id = _recording_id(seed, index)
+    if plan.mp3 and mp3_ok:
+        audio, fmt, ext = encode(samples, SAMPLE_RATE, "MP3", "MPEG_LAYER_III"), "mp3", "mp3"
+    else:
+        audio, fmt, ext = encode(samples, SAMPLE_RATE, "WAV", "ALAW"), "wav/alaw", "wav"
+    segments: tuple[Segment, ...] = ()
+    if plan.transfer_to is not None and plan.transfer_to != plan.employee:
+        cut = round(plan.duration_s * 0.45, 1)
+        segments = (
+            Segment(employee_id, 0.0, cut),
+            Segment(EMPLOYEES[plan.transfer_to][0], cut, plan.duration_s),
+        )
+    called = {
+        "inbound": general_number,
+        "other-number": "+31341259800",
+        "outbound": _fictional_mobile(rng),
+        "internal": "+31341259" + str(int(rng.integers(100, 999))),
+    }[plan.kind]
+    direction = {"inbound": "inbound", "other-number": "inbound", "outbound": "outbound", "internal": "internal"}[
+        plan.kind
+    ]
+    caller = None if rng.random() < 0.08 else _fictional_mobile(rng)
+    if plan.kind == "outbound":
+        caller = general_number
+    meta = RecordingMeta(
+        id=rec_id,
+        start=plan.start,
+        duration_s=plan.duration_s,
+        direction=direction,
+        called_number=called,
+        employee_id=employee_id,
+        audio=AudioInfo(f"{rec_id}.{ext}", fmt, SAMPLE_RATE, samples.shape[1], channel_map),
+        segments=segments,
+        caller_number=caller,
+    )
+    return meta, audio

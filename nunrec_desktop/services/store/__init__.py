@@ -1,0 +1,1 @@
+"""Where recordings come from: one `RecordingStore` interface, with a folder and an HTTP implementation."""

@@ -1,0 +1,184 @@
+"""Every setting of nunrec desktop, declared once: its type, default, TOML location and meaning.
+
+A workspace is a folder with `nunrec.toml`, the SQLite database and (by default) the folder recording
+store. Settings come from that file; anything missing takes the default declared here. The default
+workspace lives in the platform's user data folder; every command accepts `--workspace DIR`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import socket
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from nunrec_desktop.domain import WorkspaceError
+
+SETTINGS_FILE = "nunrec.toml"
+DATABASE_FILE = "nunrec.sqlite3"
+APP_NAME = "nunrec-desktop"
+APP_AUTHOR = "Gemeente Nunspeet"
+
+
+def _setting(section: str, key: str, default: Any, help_text: str) -> Any:
+    return field(default=default, metadata={"section": section, "key": key, "help": help_text})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed settings of one workspace. Field metadata names the TOML section and explains the setting."""
+
+    store_kind: str = _setting("store", "kind", "folder", "Soort opnameopslag: 'folder' (map) of 'http' (TSV-portaal).")
+    store_location: str = _setting(
+        "store", "location", "recordings", "Map (relatief aan de werkmap) of basis-URL van het TSV-portaal."
+    )
+    database_url: str = _setting(
+        "database", "url", "", "SQLAlchemy-URL; leeg betekent het SQLite-bestand in de werkmap."
+    )
+    general_number: str = _setting(
+        "telephony", "general_number", "+31341259911", "Het algemene nummer (E.164) waarvan opnames getoond mogen worden (P1)."
+    )
+    recording_retention_days: int = _setting(
+        "retention", "recording_days", 30, "Opnames ouder dan dit aantal dagen worden nooit getoond of afgespeeld (P10)."
+    )
+    idle_lock_minutes: int = _setting(
+        "session", "idle_lock_minutes", 10, "Na zoveel minuten zonder invoer vergrendelt het hoofdvenster."
+    )
+    workstation: str = _setting(
+        "session", "workstation", "", "Naam van de werkplek in het auditlog; leeg betekent de computernaam."
+    )
+
+    def origin(self) -> str:
+        return self.workstation or socket.gethostname()
+
+
+def _fields() -> list[dataclasses.Field[Any]]:
+    return list(dataclasses.fields(Settings))
+
+
+def _toml_key(f: dataclasses.Field[Any]) -> str:
+    return str(f.metadata["key"])
+
+
+def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> Settings:
+    """Build settings from parsed TOML; unknown keys are refused so that typos do not go unnoticed."""
+    values: dict[str, Any] = {}
+    known: dict[str, set[str]] = {}
+    for f in _fields():
+        section = str(f.metadata["section"])
+        key = _toml_key(f)
+        known.setdefault(section, set()).add(key)
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise WorkspaceError(f"{source}: [{section}] moet een tabel zijn.")
+        if key in table:
+            value = table[key]
+            expected = type(f.default)
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                raise WorkspaceError(
+                    f"{source}: '{section}.{key}' moet een {_type_name(expected)} zijn, niet {value!r}."
+                )
+            values[f.name] = value
+    for section, table in data.items():
+        if section not in known:
+            raise WorkspaceError(f"{source}: onbekende sectie [{section}].")
+        for key in table:
+            if key not in known[section]:
+                raise WorkspaceError(f"{source}: onbekende instelling '{section}.{key}'.")
+    settings = Settings(**values)
+    if settings.recording_retention_days < 1 or settings.recording_retention_days > 30:
+        raise WorkspaceError(
+            f"{source}: 'retention.recording_days' moet tussen 1 en 30 liggen (protocol: maximaal 30 dagen)."
+        )
+    if settings.idle_lock_minutes < 1:
+        raise WorkspaceError(f"{source}: 'session.idle_lock_minutes' moet minstens 1 zijn.")
+    if settings.store_kind not in ("folder", "http"):
+        raise WorkspaceError(f"{source}: 'store.kind' moet 'folder' of 'http' zijn.")
+    return settings
+
+
+def _type_name(kind: type) -> str:
+    return {str: "tekst", int: "geheel getal", bool: "ja/nee-waarde"}.get(kind, kind.__name__)
+
+
+def render_toml(settings: Settings) -> str:
+    """Write settings as a commented TOML document (the inverse of `settings_from_mapping`)."""
+    lines = ["# Instellingen van deze nunrec-werkmap. Zie README.md voor uitleg.", ""]
+    current = None
+    for f in _fields():
+        section = str(f.metadata["section"])
+        if section != current:
+            if current is not None:
+                lines.append("")
+            lines.append(f"[{section}]")
+            current = section
+        lines.append(f"# {f.metadata['help']}")
+        value = getattr(settings, f.name)
+        rendered = str(value) if isinstance(value, int) else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        lines.append(f"{_toml_key(f)} = {rendered}")
+    return "\n".join(lines) + "\n"
+
+
+def default_workspace_dir() -> Path:
+    """The workspace used when no `--workspace` is given: the platform's per-user data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "workspace"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace folder and its settings. All paths the application writes derive from `root`."""
+
+    root: Path
+    settings: Settings
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    @property
+    def database_url(self) -> str:
+        if self.settings.database_url:
+            return self.settings.database_url
+        return f"sqlite:///{(self.root / DATABASE_FILE).as_posix()}"
+
+    @property
+    def store_path(self) -> Path:
+        location = Path(self.settings.store_location)
+        return location if location.is_absolute() else self.root / location
+
+    @property
+    def keyring_service(self) -> str:
+        """Keyring service name for this workspace's store credentials (one per workspace folder)."""
+        return f"{APP_NAME}:{self.root.resolve().as_posix()}"
+
+
+def load_workspace(root: Path) -> Workspace:
+    """Open an existing workspace; a clear Dutch error when the folder or its settings file is unusable."""
+    settings_file = root / SETTINGS_FILE
+    if not settings_file.is_file():
+        raise WorkspaceError(
+            f"Geen nunrec-werkmap gevonden in {root} (het bestand {SETTINGS_FILE} ontbreekt). "
+            "Maak er een met 'nunrec init' of 'nunrec demo'."
+        )
+    try:
+        data = tomllib.loads(settings_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise WorkspaceError(f"{settings_file} is niet leesbaar: {error}") from error
+    return Workspace(root=root, settings=settings_from_mapping(data, str(settings_file)))
+
+
+def create_workspace(root: Path, settings: Settings | None = None) -> Workspace:
+    """Create the workspace folder and write its settings file (an existing one is kept as it is)."""
+    root.mkdir(parents=True, exist_ok=True)
+    settings_file = root / SETTINGS_FILE
+    if settings_file.exists():
+        return load_workspace(root)
+    workspace = Workspace(root=root, settings=settings or Settings())
+    tmp = settings_file.with_suffix(".toml.tmp")
+    tmp.write_text(render_toml(workspace.settings), encoding="utf-8")
+    tmp.replace(settings_file)
+    return workspace

@@ -1,0 +1,1 @@
+"""Qt user interface: thin widgets that ask the services and show the results."""

@@ -1,0 +1,110 @@
+"""Starts the GUI: the sign-in window first (on screen before the heavy imports), then the services,
+then the main window with its idle lock. The controller wires windows to services; it holds no logic.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.ui.idle_lock import IdleWatcher
+from nunrec_desktop.ui.login_window import LoginWindow
+from nunrec_desktop.ui.translations import install_translators
+
+if TYPE_CHECKING:
+    from nunrec_desktop.app import KeyringFactory, Services
+    from nunrec_desktop.services.clock import Clock
+    from nunrec_desktop.ui.main_window import MainWindow
+
+
+def load_style() -> str:
+    path = resources_dir() / "style.qss"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+class AppController(QObject):
+    """Owns the windows of one running application and the services of its workspace."""
+
+    def __init__(self, root: Path, keyring_factory: KeyringFactory, clock: Clock) -> None:
+        super().__init__()
+        self._root = root
+        self._keyring_factory = keyring_factory
+        self._clock = clock
+        self.services: Services | None = None
+        self.login = LoginWindow()
+        self.login.signed_in.connect(self._signed_in)
+        self.main_window: MainWindow | None = None
+        self.idle: IdleWatcher | None = None
+
+    def start(self) -> None:
+        self.login.show()
+        QTimer.singleShot(0, self._open_workspace)
+
+    def _open_workspace(self) -> None:
+        from nunrec_desktop.app import open_services
+
+        try:
+            self.services = open_services(self._root, keyring_factory=self._keyring_factory, clock=self._clock)
+        except NunrecError as error:
+            self.login.show_error(str(error))
+            return
+        self.login.set_sign_in(self.services.auth.sign_in)
+
+    def _signed_in(self, user: User) -> None:
+        from nunrec_desktop.ui.main_window import MainWindow
+
+        assert self.services is not None
+        services = self.services
+        window = MainWindow(user, services.auth.unlock)
+        window.sign_out_requested.connect(self._sign_out)
+        window.locked.connect(lambda: services.auth.record_idle_lock(user))
+        idle = IdleWatcher(services.workspace.settings.idle_lock_minutes, window)
+        idle.idle.connect(window.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(idle)
+        idle.start()
+        self.main_window, self.idle = window, idle
+        window.show()
+        self.login.hide()
+
+    def _sign_out(self) -> None:
+        window, services = self.main_window, self.services
+        if window is None or services is None:
+            return
+        app = QApplication.instance()
+        if app is not None and self.idle is not None:
+            app.removeEventFilter(self.idle)
+            self.idle.stop()
+        services.auth.record_sign_out(window.user)
+        window.close()
+        window.deleteLater()
+        self.main_window = self.idle = None
+        self.login.show()
+        self.login.username.setFocus()
+
+    def shutdown(self) -> None:
+        if self.services is not None:
+            self.services.close()
+
+
+def run_application(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("nunrec")
+    app.setOrganizationName("Gemeente Nunspeet")
+    translators = install_translators(app)
+    app.setStyleSheet(load_style())
+    controller = AppController(root, keyring_factory, clock)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()
+        del translators

@@ -1,0 +1,117 @@
+"""The sign-in window: user name, password, a clear Dutch message on failure or lock-out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import NunrecError, User
+
+SignIn = Callable[[str, str], User]
+
+
+class LoginWindow(QWidget):
+    """Shown first; emits `signed_in` with the user. The sign-in function arrives once services are up."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sign_in: SignIn | None = None
+        self.setObjectName("loginWindow")
+        self.setWindowTitle(self.tr("nunrec - Sign in"))
+        self.setMinimumWidth(420)
+
+        card = QFrame(self)
+        card.setObjectName("loginCard")
+        title = QLabel(self.tr("Call coaching KCC"), card)
+        title.setObjectName("loginTitle")
+        subtitle = QLabel(self.tr("Municipality of Nunspeet - sign in with your own account"), card)
+        subtitle.setObjectName("loginSubtitle")
+        subtitle.setWordWrap(True)
+
+        self.username = QLineEdit(card)
+        self.username.setObjectName("username")
+        self.username.setAccessibleName(self.tr("User name"))
+        self.password = QLineEdit(card)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+
+        self.message = QLabel(card)
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self.tr("Sign in"), card)
+        self.button.setObjectName("signInButton")
+        self.button.setDefault(True)
+        self.button.setEnabled(False)
+        self.button.clicked.connect(self._submit)
+        self.password.returnPressed.connect(self._submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+
+        notice = QLabel(
+            self.tr(
+                "Recordings are only for coaching on how calls are handled (Protocol opname "
+                "telefoongesprekken). Every listen is logged."
+            ),
+            card,
+        )
+        notice.setObjectName("loginNotice")
+        notice.setWordWrap(True)
+
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(12)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.button)
+        inner.addWidget(notice)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.addWidget(card)
+        self.message.setText(self.tr("Preparing the workspace..."))
+        self.username.setFocus()
+
+    def set_sign_in(self, sign_in: SignIn) -> None:
+        self._sign_in = sign_in
+        self.button.setEnabled(True)
+        self.message.clear()
+
+    def show_error(self, text: str) -> None:
+        self.message.setProperty("error", True)
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _submit(self) -> None:
+        if self._sign_in is None:
+            return
+        name, password = self.username.text().strip(), self.password.text()
+        if not name or not password:
+            self.show_error(self.tr("Enter your user name and password."))
+            return
+        try:
+            user = self._sign_in(name, password)
+        except NunrecError as error:
+            self.password.clear()
+            self.password.setFocus()
+            self.show_error(str(error))
+            return
+        self.password.clear()
+        self.signed_in.emit(user)
