@@ -25,7 +25,7 @@ from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
-from nunrec_desktop.settings import Workspace, create_workspace, load_workspace
+from nunrec_desktop.settings import Workspace, load_workspace
 
 KeyringFactory = Callable[[], Any]
 
@@ -84,10 +84,10 @@ def build_services(
 
 
 def open_services(
-    root: Path, *, create: bool = False, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
+    root: Path, *, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
 ) -> Services:
-    workspace = create_workspace(root) if create else load_workspace(root)
-    return build_services(workspace, clock=clock, keyring_factory=keyring_factory)
+    """Open an existing workspace (a Dutch `WorkspaceError` when there is none) and build its services."""
+    return build_services(load_workspace(root), clock=clock, keyring_factory=keyring_factory)
 
 
 def local_admin() -> User:

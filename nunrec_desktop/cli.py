@@ -19,10 +19,24 @@ from typing import TextIO
 
 import platformdirs
 
-from nunrec_desktop.app import KeyringFactory, Services, local_admin, open_services, system_keyring
+from nunrec_desktop.app import (
+    KeyringFactory,
+    Services,
+    build_services,
+    local_admin,
+    open_services,
+    system_keyring,
+)
 from nunrec_desktop.domain import InvalidInput, NunrecError
 from nunrec_desktop.services.clock import Clock, system_clock
-from nunrec_desktop.settings import APP_AUTHOR, APP_NAME, SETTINGS_FILE, default_workspace_dir
+from nunrec_desktop.settings import (
+    APP_AUTHOR,
+    APP_NAME,
+    SETTINGS_FILE,
+    Settings,
+    create_workspace,
+    default_workspace_dir,
+)
 
 DEMO_PASSWORD_WORDS = ("kust", "veluwe", "heide", "beek", "duin", "eik", "ree", "mos", "zand", "bos")
 
@@ -44,22 +58,43 @@ def default_demo_dir() -> Path:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS, metavar="DIR",
-                        help="werkmap (standaard: de gebruikersmap van dit platform)")
+    common.add_argument(
+        "--workspace",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="werkmap (standaard: de gebruikersmap van dit platform)",
+    )
     parser = argparse.ArgumentParser(
-        prog="nunrec", parents=[common],
+        prog="nunrec",
+        parents=[common],
         description="nunrec desktop: coaching van KCC-gesprekken (gemeente Nunspeet). "
         "Zonder opdracht opent de applicatie.",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
-    sub.add_parser("init", parents=[common], help="een lege werkmap aanmaken (instellingen en database)")
+    init = sub.add_parser("init", parents=[common], help="een lege werkmap aanmaken (instellingen en database)")
+    init.add_argument(
+        "--database-url",
+        default="",
+        metavar="URL",
+        help="database buiten de werkmap, bijvoorbeeld postgresql+psycopg://...",
+    )
 
     demo = sub.add_parser("demo", parents=[common], help="een demowerkmap met voorbeeldgesprekken aanmaken")
     demo.add_argument("--seed", type=int, default=7, help="zelfde seed, zelfde demo (standaard 7)")
     demo.add_argument("--password-stdin", action="store_true", help="wachtwoord voor de demo-accounts van stdin")
-    demo.add_argument("--open", action="store_true",
-                      help="daarna de applicatie openen; een bestaande demowerkmap wordt hergebruikt")
+    demo.add_argument(
+        "--database-url",
+        default="",
+        metavar="URL",
+        help="database buiten de werkmap, bijvoorbeeld postgresql+psycopg://...",
+    )
+    demo.add_argument(
+        "--open",
+        action="store_true",
+        help="daarna de applicatie openen; een bestaande demowerkmap wordt hergebruikt",
+    )
 
     users = sub.add_parser("users", parents=[common], help="accounts beheren (IT)")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTIE", required=True)
@@ -92,8 +127,11 @@ def _parser() -> argparse.ArgumentParser:
 
     store = sub.add_parser("store", parents=[common], help="de opnameopslag (IT)")
     store_sub = store.add_subparsers(dest="store_command", metavar="ACTIE", required=True)
-    cred = store_sub.add_parser("set-credentials", parents=[common],
-                                help="token voor het TSV-portaal in de sleutelhanger van het systeem zetten")
+    cred = store_sub.add_parser(
+        "set-credentials",
+        parents=[common],
+        help="token voor het TSV-portaal in de sleutelhanger van het systeem zetten",
+    )
     cred.add_argument("--password-stdin", action="store_true")
     store_sub.add_parser("clear-credentials", parents=[common], help="het token uit de sleutelhanger verwijderen")
 
@@ -121,12 +159,17 @@ def _workspace(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "workspace", None) or default_workspace_dir())
 
 
-def _open(args: argparse.Namespace, io: Io, create: bool = False) -> Services:
-    return open_services(_workspace(args), create=create, clock=io.clock, keyring_factory=io.keyring_factory)
+def _open(args: argparse.Namespace, io: Io) -> Services:
+    return open_services(_workspace(args), clock=io.clock, keyring_factory=io.keyring_factory)
+
+
+def _create(root: Path, database_url: str, io: Io) -> Services:
+    workspace = create_workspace(root, Settings(database_url=database_url))
+    return build_services(workspace, clock=io.clock, keyring_factory=io.keyring_factory)
 
 
 def cmd_init(args: argparse.Namespace, io: Io) -> int:
-    services = _open(args, io, create=True)
+    services = _create(_workspace(args), args.database_url, io)
     services.close()
     print(f"Werkmap klaar: {services.workspace.root}", file=io.stdout)
     return 0
@@ -149,7 +192,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
 
         password = "-".join(secrets.choice(DEMO_PASSWORD_WORDS) for _ in range(3)) + f"-{secrets.randbelow(100)}"
         generated = True
-    services = _open(argparse.Namespace(workspace=root), io, create=True)
+    services = _create(root, args.database_url, io)
     try:
         summary = populate_demo(
             store_root=services.workspace.store_path,
@@ -166,8 +209,10 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
         services.close()
     print(f"Demowerkmap aangemaakt in {root}", file=io.stdout)
     print(f"  accounts: {', '.join(summary.accounts)}", file=io.stdout)
-    print(f"  medewerkers: {summary.employees}; opnames: {summary.recordings} "
-          f"({summary.store_bytes / 1e6:.0f} MB)", file=io.stdout)
+    print(
+        f"  medewerkers: {summary.employees}; opnames: {summary.recordings} ({summary.store_bytes / 1e6:.0f} MB)",
+        file=io.stdout,
+    )
     if generated:
         print(f"  wachtwoord (wordt niet opnieuw getoond): {password}", file=io.stdout)
     if args.open:
@@ -189,19 +234,31 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
             now = io.clock()
             if args.json:
                 for s in rows:
-                    print(json.dumps({
-                        "username": s.user.username, "role": str(s.user.role), "name": s.user.display_name,
-                        "disabled": s.user.disabled,
-                        "locked_until": s.locked_until.isoformat() if s.locked_until and s.locked_until > now else None,
-                    }, ensure_ascii=False), file=io.stdout)
+                    print(
+                        json.dumps(
+                            {
+                                "username": s.user.username,
+                                "role": str(s.user.role),
+                                "name": s.user.display_name,
+                                "disabled": s.user.disabled,
+                                "locked_until": s.locked_until.isoformat()
+                                if s.locked_until and s.locked_until > now
+                                else None,
+                            },
+                            ensure_ascii=False,
+                        ),
+                        file=io.stdout,
+                    )
             else:
                 print(f"{'gebruiker':<16} {'rol':<6} {'status':<28} naam", file=io.stdout)
                 for s in rows:
                     status = "uitgeschakeld" if s.user.disabled else "actief"
                     if s.locked_until and s.locked_until > now:
                         status = f"vergrendeld tot {s.locked_until.astimezone().strftime('%H:%M')}"
-                    print(f"{s.user.username:<16} {s.user.role!s:<6} {status:<28} {s.user.display_name}",
-                          file=io.stdout)
+                    print(
+                        f"{s.user.username:<16} {s.user.role!s:<6} {status:<28} {s.user.display_name}",
+                        file=io.stdout,
+                    )
         elif action in ("disable", "enable"):
             services.accounts.set_disabled(admin, args.username, action == "disable")
             word = "uitgeschakeld" if action == "disable" else "ingeschakeld"
@@ -245,8 +302,9 @@ def cmd_store(args: argparse.Namespace, io: Io) -> int:
 
     services = _open(args, io)
     try:
-        services.policy.require(local_admin(), Action.STORE_SETTINGS, Target("store", "credentials"),
-                                detail=args.store_command)
+        services.policy.require(
+            local_admin(), Action.STORE_SETTINGS, Target("store", "credentials"), detail=args.store_command
+        )
         credentials = services.store_credentials()
         if args.store_command == "set-credentials":
             credentials.set_token(_read_secret(args, io, "Token voor het TSV-portaal: ", confirm=False))
@@ -268,8 +326,11 @@ def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     if report.intact:
         print(f"Auditlog intact: {report.checked} regels; laatste hash {report.head_hash}", file=io.stdout)
         return 0
-    print(f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
-          f"({report.checked} regels daarvoor zijn in orde.)", file=io.stdout)
+    print(
+        f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
+        f"({report.checked} regels daarvoor zijn in orde.)",
+        file=io.stdout,
+    )
     return 1
 
 

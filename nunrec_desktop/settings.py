@@ -40,10 +40,16 @@ class Settings:
         "database", "url", "", "SQLAlchemy-URL; leeg betekent het SQLite-bestand in de werkmap."
     )
     general_number: str = _setting(
-        "telephony", "general_number", "+31341259911", "Het algemene nummer (E.164) waarvan opnames getoond mogen worden (P1)."
+        "telephony",
+        "general_number",
+        "+31341259911",
+        "Het algemene nummer (E.164) waarvan opnames getoond mogen worden (P1).",
     )
     recording_retention_days: int = _setting(
-        "retention", "recording_days", 30, "Opnames ouder dan dit aantal dagen worden nooit getoond of afgespeeld (P10)."
+        "retention",
+        "recording_days",
+        30,
+        "Opnames ouder dan dit aantal dagen worden nooit getoond of afgespeeld (P10).",
     )
     idle_lock_minutes: int = _setting(
         "session", "idle_lock_minutes", 10, "Na zoveel minuten zonder invoer vergrendelt het hoofdvenster."

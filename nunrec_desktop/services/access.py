@@ -105,7 +105,8 @@ class AccessPolicy:
             )
         if action is Action.RETRIEVE_FOR_COACH and not purpose.strip():
             return Decision(
-                False, "Een opname ophalen mag alleen op verzoek van de coach; vermeld het verzoek als reden (P3)."
+                False,
+                "Een opname ophalen mag alleen op verzoek van de coach; vermeld het verzoek als reden (P3).",
             )
         if user.role is Role.COACH and action in EMPLOYEE_SCOPED and target.employee_ids:
             moment = target.at or self._clock()

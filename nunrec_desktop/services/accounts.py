@@ -26,9 +26,33 @@ MANAGER_WORDS = frozenset(
 )
 GENERIC_NAMES = frozenset(
     {
-        "admin", "administrator", "beheer", "beheerder", "root", "kcc", "team", "teampubliek", "publiek",
-        "algemeen", "gedeeld", "shared", "generic", "user", "gebruiker", "test", "demo", "receptie",
-        "balie", "helpdesk", "servicedesk", "klantcontact", "info", "gemeente", "nunspeet", "guest", "gast",
+        "admin",
+        "administrator",
+        "beheer",
+        "beheerder",
+        "root",
+        "kcc",
+        "team",
+        "teampubliek",
+        "publiek",
+        "algemeen",
+        "gedeeld",
+        "shared",
+        "generic",
+        "user",
+        "gebruiker",
+        "test",
+        "demo",
+        "receptie",
+        "balie",
+        "helpdesk",
+        "servicedesk",
+        "klantcontact",
+        "info",
+        "gemeente",
+        "nunspeet",
+        "guest",
+        "gast",
     }
 )
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
@@ -112,7 +136,10 @@ class Accounts:
 
     def set_disabled(self, admin: User, username: str, disabled: bool) -> None:
         self._policy.require(
-            admin, Action.ADMINISTER_USERS, Target("user", username), detail="disable" if disabled else "enable"
+            admin,
+            Action.ADMINISTER_USERS,
+            Target("user", username),
+            detail="disable" if disabled else "enable",
         )
         with self._sessions.begin() as session:
             row = self._row(session, username)

@@ -17,13 +17,17 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from nunrec_desktop.domain import AuditResult
+from nunrec_desktop.domain import AuditResult, NunrecError
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow
 
 GENESIS_HASH = "0" * 64
 _HEAD_ID = 1
 _PHONE_LIKE = re.compile(r"(?:\+|00)\d|\d(?:[\s.-]?\d){8,}")
+
+
+class AuditLogDamaged(NunrecError):
+    """The chain cannot be appended to; the application refuses to act without an audit trail."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +109,10 @@ class AuditLog:
                 select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()
             ).scalar_one_or_none()
             if head is None:
-                head = AuditHeadRow(id=_HEAD_ID, seq=0, hash=GENESIS_HASH)
-                session.add(head)
+                raise AuditLogDamaged(
+                    "Het auditlog is beschadigd (de kop van de hashketen ontbreekt). Er kan niets worden "
+                    "vastgelegd; neem contact op met IT en voer 'nunrec audit verify' uit."
+                )
             row = AuditEntryRow(
                 seq=head.seq + 1,
                 occurred_at=_iso(self._clock()),
@@ -163,12 +169,16 @@ class AuditLog:
             for row in rows:
                 if row.seq != expected_seq:
                     return ChainReport(
-                        False, checked, expected_seq,
+                        False,
+                        checked,
+                        expected_seq,
                         f"regel {expected_seq} ontbreekt (na regel {expected_seq - 1} volgt regel {row.seq})",
                     )
                 if row.prev_hash != prev:
                     return ChainReport(
-                        False, checked, row.seq,
+                        False,
+                        checked,
+                        row.seq,
                         f"regel {row.seq} sluit niet aan op de vorige regel (ingevoegd of verwisseld)",
                     )
                 if chain_hash(prev, row) != row.hash:
@@ -182,11 +192,15 @@ class AuditLog:
         if head_seq != last_seq or head_hash != prev:
             if head_seq > last_seq:
                 return ChainReport(
-                    False, checked, last_seq + 1,
+                    False,
+                    checked,
+                    last_seq + 1,
                     f"regels {last_seq + 1} tot en met {head_seq} zijn verwijderd (het einde van de keten ontbreekt)",
                 )
             return ChainReport(
-                False, checked, head_seq + 1 if head_seq < last_seq else last_seq,
+                False,
+                checked,
+                head_seq + 1 if head_seq < last_seq else last_seq,
                 "de laatste regels passen niet bij de vastgelegde kop van de keten (toegevoegd of gewijzigd)",
             )
         return ChainReport(True, checked, None, "", prev)
@@ -201,6 +215,17 @@ def _iso(moment: datetime) -> str:
 
 def _entry(row: AuditEntryRow) -> AuditEntry:
     return AuditEntry(
-        row.seq, row.occurred_at, row.actor, row.role, row.action, row.object_type, row.object_id,
-        row.result, row.origin, row.purpose, row.detail, row.prev_hash, row.hash,
+        row.seq,
+        row.occurred_at,
+        row.actor,
+        row.role,
+        row.action,
+        row.object_type,
+        row.object_id,
+        row.result,
+        row.origin,
+        row.purpose,
+        row.detail,
+        row.prev_hash,
+        row.hash,
     )

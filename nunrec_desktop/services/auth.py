@@ -44,14 +44,22 @@ class Authenticator:
 
     def record_idle_lock(self, user: User) -> None:
         self._audit.record(
-            actor=user.username, role=str(user.role), action="auth.idle_lock", result=AuditResult.ALLOWED,
-            object_type="user", object_id=str(user.id),
+            actor=user.username,
+            role=str(user.role),
+            action="auth.idle_lock",
+            result=AuditResult.ALLOWED,
+            object_type="user",
+            object_id=str(user.id),
         )
 
     def record_sign_out(self, user: User) -> None:
         self._audit.record(
-            actor=user.username, role=str(user.role), action="auth.sign_out", result=AuditResult.ALLOWED,
-            object_type="user", object_id=str(user.id),
+            actor=user.username,
+            role=str(user.role),
+            action="auth.sign_out",
+            result=AuditResult.ALLOWED,
+            object_type="user",
+            object_id=str(user.id),
         )
 
     def _check(self, username: str, password: str, action: str) -> User:
@@ -87,8 +95,14 @@ class Authenticator:
         kind, extra = outcome
         actor = username if row is not None else "(onbekend account)"
         if kind == "ok":
-            self._audit.record(actor=actor, role=role, action=action, result=AuditResult.ALLOWED,
-                               object_type="user", object_id=user_id)
+            self._audit.record(
+                actor=actor,
+                role=role,
+                action=action,
+                result=AuditResult.ALLOWED,
+                object_type="user",
+                object_id=user_id,
+            )
             return user
         detail = {
             "unknown": "unknown account",
@@ -97,12 +111,25 @@ class Authenticator:
             "now_locked": f"wrong password; attempt {MAX_FAILED_ATTEMPTS}; account locked",
             "wrong": f"wrong password; attempt {extra}",
         }[kind]
-        self._audit.record(actor=actor, role=role, action=action, result=AuditResult.DENIED,
-                           object_type="user", object_id=user_id, detail=detail)
+        self._audit.record(
+            actor=actor,
+            role=role,
+            action=action,
+            result=AuditResult.DENIED,
+            object_type="user",
+            object_id=user_id,
+            detail=detail,
+        )
         if kind == "now_locked":
-            self._audit.record(actor=actor, role=role, action="auth.account_locked", result=AuditResult.ALLOWED,
-                               object_type="user", object_id=user_id,
-                               detail=f"{MAX_FAILED_ATTEMPTS} failed attempts; 15 minutes")
+            self._audit.record(
+                actor=actor,
+                role=role,
+                action="auth.account_locked",
+                result=AuditResult.ALLOWED,
+                object_type="user",
+                object_id=user_id,
+                detail=f"{MAX_FAILED_ATTEMPTS} failed attempts; 15 minutes",
+            )
         if kind in ("locked", "now_locked") and row is not None and row.locked_until is not None:
             local = row.locked_until.astimezone().strftime("%H:%M")
             raise AccountLocked(

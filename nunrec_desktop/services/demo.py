@@ -89,7 +89,9 @@ def _plan_calls(rng: np.random.Generator, now: datetime) -> list[_CallPlan]:
                     start=start.astimezone(UTC),
                     duration_s=round(duration, 1),
                     employee=int(rng.integers(len(EMPLOYEES))),
-                    transfer_to=int(rng.integers(len(EMPLOYEES))) if kind == "inbound" and rng.random() < 0.06 else None,
+                    transfer_to=int(rng.integers(len(EMPLOYEES)))
+                    if kind == "inbound" and rng.random() < 0.06
+                    else None,
                     mono=kind == "inbound" and rng.random() < 0.04,
                     swapped_channels=kind == "inbound" and rng.random() < 0.05,
                     mp3=rng.random() < 0.07 and duration < 200,
@@ -149,8 +151,12 @@ def populate_demo(
             by_kind["older-than-30-days"] = by_kind.get("older-than-30-days", 0) + 1
 
     audit.record(
-        actor=admin.username, role=str(admin.role), action="workspace.demo_created", result=AuditResult.ALLOWED,
-        object_type="workspace", detail=f"seed {seed}; {sum(v for k, v in by_kind.items() if k != 'older-than-30-days')} recordings",
+        actor=admin.username,
+        role=str(admin.role),
+        action="workspace.demo_created",
+        result=AuditResult.ALLOWED,
+        object_type="workspace",
+        detail=f"seed {seed}; {sum(v for k, v in by_kind.items() if k != 'older-than-30-days')} recordings",
     )
     return DemoSummary(
         accounts=("coach", "coach2", "it"),
@@ -192,9 +198,12 @@ def _render_call(
         "outbound": _fictional_mobile(rng),
         "internal": "+31341259" + str(int(rng.integers(100, 999))),
     }[plan.kind]
-    direction = {"inbound": "inbound", "other-number": "inbound", "outbound": "outbound", "internal": "internal"}[
-        plan.kind
-    ]
+    direction = {
+        "inbound": "inbound",
+        "other-number": "inbound",
+        "outbound": "outbound",
+        "internal": "internal",
+    }[plan.kind]
     caller = None if rng.random() < 0.08 else _fictional_mobile(rng)
     if plan.kind == "outbound":
         caller = general_number

@@ -50,10 +50,8 @@ def plan_turns(rng: np.random.Generator, duration_s: float, first_speaker: int =
         length = float(min(rng.gamma(2.0, 2.4) + 0.8, 14.0))
         end = min(t + length, duration_s - 0.3)
         turns.append(Turn(speaker, t, end))
-        if rng.random() < 0.1:
-            t = end - float(rng.uniform(0.3, 0.9))  # the other party starts before this one ends
-        else:
-            t = end + float(rng.uniform(0.15, 1.2))
+        overlap = rng.random() < 0.1  # now and then the other party starts before this one ends
+        t = end - float(rng.uniform(0.3, 0.9)) if overlap else end + float(rng.uniform(0.15, 1.2))
         speaker = 1 - speaker
     return turns
 
@@ -62,7 +60,8 @@ def plan_turns(rng: np.random.Generator, duration_s: float, first_speaker: int =
 def _sine_basis() -> npt.NDArray[np.float64]:
     """Row k is one period of the (k+1)-th harmonic, sampled TABLE_SIZE times (computed once, on first use)."""
     grid = np.linspace(0.0, 2.0 * np.pi, TABLE_SIZE, endpoint=False)
-    return np.sin(np.outer(np.arange(1, MAX_HARMONICS + 1), grid))
+    basis: npt.NDArray[np.float64] = np.sin(np.outer(np.arange(1, MAX_HARMONICS + 1), grid))
+    return basis
 
 
 def _syllable(rng: np.random.Generator, voice: Voice, n: int, sample_rate: int) -> npt.NDArray[np.float32]:
@@ -97,7 +96,11 @@ def _syllable(rng: np.random.Generator, voice: Voice, n: int, sample_rate: int) 
 
 
 def synthesize_turns(
-    rng: np.random.Generator, turns: list[Turn], voices: tuple[Voice, Voice], duration_s: float, sample_rate: int
+    rng: np.random.Generator,
+    turns: list[Turn],
+    voices: tuple[Voice, Voice],
+    duration_s: float,
+    sample_rate: int,
 ) -> npt.NDArray[np.float32]:
     """Two channels (one per voice), float32 in -1..1, with a faint line noise floor."""
     total = int(duration_s * sample_rate)
@@ -124,7 +127,11 @@ def synthesize_turns(
 
 
 def synthesize_call(
-    seed: int, duration_s: float, sample_rate: int = 8000, employee_f0: float = 200.0, caller_f0: float = 120.0
+    seed: int,
+    duration_s: float,
+    sample_rate: int = 8000,
+    employee_f0: float = 200.0,
+    caller_f0: float = 120.0,
 ) -> tuple[npt.NDArray[np.float32], list[Turn]]:
     """A whole call: channel 0 the employee (speaks first), channel 1 the caller. Same seed, same audio."""
     rng = np.random.default_rng(seed)

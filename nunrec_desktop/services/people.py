@@ -54,9 +54,7 @@ class PeopleDirectory:
     def assignments(self, coach_user_id: int) -> list[Assignment]:
         """All assignments of one coach, past and present."""
         with self._sessions() as session:
-            rows = session.execute(
-                select(AssignmentRow).where(AssignmentRow.coach_user_id == coach_user_id)
-            ).scalars()
+            rows = session.execute(select(AssignmentRow).where(AssignmentRow.coach_user_id == coach_user_id)).scalars()
             return [Assignment(r.coach_user_id, r.employee_id, r.start_date, r.end_date) for r in rows]
 
     def is_assigned(self, coach_user_id: int, employee_id: str, at: datetime) -> bool:
@@ -65,8 +63,6 @@ class PeopleDirectory:
     def coached_employees(self, coach_user_id: int, on: date) -> list[Employee]:
         """Employees this coach coaches on the given day, by name."""
         ids = {
-            a.employee_id
-            for a in self.assignments(coach_user_id)
-            if a.start <= on and (a.end is None or on <= a.end)
+            a.employee_id for a in self.assignments(coach_user_id) if a.start <= on and (a.end is None or on <= a.end)
         }
         return [e for e in self.employees() if e.id in ids]

@@ -31,9 +31,12 @@ def load_style() -> str:
 class AppController(QObject):
     """Owns the windows of one running application and the services of its workspace."""
 
-    def __init__(self, root: Path, keyring_factory: KeyringFactory, clock: Clock) -> None:
+    def __init__(
+        self, root: Path, keyring_factory: KeyringFactory, clock: Clock, idle_minutes: float | None = None
+    ) -> None:
         super().__init__()
         self._root = root
+        self._idle_minutes = idle_minutes
         self._keyring_factory = keyring_factory
         self._clock = clock
         self.services: Services | None = None
@@ -64,7 +67,7 @@ class AppController(QObject):
         window = MainWindow(user, services.auth.unlock)
         window.sign_out_requested.connect(self._sign_out)
         window.locked.connect(lambda: services.auth.record_idle_lock(user))
-        idle = IdleWatcher(services.workspace.settings.idle_lock_minutes, window)
+        idle = IdleWatcher(self._idle_minutes or services.workspace.settings.idle_lock_minutes, window)
         idle.idle.connect(window.lock)
         app = QApplication.instance()
         if app is not None:

@@ -66,8 +66,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
-        who = QLabel(self.tr("Signed in as %1 (%2)").replace("%1", user.display_name).replace(
-            "%2", self._role_name(user.role)), self)
+        who = QLabel(
+            self.tr("Signed in as %1 (%2)").replace("%1", user.display_name).replace("%2", self._role_name(user.role)),
+            self,
+        )
         who.setObjectName("whoLabel")
         lock_button = QPushButton(self.tr("Lock"), self)
         lock_button.setObjectName("lockButton")
@@ -128,30 +130,58 @@ class MainWindow(QMainWindow):
     def _areas(self, role: Role) -> list[tuple[str, str]]:
         if role is Role.COACH:
             return [
-                (self.tr("Recordings"), self.tr(
-                    "Here you will see the recorded inbound calls of the employees you coach, younger than "
-                    "30 days, with how many days each remains available. This list arrives with the "
-                    "connection to the recording store.")),
-                (self.tr("Player"), self.tr(
-                    "Here you will listen to a call with its waveform (employee and caller as separate "
-                    "lanes), slow it down and mark moments. Audio is never saved on this computer.")),
-                (self.tr("Evaluation"), self.tr(
-                    "Here you will evaluate a call with the 5A form (aanvang, analyse, antwoord, afsluiting, "
-                    "algemeen) from the municipality's conversation guideline, and export feedback for the "
-                    "employee.")),
-                (self.tr("Coaching cycles"), self.tr(
-                    "Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, "
-                    "listen together with an employee and log side-by-side sessions.")),
+                (
+                    self.tr("Recordings"),
+                    self.tr(
+                        "Here you will see the recorded inbound calls of the employees you coach, younger than "
+                        "30 days, with how many days each remains available. This list arrives with the "
+                        "connection to the recording store."
+                    ),
+                ),
+                (
+                    self.tr("Player"),
+                    self.tr(
+                        "Here you will listen to a call with its waveform (employee and caller as separate "
+                        "lanes), slow it down and mark moments. Audio is never saved on this computer."
+                    ),
+                ),
+                (
+                    self.tr("Evaluation"),
+                    self.tr(
+                        "Here you will evaluate a call with the 5A form (aanvang, analyse, antwoord, afsluiting, "
+                        "algemeen) from the municipality's conversation guideline, and export feedback for the "
+                        "employee."
+                    ),
+                ),
+                (
+                    self.tr("Coaching cycles"),
+                    self.tr(
+                        "Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, "
+                        "listen together with an employee and log side-by-side sessions."
+                    ),
+                ),
             ]
         return [
-            (self.tr("Support"), self.tr(
-                "As IT support you help the coach: you manage accounts and the connection to the recording "
-                "store, handle erasure requests and read the audit log. You do not browse or evaluate "
-                "recordings. For now accounts are managed with the command 'nunrec users'.")),
-            (self.tr("Audit log"), self.tr(
-                "Here you will search the audit log and check its hash chain. For now use the command "
-                "'nunrec audit verify'.")),
-            (self.tr("Erasure requests"), self.tr(
-                "Here you will handle a caller's request to delete a recording: find it by the time of the "
-                "call and the caller's number, delete it and log it without keeping the number.")),
+            (
+                self.tr("Support"),
+                self.tr(
+                    "As IT support you help the coach: you manage accounts and the connection to the recording "
+                    "store, handle erasure requests and read the audit log. You do not browse or evaluate "
+                    "recordings. For now accounts are managed with the command 'nunrec users'."
+                ),
+            ),
+            (
+                self.tr("Audit log"),
+                self.tr(
+                    "Here you will search the audit log and check its hash chain. For now use the command "
+                    "'nunrec audit verify'."
+                ),
+            ),
+            (
+                self.tr("Erasure requests"),
+                self.tr(
+                    "Here you will handle a caller's request to delete a recording: find it by the time of the "
+                    "call and the caller's number, delete it and log it without keeping the number."
+                ),
+            ),
         ]

@@ -79,9 +79,7 @@ class Page:
 
 
 class RecordingStore(Protocol):
-    def list_recordings(
-        self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500
-    ) -> Page: ...
+    def list_recordings(self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500) -> Page: ...
 
     def get(self, recording_id: str) -> RecordingMeta: ...
 

@@ -116,9 +116,7 @@ class FolderStore:
         items.sort(key=lambda m: (m.start, m.id))
         return items, skipped
 
-    def list_recordings(
-        self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500
-    ) -> Page:
+    def list_recordings(self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500) -> Page:
         items, skipped = self.scan_window(start, end)
         offset = int(cursor) if cursor and cursor.isdigit() else 0
         chunk = items[offset : offset + limit]

@@ -14,13 +14,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    audit_head = op.create_table(
         "audit_head",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
+    # The chain's head exists from the start, so concurrent writers always have a row to lock.
+    op.bulk_insert(audit_head, [{"id": 1, "seq": 0, "hash": "0" * 64}])
     op.create_table(
         "audit_log",
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
@@ -71,12 +73,8 @@ def upgrade() -> None:
         sa.Column("employee_id", sa.String(length=64), nullable=False),
         sa.Column("start_date", sa.Date(), nullable=False),
         sa.Column("end_date", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["coach_user_id"], ["users.id"], name=op.f("fk_assignments_coach_user_id_users")
-        ),
-        sa.ForeignKeyConstraint(
-            ["employee_id"], ["employees.id"], name=op.f("fk_assignments_employee_id_employees")
-        ),
+        sa.ForeignKeyConstraint(["coach_user_id"], ["users.id"], name=op.f("fk_assignments_coach_user_id_users")),
+        sa.ForeignKeyConstraint(["employee_id"], ["employees.id"], name=op.f("fk_assignments_employee_id_employees")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assignments")),
     )
     with op.batch_alter_table("assignments", schema=None) as batch_op:

@@ -1,0 +1,100 @@
+"""The one access policy: every role x action pair, employee scoping, purposes, and that decisions are audited."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import AccessDenied, Action, Role, User
+from nunrec_desktop.services.access import ROLE_ACTIONS, Target
+
+EXPECTED = {
+    # (role, action): allowed?
+    (Role.COACH, Action.LIST_RECORDINGS): True,
+    (Role.COACH, Action.PLAY_RECORDING): True,
+    (Role.COACH, Action.RETRIEVE_FOR_COACH): False,
+    (Role.COACH, Action.EVALUATE): True,
+    (Role.COACH, Action.READ_EVALUATIONS): True,
+    (Role.COACH, Action.EXPORT_FEEDBACK): True,
+    (Role.COACH, Action.ADMINISTER_USERS): False,
+    (Role.COACH, Action.STORE_SETTINGS): False,
+    (Role.COACH, Action.ERASE_RECORDING): True,
+    (Role.COACH, Action.READ_AUDIT): False,
+    (Role.COACH, Action.RUN_RETENTION): False,
+    (Role.IT, Action.LIST_RECORDINGS): False,
+    (Role.IT, Action.PLAY_RECORDING): False,
+    (Role.IT, Action.RETRIEVE_FOR_COACH): True,
+    (Role.IT, Action.EVALUATE): False,
+    (Role.IT, Action.READ_EVALUATIONS): False,
+    (Role.IT, Action.EXPORT_FEEDBACK): False,
+    (Role.IT, Action.ADMINISTER_USERS): True,
+    (Role.IT, Action.STORE_SETTINGS): True,
+    (Role.IT, Action.ERASE_RECORDING): True,
+    (Role.IT, Action.READ_AUDIT): True,
+    (Role.IT, Action.RUN_RETENTION): True,
+}
+
+
+def test_the_table_covers_every_pair() -> None:
+    assert set(EXPECTED) == {(r, a) for r in Role for a in Action}
+    assert set(Role) == {Role.COACH, Role.IT}, "no role for a manager may ever exist (P5)"
+
+
+@pytest.mark.parametrize(("role", "action"), sorted(EXPECTED, key=str))
+def test_every_role_action_pair(services: Services, role: Role, action: Action) -> None:
+    user = User(id=42, username=f"{role}-user", role=role, display_name="x")
+    purpose = "verzoek van de coach (ticket 12)" if action is Action.RETRIEVE_FOR_COACH else ""
+    if EXPECTED[(role, action)]:
+        services.policy.require(user, action, Target("thing", "t-1"), purpose=purpose)
+        result = "allowed"
+    else:
+        with pytest.raises(AccessDenied) as denied:
+            services.policy.require(user, action, Target("thing", "t-1"), purpose=purpose)
+        assert "mag u geen" in str(denied.value)
+        result = "denied"
+    [entry] = services.audit.entries()
+    assert (entry.actor, entry.role, entry.action, entry.result) == (
+        user.username,
+        str(role),
+        str(action),
+        result,
+    )
+    assert (entry.object_type, entry.object_id) == ("thing", "t-1")
+    assert ROLE_ACTIONS[role].__contains__(action) is EXPECTED[(role, action)]
+
+
+def test_coach_only_for_assigned_employees_at_the_time(services: Services, coach: User) -> None:
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.add_employee("E2", "Bram Jansen")
+    services.people.assign(coach.id, "E1", date(2026, 10, 1), date(2026, 10, 31))
+    inside = datetime(2026, 10, 15, 10, 0, tzinfo=services.clock().tzinfo)
+    after = inside + timedelta(days=30)
+    assert services.policy.permits(coach, Action.PLAY_RECORDING, Target("recording", "r", ("E1",), inside))
+    assert not services.policy.permits(coach, Action.PLAY_RECORDING, Target("recording", "r", ("E1",), after))
+    assert not services.policy.permits(coach, Action.PLAY_RECORDING, Target("recording", "r", ("E2",), inside))
+    # A transferred call is visible when one of its employees is the coach's.
+    assert services.policy.permits(coach, Action.PLAY_RECORDING, Target("recording", "r", ("E2", "E1"), inside))
+    with pytest.raises(AccessDenied, match="niet onder uw coaching"):
+        services.policy.require(coach, Action.EXPORT_FEEDBACK, Target("employee", "E2", ("E2",)))
+
+
+def test_retrieval_by_it_needs_the_coachs_request_as_purpose(services: Services, it_user: User) -> None:
+    with pytest.raises(AccessDenied, match="op verzoek van de coach"):
+        services.policy.require(it_user, Action.RETRIEVE_FOR_COACH, Target("recording", "r1"))
+    services.policy.require(it_user, Action.RETRIEVE_FOR_COACH, Target("recording", "r1"), purpose="verzoek coach")
+    allowed, denied = services.audit.entries()[:2]
+    assert denied.result == "denied" and allowed.result == "allowed" and allowed.purpose == "verzoek coach"
+
+
+def test_disabled_accounts_are_refused(services: Services) -> None:
+    user = User(id=1, username="gone", role=Role.COACH, display_name="x", disabled=True)
+    with pytest.raises(AccessDenied, match="uitgeschakeld"):
+        services.policy.require(user, Action.LIST_RECORDINGS)
+
+
+def test_permits_does_not_audit(services: Services, coach: User) -> None:
+    before = len(services.audit.entries())
+    services.policy.permits(coach, Action.READ_AUDIT)
+    assert len(services.audit.entries()) == before

@@ -1,0 +1,125 @@
+"""`nunrec demo`: a complete, believable, deterministic demo workspace, made in well under a minute."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from nunrec_desktop.app import open_services
+from nunrec_desktop.cli import Io, main
+from nunrec_desktop.domain import Role
+from nunrec_desktop.services.demo import _plan_calls
+from nunrec_desktop.services.demo_audio import synthesize_call
+from nunrec_desktop.services.store.folder import FolderStore
+from tests.conftest import FakeClock, MemoryKeyring
+
+NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+
+
+def test_demo_workspace(tmp_path: Path, database_url: str, keyring_backend: MemoryKeyring) -> None:
+    root = tmp_path / "demo"
+    clock = FakeClock(NOW)
+    out, err = io.StringIO(), io.StringIO()
+    args = ["demo", "--workspace", str(root), "--seed", "3", "--password-stdin"]
+    if database_url:
+        args += ["--database-url", database_url]
+    started = time.perf_counter()
+    code = main(
+        args,
+        Io(
+            stdin=io.StringIO("demo-wachtwoord-1\n"),
+            stdout=out,
+            stderr=err,
+            clock=clock,
+            keyring_factory=lambda: keyring_backend,
+        ),
+    )
+    elapsed = time.perf_counter() - started
+    assert code == 0, err.getvalue()
+    assert elapsed < 60, f"demo took {elapsed:.0f} s"
+    assert "wachtwoord" not in out.getvalue()  # a given password is not echoed
+
+    services = open_services(root, clock=clock, keyring_factory=lambda: keyring_backend)
+    try:
+        coach = services.auth.sign_in("coach", "demo-wachtwoord-1")
+        coach2 = services.auth.sign_in("coach2", "demo-wachtwoord-1")
+        it = services.auth.sign_in("it", "demo-wachtwoord-1")
+        assert (coach.role, coach2.role, it.role) == (Role.COACH, Role.COACH, Role.IT)
+        employees = services.people.employees()
+        assert len(employees) == 8
+        today = NOW.date()
+        assert len(services.people.coached_employees(coach2.id, today)) == 2
+        assert len(services.people.coached_employees(coach.id, today)) == 6
+        assert services.audit.verify().intact
+    finally:
+        services.close()
+
+    store_root = root / "recordings"
+    assert json.loads((store_root / "recstore.json").read_text()) == {"schema": "nunrec-folder-store/1"}
+    items, skipped = FolderStore(store_root).scan_window(NOW - timedelta(days=40), NOW + timedelta(days=1))
+    assert skipped == []
+    assert 40 <= len(items) <= 120
+    total = sum(p.stat().st_size for p in store_root.rglob("*") if p.is_file())
+    assert total < 150e6
+    kinds = Counter(
+        "old"
+        if m.start < NOW - timedelta(days=30)
+        else m.direction
+        if m.direction != "inbound"
+        else "other-number"
+        if m.called_number != "+31341259911"
+        else "inbound"
+        for m in items
+    )
+    assert kinds["inbound"] >= 30
+    assert kinds["outbound"] + kinds["internal"] + kinds["other-number"] >= 3
+    assert kinds["old"] >= 2
+    assert any(m.segments for m in items), "a transferred call"
+    assert {m.audio.format for m in items} >= {"wav/alaw"}
+    file_names = " ".join(p.name for p in store_root.rglob("*"))
+    for meta in items:
+        if meta.caller_number:
+            assert meta.caller_number.lstrip("+") not in file_names
+        assert 30 <= meta.duration_s <= 360
+        assert meta.start.astimezone().weekday() < 5
+    sample = items[len(items) // 2]
+    data, rate = sf.read(io.BytesIO(FolderStore(store_root).read_audio(sample.id)), dtype="int16")
+    assert rate == 8000 and data.shape[1] == sample.audio.channels
+    assert abs(len(data) / rate - sample.duration_s) < 0.5
+
+
+def test_demo_refuses_a_used_folder(tmp_path: Path, clock: FakeClock) -> None:
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "something.txt").write_text("x")
+    err = io.StringIO()
+    assert main(["demo", "--workspace", str(tmp_path / "busy")], Io(stderr=err, clock=clock)) == 1
+    assert "niet leeg" in err.getvalue()
+
+
+def test_same_seed_same_plan_and_audio() -> None:
+    plan_a = _plan_calls(np.random.default_rng(5), NOW)
+    plan_b = _plan_calls(np.random.default_rng(5), NOW)
+    assert plan_a == plan_b
+    assert _plan_calls(np.random.default_rng(6), NOW) != plan_a
+    audio_a, turns_a = synthesize_call(11, 20.0)
+    audio_b, turns_b = synthesize_call(11, 20.0)
+    assert turns_a == turns_b and np.array_equal(audio_a, audio_b)
+
+
+def test_generated_calls_take_turns_on_separate_channels() -> None:
+    audio, turns = synthesize_call(4, 60.0)
+    assert audio.shape == (480_000, 2) and audio.dtype == np.float32
+    for turn in turns:
+        window = slice(int(turn.start_s * 8000), int(turn.end_s * 8000))
+        speaking = np.abs(audio[window, turn.speaker]).mean()
+        listening = np.abs(audio[window, 1 - turn.speaker]).mean()
+        assert speaking > 0.01 and speaking > 2 * listening
+    assert {t.speaker for t in turns} == {0, 1}
+    assert float(np.abs(audio).max()) <= 1.0

@@ -1,0 +1,51 @@
+"""The Dutch translation is complete and compiled: every tr() string in the UI has a finished Dutch text,
+and the shipped .qm is exactly what lrelease makes of the .ts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "nunrec_nl.ts"
+
+
+def _tool(name: str) -> str:
+    return shutil.which(name) or str(Path(sys.executable).with_name(name))
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message.find("translation")
+        for context in tree.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_every_message_has_a_finished_dutch_translation() -> None:
+    unfinished = [
+        source
+        for (_, source), translation in _messages(TS).items()
+        if translation is None
+        or translation.get("type") in ("unfinished", "obsolete", "vanished")
+        or not (translation.text or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_every_ui_string_is_in_the_ts_file(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "nunrec_desktop" / "ui").rglob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    missing = set(_messages(fresh)) - set(_messages(TS))
+    assert missing == set(), "run tools/update_translations.py and translate the new strings"
+
+
+def test_the_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
+    compiled = tmp_path / "nunrec_nl.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True)
+    assert compiled.read_bytes() == TS.with_suffix(".qm").read_bytes()

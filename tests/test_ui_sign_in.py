@@ -1,0 +1,201 @@
+"""The sign-in window, the main window and the idle lock, driven offscreen with pytest-qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import User
+from nunrec_desktop.ui.application import AppController
+from nunrec_desktop.ui.idle_lock import IdleWatcher
+from nunrec_desktop.ui.translations import install_translators
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+
+
+@pytest.fixture
+def dutch(qapp: QApplication) -> None:
+    translators = install_translators(qapp)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def _controller(
+    qtbot: QtBot,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring: MemoryKeyring,
+    idle_minutes: float | None = None,
+) -> AppController:
+    controller = AppController(workspace_dir, lambda: keyring, clock, idle_minutes)
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
+    return controller
+
+
+def _sign_in(qtbot: QtBot, controller: AppController, name: str, password: str) -> None:
+    login = controller.login
+    login.username.clear()
+    qtbot.keyClicks(login.username, name)
+    qtbot.keyClicks(login.password, password)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+
+
+def test_sign_in_window_is_dutch(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    coach: User,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller = _controller(qtbot, workspace_dir, clock, keyring_backend)
+    texts = {label.text() for label in controller.login.findChildren(QLabel)}
+    assert "Gebruikersnaam" in texts and "Wachtwoord" in texts
+    assert controller.login.button.text() == "Aanmelden"
+    assert controller.login.windowTitle() == "nunrec - Aanmelden"
+    controller.shutdown()
+
+
+def test_wrong_password_then_right_opens_main_window(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    coach: User,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller = _controller(qtbot, workspace_dir, clock, keyring_backend)
+    _sign_in(qtbot, controller, "marieke", "not-the-password")
+    assert controller.login.message.text() == "Onjuiste gebruikersnaam of wachtwoord."
+    assert controller.login.password.text() == ""
+    assert controller.main_window is None
+    _sign_in(qtbot, controller, "marieke", TEST_PASSWORD)
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.isVisible() and not controller.login.isVisible()
+    areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert areas == ["Opnames", "Speler", "Beoordeling", "Coachingscycli"]
+    assert "Aangemeld als Marieke Kok (coach)" in {lbl.text() for lbl in window.findChildren(QLabel)}
+    controller.shutdown()
+
+
+def test_it_role_sees_support_areas_only(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    it_user: User,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller = _controller(qtbot, workspace_dir, clock, keyring_backend)
+    _sign_in(qtbot, controller, "dennis", TEST_PASSWORD)
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert areas == ["Ondersteuning", "Auditlog", "Verwijderverzoeken"]
+    controller.shutdown()
+
+
+def test_lock_out_message_after_five_failures(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    coach: User,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller = _controller(qtbot, workspace_dir, clock, keyring_backend)
+    for _ in range(5):
+        _sign_in(qtbot, controller, "marieke", "wrong-password-x")
+    assert "vergrendeld na 5 mislukte pogingen" in controller.login.message.text()
+    _sign_in(qtbot, controller, "marieke", TEST_PASSWORD)
+    assert controller.main_window is None
+    controller.shutdown()
+
+
+def test_idle_lock_hides_everything_until_the_password(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    coach: User,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller = _controller(qtbot, workspace_dir, clock, keyring_backend, idle_minutes=0.004)
+    _sign_in(qtbot, controller, "marieke", TEST_PASSWORD)
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        pass
+    assert window.is_locked() and not window.work.isVisible()
+    assert services.audit.entries()[0].action == "auth.idle_lock"
+    qtbot.keyClicks(window.lock_screen.password, "wrong-password-x")
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    assert window.is_locked() and "Onjuiste" in window.lock_screen.message.text()
+    qtbot.keyClicks(window.lock_screen.password, TEST_PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    assert not window.is_locked() and window.work.isVisible()
+    controller.shutdown()
+
+
+def test_sign_out_returns_to_the_sign_in_window(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    coach: User,
+    workspace_dir: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller = _controller(qtbot, workspace_dir, clock, keyring_backend)
+    _sign_in(qtbot, controller, "marieke", TEST_PASSWORD)
+    window = controller.main_window
+    assert window is not None
+    window.sign_out_requested.emit()
+    assert controller.main_window is None and controller.login.isVisible()
+    assert services.audit.entries()[0].action == "auth.sign_out"
+    controller.shutdown()
+
+
+def test_input_restarts_the_idle_count(qtbot: QtBot, qapp: QApplication) -> None:
+    watcher = IdleWatcher(minutes=1)
+    watcher.start()
+    watcher._timer.start(60_000)
+    qtbot.wait(300)
+    before = watcher._timer.remainingTime()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(1, 1),
+        QPointF(1, 1),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    watcher.eventFilter(qapp, event)
+    assert watcher._timer.remainingTime() > before
+
+
+def test_missing_workspace_is_explained_in_the_sign_in_window(
+    qtbot: QtBot, dutch: None, tmp_path: Path, clock: FakeClock, keyring_backend: MemoryKeyring
+) -> None:
+    controller = AppController(tmp_path / "none", lambda: keyring_backend, clock)
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(lambda: "Geen nunrec-werkmap" in controller.login.message.text(), timeout=5_000)
+    assert not controller.login.button.isEnabled()

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu system libraries nunrec needs (Qt's xcb/offscreen libraries, PortAudio,
+# PostgreSQL for the test suite, poppler and Xvfb for looking at PDFs and windows). Only what is missing
+# is installed; without apt-get, or without root/sudo, it says what to install and carries on.
+#   tools/system-packages.sh run    what the application needs
+#   tools/system-packages.sh test   what the test suite needs as well
+set -euo pipefail
+purpose="${1:-run}"
+packages=(python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libportaudio2 fonts-dejavu-core)
+if [ "$purpose" = "test" ]; then
+  packages+=(postgresql poppler-utils xvfb xauth)
+fi
+command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: no dpkg here; install the equivalents of: ${packages[*]}"; exit 0; }
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+  echo "system-packages: please install (as root): ${missing[*]}"; exit 0; fi
+echo "system-packages: installing ${missing[*]}"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
