@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
 INPUT_EVENTS = frozenset(
     {
@@ -24,6 +24,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, int(minutes * 60_000)))
         self._timer.timeout.connect(self.idle)
 

@@ -140,7 +140,7 @@ def parse_metadata(data: Any) -> RecordingMeta:
         called_number=need(data, "called_number", str),
         employee_id=need(data, "employee_id", str),
         audio=AudioInfo(
-            file=need(audio, "file", str, "audio."),
+            file=str(audio.get("file") or ""),
             format=need(audio, "format", str, "audio."),
             sample_rate=int(need(audio, "sample_rate", int, "audio.")),
             channels=int(need(audio, "channels", int, "audio.")),
