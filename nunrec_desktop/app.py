@@ -7,6 +7,8 @@ Nothing happens at import time. The GUI and every CLI command call `open_service
 from __future__ import annotations
 
 import getpass
+import logging
+import logging.handlers
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,10 @@ from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.recordings import RecordingCatalog
+from nunrec_desktop.services.store.base import RecordingStore
+from nunrec_desktop.services.store.folder import FolderStore
+from nunrec_desktop.services.store.http import HttpStore
 from nunrec_desktop.settings import Workspace, load_workspace
 
 KeyringFactory = Callable[[], Any]
@@ -51,11 +57,64 @@ class Services:
     accounts: Accounts
     keyring_factory: KeyringFactory = field(repr=False)
 
+    catalog: RecordingCatalog = field(init=False, repr=False)
+    _store: RecordingStore | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        settings = self.workspace.settings
+        self.catalog = RecordingCatalog(
+            self.store,
+            self.people,
+            self.policy,
+            self.audit,
+            self.clock,
+            settings.general_number,
+            settings.recording_retention_days,
+            no_evaluations_yet,
+        )
+
     def store_credentials(self) -> StoreCredentials:
         return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)
 
+    def store(self) -> RecordingStore:
+        """The recording store of this workspace, made on first use (the HTTP one needs the keyring)."""
+        if self._store is None:
+            self._store = build_store(self.workspace, self.store_credentials)
+        return self._store
+
     def close(self) -> None:
+        if isinstance(self._store, HttpStore):
+            self._store.close()
         self.engine.dispose()
+
+
+def no_evaluations_yet(user: User) -> frozenset[str]:
+    """Until evaluations are stored (the 5A evaluation), no recording counts as evaluated."""
+    return frozenset()
+
+
+def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials]) -> RecordingStore:
+    settings = workspace.settings
+    if settings.store_kind == "http":
+        return HttpStore(settings.store_location, lambda: credentials().token())
+    return FolderStore(workspace.store_path)
+
+
+def configure_logging(workspace: Workspace) -> None:
+    """Technical log in `<workspace>/logs/nunrec.log` (rotated): ids and counts, never caller data."""
+    folder = workspace.root / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "nunrec.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("nunrec_desktop")
+    root.setLevel(logging.INFO)
+    for old in [h for h in root.handlers if getattr(h, "nunrec_workspace_log", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler.nunrec_workspace_log = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
 
 
 def build_services(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from nunrec_desktop.app import (
     KeyringFactory,
     Services,
     build_services,
+    configure_logging,
     local_admin,
     open_services,
     system_keyring,
@@ -135,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
     cred.add_argument("--password-stdin", action="store_true")
     store_sub.add_parser("clear-credentials", parents=[common], help="het token uit de sleutelhanger verwijderen")
 
+    recs = sub.add_parser("recordings", parents=[common], help="de opnames die een coach mag zien")
+    recs.add_argument("--user", required=True, help="uw gebruikersnaam")
+    recs.add_argument("--password-stdin", action="store_true")
+    recs.add_argument("--employee", default=None, metavar="ID", help="alleen gesprekken van deze medewerker")
+    recs.add_argument("--json", action="store_true", help="één JSON-object per regel")
+
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
     audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
@@ -160,11 +168,14 @@ def _workspace(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace, io: Io) -> Services:
-    return open_services(_workspace(args), clock=io.clock, keyring_factory=io.keyring_factory)
+    services = open_services(_workspace(args), clock=io.clock, keyring_factory=io.keyring_factory)
+    configure_logging(services.workspace)
+    return services
 
 
 def _create(root: Path, database_url: str, io: Io) -> Services:
     workspace = create_workspace(root, Settings(database_url=database_url))
+    configure_logging(workspace)
     return build_services(workspace, clock=io.clock, keyring_factory=io.keyring_factory)
 
 
@@ -317,6 +328,53 @@ def cmd_store(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def _duration(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    try:
+        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        listing = services.catalog.visible_for(user, args.employee)
+    finally:
+        services.close()
+    for item in listing.items:
+        if args.json:
+            record = {
+                "id": item.id,
+                "start": item.start.isoformat().replace("+00:00", "Z"),
+                "duration_s": item.duration_s,
+                "employee_id": item.employee_ids[0],
+                "employee_ids": list(item.employee_ids),
+                "employee": item.employee_names,
+                "expires_in_days": item.expires_in_days,
+                "evaluated": item.evaluated,
+                "transferred": item.transferred,
+            }
+            print(json.dumps(record, ensure_ascii=False), file=io.stdout)
+    if not args.json:
+        print(
+            f"{'datum en tijd':<17} {'duur':>6}  {'medewerker':<28} {'verdwijnt over':<15} beoordeeld", file=io.stdout
+        )
+        for item in listing.items:
+            days = "vandaag" if item.expires_in_days == 0 else f"{item.expires_in_days} dagen"
+            print(
+                f"{item.start.astimezone().strftime('%d-%m-%Y %H:%M'):<17} {_duration(item.duration_s):>6}  "
+                f"{item.employee_names[:28]:<28} {days:<15} {'ja' if item.evaluated else 'nee'}",
+                file=io.stdout,
+            )
+        print(f"{len(listing.items)} opnames", file=io.stdout)
+    if listing.skipped:
+        print(
+            f"Let op: {len(listing.skipped)} onderdelen in de opnameopslag zijn overgeslagen omdat ze onvolledig "
+            "of onleesbaar zijn (details in logs/nunrec.log van de werkmap).",
+            file=io.stderr,
+        )
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -347,6 +405,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "employees": cmd_employees,
     "store": cmd_store,
     "audit": cmd_audit,
+    "recordings": cmd_recordings,
 }
 
 
@@ -363,3 +422,7 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
     except KeyboardInterrupt:
         print("nunrec: afgebroken.", file=io.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `nunrec recordings ... | head`: the reader has what it wanted
+        if io.stdout is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0

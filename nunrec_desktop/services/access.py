@@ -64,6 +64,12 @@ ACTION_DUTCH: dict[Action, str] = {
     Action.RUN_RETENTION: "bewaartermijnen handhaven",
 }
 
+PROTOCOL_REFUSAL = {
+    "not_inbound": "Deze opname is geen inkomend gesprek en valt buiten het protocol (P1); hij wordt niet geopend.",
+    "other_number": "Deze opname is geen gesprek op het algemene nummer en valt buiten het protocol (P1).",
+    "too_old": "Deze opname is ouder dan de bewaartermijn van 30 dagen en wordt niet meer geopend (P10).",
+}
+
 ROLE_DUTCH = {Role.COACH: "coach", Role.IT: "IT-medewerker"}
 
 
@@ -79,6 +85,9 @@ class Target:
     id: str = ""
     employee_ids: tuple[str, ...] = field(default=())
     at: datetime | None = None
+    # Set when a recording breaks the protocol itself (not inbound on the general number, or too old):
+    # then no role may touch it (P1, P10).
+    protocol_violation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,8 @@ class AccessPolicy:
                 f"Als {ROLE_DUTCH.get(user.role, user.role)} mag u geen {ACTION_DUTCH[action]} "
                 "(Protocol opname telefoongesprekken, P3/P5).",
             )
+        if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):
+            return Decision(False, PROTOCOL_REFUSAL.get(target.protocol_violation, PROTOCOL_REFUSAL["too_old"]))
         if action is Action.RETRIEVE_FOR_COACH and not purpose.strip():
             return Decision(
                 False,

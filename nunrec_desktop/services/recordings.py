@@ -1,0 +1,211 @@
+"""Which recordings a user may see (protocol P1, P3, P10), used by both the GUI and the CLI.
+
+A coach sees only inbound calls to the general number, younger than the retention period (counted from
+the call's start, whatever the store still holds), answered by an employee assigned to them at the time of
+the call; of a transferred call they see the segments of their own employees. The IT role does not browse:
+it retrieves one recording on a coach's request, with the request as the logged reason. Whatever is
+filtered is counted in the audit log, without any personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from nunrec_desktop.domain import Action, AuditResult, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.store.base import (
+    AudioInfo,
+    RecordingMeta,
+    RecordingStore,
+    Segment,
+    SkippedEntry,
+)
+
+log = logging.getLogger(__name__)
+
+EvaluatedLookup = Callable[[User], frozenset[str]]
+CLOCK_SKEW = timedelta(minutes=10)
+OVERDUE_LOOKBACK = timedelta(days=30)
+
+
+def normalize_number(number: str) -> str:
+    """E.164 for Dutch numbers in the spellings a store might use (+31..., 0031..., 0341...)."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    if digits.startswith("0"):
+        return "+31" + digits[1:]
+    return digits
+
+
+@dataclass(frozen=True, slots=True)
+class VisibleRecording:
+    """A recording as the coach sees it: no caller data, only the coach's own employees."""
+
+    id: str
+    start: datetime
+    duration_s: float
+    employee_ids: tuple[str, ...]
+    employee_names: str
+    expires_in_days: int
+    evaluated: bool
+    transferred: bool
+    segments: tuple[Segment, ...]
+    audio: AudioInfo
+
+
+@dataclass
+class FilterCounts:
+    not_inbound: int = 0
+    other_number: int = 0
+    too_old: int = 0
+    not_coached: int = 0
+    skipped_entries: int = 0
+
+    def describe(self) -> str:
+        return (
+            f"filtered not-inbound={self.not_inbound} other-number={self.other_number} too-old={self.too_old} "
+            f"not-coached={self.not_coached}; skipped entries={self.skipped_entries}"
+        )
+
+
+@dataclass
+class RecordingList:
+    items: list[VisibleRecording]
+    counts: FilterCounts
+    skipped: list[SkippedEntry] = field(default_factory=list)
+
+
+def protocol_violation(meta: RecordingMeta, general_number: str, retention_days: int, now: datetime) -> str | None:
+    """Why a recording may never be shown to anyone (P1, P10), or None."""
+    if meta.direction != "inbound":
+        return "not_inbound"
+    if normalize_number(meta.called_number) != normalize_number(general_number):
+        return "other_number"
+    if meta.start <= now - timedelta(days=retention_days):
+        return "too_old"
+    return None
+
+
+def expires_in_days(start: datetime, retention_days: int, now: datetime) -> int:
+    remaining = (start + timedelta(days=retention_days) - now).total_seconds() / 86_400
+    return max(0, math.floor(remaining))
+
+
+class RecordingCatalog:
+    def __init__(
+        self,
+        store: Callable[[], RecordingStore],
+        people: PeopleDirectory,
+        policy: AccessPolicy,
+        audit: AuditLog,
+        clock: Clock,
+        general_number: str,
+        retention_days: int,
+        evaluated: EvaluatedLookup,
+    ) -> None:
+        self._store = store
+        self._people = people
+        self._policy = policy
+        self._audit = audit
+        self._clock = clock
+        self._general_number = general_number
+        self._retention_days = retention_days
+        self._evaluated = evaluated
+
+    def visible_for(self, user: User, employee_id: str | None = None) -> RecordingList:
+        """The recordings `user` may see now, newest first; optionally of one employee only."""
+        target = Target("employee", employee_id, (employee_id,)) if employee_id else Target("recordings", "*")
+        self._policy.require(user, Action.LIST_RECORDINGS, target)
+        now = self._clock()
+        counts = FilterCounts()
+        metas, skipped = self._all_in_window(now)
+        counts.skipped_entries = len(skipped)
+        for entry in skipped:
+            log.warning("store entry skipped: %s (%s)", entry.where, entry.reason)
+        names = {e.id: e.name for e in self._people.employees()}
+        assignments = self._people.assignments(user.id)
+        evaluated = self._evaluated(user)
+        items: list[VisibleRecording] = []
+        for meta in metas:
+            violation = protocol_violation(meta, self._general_number, self._retention_days, now)
+            if violation:
+                setattr(counts, violation, getattr(counts, violation) + 1)
+                continue
+            own = tuple(
+                e for e in meta.employee_ids() if any(a.employee_id == e and a.covers(meta.start) for a in assignments)
+            )
+            if not own:
+                counts.not_coached += 1
+                continue
+            if employee_id and employee_id not in own:
+                continue
+            items.append(self._visible(meta, own, names, now, meta.id in evaluated))
+        items.sort(key=lambda r: r.start, reverse=True)
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action="recordings.filtered",
+            result=AuditResult.ALLOWED,
+            object_type="recordings",
+            object_id=employee_id or "*",
+            detail=f"shown {len(items)}; {counts.describe()}",
+        )
+        return RecordingList(items, counts, skipped)
+
+    def open_for_coach(self, user: User, recording_id: str, purpose: str) -> RecordingMeta:
+        """The metadata of one recording the coach may play (every path to a recording goes through here)."""
+        meta = self._store().get(recording_id)
+        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose)
+        return meta
+
+    def retrieve_for_coach(self, user: User, recording_id: str, coach_request: str) -> RecordingMeta:
+        """IT fetches one recording on the coach's request; the request is the logged purpose (P3)."""
+        self._policy.require(user, Action.RETRIEVE_FOR_COACH, Target("recording", recording_id), coach_request)
+        meta = self._store().get(recording_id)
+        self._policy.require(user, Action.RETRIEVE_FOR_COACH, self._target(meta), coach_request)
+        return meta
+
+    def _target(self, meta: RecordingMeta) -> Target:
+        violation = protocol_violation(meta, self._general_number, self._retention_days, self._clock())
+        return Target("recording", meta.id, meta.employee_ids(), meta.start, violation or "")
+
+    def _all_in_window(self, now: datetime) -> tuple[list[RecordingMeta], list[SkippedEntry]]:
+        store = self._store()
+        # Look a month past the retention period too: what a store still holds there is never shown, but
+        # counted, so the audit log shows when the vendor keeps recordings longer than agreed (P10).
+        start = now - timedelta(days=self._retention_days) - OVERDUE_LOOKBACK
+        metas: list[RecordingMeta] = []
+        skipped: list[SkippedEntry] = []
+        cursor: str | None = None
+        while True:
+            page = store.list_recordings(start, now + CLOCK_SKEW, cursor=cursor)
+            metas.extend(page.items)
+            skipped.extend(page.skipped)
+            if page.next_cursor is None:
+                return metas, skipped
+            cursor = page.next_cursor
+
+    def _visible(
+        self, meta: RecordingMeta, own: Iterable[str], names: dict[str, str], now: datetime, evaluated: bool
+    ) -> VisibleRecording:
+        own = tuple(own)
+        return VisibleRecording(
+            id=meta.id,
+            start=meta.start,
+            duration_s=meta.duration_s,
+            employee_ids=own,
+            employee_names=", ".join(names.get(e, e) for e in own),
+            expires_in_days=expires_in_days(meta.start, self._retention_days, now),
+            evaluated=evaluated,
+            transferred=bool(meta.segments),
+            segments=tuple(s for s in meta.segments if s.employee_id in own),
+            audio=meta.audio,
+        )
