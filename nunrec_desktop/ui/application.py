@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop.domain import NunrecError, Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow
+from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class AppController(QObject):
         self.login.signed_in.connect(self._signed_in)
         self.main_window: MainWindow | None = None
         self.idle: IdleWatcher | None = None
+        self.tasks = TaskRunner(self)
 
     def start(self) -> None:
         self.login.show()
@@ -62,10 +64,15 @@ class AppController(QObject):
 
     def _signed_in(self, user: User) -> None:
         from nunrec_desktop.ui.main_window import MainWindow
+        from nunrec_desktop.ui.recordings_page import RecordingsPage
 
         assert self.services is not None
         services = self.services
-        window = MainWindow(user, services.auth.unlock)
+        areas: dict[int, QWidget] = {}
+        if user.role is Role.COACH:
+            recordings = RecordingsPage(lambda: services.catalog.visible_for(user), self.tasks, self._clock().date())
+            areas[MainWindow.RECORDINGS] = recordings
+        window = MainWindow(user, services.auth.unlock, areas)
         window.sign_out_requested.connect(self._sign_out)
         window.locked.connect(lambda: services.auth.record_idle_lock(user))
         idle = IdleWatcher(self._idle_minutes or services.workspace.settings.idle_lock_minutes, window)
@@ -77,6 +84,8 @@ class AppController(QObject):
         self.main_window, self.idle = window, idle
         window.show()
         self.login.hide()
+        if user.role is Role.COACH:
+            recordings.reload()
 
     def _sign_out(self) -> None:
         window, services = self.main_window, self.services
@@ -94,6 +103,7 @@ class AppController(QObject):
         self.login.username.setFocus()
 
     def shutdown(self) -> None:
+        self.tasks.shutdown()
         if self.services is not None:
             self.services.close()
 

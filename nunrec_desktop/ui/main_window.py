@@ -43,12 +43,19 @@ class PlannedArea(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """`locked` is emitted when the window locks (a player stops on it); `sign_out_requested` on sign-out."""
+    """`locked` is emitted when the window locks (a player stops on it); `sign_out_requested` on sign-out.
+
+    `built_areas` maps an area's position to the widget that fills it; other areas say what will be there.
+    """
+
+    RECORDINGS = 0
 
     locked = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, user: User, unlock: Unlock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, user: User, unlock: Unlock, built_areas: dict[int, QWidget] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.user = user
         self.setObjectName("mainWindow")
@@ -60,8 +67,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(220)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("areas")
-        for title, text in self._areas(user.role):
-            self.pages.addWidget(PlannedArea(title, text))
+        built = built_areas or {}
+        for position, (title, text) in enumerate(self._areas(user.role)):
+            self.pages.addWidget(built.get(position) or PlannedArea(title, text))
             QListWidgetItem(title, self.navigation)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)

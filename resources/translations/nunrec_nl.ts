@@ -82,109 +82,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="62"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="78"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="82"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="85"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="90"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="136"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="136"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="142"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="144"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="150"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="157"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="159"/>
         <source>Here you will evaluate a call with the 5A form (aanvang, analyse, antwoord, afsluiting, algemeen) from the municipality&apos;s conversation guideline, and export feedback for the employee.</source>
         <translation>Hier beoordeelt u straks een gesprek met het 5A-formulier (aanvang, analyse, antwoord, afsluiting, algemeen) uit de gespreksleidraad van de gemeente, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="165"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="174"/>
         <source>Support</source>
         <translation>Ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="176"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
         <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="184"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
         <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="189"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="191"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
         <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="51"/>
+        <source>Recordings</source>
+        <translation>Opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="54"/>
+        <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
+        <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die u coacht, jonger dan 30 dagen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="220"/>
+        <source>All employees</source>
+        <translation>Alle medewerkers</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="73"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="74"/>
+        <source>Minimum duration</source>
+        <translation>Minimale duur</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="75"/>
+        <source>Only not yet evaluated</source>
+        <translation>Alleen nog niet beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="78"/>
+        <source>Search by employee or id</source>
+        <translation>Zoek op medewerker of id</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="80"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="86"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="87"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="88"/>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <source>At least</source>
+        <translation>Minimaal</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="113"/>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="175"/>
+        <source>Loading recordings from the recording store...</source>
+        <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="188"/>
+        <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
+        <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="204"/>
+        <source>The recordings could not be loaded because of an unexpected error (%1).</source>
+        <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="210"/>
+        <source>No recordings loaded.</source>
+        <translation>Geen opnames opgehaald.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="241"/>
+        <source>%1 of %2 recordings</source>
+        <translation>%1 van %2 opnames</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTableModel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
+        <source>Date and time</source>
+        <translation>Datum en tijd</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="62"/>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
+        <source>Disappears in</source>
+        <translation>Verdwijnt over</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
+        <source>Evaluated</source>
+        <translation>Beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="68"/>
+        <source>%1 days</source>
+        <translation>%1 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="69"/>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="191"/>
+        <source>Transferred call: only the part of your own employee is shown.</source>
+        <translation>Doorverbonden gesprek: alleen het deel van uw eigen medewerker wordt getoond.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,244 @@
+"""The coach's recordings list: filters, a sortable table, and honest loading, error and notice states.
+
+Loading runs on the task runner (off the GUI thread); a store error shows a Dutch message with a retry
+button. No caller number appears anywhere: the service does not even hand one over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
+from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
+from nunrec_desktop.ui.tasks import TaskRunner
+
+SEARCH_DEBOUNCE_MS = 250
+
+
+class RecordingsPage(QWidget):
+    recording_activated = Signal(object)  # VisibleRecording
+
+    def __init__(
+        self, load: Callable[[], RecordingList], tasks: TaskRunner, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordingsPage")
+        self._load = load
+        self._tasks = tasks
+        self.model = RecordingsTableModel(self)
+
+        title = QLabel(self.tr("Recordings"), self)
+        title.setObjectName("areaTitle")
+        subtitle = QLabel(
+            self.tr("Inbound calls on the general number, answered by the employees you coach, younger than 30 days."),
+            self,
+        )
+        subtitle.setObjectName("areaSubtitle")
+        subtitle.setWordWrap(True)
+
+        self.employee = QComboBox(self)
+        self.employee.setObjectName("employeeFilter")
+        self.employee.addItem(self.tr("All employees"), None)
+        self.first_day = QDateEdit(self)
+        self.last_day = QDateEdit(self)
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        self.first_day.setDate(QDate(today).addDays(-31))
+        self.last_day.setDate(QDate(today))
+        self.min_duration = QSpinBox(self)
+        self.min_duration.setRange(0, 3600)
+        self.min_duration.setSingleStep(30)
+        self.min_duration.setSuffix(self.tr(" s"))
+        self.min_duration.setAccessibleName(self.tr("Minimum duration"))
+        self.not_evaluated = QCheckBox(self.tr("Only not yet evaluated"), self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Search by employee or id"))
+        self.search.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.reload)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        for label, widget in (
+            (self.tr("Employee"), self.employee),
+            (self.tr("From"), self.first_day),
+            (self.tr("To"), self.last_day),
+            (self.tr("At least"), self.min_duration),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addWidget(self.not_evaluated)
+        filters.addStretch(1)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(8)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.refresh_button)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("listStatus")
+
+        self.error_banner = QFrame(self)
+        self.error_banner.setObjectName("errorBanner")
+        self.error_text = QLabel(self.error_banner)
+        self.error_text.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Try again"), self.error_banner)
+        self.retry_button.clicked.connect(self.reload)
+        banner = QHBoxLayout(self.error_banner)
+        banner.addWidget(self.error_text, 1)
+        banner.addWidget(self.retry_button)
+        self.error_banner.hide()
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("noticeBanner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.table = QTableView(self)
+        self.table.setObjectName("recordingsTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (1, 80), (3, 140), (4, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.recording_activated.emit(self.model.recording(index.row())))
+        self.table.activated.connect(lambda index: self.recording_activated.emit(self.model.recording(index.row())))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(filters)
+        layout.addLayout(search_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.employee.currentIndexChanged.connect(self._apply_filter)
+        self.first_day.dateChanged.connect(self._apply_filter)
+        self.last_day.dateChanged.connect(self._apply_filter)
+        self.min_duration.valueChanged.connect(self._apply_filter)
+        self.not_evaluated.toggled.connect(self._apply_filter)
+        self.loading = False
+
+    def reload(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        self.progress.show()
+        self.error_banner.hide()
+        self.refresh_button.setEnabled(False)
+        self.status.setText(self.tr("Loading recordings from the recording store..."))
+        self._tasks.run(self._load, self._loaded, self._failed)
+
+    def _loaded(self, listing: RecordingList) -> None:
+        self.loading = False
+        self.progress.hide()
+        self.refresh_button.setEnabled(True)
+        self._fill_employees(listing.items)
+        self.model.set_recordings(listing.items)
+        self._apply_filter()
+        if listing.skipped:
+            self.notice.setText(
+                self.tr(
+                    "%1 items in the recording store were incomplete or unreadable and were skipped. "
+                    "IT can find the details in the workspace log."
+                ).replace("%1", str(len(listing.skipped)))
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        self._update_status()
+
+    def _failed(self, error: Exception) -> None:
+        self.loading = False
+        self.progress.hide()
+        self.refresh_button.setEnabled(True)
+        text = (
+            str(error)
+            if isinstance(error, NunrecError)
+            else self.tr("The recordings could not be loaded because of an unexpected error (%1).").replace(
+                "%1", type(error).__name__
+            )
+        )
+        self.error_text.setText(text)
+        self.error_banner.show()
+        self.status.setText(self.tr("No recordings loaded."))
+
+    def _fill_employees(self, items: list[VisibleRecording]) -> None:
+        current = self.employee.currentData()
+        seen: dict[str, str] = {}
+        for item in items:
+            for employee_id, name in zip(item.employee_ids, item.employee_names.split(", "), strict=False):
+                seen.setdefault(employee_id, name)
+        self.employee.blockSignals(True)
+        self.employee.clear()
+        self.employee.addItem(self.tr("All employees"), None)
+        for employee_id, name in sorted(seen.items(), key=lambda kv: kv[1]):
+            self.employee.addItem(name, employee_id)
+        self.employee.setCurrentIndex(max(0, self.employee.findData(current)))
+        self.employee.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(
+            RecordingFilter(
+                employee_id=self.employee.currentData(),
+                first_day=self.first_day.date().toPython(),
+                last_day=self.last_day.date().toPython(),
+                min_duration_s=float(self.min_duration.value()),
+                only_not_evaluated=self.not_evaluated.isChecked(),
+                text=self.search.text(),
+            )
+        )
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.status.setText(
+            self.tr("%1 of %2 recordings")
+            .replace("%1", str(self.model.rowCount()))
+            .replace("%2", str(self.model.total()))
+        )

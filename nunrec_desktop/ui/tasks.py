@@ -1,0 +1,51 @@
+"""Runs service calls off the GUI thread, one at a time, and hands results back on the GUI thread.
+
+After Anki's task manager: a single worker thread (database and store work is serialised anyway), and
+callbacks that always run on the thread that owns the runner, so widgets are only touched there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+T = TypeVar("T")
+
+
+class TaskRunner(QObject):
+    _done = Signal(object, object)  # (callback, argument), delivered on the runner's thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nunrec-task")
+        # Always queued: even a task that finished before its callback was attached reports later, never
+        # re-entrantly inside run().
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.pending = 0
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        self.pending += 1
+
+        def finished(future: Future[T]) -> None:
+            error = future.exception()
+            if error is None:
+                self._done.emit(on_success, future.result())
+            elif isinstance(error, Exception):
+                self._done.emit(on_error, error)
+
+        self._executor.submit(work).add_done_callback(finished)
+
+    def _deliver(self, callback: Callable[[Any], None], argument: Any) -> None:
+        self.pending -= 1
+        callback(argument)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
