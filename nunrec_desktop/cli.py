@@ -143,6 +143,20 @@ def _parser() -> argparse.ArgumentParser:
     recs.add_argument("--employee", default=None, metavar="ID", help="alleen gesprekken van deze medewerker")
     recs.add_argument("--json", action="store_true", help="één JSON-object per regel")
 
+    check = sub.add_parser(
+        "check-audio",
+        parents=[common],
+        help="een geluidsbestand controleren met dezelfde decodering als de speler (IT)",
+    )
+    check.add_argument("file", type=Path)
+    check.add_argument(
+        "--expected-duration",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="de duur volgens de gegevens van de opname; korter = onvolledig",
+    )
+
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
     audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
@@ -375,6 +389,26 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.audio import decode, is_complete
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"Het bestand {args.file} is niet leesbaar: {error.strerror or error}.") from error
+    audio = decode(data, args.file.name)
+    report = {
+        "format": audio.format,
+        "subtype": audio.subtype,
+        "sample_rate": audio.sample_rate,
+        "channels": audio.channels,
+        "duration_s": round(audio.duration_s, 3),
+        "complete": is_complete(audio.duration_s, args.expected_duration),
+    }
+    print(json.dumps(report), file=io.stdout)
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -406,6 +440,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "store": cmd_store,
     "audit": cmd_audit,
     "recordings": cmd_recordings,
+    "check-audio": cmd_check_audio,
 }
 
 

@@ -48,6 +48,9 @@ class AppController(QObject):
         self.tasks = TaskRunner(self)
 
     def start(self) -> None:
+        self.login.adjustSize()
+        screen = self.login.screen().availableGeometry()
+        self.login.move(screen.center() - self.login.rect().center())
         self.login.show()
         QTimer.singleShot(0, self._open_workspace)
 
