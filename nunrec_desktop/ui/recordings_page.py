@@ -173,7 +173,7 @@ class RecordingsPage(QWidget):
         self.error_banner.hide()
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("Loading recordings from the recording store..."))
-        self._tasks.run(self._load, self._loaded, self._failed)
+        self._tasks.run(self._load, self._loaded, self._failed, owner=self)
 
     def _loaded(self, listing: RecordingList) -> None:
         self.loading = False

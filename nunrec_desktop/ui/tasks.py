@@ -11,12 +11,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from shiboken6 import Shiboken
 
 T = TypeVar("T")
 
 
 class TaskRunner(QObject):
-    _done = Signal(object, object)  # (callback, argument), delivered on the runner's thread
+    _done = Signal(object, object)  # ((owner, callback), argument), delivered on the runner's thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,20 +32,25 @@ class TaskRunner(QObject):
         work: Callable[[], T],
         on_success: Callable[[T], None],
         on_error: Callable[[Exception], None],
+        owner: QObject | None = None,
     ) -> None:
+        """Run `work` in the background; the callbacks run here later, unless `owner` was deleted by then."""
         self.pending += 1
 
         def finished(future: Future[T]) -> None:
             error = future.exception()
             if error is None:
-                self._done.emit(on_success, future.result())
+                self._done.emit((owner, on_success), future.result())
             elif isinstance(error, Exception):
-                self._done.emit(on_error, error)
+                self._done.emit((owner, on_error), error)
 
         self._executor.submit(work).add_done_callback(finished)
 
-    def _deliver(self, callback: Callable[[Any], None], argument: Any) -> None:
+    def _deliver(self, target: tuple[QObject | None, Callable[[Any], None]], argument: Any) -> None:
         self.pending -= 1
+        owner, callback = target
+        if owner is not None and not Shiboken.isValid(owner):
+            return  # e.g. the coach signed out while the list was loading
         callback(argument)
 
     def shutdown(self) -> None:
