@@ -25,6 +25,7 @@ from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import RecordingCatalog
@@ -58,6 +59,7 @@ class Services:
     keyring_factory: KeyringFactory = field(repr=False)
 
     catalog: RecordingCatalog = field(init=False, repr=False)
+    listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +74,7 @@ class Services:
             settings.recording_retention_days,
             no_evaluations_yet,
         )
+        self.listening = ListeningService(self.catalog, self.store)
 
     def store_credentials(self) -> StoreCredentials:
         return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)

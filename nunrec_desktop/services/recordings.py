@@ -160,11 +160,15 @@ class RecordingCatalog:
         )
         return RecordingList(items, counts, skipped)
 
-    def open_for_coach(self, user: User, recording_id: str, purpose: str) -> RecordingMeta:
+    def open_for_coach(self, user: User, recording_id: str, purpose: str, detail: str = "open") -> RecordingMeta:
         """The metadata of one recording the coach may play (every path to a recording goes through here)."""
         meta = self._store().get(recording_id)
-        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose)
+        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, detail)
         return meta
+
+    def recheck_playback(self, user: User, meta: RecordingMeta, purpose: str) -> None:
+        """Every start of playback asks the policy again and is audited (a recording may expire meanwhile)."""
+        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, "start")
 
     def retrieve_for_coach(self, user: User, recording_id: str, coach_request: str) -> RecordingMeta:
         """IT fetches one recording on the coach's request; the request is the logged purpose (P3)."""

@@ -1,0 +1,68 @@
+"""Opening a recording to listen to: access check, audio into memory, decoding, summaries, completeness.
+
+Every open and every start of playback is decided by the access policy and audited with the recording id
+and the purpose. The audio bytes never touch the disk; what the UI receives holds no caller data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from nunrec_desktop.domain import User
+from nunrec_desktop.services.audio import DecodedAudio, WaveformSummary, decode, is_complete
+from nunrec_desktop.services.recordings import RecordingCatalog
+from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore, Segment
+
+PURPOSE_COACHING = "coaching"
+LANE_NAMES = {"employee": "Medewerker", "caller": "Beller", "mixed": "Gesprek"}
+
+
+@dataclass(frozen=True)
+class OpenedRecording:
+    recording_id: str
+    start: datetime
+    expected_duration_s: float
+    employee_id: str
+    segments: tuple[Segment, ...]
+    lanes: tuple[str, ...]  # per channel: "employee", "caller" or "mixed" (from the metadata's channel map)
+    audio: DecodedAudio
+    summary: WaveformSummary
+    complete: bool
+    purpose: str
+    _meta: RecordingMeta
+
+    def lane_label(self, channel: int) -> str:
+        return LANE_NAMES.get(self.lanes[channel], self.lanes[channel]) if channel < len(self.lanes) else ""
+
+
+class ListeningService:
+    def __init__(self, catalog: RecordingCatalog, store: Callable[[], RecordingStore]) -> None:
+        self._catalog = catalog
+        self._store = store
+
+    def open(self, user: User, recording_id: str, purpose: str = PURPOSE_COACHING) -> OpenedRecording:
+        """Check access (audited), read the audio into memory and decode it. Runs off the GUI thread."""
+        meta = self._catalog.open_for_coach(user, recording_id, purpose)
+        audio = decode(self._store().read_audio(recording_id), recording_id)
+        channel_map = meta.audio.channel_map
+        if len(channel_map) != audio.channels:
+            channel_map = ("mixed",) if audio.channels == 1 else tuple(f"kanaal {i + 1}" for i in range(audio.channels))
+        return OpenedRecording(
+            recording_id=recording_id,
+            start=meta.start,
+            expected_duration_s=meta.duration_s,
+            employee_id=meta.employee_id,
+            segments=meta.segments,
+            lanes=tuple(channel_map),
+            audio=audio,
+            summary=WaveformSummary.build(audio.samples),
+            complete=is_complete(audio.duration_s, meta.duration_s),
+            purpose=purpose,
+            _meta=meta,
+        )
+
+    def before_playback(self, user: User, opened: OpenedRecording) -> None:
+        """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
+        self._catalog.recheck_playback(user, opened._meta, opened.purpose)
