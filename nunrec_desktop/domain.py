@@ -73,6 +73,14 @@ class Assignment:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A moment the coach marked in a call, with an optional short note (no caller data, P6)."""
+
+    at_s: float
+    note: str = ""
+
+
 class NunrecError(Exception):
     """Base of every error a user may see; `str(error)` is a Dutch sentence for the user."""
 

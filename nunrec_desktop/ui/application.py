@@ -5,6 +5,7 @@ then the main window with its idle lock. The controller wires windows to service
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,16 @@ from nunrec_desktop.ui.translations import install_translators
 if TYPE_CHECKING:
     from nunrec_desktop.app import KeyringFactory, Services
     from nunrec_desktop.services.clock import Clock
+    from nunrec_desktop.services.playback import AudioOutput
     from nunrec_desktop.ui.main_window import MainWindow
+    from nunrec_desktop.ui.player_page import PlayerPage
+
+
+def default_output() -> AudioOutput:
+    """The sound card through PortAudio (imported on first use, after the sign-in window is up)."""
+    from nunrec_desktop.services.playback import SoundDeviceOutput
+
+    return SoundDeviceOutput()
 
 
 def load_style() -> str:
@@ -33,11 +43,18 @@ class AppController(QObject):
     """Owns the windows of one running application and the services of its workspace."""
 
     def __init__(
-        self, root: Path, keyring_factory: KeyringFactory, clock: Clock, idle_minutes: float | None = None
+        self,
+        root: Path,
+        keyring_factory: KeyringFactory,
+        clock: Clock,
+        idle_minutes: float | None = None,
+        output_factory: Callable[[], AudioOutput] | None = None,
     ) -> None:
         super().__init__()
         self._root = root
         self._idle_minutes = idle_minutes
+        self._output_factory: Callable[[], AudioOutput] = output_factory or default_output
+        self.player: PlayerPage | None = None
         self._keyring_factory = keyring_factory
         self._clock = clock
         self.services: Services | None = None
@@ -67,6 +84,7 @@ class AppController(QObject):
 
     def _signed_in(self, user: User) -> None:
         from nunrec_desktop.ui.main_window import MainWindow
+        from nunrec_desktop.ui.player_page import PlayerPage
         from nunrec_desktop.ui.recordings_page import RecordingsPage
 
         assert self.services is not None
@@ -74,8 +92,21 @@ class AppController(QObject):
         areas: dict[int, QWidget] = {}
         if user.role is Role.COACH:
             recordings = RecordingsPage(lambda: services.catalog.visible_for(user), self.tasks, self._clock().date())
+            player = PlayerPage(
+                lambda recording_id: services.listening.open(user, recording_id),
+                lambda opened: services.listening.before_playback(user, opened),
+                self._output_factory,
+                self.tasks,
+            )
             areas[MainWindow.RECORDINGS] = recordings
+            areas[MainWindow.PLAYER] = player
         window = MainWindow(user, services.auth.unlock, areas)
+        if user.role is Role.COACH:
+            recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))
+            recordings.recording_activated.connect(player.open_recording)
+            window.locked.connect(player.stop)
+            window.sign_out_requested.connect(player.stop)
+            self.player = player
         window.sign_out_requested.connect(self._sign_out)
         window.locked.connect(lambda: services.auth.record_idle_lock(user))
         idle = IdleWatcher(self._idle_minutes or services.workspace.settings.idle_lock_minutes, window)

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     """
 
     RECORDINGS = 0
+    PLAYER = 1
 
     locked = Signal()
     sign_out_requested = Signal()
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.work = work
+
+    def show_area(self, position: int) -> None:
+        self.navigation.setCurrentRow(position)
 
     def is_locked(self) -> bool:
         return self.screens.currentWidget() is self.lock_screen

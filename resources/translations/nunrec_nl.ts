@@ -82,109 +82,224 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="63"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="79"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="83"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="86"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="91"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="140"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="140"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="146"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="148"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="156"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="161"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="163"/>
         <source>Here you will evaluate a call with the 5A form (aanvang, analyse, antwoord, afsluiting, algemeen) from the municipality&apos;s conversation guideline, and export feedback for the employee.</source>
         <translation>Hier beoordeelt u straks een gesprek met het 5A-formulier (aanvang, analyse, antwoord, afsluiting, algemeen) uit de gespreksleidraad van de gemeente, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="171"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="178"/>
         <source>Support</source>
         <translation>Ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="180"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
         <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
         <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="195"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
         <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="65"/>
+        <source>Player</source>
+        <translation>Speler</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="67"/>
+        <source>Open a recording from the list (double-click or Enter).</source>
+        <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="86"/>
+        <source>-5 s</source>
+        <translation>-5 s</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="280"/>
+        <source>Play</source>
+        <translation>Afspelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="89"/>
+        <source>+5 s</source>
+        <translation>+5 s</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="97"/>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <source>Whole call</source>
+        <translation>Hele gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <source>Short note with the mark (optional, no caller details)</source>
+        <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <source>Mark (M)</source>
+        <translation>Markeren (M)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="147"/>
+        <source>Marks</source>
+        <translation>Markeringen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="180"/>
+        <source>%1 - call of %2, %3 - loading...</source>
+        <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <source>Caller</source>
+        <translation>Beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <source>Call</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <source>Other employee</source>
+        <translation>Andere medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="208"/>
+        <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
+        <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="228"/>
+        <source>The recording could not be opened because of an unexpected error (%1).</source>
+        <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
+        <source>Volume %1</source>
+        <translation>Volume %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="250"/>
+        <source>Mute</source>
+        <translation>Dempen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
+        <source>Pause</source>
+        <translation>Pauze</translation>
     </message>
 </context>
 <context>
@@ -337,6 +452,14 @@
         <location filename="../../nunrec_desktop/ui/recordings_model.py" line="191"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
         <translation>Doorverbonden gesprek: alleen het deel van uw eigen medewerker wordt getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="160"/>
+        <source>No recording opened</source>
+        <translation>Geen opname geopend</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,358 @@
+"""The player: waveform with lanes, transport (play/pause, -5/+5 s, speed), lane volume and mute, marks.
+
+Opening runs on the task runner (reading and decoding off the GUI thread). Every start of playback asks
+the listening service, which asks the access policy and writes an audit entry. A steady ~30 Hz timer moves
+the playhead. Without a sound device the player says so and still shows the waveform and marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import Mark, NunrecError
+from nunrec_desktop.services.listening import OpenedRecording
+from nunrec_desktop.services.playback import AudioOutput, ClockOutput, PlaybackEngine
+from nunrec_desktop.services.recordings import VisibleRecording
+from nunrec_desktop.ui.tasks import TaskRunner
+from nunrec_desktop.ui.waveform_view import WaveformView, format_time
+
+FRAME_MS = 33
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+Opener = Callable[[str], OpenedRecording]
+StartCheck = Callable[[OpenedRecording], None]
+
+
+class PlayerPage(QWidget):
+    opened = Signal(object)  # OpenedRecording
+
+    def __init__(
+        self,
+        opener: Opener,
+        start_check: StartCheck,
+        output_factory: Callable[[], AudioOutput],
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("playerPage")
+        self._open = opener
+        self._start_check = start_check
+        self._output_factory = output_factory
+        self._tasks = tasks
+        self.engine: PlaybackEngine | None = None
+        self.recording: OpenedRecording | None = None
+        self.marks: list[Mark] = []
+        self.loading = False
+
+        self.title = QLabel(self.tr("Player"), self)
+        self.title.setObjectName("areaTitle")
+        self.info = QLabel(self.tr("Open a recording from the list (double-click or Enter)."), self)
+        self.info.setObjectName("areaSubtitle")
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.error_banner = QLabel(self)
+        self.error_banner.setObjectName("errorBannerText")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.hide()
+        self.notice = QLabel(self)
+        self.notice.setObjectName("noticeBanner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.waveform = WaveformView(self)
+        self.waveform.seek_requested.connect(self.seek)
+
+        self.back_button = QPushButton(self.tr("-5 s"), self)
+        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button.setObjectName("playButton")
+        self.forward_button = QPushButton(self.tr("+5 s"), self)
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setObjectName("timeLabel")
+        self.speed = QComboBox(self)
+        for value in SPEEDS:
+            self.speed.addItem(f"{value:g}×".replace(".", ","), value)  # noqa: RUF001 - the multiplication sign
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.setAccessibleName(self.tr("Speed"))
+        self.zoom_in_button = QPushButton(self.tr("Zoom in"), self)
+        self.zoom_out_button = QPushButton(self.tr("Zoom out"), self)
+        self.whole_button = QPushButton(self.tr("Whole call"), self)
+        self.back_button.clicked.connect(lambda: self.skip(-5))
+        self.forward_button.clicked.connect(lambda: self.skip(5))
+        self.play_button.clicked.connect(self.toggle)
+        self.speed.currentIndexChanged.connect(self._speed_changed)
+        self.zoom_in_button.clicked.connect(lambda: self.waveform.zoom(0.5))
+        self.zoom_out_button.clicked.connect(lambda: self.waveform.zoom(2.0))
+        self.whole_button.clicked.connect(self.waveform.show_all)
+
+        transport = QHBoxLayout()
+        transport.setSpacing(8)
+        for widget in (self.back_button, self.play_button, self.forward_button, self.time_label):
+            transport.addWidget(widget)
+        transport.addSpacing(16)
+        transport.addWidget(QLabel(self.tr("Speed"), self))
+        transport.addWidget(self.speed)
+        transport.addStretch(1)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.whole_button):
+            transport.addWidget(widget)
+
+        self.lanes_box = QHBoxLayout()
+        self.lanes_box.setSpacing(16)
+        self.lane_controls: list[tuple[QSlider, QCheckBox]] = []
+
+        self.mark_note = QLineEdit(self)
+        self.mark_note.setPlaceholderText(self.tr("Short note with the mark (optional, no caller details)"))
+        self.mark_button = QPushButton(self.tr("Mark (M)"), self)
+        self.mark_button.clicked.connect(self.add_mark)
+        self.mark_list = QListWidget(self)
+        self.mark_list.setObjectName("markList")
+        self.mark_list.setMaximumHeight(140)
+        self.mark_list.itemActivated.connect(self._mark_chosen)
+        self.mark_list.itemClicked.connect(self._mark_chosen)
+        marks_row = QHBoxLayout()
+        marks_row.addWidget(self.mark_note, 1)
+        marks_row.addWidget(self.mark_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.waveform, 1)
+        layout.addLayout(transport)
+        layout.addLayout(self.lanes_box)
+        marks_title = QLabel(self.tr("Marks"), self)
+        marks_title.setObjectName("sectionTitle")
+        layout.addWidget(marks_title)
+        layout.addLayout(marks_row)
+        layout.addWidget(self.mark_list)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+
+        for keys, action in (
+            (Qt.Key.Key_Space, self.toggle),
+            (Qt.Key.Key_Left, lambda: self.skip(-5)),
+            (Qt.Key.Key_Right, lambda: self.skip(5)),
+            (Qt.Key.Key_M, self.add_mark),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+        self._set_controls_enabled(False)
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    def open_recording(self, recording: VisibleRecording) -> None:
+        self.stop()
+        self.loading = True
+        self.progress.show()
+        self.error_banner.hide()
+        self.notice.hide()
+        self._own_names = dict(zip(recording.employee_ids, recording.employee_names.split(", "), strict=False))
+        local = recording.start.astimezone()
+        self.info.setText(
+            self.tr("%1 - call of %2, %3 - loading...")
+            .replace("%1", recording.employee_names)
+            .replace("%2", f"{local.day:02d}-{local.month:02d}-{local.year} {local.hour:02d}:{local.minute:02d}")
+            .replace("%3", format_time(recording.duration_s))
+        )
+        self._info_base = self.info.text().rsplit(" - ", 1)[0]
+        self._tasks.run(lambda: self._open(recording.id), self._opened, self._failed, owner=self)
+
+    def _opened(self, opened: OpenedRecording) -> None:
+        self.loading = False
+        self.progress.hide()
+        self.info.setText(self._info_base)
+        self.recording = opened
+        output = self._output_factory()
+        self.engine = PlaybackEngine(opened.audio, output)
+        self.engine.on_start = lambda: self._start_check(opened)
+        names = {"employee": self.tr("Employee"), "caller": self.tr("Caller"), "mixed": self.tr("Call")}
+        for segment in opened.segments:
+            names[f"segment:{segment.employee_id}"] = self._own_names.get(
+                segment.employee_id, self.tr("Other employee")
+            )
+        self.waveform.set_recording(opened, names)
+        self.marks = []
+        self._refresh_marks()
+        self._build_lane_controls(opened, names)
+        notices = []
+        if not opened.complete:
+            notices.append(
+                self.tr("This recording is incomplete: the audio lasts %1, the recording should last %2.")
+                .replace("%1", format_time(opened.audio.duration_s))
+                .replace("%2", format_time(opened.expected_duration_s))
+            )
+        if not output.available:
+            notices.append(output.reason)
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
+        self._set_controls_enabled(True)
+        self.play_button.setEnabled(output.available)
+        self._update_time()
+        self.waveform.setFocus()
+        self.opened.emit(opened)
+
+    def _failed(self, error: Exception) -> None:
+        self.loading = False
+        self.progress.hide()
+        text = (
+            str(error)
+            if isinstance(error, NunrecError)
+            else self.tr("The recording could not be opened because of an unexpected error (%1).").replace(
+                "%1", type(error).__name__
+            )
+        )
+        self.error_banner.setText(text)
+        self.error_banner.show()
+        self.info.setText(self._info_base)
+
+    def _build_lane_controls(self, opened: OpenedRecording, names: dict[str, str]) -> None:
+        while self.lanes_box.count():
+            item = self.lanes_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.lane_controls = []
+        for channel in range(opened.audio.channels):
+            lane = opened.lanes[channel]
+            label = QLabel(names.get(lane, lane), self)
+            slider = QSlider(Qt.Orientation.Horizontal, self)
+            slider.setRange(0, 100)
+            slider.setValue(100)
+            slider.setMaximumWidth(140)
+            slider.setAccessibleName(self.tr("Volume %1").replace("%1", names.get(lane, lane)))
+            mute = QCheckBox(self.tr("Mute"), self)
+            slider.valueChanged.connect(lambda value, c=channel: self._set_volume(c, value / 100))
+            mute.toggled.connect(lambda on, c=channel: self._set_muted(c, on))
+            for widget in (label, slider, mute):
+                self.lanes_box.addWidget(widget)
+            self.lanes_box.addSpacing(24)
+            self.lane_controls.append((slider, mute))
+        self.lanes_box.addStretch(1)
+
+    # -- transport ---------------------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        if self.engine is None:
+            return
+        if self.engine.playing:
+            self.pause()
+            return
+        try:
+            self.engine.play()
+        except NunrecError as error:
+            self.error_banner.setText(str(error))
+            self.error_banner.show()
+            return
+        self.play_button.setText(self.tr("Pause"))
+        self._timer.start()
+
+    def pause(self) -> None:
+        if self.engine is not None:
+            self.engine.pause()
+        self._timer.stop()
+        self.play_button.setText(self.tr("Play"))
+        self._update_time()
+
+    def stop(self) -> None:
+        """Stop playback (also on lock and sign-out)."""
+        self.pause()
+
+    def seek(self, seconds: float) -> None:
+        if self.engine is not None:
+            self.engine.seek(seconds)
+            self._update_time()
+
+    def skip(self, delta: float) -> None:
+        if self.engine is not None:
+            self.engine.skip(delta)
+            self._update_time()
+
+    def _speed_changed(self) -> None:
+        if self.engine is not None:
+            self.engine.set_speed(float(self.speed.currentData()))
+
+    def _set_volume(self, channel: int, volume: float) -> None:
+        if self.engine is not None:
+            self.engine.set_volume(channel, volume)
+
+    def _set_muted(self, channel: int, muted: bool) -> None:
+        if self.engine is not None:
+            self.engine.set_muted(channel, muted)
+
+    def _tick(self) -> None:
+        if self.engine is None:
+            return
+        if isinstance(self.engine.output, ClockOutput):
+            self.engine.output.pump()
+        self._update_time()
+        if not self.engine.playing:
+            self.pause()
+
+    def _update_time(self) -> None:
+        if self.engine is None:
+            return
+        position = self.engine.position_s
+        self.waveform.set_playhead(position)
+        self.time_label.setText(f"{format_time(position, precise=True)} / {format_time(self.engine.duration_s)}")
+
+    # -- marks -------------------------------------------------------------------------------------
+
+    def add_mark(self) -> None:
+        if self.engine is None:
+            return
+        mark = Mark(round(self.engine.position_s, 2), self.mark_note.text().strip())
+        self.marks = sorted([*self.marks, mark], key=lambda m: m.at_s)
+        self.mark_note.clear()
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        self.mark_list.clear()
+        for mark in self.marks:
+            text = format_time(mark.at_s, precise=True) + (f"  -  {mark.note}" if mark.note else "")
+            item = QListWidgetItem(text, self.mark_list)
+            item.setData(Qt.ItemDataRole.UserRole, mark.at_s)
+        self.waveform.set_marks([m.at_s for m in self.marks])
+
+    def _mark_chosen(self, item: QListWidgetItem) -> None:
+        self.seek(float(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.back_button,
+            self.play_button,
+            self.forward_button,
+            self.speed,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.whole_button,
+            self.mark_button,
+            self.mark_note,
+        ):
+            widget.setEnabled(enabled)

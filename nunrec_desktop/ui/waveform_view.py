@@ -1,0 +1,300 @@
+"""The waveform: one lane per channel (Medewerker / Beller), segments of a transferred call, a time
+ruler, marks, the played part, and the playhead.
+
+After Sonic Visualiser: the static picture (lanes, min/max columns, ruler) is drawn once per size and zoom
+into a cached pixmap, one min/max line per pixel column in a single drawLines call, from the summary level
+nearest the zoom (raw samples when zoomed in to a few seconds). While playing, only the pixmap is blitted
+and the playhead, played part and marks are drawn over it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from nunrec_desktop.services.listening import OpenedRecording
+
+RULER_HEIGHT = 24
+LABEL_WIDTH = 118
+MIN_SPAN_S = 2.0
+LANE_COLOURS = {"employee": QColor("#0f6f7c"), "caller": QColor("#8a5a14"), "mixed": QColor("#3d4f8a")}
+NICE_STEPS_S = (0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800)
+
+
+def format_time(seconds: float, precise: bool = False) -> str:
+    whole = int(seconds)
+    text = (
+        f"{whole // 60}:{whole % 60:02d}"
+        if whole < 3600
+        else f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    )
+    return f"{text}.{int((seconds - whole) * 10)}" if precise else text
+
+
+class WaveformView(QWidget):
+    seek_requested = Signal(float)  # seconds
+    view_changed = Signal(float, float)  # first and last second on screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("waveform")
+        self.setMinimumHeight(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        self._recording: OpenedRecording | None = None
+        self._first = 0  # frames
+        self._last = 0
+        self._playhead = 0.0  # seconds
+        self._marks: list[float] = []
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple[int, int, int, int] | None = None
+        self._lane_names: dict[str, str] = {}
+        self.follow_playhead = True
+
+    # -- content -----------------------------------------------------------------------------------
+
+    def set_recording(self, recording: OpenedRecording | None, lane_names: dict[str, str] | None = None) -> None:
+        self._recording = recording
+        self._lane_names = lane_names or {}
+        self._first, self._last = 0, recording.audio.frames if recording else 0
+        self._playhead = 0.0
+        self._marks = []
+        self._invalidate()
+
+    def set_marks(self, seconds: list[float]) -> None:
+        self._marks = list(seconds)
+        self.update()
+
+    def set_playhead(self, seconds: float) -> None:
+        if self._recording is None:
+            return
+        self._playhead = seconds
+        rate = self._recording.audio.sample_rate
+        frame = int(seconds * rate)
+        span = self._last - self._first
+        if self.follow_playhead and span < self._recording.audio.frames and not (self._first <= frame < self._last):
+            self._set_view(frame - span // 10, frame - span // 10 + span)
+        else:
+            self.update()
+
+    # -- zoom and pan ------------------------------------------------------------------------------
+
+    def visible_seconds(self) -> tuple[float, float]:
+        if self._recording is None:
+            return 0.0, 0.0
+        rate = self._recording.audio.sample_rate
+        return self._first / rate, self._last / rate
+
+    def zoom(self, factor: float, anchor_frame: int | None = None) -> None:
+        """factor < 1 zooms in (fewer seconds on screen), > 1 zooms out; the anchor stays in place."""
+        if self._recording is None:
+            return
+        frames = self._recording.audio.frames
+        span = self._last - self._first
+        minimum = min(frames, int(MIN_SPAN_S * self._recording.audio.sample_rate))
+        new_span = int(min(frames, max(minimum, span * factor)))
+        anchor = anchor_frame if anchor_frame is not None else int(self._playhead * self._recording.audio.sample_rate)
+        anchor = min(max(anchor, self._first), self._last)
+        ratio = (anchor - self._first) / span if span else 0.5
+        first = int(anchor - ratio * new_span)
+        self._set_view(first, first + new_span)
+
+    def show_all(self) -> None:
+        if self._recording is not None:
+            self._set_view(0, self._recording.audio.frames)
+
+    def _set_view(self, first: int, last: int) -> None:
+        if self._recording is None:
+            return
+        frames = self._recording.audio.frames
+        span = last - first
+        first = min(max(0, first), frames - span)
+        self._first, self._last = first, first + span
+        self._invalidate()
+        self.view_changed.emit(*self.visible_seconds())
+
+    # -- geometry ----------------------------------------------------------------------------------
+
+    def _wave_rect(self) -> QRect:
+        return QRect(LABEL_WIDTH, 0, max(1, self.width() - LABEL_WIDTH), max(1, self.height() - RULER_HEIGHT))
+
+    def _x_for_frame(self, frame: float) -> float:
+        rect = self._wave_rect()
+        span = max(1, self._last - self._first)
+        return rect.left() + (frame - self._first) / span * rect.width()
+
+    def _frame_for_x(self, x: float) -> int:
+        rect = self._wave_rect()
+        span = self._last - self._first
+        return int(self._first + (x - rect.left()) / rect.width() * span)
+
+    # -- painting ----------------------------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._cache = None
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        key = (self.width(), self.height(), self._first, self._last)
+        if self._cache is None or self._cache_key != key:
+            self._cache = self._render_static()
+            self._cache_key = key
+        painter.drawPixmap(0, 0, self._cache)
+        if self._recording is not None:
+            self._paint_dynamic(painter)
+        painter.end()
+
+    def _render_static(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor("#ffffff"))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        recording = self._recording
+        if recording is None:
+            painter.setPen(QColor("#7d8a91"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No recording opened"))
+            painter.end()
+            return pixmap
+        rect = self._wave_rect()
+        channels = recording.audio.channels
+        lane_height = rect.height() / channels
+        width = rect.width()
+        label_font = QFont(self.font())
+        label_font.setBold(True)
+        for channel in range(channels):
+            top = rect.top() + channel * lane_height
+            lane = recording.lanes[channel] if channel < len(recording.lanes) else "mixed"
+            colour = LANE_COLOURS.get(lane, QColor("#3d4f8a"))
+            painter.fillRect(QRectF(0, top, LABEL_WIDTH, lane_height), QColor("#f0f4f6"))
+            painter.fillRect(
+                QRectF(rect.left(), top, width, lane_height), QColor("#fbfcfd") if channel % 2 else QColor("#ffffff")
+            )
+            painter.setPen(colour)
+            painter.setFont(label_font)
+            painter.drawText(
+                QRectF(8, top, LABEL_WIDTH - 12, lane_height),
+                Qt.AlignmentFlag.AlignVCenter,
+                self._lane_names.get(lane, recording.lane_label(channel)),
+            )
+            mins, maxs = recording.summary.columns(recording.audio.samples, channel, self._first, self._last, width)
+            middle = top + lane_height / 2
+            scale = (lane_height / 2 - 6) / 32768.0
+            left = rect.left()
+            lines = [
+                QLineF(left + x + 0.5, middle - float(hi) * scale, left + x + 0.5, middle - float(lo) * scale + 0.5)
+                for x, (lo, hi) in enumerate(zip(mins.tolist(), maxs.tolist(), strict=True))
+            ]
+            painter.setPen(QPen(colour, 1))
+            painter.drawLines(lines)
+            painter.setPen(QColor("#d5dde2"))
+            painter.drawLine(QPointF(rect.left(), top + lane_height), QPointF(rect.right(), top + lane_height))
+        self._paint_segments(painter, rect)
+        self._paint_ruler(painter, rect)
+        painter.end()
+        return pixmap
+
+    def _paint_segments(self, painter: QPainter, rect: QRect) -> None:
+        recording = self._recording
+        if recording is None or not recording.segments:
+            return
+        rate = recording.audio.sample_rate
+        painter.setPen(Qt.PenStyle.NoPen)
+        for index, segment in enumerate(recording.segments):
+            x0 = max(rect.left(), self._x_for_frame(segment.start_s * rate))
+            x1 = min(rect.right(), self._x_for_frame(segment.end_s * rate))
+            if x1 <= x0:
+                continue
+            colour = QColor("#0f7c8c") if index % 2 == 0 else QColor("#b5762a")
+            colour.setAlpha(40)
+            painter.fillRect(QRectF(x0, rect.top(), x1 - x0, 16), colour)
+            painter.setPen(QColor("#33444d"))
+            painter.drawText(
+                QRectF(x0 + 4, rect.top(), x1 - x0 - 8, 16),
+                Qt.AlignmentFlag.AlignVCenter,
+                self._lane_names.get(f"segment:{segment.employee_id}", segment.employee_id),
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+
+    def _paint_ruler(self, painter: QPainter, rect: QRect) -> None:
+        recording = self._recording
+        if recording is None:
+            return
+        rate = recording.audio.sample_rate
+        top = rect.bottom() + 1
+        painter.fillRect(QRectF(0, top, self.width(), RULER_HEIGHT), QColor("#f0f4f6"))
+        first_s, last_s = self._first / rate, self._last / rate
+        span = max(last_s - first_s, 1e-6)
+        step = next((s for s in NICE_STEPS_S if span / s <= rect.width() / 90), NICE_STEPS_S[-1])
+        tick = (int(first_s / step) + 1) * step if first_s % step else first_s
+        painter.setPen(QColor("#5b6b74"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        painter.setFont(small)
+        while tick <= last_s:
+            x = self._x_for_frame(tick * rate)
+            painter.drawLine(QPointF(x, top), QPointF(x, top + 5))
+            painter.drawText(QPointF(x + 3, top + 17), format_time(tick, precise=step < 1))
+            tick += step
+
+    def _paint_dynamic(self, painter: QPainter) -> None:
+        recording = self._recording
+        assert recording is not None
+        rect = self._wave_rect()
+        rate = recording.audio.sample_rate
+        x = self._x_for_frame(self._playhead * rate)
+        if x > rect.left():
+            played = QColor("#0f4c5c")
+            played.setAlpha(28)
+            painter.fillRect(QRectF(rect.left(), rect.top(), min(x, rect.right()) - rect.left(), rect.height()), played)
+        painter.setPen(QPen(QColor("#c2410c"), 2))
+        for mark in self._marks:
+            mx = self._x_for_frame(mark * rate)
+            if rect.left() <= mx <= rect.right():
+                painter.drawLine(QPointF(mx, rect.top()), QPointF(mx, rect.bottom()))
+                painter.fillRect(QRectF(mx - 4, rect.top(), 8, 8), QColor("#c2410c"))
+        if rect.left() <= x <= rect.right():
+            painter.setPen(QPen(QColor("#a4262c"), 2))
+            painter.drawLine(QPointF(x, 0), QPointF(x, rect.bottom()))
+
+    # -- input -------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._seek_to(event.position().x())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._seek_to(event.position().x())
+
+    def _seek_to(self, x: float) -> None:
+        if self._recording is None:
+            return
+        rect = self._wave_rect()
+        x = min(max(x, rect.left()), rect.right())
+        self.seek_requested.emit(self._frame_for_x(x) / self._recording.audio.sample_rate)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self._recording is None:
+            return
+        steps = event.angleDelta().y() / 120
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            span = self._last - self._first
+            self._set_view(int(self._first - steps * span / 10), int(self._last - steps * span / 10))
+        else:
+            self.zoom(0.8**steps, self._frame_for_x(event.position().x()))
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(0.5)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(2.0)
+        elif key == Qt.Key.Key_0:
+            self.show_all()
+        else:
+            super().keyPressEvent(event)

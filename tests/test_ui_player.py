@@ -1,0 +1,222 @@
+"""The player page driven with pytest-qt: open a real recording from a real workspace, play on a clock
+output, keys for play/pause, skip and marks, seeking by clicking the waveform, zoom, and honest notices."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+import soundfile as sf
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import User
+from nunrec_desktop.services.playback import ClockOutput
+from nunrec_desktop.services.store.base import Segment
+from nunrec_desktop.ui.player_page import PlayerPage
+from nunrec_desktop.ui.tasks import TaskRunner
+from nunrec_desktop.ui.translations import install_translators
+from nunrec_desktop.ui.waveform_view import LABEL_WIDTH
+from tests.conftest import FakeClock
+from tests.recordings_factory import add_recording
+
+
+def call_audio(seconds: float) -> bytes:
+    t = np.arange(int(seconds * 8000)) / 8000
+    data = np.stack(
+        [0.4 * np.sin(2 * np.pi * 220 * t) * (t % 2 < 1), 0.4 * np.sin(2 * np.pi * 330 * t) * (t % 2 >= 1)], axis=1
+    )
+    buffer = io.BytesIO()
+    sf.write(buffer, data, 8000, format="WAV", subtype="ALAW")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def player(
+    qtbot: QtBot, qapp: QApplication, services: Services, coach: User, clock: FakeClock
+) -> Iterator[tuple[PlayerPage, Services, FakeClock]]:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    root = services.workspace.store_path
+    add_recording(root, "rec-call", clock.now - timedelta(days=1), duration=20.0, audio=call_audio(20.0))
+    add_recording(root, "rec-cut", clock.now - timedelta(days=1), duration=60.0, audio=call_audio(20.0))
+    add_recording(root, "rec-bad", clock.now - timedelta(days=1), audio=b"not audio" * 50)
+    add_recording(
+        root,
+        "rec-moved",
+        clock.now - timedelta(days=1),
+        duration=20.0,
+        audio=call_audio(20.0),
+        employee="E9",
+        segments=(Segment("E9", 0, 8), Segment("E1", 8, 20)),
+    )
+    tasks = TaskRunner()
+    page = PlayerPage(
+        lambda recording_id: services.listening.open(coach, recording_id),
+        lambda opened: services.listening.before_playback(coach, opened),
+        lambda: ClockOutput(clock),
+        tasks,
+    )
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    yield page, services, clock
+    tasks.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def open_in(qtbot: QtBot, page: PlayerPage, services: Services, coach_name: str, recording_id: str) -> None:
+    coach = services.accounts.find(coach_name)
+    assert coach is not None
+    [recording] = [r for r in services.catalog.visible_for(coach).items if r.id == recording_id]
+    page.open_recording(recording)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+
+
+def test_open_play_pause_with_keys_and_audit(qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]) -> None:
+    page, services, clock = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
+    assert page.recording is not None and page.recording.complete
+    assert page.time_label.text() == "0:00.0 / 0:20"
+    assert "Anouk de Vries" in page.info.text()
+    page.waveform.setFocus()
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Space)
+    assert page.engine is not None and page.engine.playing and page.play_button.text() == "Pauze"
+    clock.advance(seconds=3)
+    qtbot.wait(80)  # a few playhead frames
+    assert page.engine.position_s == pytest.approx(3.0, abs=0.05)
+    assert page.time_label.text().startswith("0:03.0")
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Right)
+    assert page.engine.position_s == pytest.approx(8.0, abs=0.05)
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Space)
+    assert not page.engine.playing and page.play_button.text() == "Afspelen"
+    starts = [e for e in services.audit.entries(action="recordings.play") if e.detail == "start"]
+    opens = [e for e in services.audit.entries(action="recordings.play") if e.detail == "open"]
+    assert len(starts) == 1 and len(opens) == 1 and starts[0].object_id == "rec-call"
+
+
+def test_marks_by_key_with_note_and_clicking_one_seeks(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
+    assert page.engine is not None
+    page.seek(4.25)
+    page.mark_note.setText("goede open vraag")
+    qtbot.mouseClick(page.mark_button, Qt.MouseButton.LeftButton)
+    page.seek(12.5)
+    page.waveform.setFocus()
+    qtbot.keyClick(page.waveform, Qt.Key.Key_M)
+    assert [(m.at_s, m.note) for m in page.marks] == [(4.25, "goede open vraag"), (12.5, "")]
+    assert page.mark_list.item(0).text() == "0:04.2  -  goede open vraag"
+    page.mark_list.itemClicked.emit(page.mark_list.item(0))
+    assert page.engine.position_s == pytest.approx(4.25, abs=0.01)
+
+
+def test_clicking_the_waveform_seeks_and_keys_zoom(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
+    wave = page.waveform
+    assert page.engine is not None
+    middle = LABEL_WIDTH + (wave.width() - LABEL_WIDTH) // 2
+    qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(middle, 50))
+    assert page.engine.position_s == pytest.approx(10.0, abs=20.0 / (wave.width() - LABEL_WIDTH) + 0.01)
+    wave.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(wave, Qt.Key.Key_Plus)
+    first, last = wave.visible_seconds()
+    assert last - first == pytest.approx(2.0, abs=0.01)  # zoomed in to a few seconds, no further
+    assert first <= page.engine.position_s <= last
+    qtbot.keyClick(wave, Qt.Key.Key_0)
+    assert wave.visible_seconds() == (0.0, 20.0)
+    assert wave.grab().size().width() == wave.width()  # it paints at every zoom without error
+
+
+def test_incomplete_recording_and_no_sound_notice(qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-cut")
+    assert page.notice.isVisible() and "onvolledig" in page.notice.text()
+    assert "0:20" in page.notice.text() and "1:00" in page.notice.text()
+
+
+def test_undecodable_recording_shows_a_dutch_message(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-bad")
+    assert page.error_banner.isVisible() and "rec-bad kan niet worden afgespeeld" in page.error_banner.text()
+    assert page.engine is None and not page.play_button.isEnabled()
+
+
+def test_transferred_call_names_only_the_coachs_own_employee(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-moved")
+    names = page.waveform._lane_names
+    assert names["segment:E1"] == "Anouk de Vries" and names["segment:E9"] == "Andere medewerker"
+    assert [page.recording.lane_label(c) for c in (0, 1)] == ["Medewerker", "Beller"]  # type: ignore[union-attr]
+
+
+def test_muting_a_lane_from_the_page(qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
+    assert page.engine is not None and len(page.lane_controls) == 2
+    _, caller_mute = page.lane_controls[1]
+    caller_mute.setChecked(True)
+    page.engine.play()
+    page.engine.seek(1.5)  # the caller speaks in odd seconds only
+    assert float(np.abs(page.engine.render(2000)).max()) < 1e-3
+    page.engine.seek(0.2)
+    assert float(np.abs(page.engine.render(2000)).max()) > 0.1
+
+
+def test_double_click_in_the_list_opens_the_player_and_locking_stops_playback(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir,
+    keyring_backend,
+) -> None:
+    from nunrec_desktop.ui.application import AppController
+    from nunrec_desktop.ui.main_window import MainWindow
+    from nunrec_desktop.ui.recordings_page import RecordingsPage
+    from tests.conftest import TEST_PASSWORD
+
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    add_recording(
+        services.workspace.store_path, "rec-call", clock.now - timedelta(days=1), duration=20.0, audio=call_audio(20.0)
+    )
+    controller = AppController(workspace_dir, lambda: keyring_backend, clock, output_factory=lambda: ClockOutput(clock))
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
+    controller.login.username.setText("marieke")
+    controller.login.password.setText(TEST_PASSWORD)
+    controller.login.button.click()
+    window = controller.main_window
+    assert window is not None and controller.player is not None
+    qtbot.addWidget(window)
+    recordings = window.pages.widget(MainWindow.RECORDINGS)
+    assert isinstance(recordings, RecordingsPage)
+    qtbot.waitUntil(lambda: recordings.model.rowCount() == 1, timeout=10_000)
+    recordings.table.doubleClicked.emit(recordings.model.index(0, 0))
+    assert window.pages.currentWidget() is controller.player
+    qtbot.waitUntil(lambda: controller.player.engine is not None, timeout=10_000)
+    controller.player.toggle()
+    assert controller.player.engine.playing
+    window.lock()
+    assert not controller.player.engine.playing
+    controller.shutdown()
