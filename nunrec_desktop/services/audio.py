@@ -19,7 +19,7 @@ from nunrec_desktop.domain import NunrecError
 
 Samples = npt.NDArray[np.int16]
 MAX_DECODED_BYTES = 2 * 1024**3  # 2 GiB of int16: far beyond any telephone call
-SMALLEST_BLOCK = 16  # frames per summary value at the finest level
+SMALLEST_BLOCK = 256  # frames per summary value at the finest level (32 ms at 8 kHz); finer views use raw samples
 LARGEST_BLOCK = 65_536
 
 
@@ -89,7 +89,7 @@ def is_complete(decoded_s: float, expected_s: float | None) -> bool:
 
 @dataclass(frozen=True)
 class WaveformSummary:
-    """Per channel, min/max of each block of 16, 32, 64 ... frames (levels[k] has block 16 * 2**k)."""
+    """Per channel, min/max of each block of 256, 512, 1024 ... frames (levels[k] has block 256 * 2**k)."""
 
     frames: int
     levels: list[tuple[Samples, Samples]] = field(repr=False)  # per level: (mins, maxs), shape (blocks, channels)
@@ -102,10 +102,10 @@ class WaveformSummary:
         if usable:
             mins = np.empty((usable // SMALLEST_BLOCK, channels), dtype=np.int16)
             maxs = np.empty_like(mins)
-            for channel in range(channels):  # a strided view per channel is far faster than axis reductions
-                blocks = np.ascontiguousarray(samples[:usable, channel]).reshape(-1, SMALLEST_BLOCK)
-                mins[:, channel] = blocks.min(axis=1)
-                maxs[:, channel] = blocks.max(axis=1)
+            for channel in range(channels):  # a strided view per channel, not a reduction over the middle axis
+                blocks = samples[:usable, channel].reshape(-1, SMALLEST_BLOCK)
+                blocks.min(axis=1, out=mins[:, channel])
+                blocks.max(axis=1, out=maxs[:, channel])
             levels.append((mins, maxs))
             block = SMALLEST_BLOCK
             while block < LARGEST_BLOCK and levels[-1][0].shape[0] >= 2:
@@ -131,28 +131,43 @@ class WaveformSummary:
     def columns(
         self, samples: Samples, channel: int, first: int, last: int, width: int
     ) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int16]]:
-        """Min and max of frames [first, last) split into `width` equal columns.
+        """Min and max of frames [first, last) split into `width` columns (see `column_edges`)."""
+        edges, level, summarised = self.column_edges(first, last, width)
+        if last <= first or self.frames == 0:
+            empty = np.zeros(max(1, width), dtype=np.int16)
+            return empty, empty
+        values = samples[:, channel]
+        if level < 0 or summarised == 0:
+            return _reduce(values[: edges[-1]], edges)
+        block = SMALLEST_BLOCK << level
+        mins_level, maxs_level = self.levels[level]
+        block_edges = edges[: summarised + 1] // block
+        stop = int(block_edges[-1])
+        mins, maxs = _reduce_pair(mins_level[:stop, channel], maxs_level[:stop, channel], block_edges)
+        if summarised < len(edges) - 1:  # the last columns reach past what the level covers: raw samples there
+            tail_mins, tail_maxs = _reduce(values[: edges[-1]], edges[summarised:])
+            mins, maxs = np.concatenate([mins, tail_mins]), np.concatenate([maxs, tail_maxs])
+        return mins, maxs
 
-        Uses the coarsest summary level whose blocks still fit in a column, and the raw samples when zoomed
-        in further than the finest level (or for the tail that no whole block covers).
+    def column_edges(self, first: int, last: int, width: int) -> tuple[npt.NDArray[np.int64], int, int]:
+        """The frame edges of the columns, the summary level used (-1: raw samples), and how many leading
+        columns that level answers. Columns answered by a level start and end on its block boundaries;
+        the rest (zoomed in further than the finest level, or the tail no whole block covers) use raw samples.
         """
         first, last = max(0, first), min(self.frames, last)
         width = max(1, width)
-        if last <= first:
-            empty = np.zeros(width, dtype=np.int16)
-            return empty, empty
         edges = np.linspace(first, last, width + 1).astype(np.int64)
         level, block = self.level_for((last - first) / width)
         if level < 0:
-            return _reduce(samples[: edges[-1], channel], edges)
-        mins_level, maxs_level = self.levels[level]
-        covered = mins_level.shape[0] * block
-        if edges[-1] > covered:  # the tail is not in the summary: use raw samples for exactness
-            return _reduce(samples[: edges[-1], channel], edges)
-        # Columns are at least one block wide, so these edges strictly increase: no empty column.
-        block_edges = edges // block
-        stop = block_edges[-1]
-        return _reduce_pair(mins_level[:stop, channel], maxs_level[:stop, channel], block_edges)
+            return edges, -1, 0
+        covered = self.levels[level][0].shape[0] * block
+        aligned = (edges // block) * block
+        # Columns are at least one block wide, so aligned edges strictly increase within `covered`.
+        summarised = int(np.searchsorted(aligned[1:], covered, side="right"))
+        if summarised == width and aligned[-1] != last:
+            summarised -= 1  # the last column must end exactly at `last`: it takes its tail from raw samples
+        edges = np.concatenate([aligned[: summarised + 1], edges[summarised + 1 :]])
+        return edges, level, summarised
 
 
 def _reduce(values: npt.NDArray[np.int16], edges: npt.NDArray[np.int64]) -> tuple[Samples, Samples]:
