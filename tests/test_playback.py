@@ -195,3 +195,10 @@ def test_incomplete_and_corrupt_audio(services: Services, coached: User, clock: 
     add_recording(services.workspace.store_path, "rec-bad", clock.now - timedelta(days=1), audio=b"garbage" * 99)
     with pytest.raises(AudioDecodeError, match="rec-bad"):
         services.listening.open(coached, "rec-bad")
+
+
+def test_what_the_player_holds_has_no_caller_number(services: Services, coached: User, clock: FakeClock) -> None:
+    add_recording(services.workspace.store_path, "rec-1", clock.now - timedelta(days=1), caller="+31612345678")
+    opened = services.listening.open(coached, "rec-1")
+    assert all("612345678" not in str(value) for value in vars(opened).values() if not hasattr(value, "samples"))
+    assert opened._meta.caller_number is None

@@ -220,3 +220,14 @@ def test_double_click_in_the_list_opens_the_player_and_locking_stops_playback(
     window.lock()
     assert not controller.player.engine.playing
     controller.shutdown()
+
+
+def test_typing_a_note_does_not_trigger_the_player_keys(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
+    page.mark_note.setFocus()
+    qtbot.keyClicks(page.mark_note, "mooi maar kort")
+    assert page.mark_note.text() == "mooi maar kort"
+    assert page.engine is not None and not page.engine.playing and page.marks == []

@@ -6,6 +6,7 @@ and the purpose. The audio bytes never touch the disk; what the UI receives hold
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,7 +61,7 @@ class ListeningService:
             summary=WaveformSummary.build(audio.samples),
             complete=is_complete(audio.duration_s, meta.duration_s),
             purpose=purpose,
-            _meta=meta,
+            _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
         )
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:

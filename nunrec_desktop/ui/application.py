@@ -137,6 +137,8 @@ class AppController(QObject):
         self.login.username.setFocus()
 
     def shutdown(self) -> None:
+        if self.player is not None:
+            self.player.stop()
         self.tasks.shutdown()
         if self.services is not None:
             self.services.close()
