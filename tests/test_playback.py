@@ -132,11 +132,10 @@ def test_a_refused_start_does_not_play(clock: FakeClock) -> None:
     assert not engine.playing
 
 
-def test_no_sound_device_here_is_said_plainly() -> None:
-    output = SoundDeviceOutput()
-    if output.available:  # pragma: no cover - only on a machine with a sound card
-        pytest.skip("this machine has a sound device")
-    assert output.reason == NO_SOUND and "geen geluidsapparaat" in output.reason
+def test_without_a_sound_device_it_is_said_plainly() -> None:
+    output = SoundDeviceOutput()  # CI has PortAudio but no sound card
+    assert output.available or output.reason == NO_SOUND
+    assert "geen geluidsapparaat" in NO_SOUND
 
 
 # -- opening through the service --------------------------------------------------------------------

@@ -58,22 +58,25 @@ class ChainReport:
     head_hash: str = GENESIS_HASH
 
 
+# The hashed fields, in the fixed order of the canonical serialisation. Changing it breaks every chain.
+HASHED_FIELDS = (
+    "seq",
+    "occurred_at",
+    "actor",
+    "role",
+    "action",
+    "object_type",
+    "object_id",
+    "result",
+    "origin",
+    "purpose",
+    "detail",
+)
+
+
 def canonical(row: AuditEntryRow | AuditEntry) -> str:
     """The exact text that is hashed for an entry: a JSON array of its fields in a fixed order."""
-    fields = [
-        row.seq,
-        row.occurred_at,
-        row.actor,
-        row.role,
-        row.action,
-        row.object_type,
-        row.object_id,
-        row.result,
-        row.origin,
-        row.purpose,
-        row.detail,
-    ]
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([getattr(row, name) for name in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":"))
 
 
 def chain_hash(prev_hash: str, row: AuditEntryRow | AuditEntry) -> str:
@@ -214,18 +217,4 @@ def _iso(moment: datetime) -> str:
 
 
 def _entry(row: AuditEntryRow) -> AuditEntry:
-    return AuditEntry(
-        row.seq,
-        row.occurred_at,
-        row.actor,
-        row.role,
-        row.action,
-        row.object_type,
-        row.object_id,
-        row.result,
-        row.origin,
-        row.purpose,
-        row.detail,
-        row.prev_hash,
-        row.hash,
-    )
+    return AuditEntry(**{name: getattr(row, name) for name in (*HASHED_FIELDS, "prev_hash", "hash")})

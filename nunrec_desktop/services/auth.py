@@ -43,20 +43,16 @@ class Authenticator:
         return self._check(user.username, password, action="auth.unlock")
 
     def record_idle_lock(self, user: User) -> None:
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="auth.idle_lock",
-            result=AuditResult.ALLOWED,
-            object_type="user",
-            object_id=str(user.id),
-        )
+        self._record_session_event(user, "auth.idle_lock")
 
     def record_sign_out(self, user: User) -> None:
+        self._record_session_event(user, "auth.sign_out")
+
+    def _record_session_event(self, user: User, action: str) -> None:
         self._audit.record(
             actor=user.username,
             role=str(user.role),
-            action="auth.sign_out",
+            action=action,
             result=AuditResult.ALLOWED,
             object_type="user",
             object_id=str(user.id),
