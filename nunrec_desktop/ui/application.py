@@ -105,7 +105,6 @@ class AppController(QObject):
             recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))
             recordings.recording_activated.connect(player.open_recording)
             window.locked.connect(player.stop)
-            window.sign_out_requested.connect(player.stop)
             self.player = player
         window.sign_out_requested.connect(self._sign_out)
         window.locked.connect(lambda: services.auth.record_idle_lock(user))
@@ -129,10 +128,12 @@ class AppController(QObject):
         if app is not None and self.idle is not None:
             app.removeEventFilter(self.idle)
             self.idle.stop()
+        if self.player is not None:
+            self.player.stop()
         services.auth.record_sign_out(window.user)
         window.close()
         window.deleteLater()
-        self.main_window = self.idle = None
+        self.main_window = self.idle = self.player = None
         self.login.show()
         self.login.username.setFocus()
 
