@@ -157,6 +157,12 @@ def _parser() -> argparse.ArgumentParser:
         help="de duur volgens de gegevens van de opname; korter = onvolledig",
     )
 
+    sub.add_parser(
+        "pii-scan",
+        parents=[common],
+        help="tekst op stdin controleren op gegevens van bellers (één JSON-object per vondst; exit 1 bij vondsten)",
+    )
+
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
     audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
@@ -409,6 +415,16 @@ def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.privacy import CallerDataGuard
+
+    findings = CallerDataGuard(io.clock().date()).scan(io.stdin.read())
+    for finding in findings:
+        record = {"kind": finding.kind, "start": finding.start, "end": finding.end, "text": finding.text}
+        print(json.dumps(record, ensure_ascii=False), file=io.stdout)
+    return 1 if findings else 0
+
+
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -441,6 +457,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "audit": cmd_audit,
     "recordings": cmd_recordings,
     "check-audio": cmd_check_audio,
+    "pii-scan": cmd_pii_scan,
 }
 
 
