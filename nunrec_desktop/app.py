@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.domain import Role, User
+from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
@@ -25,9 +26,12 @@ from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.services.evaluations import EvaluationService
+from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
 from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.store.base import RecordingStore
 from nunrec_desktop.services.store.folder import FolderStore
@@ -59,11 +63,13 @@ class Services:
     keyring_factory: KeyringFactory = field(repr=False)
 
     catalog: RecordingCatalog = field(init=False, repr=False)
+    evaluations: EvaluationService = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         settings = self.workspace.settings
+        self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
         self.catalog = RecordingCatalog(
             self.store,
             self.people,
@@ -72,9 +78,16 @@ class Services:
             self.clock,
             settings.general_number,
             settings.recording_retention_days,
-            no_evaluations_yet,
+            self.evaluations.evaluated_recordings,
         )
         self.listening = ListeningService(self.catalog, self.store)
+
+    def guideline(self) -> Guideline:
+        """The current conversation guideline (read on use: IT may replace the file at any time)."""
+        return load_guideline(default_guideline_path(resources_dir()))
+
+    def guard(self) -> CallerDataGuard:
+        return CallerDataGuard(self.clock().date())
 
     def store_credentials(self) -> StoreCredentials:
         return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)
@@ -89,11 +102,6 @@ class Services:
         if isinstance(self._store, HttpStore):
             self._store.close()
         self.engine.dispose()
-
-
-def no_evaluations_yet(user: User) -> frozenset[str]:
-    """Until evaluations are stored (the 5A evaluation), no recording counts as evaluated."""
-    return frozenset()
 
 
 def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials]) -> RecordingStore:

@@ -10,10 +10,11 @@ hash) it was made with, so replacing the file never changes an old evaluation.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ class Guideline:
     is_default: bool
     sections: tuple[Section, ...]
     content_hash: str
+    source: str = field(default="", repr=False, compare=False)
 
     def criterion(self, section_key: str, criterion_key: str) -> Criterion:
         for section in self.sections:
@@ -124,12 +126,19 @@ def load_guideline(path: Path) -> Guideline:
         raise GuidelineError(f"De gespreksleidraad {path} is niet leesbaar: {error.strerror or error}.") from error
     try:
         text = raw.decode("utf-8")
-        data = tomllib.loads(text)
     except UnicodeDecodeError as error:
         raise GuidelineError(f"{path.name}: het bestand is geen UTF-8-tekst.") from error
+    return parse_guideline(text, path.name)
+
+
+def parse_guideline(text: str, name: str = "gespreksleidraad") -> Guideline:
+    """Parse guideline text (a file's, or a snapshot kept with old evaluations)."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise GuidelineError(f"{path.name}: geen geldige TOML ({error}).") from error
-    return _build(data, _Locator(text), path.name, hashlib.sha256(raw).hexdigest())
+        raise GuidelineError(f"{name}: geen geldige TOML ({error}).") from error
+    guideline = _build(data, _Locator(text), name, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return dataclasses.replace(guideline, source=text)
 
 
 def _build(data: dict[str, Any], locator: _Locator, name: str, content_hash: str) -> Guideline:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -106,3 +106,44 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class EvaluationRow(Base):
+    """One revision of a coach's 5A evaluation of one call (or, later, of a live session).
+
+    `content` is JSON: answers per criterion, tops, tips, notes, marks, and findings of the caller-data guard
+    that the coach kept with a reason. A submitted revision is never changed; a correction is a new revision
+    that points back to the one it supersedes.
+    """
+
+    __tablename__ = "evaluations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    recording_id: Mapped[str | None] = mapped_column(String(128), index=True, nullable=True)
+    source: Mapped[str] = mapped_column(String(16))
+    call_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    call_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    guideline_id: Mapped[str] = mapped_column(String(64))
+    guideline_version: Mapped[str] = mapped_column(String(64))
+    guideline_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int] = mapped_column(Integer)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("evaluations.id"), nullable=True)
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class GuidelineSnapshotRow(Base):
+    """The exact guideline file an evaluation was made with, so replacing the file never changes it."""
+
+    __tablename__ = "guideline_snapshots"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    guideline_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,336 @@
+"""5A evaluations: drafts saved on every change, submission, revisions that keep history, per-coach privacy.
+
+A coach's drafts and evaluations are theirs alone: every query is scoped to the signed-in coach, and the
+access policy decides (and audits) every open, submit and revision. A draft survives a killed process: it is
+in the database after each autosave and is offered again at the next start. Submitting refuses while a
+criterion is unanswered, a required comment is missing, or the caller-data guard has a finding in the free
+text that is neither masked nor kept with a reason. A submitted revision is never changed; a correction is a
+new revision pointing back to it. The guideline text it was made with is kept as a snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, InvalidInput, Mark, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.services.guideline import Guideline, parse_guideline
+from nunrec_desktop.services.privacy import CallerDataGuard, Finding
+
+DRAFT, SUBMITTED = "draft", "submitted"
+
+
+@dataclass
+class Answer:
+    answer: str = ""
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class KeptFinding:
+    """A guard finding the coach decided to keep, with the reason (e.g. "naam van de medewerker")."""
+
+    field: str
+    kind: str
+    text: str
+    reason: str
+
+
+@dataclass
+class EvaluationContent:
+    answers: dict[str, Answer] = field(default_factory=dict)  # criterion key -> answer
+    tops: str = ""
+    tips: str = ""
+    notes: str = ""
+    marks: list[Mark] = field(default_factory=list)
+    kept: list[KeptFinding] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @staticmethod
+    def from_json(text: str) -> EvaluationContent:
+        data: dict[str, Any] = json.loads(text or "{}")
+        return EvaluationContent(
+            answers={k: Answer(**v) for k, v in data.get("answers", {}).items()},
+            tops=data.get("tops", ""),
+            tips=data.get("tips", ""),
+            notes=data.get("notes", ""),
+            marks=[Mark(**m) for m in data.get("marks", [])],
+            kept=[KeptFinding(**k) for k in data.get("kept", [])],
+        )
+
+    def free_texts(self) -> dict[str, str]:
+        """Every free-text field by a stable name, for the caller-data guard."""
+        texts = {"tops": self.tops, "tips": self.tips, "notes": self.notes}
+        texts.update({f"comment:{key}": a.comment for key, a in self.answers.items()})
+        texts.update({f"mark:{index}": m.note for index, m in enumerate(self.marks)})
+        return texts
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    id: int
+    coach_user_id: int
+    employee_id: str
+    recording_id: str | None
+    source: str
+    call_start: datetime | None
+    call_duration_s: float | None
+    guideline_version: str
+    guideline_hash: str
+    status: str
+    revision: int
+    supersedes_id: int | None
+    content: EvaluationContent
+    updated_at: datetime
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OpenFinding:
+    field: str
+    finding: Finding
+
+
+class EvaluationService:
+    def __init__(self, sessions: sessionmaker[Session], policy: AccessPolicy, clock: Clock) -> None:
+        self._sessions = sessions
+        self._policy = policy
+        self._clock = clock
+
+    # -- creating and finding ----------------------------------------------------------------------
+
+    def for_recording(
+        self,
+        user: User,
+        guideline: Guideline,
+        employee_id: str,
+        recording_id: str,
+        call_start: datetime,
+        call_duration_s: float,
+    ) -> Evaluation:
+        """The coach's open draft for this call; else the latest submitted revision; else a new draft."""
+        self._policy.require(
+            user, Action.EVALUATE, Target("recording", recording_id, (employee_id,), call_start), detail="draft"
+        )
+        with self._sessions.begin() as session:
+            row = session.execute(
+                select(EvaluationRow).where(
+                    EvaluationRow.coach_user_id == user.id,
+                    EvaluationRow.recording_id == recording_id,
+                    EvaluationRow.status == DRAFT,
+                )
+            ).scalar_one_or_none()
+            if row is None:
+                row = self._latest(session, user.id, recording_id)
+            if row is None:
+                self._snapshot(session, guideline)
+                now = self._clock()
+                row = EvaluationRow(
+                    coach_user_id=user.id,
+                    employee_id=employee_id,
+                    recording_id=recording_id,
+                    source="recording",
+                    call_start=call_start,
+                    call_duration_s=call_duration_s,
+                    guideline_id=guideline.id,
+                    guideline_version=guideline.version,
+                    guideline_hash=guideline.content_hash,
+                    status=DRAFT,
+                    revision=1,
+                    supersedes_id=None,
+                    content=EvaluationContent().to_json(),
+                    created_at=now,
+                    updated_at=now,
+                    submitted_at=None,
+                )
+                session.add(row)
+                session.flush()
+            return _evaluation(row)
+
+    def drafts(self, user: User) -> list[Evaluation]:
+        """Open drafts of this coach (offered again after a restart), newest first."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(EvaluationRow)
+                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.status == DRAFT)
+                .order_by(EvaluationRow.updated_at.desc())
+            ).scalars()
+            return [_evaluation(r) for r in rows]
+
+    def history(self, user: User, recording_id: str) -> list[Evaluation]:
+        """Every revision of this coach's evaluation of a call, oldest first."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(EvaluationRow)
+                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.recording_id == recording_id)
+                .order_by(EvaluationRow.revision)
+            ).scalars()
+            return [_evaluation(r) for r in rows]
+
+    def evaluated_recordings(self, user: User) -> frozenset[str]:
+        """Recordings with a submitted evaluation by this coach (the list's "evaluated" column)."""
+        with self._sessions() as session:
+            ids = session.execute(
+                select(EvaluationRow.recording_id).where(
+                    EvaluationRow.coach_user_id == user.id, EvaluationRow.status == SUBMITTED
+                )
+            ).scalars()
+            return frozenset(i for i in ids if i)
+
+    def guideline_of(self, evaluation: Evaluation) -> Guideline:
+        """The guideline exactly as it was when the evaluation was made."""
+        with self._sessions() as session:
+            snapshot = session.get(GuidelineSnapshotRow, evaluation.guideline_hash)
+            if snapshot is None:
+                raise InvalidInput("De gespreksleidraad van deze beoordeling is niet (meer) aanwezig.")
+            return parse_guideline(snapshot.source, f"gespreksleidraad {snapshot.version}")
+
+    # -- changing ----------------------------------------------------------------------------------
+
+    def save_draft(self, user: User, evaluation_id: int, content: EvaluationContent) -> None:
+        """Autosave: only the coach's own draft, never a submitted revision."""
+        with self._sessions.begin() as session:
+            row = self._own(session, user, evaluation_id)
+            if row.status != DRAFT:
+                raise InvalidInput("Deze beoordeling is al ingediend; maak een nieuwe versie om iets te corrigeren.")
+            row.content = content.to_json()
+            row.updated_at = self._clock()
+
+    def open_findings(self, content: EvaluationContent, guard: CallerDataGuard) -> list[OpenFinding]:
+        """Guard findings in the free text that are not kept with a reason."""
+        kept = {(k.field, k.text) for k in content.kept if k.reason.strip()}
+        return [
+            OpenFinding(name, finding)
+            for name, text in content.free_texts().items()
+            for finding in guard.scan(text)
+            if (name, finding.text) not in kept
+        ]
+
+    def submit(self, user: User, evaluation_id: int, guideline: Guideline, guard: CallerDataGuard) -> Evaluation:
+        self._authorise(user, evaluation_id, "submit")
+        with self._sessions.begin() as session:
+            row = self._own(session, user, evaluation_id)
+            if row.status != DRAFT:
+                raise InvalidInput("Deze beoordeling is al ingediend.")
+            content = EvaluationContent.from_json(row.content)
+            problems = self._problems(content, guideline, guard)
+            if problems:
+                raise InvalidInput("Nog niet klaar om in te dienen: " + "; ".join(problems) + ".")
+            row.status = SUBMITTED
+            row.submitted_at = row.updated_at = self._clock()
+            return _evaluation(row)
+
+    def revise(self, user: User, evaluation_id: int) -> Evaluation:
+        """A correction: a new draft revision with the same content; the submitted one stays as it was."""
+        self._authorise(user, evaluation_id, "revise")
+        with self._sessions.begin() as session:
+            old = self._own(session, user, evaluation_id)
+            if old.status != SUBMITTED:
+                raise InvalidInput("Alleen een ingediende beoordeling krijgt een nieuwe versie.")
+            now = self._clock()
+            row = EvaluationRow(
+                coach_user_id=old.coach_user_id,
+                employee_id=old.employee_id,
+                recording_id=old.recording_id,
+                source=old.source,
+                call_start=old.call_start,
+                call_duration_s=old.call_duration_s,
+                guideline_id=old.guideline_id,
+                guideline_version=old.guideline_version,
+                guideline_hash=old.guideline_hash,
+                status=DRAFT,
+                revision=old.revision + 1,
+                supersedes_id=old.id,
+                content=old.content,
+                created_at=now,
+                updated_at=now,
+                submitted_at=None,
+            )
+            session.add(row)
+            session.flush()
+            return _evaluation(row)
+
+    def _authorise(self, user: User, evaluation_id: int, detail: str) -> None:
+        """Ask the policy (which audits) before any write transaction is opened: the audit log needs the lock."""
+        with self._sessions() as session:
+            row = self._own(session, user, evaluation_id)
+            target = Target("evaluation", str(row.id), (row.employee_id,), row.call_start)
+        self._policy.require(user, Action.EVALUATE, target, detail=detail)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _problems(self, content: EvaluationContent, guideline: Guideline, guard: CallerDataGuard) -> list[str]:
+        problems = []
+        for section in guideline.sections:
+            for criterion in section.criteria:
+                answer = content.answers.get(criterion.key, Answer())
+                if answer.answer not in criterion.scale.options:
+                    problems.append(f"'{criterion.text}' ({section.title}) is niet beantwoord")
+                elif criterion.needs_comment(answer.answer) and not answer.comment.strip():
+                    problems.append(f"bij '{criterion.text}' hoort een toelichting")
+        findings = self.open_findings(content, guard)
+        if findings:
+            kinds = sorted({f.finding.kind for f in findings})
+            problems.append(
+                f"{len(findings)} mogelijke gegevens van de beller in de tekst ({', '.join(kinds)}): "
+                "maskeer ze of houd ze bewust, met een reden"
+            )
+        return problems
+
+    @staticmethod
+    def _own(session: Session, user: User, evaluation_id: int) -> EvaluationRow:
+        row = session.get(EvaluationRow, evaluation_id)
+        if row is None or row.coach_user_id != user.id:  # another coach's work does not exist for you
+            raise InvalidInput("Deze beoordeling bestaat niet.")
+        return row
+
+    @staticmethod
+    def _latest(session: Session, coach_user_id: int, recording_id: str) -> EvaluationRow | None:
+        return session.execute(
+            select(EvaluationRow)
+            .where(EvaluationRow.coach_user_id == coach_user_id, EvaluationRow.recording_id == recording_id)
+            .order_by(EvaluationRow.revision.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+
+    def _snapshot(self, session: Session, guideline: Guideline) -> None:
+        if session.get(GuidelineSnapshotRow, guideline.content_hash) is None:
+            session.add(
+                GuidelineSnapshotRow(
+                    content_hash=guideline.content_hash,
+                    guideline_id=guideline.id,
+                    version=guideline.version,
+                    source=guideline.source,
+                    stored_at=self._clock(),
+                )
+            )
+
+
+def _evaluation(row: EvaluationRow) -> Evaluation:
+    return Evaluation(
+        id=row.id,
+        coach_user_id=row.coach_user_id,
+        employee_id=row.employee_id,
+        recording_id=row.recording_id,
+        source=row.source,
+        call_start=row.call_start,
+        call_duration_s=row.call_duration_s,
+        guideline_version=row.guideline_version,
+        guideline_hash=row.guideline_hash,
+        status=row.status,
+        revision=row.revision,
+        supersedes_id=row.supersedes_id,
+        content=EvaluationContent.from_json(row.content),
+        updated_at=row.updated_at,
+        submitted_at=row.submitted_at,
+    )
