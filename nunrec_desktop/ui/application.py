@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import NunrecError, Role, User
 from nunrec_desktop.resources import resources_dir
@@ -22,7 +22,10 @@ from nunrec_desktop.ui.translations import install_translators
 if TYPE_CHECKING:
     from nunrec_desktop.app import KeyringFactory, Services
     from nunrec_desktop.services.clock import Clock
+    from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.playback import AudioOutput
+    from nunrec_desktop.services.recordings import VisibleRecording
+    from nunrec_desktop.ui.evaluation_form import EvaluationForm
     from nunrec_desktop.ui.main_window import MainWindow
     from nunrec_desktop.ui.player_page import PlayerPage
 
@@ -55,6 +58,7 @@ class AppController(QObject):
         self._idle_minutes = idle_minutes
         self._output_factory: Callable[[], AudioOutput] = output_factory or default_output
         self.player: PlayerPage | None = None
+        self.form: EvaluationForm | None = None
         self._keyring_factory = keyring_factory
         self._clock = clock
         self.services: Services | None = None
@@ -83,6 +87,7 @@ class AppController(QObject):
         self.login.set_sign_in(self.services.auth.sign_in)
 
     def _signed_in(self, user: User) -> None:
+        from nunrec_desktop.ui.evaluation_form import EvaluationForm
         from nunrec_desktop.ui.main_window import MainWindow
         from nunrec_desktop.ui.player_page import PlayerPage
         from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -98,8 +103,28 @@ class AppController(QObject):
                 self._output_factory,
                 self.tasks,
             )
+            form = EvaluationForm(
+                lambda evaluation_id, content: services.evaluations.save_draft(user, evaluation_id, content),
+                lambda evaluation_id: services.evaluations.submit(
+                    user, evaluation_id, services.guideline(), services.guard()
+                ),
+                lambda evaluation_id: services.evaluations.revise(user, evaluation_id),
+                services.guard,
+                lambda content: services.evaluations.open_findings(content, services.guard()),
+                lambda: player.marks,
+                self.tasks,
+            )
+            player.marks_changed.connect(form.marks_changed)
+            player.opened.connect(lambda opened, visible: self._evaluate(user, player, form, opened, visible))
+            form.submitted.connect(lambda _evaluation: recordings.reload())
+            beside = QSplitter(Qt.Orientation.Horizontal)
+            beside.addWidget(player)
+            beside.addWidget(form)
+            beside.setStretchFactor(0, 3)
+            beside.setStretchFactor(1, 2)
             areas[MainWindow.RECORDINGS] = recordings
-            areas[MainWindow.PLAYER] = player
+            areas[MainWindow.PLAYER] = beside
+            self.form = form
         window = MainWindow(user, services.auth.unlock, areas)
         if user.role is Role.COACH:
             recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))
@@ -120,6 +145,24 @@ class AppController(QObject):
         if user.role is Role.COACH:
             recordings.reload()
 
+    def _evaluate(
+        self, user: User, player: PlayerPage, form: EvaluationForm, opened: OpenedRecording, visible: VisibleRecording
+    ) -> None:
+        """Open (or resume) this coach's evaluation of the call that the player just opened."""
+        assert self.services is not None
+        try:
+            guideline = self.services.guideline()
+            evaluation = self.services.evaluations.for_recording(
+                user, guideline, visible.employee_ids[0], visible.id, visible.start, visible.duration_s
+            )
+            if evaluation.guideline_hash != guideline.content_hash:
+                guideline = self.services.evaluations.guideline_of(evaluation)
+        except NunrecError as error:
+            form.status.setText(str(error))
+            return
+        player.set_marks(evaluation.content.marks)
+        form.load(evaluation, guideline)
+
     def _sign_out(self) -> None:
         window, services = self.main_window, self.services
         if window is None or services is None:
@@ -130,10 +173,12 @@ class AppController(QObject):
             self.idle.stop()
         if self.player is not None:
             self.player.stop()
+        if self.form is not None:
+            self.form.save_now()
         services.auth.record_sign_out(window.user)
         window.close()
         window.deleteLater()
-        self.main_window = self.idle = self.player = None
+        self.main_window = self.idle = self.player = self.form = None
         self.login.show()
         self.login.username.setFocus()
 

@@ -160,8 +160,8 @@ class MainWindow(QMainWindow):
                 (
                     self.tr("Evaluation"),
                     self.tr(
-                        "Here you will evaluate a call with the 5A form (aanvang, analyse, antwoord, afsluiting, "
-                        "algemeen) from the municipality's conversation guideline, and export feedback for the "
+                        "You evaluate a call with the 5A form beside the player: open a call from the list. Here "
+                        "you will find an overview of your drafts and evaluations, and export feedback for the "
                         "employee."
                     ),
                 ),

@@ -41,7 +41,8 @@ StartCheck = Callable[[OpenedRecording], None]
 
 
 class PlayerPage(QWidget):
-    opened = Signal(object)  # OpenedRecording
+    opened = Signal(object, object)  # OpenedRecording, VisibleRecording
+    marks_changed = Signal()
 
     def __init__(
         self,
@@ -59,6 +60,7 @@ class PlayerPage(QWidget):
         self._tasks = tasks
         self.engine: PlaybackEngine | None = None
         self.recording: OpenedRecording | None = None
+        self.visible: VisibleRecording | None = None
         self.marks: list[Mark] = []
         self.loading = False
 
@@ -170,6 +172,7 @@ class PlayerPage(QWidget):
 
     def open_recording(self, recording: VisibleRecording) -> None:
         self.stop()
+        self.visible = recording
         self.loading = True
         self.progress.show()
         self.error_banner.hide()
@@ -217,7 +220,7 @@ class PlayerPage(QWidget):
         self.play_button.setEnabled(output.available)
         self._update_time()
         self.waveform.setFocus()
-        self.opened.emit(opened)
+        self.opened.emit(opened, self.visible)
 
     def _failed(self, error: Exception) -> None:
         self.loading = False
@@ -330,6 +333,12 @@ class PlayerPage(QWidget):
         mark = Mark(round(self.engine.position_s, 2), self.mark_note.text().strip())
         self.marks = sorted([*self.marks, mark], key=lambda m: m.at_s)
         self.mark_note.clear()
+        self._refresh_marks()
+        self.marks_changed.emit()
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Marks kept with the evaluation of this call (restored when a draft is reopened)."""
+        self.marks = sorted(marks, key=lambda m: m.at_s)
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:

@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>EvaluationForm</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="78"/>
+        <source>Evaluation (5A)</source>
+        <translation>Beoordeling (5A)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="80"/>
+        <source>Open a call to evaluate it.</source>
+        <translation>Open een gesprek om het te beoordelen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="100"/>
+        <source>What went well</source>
+        <translation>Wat ging er goed</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="101"/>
+        <source>Development points</source>
+        <translation>Ontwikkelpunten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="102"/>
+        <source>Notes about the manner of the call (no caller details)</source>
+        <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="112"/>
+        <source>Possible caller details</source>
+        <translation>Mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="114"/>
+        <source>Mask</source>
+        <translation>Maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
+        <source>Keep with a reason...</source>
+        <translation>Behouden met reden...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="116"/>
+        <source>Mask all</source>
+        <translation>Alles maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
+        <source>Submit</source>
+        <translation>Indienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
+        <source>New version (correct)</source>
+        <translation>Nieuwe versie (corrigeren)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="197"/>
+        <source>Comment (required for: %1)</source>
+        <translation>Toelichting (verplicht bij: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
+        <source>Comment (optional)</source>
+        <translation>Toelichting (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
+        <source>Tops</source>
+        <translation>Tops</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="214"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
+        <source>Tips</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="215"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="236"/>
+        <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
+        <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="280"/>
+        <source>Draft - changes not saved yet</source>
+        <translation>Concept - wijzigingen nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="294"/>
+        <source>The draft could not be saved: %1</source>
+        <translation>Het concept kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="301"/>
+        <source>guideline %1, version %2 of this evaluation</source>
+        <translation>leidraad %1, versie %2 van deze beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="307"/>
+        <source>Submitted on %1 (%2). Read only.</source>
+        <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="309"/>
+        <source>Draft - saved automatically (%1)</source>
+        <translation>Concept - automatisch opgeslagen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
+        <source>%1 open</source>
+        <translation>%1 open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="328"/>
+        <source>Summary: %1</source>
+        <translation>Samenvatting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
+        <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
+        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="410"/>
+        <source>Keep this text</source>
+        <translation>Deze tekst behouden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
+        <source>Why may “%1” stay? (for example: the name of a colleague)</source>
+        <translation>Waarom mag “%1” blijven staan? (bijvoorbeeld: de naam van een collega)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="418"/>
+        <source>Keeping it needs a reason.</source>
+        <translation>Behouden kan alleen met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <source>Submitted. A correction becomes a new version; this one stays readable.</source>
+        <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../nunrec_desktop/ui/lock_screen.py" line="27"/>
@@ -143,8 +294,8 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="163"/>
-        <source>Here you will evaluate a call with the 5A form (aanvang, analyse, antwoord, afsluiting, algemeen) from the municipality&apos;s conversation guideline, and export feedback for the employee.</source>
-        <translation>Hier beoordeelt u straks een gesprek met het 5A-formulier (aanvang, analyse, antwoord, afsluiting, algemeen) uit de gespreksleidraad van de gemeente, en maakt u terugkoppeling voor de medewerker.</translation>
+        <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
+        <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
@@ -190,114 +341,114 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="67"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="69"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="88"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="87"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="283"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="91"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="96"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="101"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="149"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="183"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="211"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="228"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="231"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="253"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
@@ -457,7 +608,7 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="192"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>

@@ -1,0 +1,453 @@
+"""The 5A form beside the player, generated from the guideline: per A its criteria with answer buttons and
+a comment, a short summary per A, tops, tips and notes; the player's marks are the evaluation's timestamped
+notes. Every change is autosaved as a draft (at most ~1.5 s behind). The caller-data guard marks findings
+while the coach types and offers to mask each one or keep it with a reason; submitting waits for that.
+There are no scores across employees here, and no ranking: this is coaching, not appraisal (P5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import Mark, NunrecError
+from nunrec_desktop.services.evaluations import (
+    SUBMITTED,
+    Answer,
+    Evaluation,
+    EvaluationContent,
+    KeptFinding,
+    OpenFinding,
+)
+from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.privacy import CallerDataGuard, mask
+from nunrec_desktop.ui.tasks import TaskRunner
+
+AUTOSAVE_MS = 1500
+GUARD_MS = 400
+
+
+class EvaluationForm(QWidget):
+    submitted = Signal(object)  # Evaluation
+
+    def __init__(
+        self,
+        save: Callable[[int, EvaluationContent], None],
+        submit: Callable[[int], Evaluation],
+        revise: Callable[[int], Evaluation],
+        guard: Callable[[], CallerDataGuard],
+        open_findings: Callable[[EvaluationContent], list[OpenFinding]],
+        marks: Callable[[], list[Mark]],
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluationForm")
+        self._save, self._submit, self._revise = save, submit, revise
+        self._guard, self._open_findings, self._marks = guard, open_findings, marks
+        self._tasks = tasks
+        self.evaluation: Evaluation | None = None
+        self.guideline: Guideline | None = None
+        self._kept: list[KeptFinding] = []
+        self._loading = False
+        self.answer_groups: dict[str, QButtonGroup] = {}
+        self.comments: dict[str, QLineEdit] = {}
+        self.summaries: dict[str, QLabel] = {}
+        self.saves = 0
+
+        self.title = QLabel(self.tr("Evaluation (5A)"), self)
+        self.title.setObjectName("areaTitle")
+        self.status = QLabel(self.tr("Open a call to evaluate it."), self)
+        self.status.setObjectName("listStatus")
+        self.status.setWordWrap(True)
+        self.default_notice = QLabel(self)
+        self.default_notice.setObjectName("noticeBanner")
+        self.default_notice.setWordWrap(True)
+        self.default_notice.hide()
+
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+
+        self.tops = QPlainTextEdit(self)
+        self.tips = QPlainTextEdit(self)
+        self.notes = QPlainTextEdit(self)
+        for edit, placeholder in (
+            (self.tops, self.tr("What went well")),
+            (self.tips, self.tr("Development points")),
+            (self.notes, self.tr("Notes about the manner of the call (no caller details)")),
+        ):
+            edit.setPlaceholderText(placeholder)
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(80)
+            edit.textChanged.connect(self._changed)
+
+        self.findings = QListWidget(self)
+        self.findings.setObjectName("findingsList")
+        self.findings.setMaximumHeight(110)
+        self.findings_title = QLabel(self.tr("Possible caller details"), self)
+        self.findings_title.setObjectName("guardTitle")
+        self.mask_button = QPushButton(self.tr("Mask"), self)
+        self.keep_button = QPushButton(self.tr("Keep with a reason..."), self)
+        self.mask_all_button = QPushButton(self.tr("Mask all"), self)
+        self.mask_button.clicked.connect(self.mask_selected)
+        self.keep_button.clicked.connect(self.keep_selected)
+        self.mask_all_button.clicked.connect(self.mask_all)
+        self.guard_box = QFrame(self)
+        self.guard_box.setObjectName("guardBox")
+        guard_layout = QVBoxLayout(self.guard_box)
+        guard_layout.addWidget(self.findings_title)
+        guard_layout.addWidget(self.findings)
+        buttons = QHBoxLayout()
+        for button in (self.mask_button, self.keep_button, self.mask_all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        guard_layout.addLayout(buttons)
+        self.guard_box.hide()
+
+        self.submit_button = QPushButton(self.tr("Submit"), self)
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.clicked.connect(self.submit)
+        self.revise_button = QPushButton(self.tr("New version (correct)"), self)
+        self.revise_button.clicked.connect(self.revise)
+        self.message = QLabel(self)
+        self.message.setObjectName("formMessage")
+        self.message.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.submit_button)
+        actions.addWidget(self.revise_button)
+        actions.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 20, 16, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(self.default_notice)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.guard_box)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
+        self._guard_timer = QTimer(self)
+        self._guard_timer.setSingleShot(True)
+        self._guard_timer.setInterval(GUARD_MS)
+        self._guard_timer.timeout.connect(self.refresh_findings)
+        self.setEnabled(False)
+
+    # -- building from the guideline --------------------------------------------------------------
+
+    def load(self, evaluation: Evaluation, guideline: Guideline) -> None:
+        self._loading = True
+        self.evaluation, self.guideline = evaluation, guideline
+        self._kept = list(evaluation.content.kept)
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None and widget not in (self.tops, self.tips, self.notes):
+                widget.deleteLater()
+        self.answer_groups, self.comments, self.summaries = {}, {}, {}
+        for section in guideline.sections:
+            box = QGroupBox(section.title, self.body)
+            box_layout = QVBoxLayout(box)
+            for criterion in section.criteria:
+                label = QLabel(criterion.text + (" *" if criterion.essential else ""), box)
+                label.setWordWrap(True)
+                label.setObjectName("criterionText")
+                if criterion.help:
+                    label.setToolTip(criterion.help)
+                row = QHBoxLayout()
+                group = QButtonGroup(box)
+                for option in criterion.scale.options:
+                    button = QRadioButton(option, box)
+                    button.setProperty("answer", option)
+                    group.addButton(button)
+                    row.addWidget(button)
+                row.addStretch(1)
+                group.buttonToggled.connect(lambda _button, checked: checked and self._changed())
+                comment = QLineEdit(box)
+                comment.setPlaceholderText(
+                    self.tr("Comment (required for: %1)").replace("%1", ", ".join(criterion.scale.comment_required_for))
+                    if criterion.scale.comment_required_for
+                    else self.tr("Comment (optional)")
+                )
+                comment.textChanged.connect(self._changed)
+                box_layout.addWidget(label)
+                box_layout.addLayout(row)
+                box_layout.addWidget(comment)
+                self.answer_groups[criterion.key] = group
+                self.comments[criterion.key] = comment
+            summary = QLabel(box)
+            summary.setObjectName("sectionSummary")
+            box_layout.addWidget(summary)
+            self.summaries[section.key] = summary
+            self.body_layout.addWidget(box)
+        for caption, edit in (
+            (self.tr("Tops"), self.tops),
+            (self.tr("Tips"), self.tips),
+            (self.tr("Notes"), self.notes),
+        ):
+            title = QLabel(caption, self.body)
+            title.setObjectName("sectionTitle")
+            self.body_layout.addWidget(title)
+            edit.setParent(self.body)
+            self.body_layout.addWidget(edit)
+        self.body_layout.addStretch(1)
+        content = evaluation.content
+        for key, answer in content.answers.items():
+            group = self.answer_groups.get(key)
+            if group is not None:
+                for button in group.buttons():
+                    button.setChecked(button.property("answer") == answer.answer)
+            if key in self.comments:
+                self.comments[key].setText(answer.comment)
+        self.tops.setPlainText(content.tops)
+        self.tips.setPlainText(content.tips)
+        self.notes.setPlainText(content.notes)
+        self.default_notice.setText(
+            self.tr(
+                "This is the default guideline shipped with nunrec (version %1). The municipality replaces it "
+                "with its own conversation guideline."
+            ).replace("%1", guideline.version)
+        )
+        self.default_notice.setVisible(guideline.is_default)
+        self._loading = False
+        self._apply_status()
+        self._update_summaries()
+        self.refresh_findings()
+        self.setEnabled(True)
+
+    # -- reading the form --------------------------------------------------------------------------
+
+    def content(self) -> EvaluationContent:
+        answers = {}
+        for key, group in self.answer_groups.items():
+            checked = group.checkedButton()
+            answer = str(checked.property("answer")) if checked else ""
+            comment = self.comments[key].text()
+            if answer or comment:
+                answers[key] = Answer(answer, comment)
+        return EvaluationContent(
+            answers=answers,
+            tops=self.tops.toPlainText(),
+            tips=self.tips.toPlainText(),
+            notes=self.notes.toPlainText(),
+            marks=list(self._marks()),
+            kept=list(self._kept),
+        )
+
+    def editable(self) -> bool:
+        return self.evaluation is not None and self.evaluation.status != SUBMITTED
+
+    # -- autosave ----------------------------------------------------------------------------------
+
+    def marks_changed(self) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._loading or not self.editable():
+            return
+        self._autosave.start()
+        self._guard_timer.start()
+        self._update_summaries()
+        self.status.setText(self.tr("Draft - changes not saved yet"))
+
+    def save_now(self) -> None:
+        if not self.editable() or self.evaluation is None:
+            return
+        self._autosave.stop()
+        evaluation_id, content = self.evaluation.id, self.content()
+        self._tasks.run(lambda: self._save(evaluation_id, content), self._saved, self._save_failed, owner=self)
+
+    def _saved(self, _result: object) -> None:
+        self.saves += 1
+        self._apply_status()
+
+    def _save_failed(self, error: Exception) -> None:
+        self.status.setText(self.tr("The draft could not be saved: %1").replace("%1", str(error)))
+
+    def _apply_status(self) -> None:
+        evaluation = self.evaluation
+        if evaluation is None:
+            return
+        version = (
+            self.tr("guideline %1, version %2 of this evaluation")
+            .replace("%1", evaluation.guideline_version)
+            .replace("%2", str(evaluation.revision))
+        )
+        if evaluation.status == SUBMITTED:
+            when = evaluation.submitted_at.astimezone().strftime("%d-%m-%Y %H:%M") if evaluation.submitted_at else ""
+            self.status.setText(self.tr("Submitted on %1 (%2). Read only.").replace("%1", when).replace("%2", version))
+        else:
+            self.status.setText(self.tr("Draft - saved automatically (%1)").replace("%1", version))
+        self.submit_button.setVisible(evaluation.status != SUBMITTED)
+        self.revise_button.setVisible(evaluation.status == SUBMITTED)
+        self.body.setEnabled(evaluation.status != SUBMITTED)
+
+    def _update_summaries(self) -> None:
+        if self.guideline is None:
+            return
+        for section in self.guideline.sections:
+            counts: dict[str, int] = {}
+            for criterion in section.criteria:
+                checked = self.answer_groups[criterion.key].checkedButton()
+                if checked is not None:
+                    answer = str(checked.property("answer"))
+                    counts[answer] = counts.get(answer, 0) + 1
+            open_count = len(section.criteria) - sum(counts.values())
+            parts = [f"{n}x {answer}" for answer, n in counts.items()]
+            if open_count:
+                parts.append(self.tr("%1 open").replace("%1", str(open_count)))
+            self.summaries[section.key].setText(self.tr("Summary: %1").replace("%1", ", ".join(parts)))
+
+    # -- the caller-data guard ---------------------------------------------------------------------
+
+    def refresh_findings(self) -> None:
+        findings = self._open_findings(self.content()) if self.evaluation is not None else []
+        self.findings.clear()
+        names = {"tops": self.tr("Tops"), "tips": self.tr("Tips"), "notes": self.tr("Notes")}
+        for open_finding in findings:
+            where = names.get(open_finding.field, open_finding.field.split(":", 1)[-1])
+            item = QListWidgetItem(f"{open_finding.finding.kind}: \u201c{open_finding.finding.text}\u201d - {where}")
+            item.setData(Qt.ItemDataRole.UserRole, open_finding)
+            self.findings.addItem(item)
+        if findings:
+            self.findings.setCurrentRow(0)
+        self.findings_title.setText(
+            self.tr("%1 possible caller details: mask them, or keep them with a reason (P6).").replace(
+                "%1", str(len(findings))
+            )
+        )
+        self.guard_box.setVisible(bool(findings) and self.editable())
+        self._highlight(findings)
+
+    def _highlight(self, findings: list[OpenFinding]) -> None:
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        underline.setUnderlineColor(QColor("#c0392b"))
+        underline.setBackground(QColor("#fdecea"))
+        for name, edit in (("tops", self.tops), ("tips", self.tips), ("notes", self.notes)):
+            selections = []
+            for open_finding in findings:
+                if open_finding.field != name:
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(edit.document())
+                cursor.setPosition(open_finding.finding.start)
+                cursor.setPosition(open_finding.finding.end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = underline
+                selections.append(selection)
+            edit.setExtraSelections(selections)
+
+    def _field_widget(self, name: str) -> QPlainTextEdit | QLineEdit | None:
+        if name in ("tops", "tips", "notes"):
+            return {"tops": self.tops, "tips": self.tips, "notes": self.notes}[name]
+        if name.startswith("comment:"):
+            return self.comments.get(name.split(":", 1)[1])
+        return None
+
+    def mask_selected(self) -> None:
+        item = self.findings.currentItem()
+        if item is not None:
+            self._mask([item.data(Qt.ItemDataRole.UserRole)])
+
+    def mask_all(self) -> None:
+        self._mask([self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())])
+
+    def _mask(self, findings: list[OpenFinding]) -> None:
+        by_field: dict[str, list[OpenFinding]] = {}
+        for open_finding in findings:
+            by_field.setdefault(open_finding.field, []).append(open_finding)
+        for name, items in by_field.items():
+            widget = self._field_widget(name)
+            if widget is None:
+                continue
+            text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+            masked = mask(text, [f.finding for f in items])
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(masked)
+            else:
+                widget.setText(masked)
+        self.refresh_findings()
+        self.save_now()
+
+    def keep_selected(self, reason: str | None = None) -> None:
+        item = self.findings.currentItem()
+        if item is None:
+            return
+        open_finding: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
+        if reason is None:
+            reason, accepted = QInputDialog.getText(
+                self,
+                self.tr("Keep this text"),
+                self.tr("Why may \u201c%1\u201d stay? (for example: the name of a colleague)").replace(
+                    "%1", open_finding.finding.text
+                ),
+            )
+            if not accepted:
+                return
+        if not reason.strip():
+            self.message.setText(self.tr("Keeping it needs a reason."))
+            return
+        self._kept.append(
+            KeptFinding(open_finding.field, open_finding.finding.kind, open_finding.finding.text, reason.strip())
+        )
+        self.refresh_findings()
+        self.save_now()
+
+    # -- submitting --------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self.evaluation is None:
+            return
+        self._autosave.stop()
+        self._save(self.evaluation.id, self.content())
+        try:
+            self.evaluation = self._submit(self.evaluation.id)
+        except NunrecError as error:
+            self.message.setText(str(error))
+            self.refresh_findings()
+            return
+        self.message.setText(self.tr("Submitted. A correction becomes a new version; this one stays readable."))
+        self._apply_status()
+        self.guard_box.hide()
+        self.submitted.emit(self.evaluation)
+
+    def revise(self) -> None:
+        if self.evaluation is None or self.guideline is None:
+            return
+        try:
+            revised = self._revise(self.evaluation.id)
+        except NunrecError as error:
+            self.message.setText(str(error))
+            return
+        self.message.clear()
+        self.load(revised, self.guideline)

@@ -1,0 +1,150 @@
+"""The 5A form beside the player, driven with pytest-qt: built from the guideline, keyboard-usable,
+autosaved within seconds, guarded against caller data, submitted, and corrected as a new revision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import User
+from nunrec_desktop.services.playback import ClockOutput
+from nunrec_desktop.ui.application import AppController
+from nunrec_desktop.ui.evaluation_form import EvaluationForm
+from nunrec_desktop.ui.main_window import MainWindow
+from nunrec_desktop.ui.recordings_page import RecordingsPage
+from nunrec_desktop.ui.translations import install_translators
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+from tests.recordings_factory import add_recording
+
+
+@pytest.fixture
+def opened_form(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> Iterator[tuple[AppController, EvaluationForm]]:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    add_recording(services.workspace.store_path, "rec-1", clock.now - timedelta(days=1), duration=4.0)
+    controller = AppController(workspace_dir, lambda: keyring_backend, clock, output_factory=lambda: ClockOutput(clock))
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
+    controller.login.username.setText("marieke")
+    controller.login.password.setText(TEST_PASSWORD)
+    controller.login.button.click()
+    window = controller.main_window
+    assert window is not None and controller.form is not None
+    qtbot.addWidget(window)
+    window.resize(1500, 900)
+    recordings = window.pages.widget(MainWindow.RECORDINGS)
+    assert isinstance(recordings, RecordingsPage)
+    qtbot.waitUntil(lambda: recordings.model.rowCount() == 1, timeout=10_000)
+    recordings.table.doubleClicked.emit(recordings.model.index(0, 0))
+    form = controller.form
+    qtbot.waitUntil(lambda: form.evaluation is not None, timeout=10_000)
+    yield controller, form
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def answer_all(form: EvaluationForm, choice: str = "goed") -> None:
+    for group in form.answer_groups.values():
+        buttons = {b.property("answer"): b for b in group.buttons()}
+        (buttons.get(choice) or buttons["ja"]).setChecked(True)
+
+
+def test_the_form_follows_the_guideline(opened_form: tuple[AppController, EvaluationForm]) -> None:
+    _, form = opened_form
+    assert form.guideline is not None
+    titles = [box.title() for box in form.body.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QGroupBox)]
+    assert titles == ["Aanvang", "Analyse", "Antwoord", "Afsluiting", "Algemeen"]
+    assert set(form.answer_groups) == {c.key for s in form.guideline.sections for c in s.criteria}
+    assert form.default_notice.isVisible() and "standaard" in form.default_notice.text()
+    assert "Concept" in form.status.text()
+
+
+def test_keyboard_answers_and_autosave(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    _, form = opened_form
+    first = form.answer_groups["welkomstgroet"].buttons()[0]
+    assert first.focusPolicy() & Qt.FocusPolicy.TabFocus
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert first.isChecked()
+    qtbot.keyClicks(form.tops, "Warme, volledige welkomstgroet")
+    qtbot.waitUntil(lambda: form.saves >= 1, timeout=5_000)  # at most ~2 s behind
+    [draft] = services.evaluations.drafts(coach)
+    assert draft.content.tops == "Warme, volledige welkomstgroet"
+    assert draft.content.answers["welkomstgroet"].answer == first.property("answer")
+
+
+def test_guard_marks_findings_and_blocks_submission_until_masked(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    answer_all(form)
+    qtbot.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
+    qtbot.waitUntil(lambda: form.guard_box.isVisible(), timeout=3_000)
+    assert form.findings.count() == 2 and "2 mogelijke gegevens van bellers" in form.findings_title.text()
+    assert len(form.notes.extraSelections()) == 2
+    form.submit()
+    assert "mogelijke gegevens van de beller" in form.message.text()
+    assert services.evaluations.drafts(coach), "still a draft"
+    qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
+    assert form.notes.toPlainText() == "[naam] belde vanaf [telefoonnummer]."
+    assert not form.guard_box.isVisible()
+    form.submit()
+    assert form.evaluation is not None and form.evaluation.status == "submitted"
+    assert "Ingediend op" in form.status.text() and not form.body.isEnabled()
+    assert services.evaluations.evaluated_recordings(coach) == {"rec-1"}
+
+
+def test_keep_with_reason_and_revise(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    answer_all(form)
+    qtbot.keyClicks(form.tips, "Verwijs net als mevrouw De Vries naar de website.")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    form.keep_selected(reason="")
+    assert form.findings.count() == 1 and "reden" in form.message.text()
+    form.keep_selected(reason="naam van een collega, geen beller")
+    assert form.findings.count() == 0
+    form.submit()
+    assert form.evaluation is not None and form.evaluation.status == "submitted"
+    first_id = form.evaluation.id
+    qtbot.mouseClick(form.revise_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation.revision == 2 and form.evaluation.status == "draft" and form.body.isEnabled()
+    assert form.tips.toPlainText().startswith("Verwijs net als")
+    history = services.evaluations.history(coach, "rec-1")
+    assert [(e.id == first_id, e.status) for e in history] == [(True, "submitted"), (False, "draft")]
+
+
+def test_marks_are_the_evaluations_timestamped_notes(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    player = controller.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.seek(1.5)
+    player.mark_note.setText("open vraag")
+    player.add_mark()
+    qtbot.waitUntil(lambda: form.saves >= 1, timeout=5_000)
+    [draft] = services.evaluations.drafts(coach)
+    assert [(m.at_s, m.note) for m in draft.content.marks] == [(1.5, "open vraag")]
