@@ -96,7 +96,7 @@ def test_keyboard_answers_and_autosave(
 def test_guard_marks_findings_and_blocks_submission_until_masked(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
-    controller, form = opened_form
+    _, form = opened_form
     answer_all(form)
     qtbot.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
     qtbot.waitUntil(lambda: form.guard_box.isVisible(), timeout=3_000)
@@ -117,7 +117,7 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
 def test_keep_with_reason_and_revise(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
-    controller, form = opened_form
+    _, form = opened_form
     answer_all(form)
     qtbot.keyClicks(form.tips, "Verwijs net als mevrouw De Vries naar de website.")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
