@@ -148,3 +148,47 @@ def test_marks_are_the_evaluations_timestamped_notes(
     qtbot.waitUntil(lambda: form.saves >= 1, timeout=5_000)
     [draft] = services.evaluations.drafts(coach)
     assert [(m.at_s, m.note) for m in draft.content.marks] == [(1.5, "open vraag")]
+
+
+def test_an_unfinished_draft_is_offered_at_the_next_start(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    add_recording(services.workspace.store_path, "rec-1", clock.now - timedelta(days=1), duration=4.0)
+    add_recording(services.workspace.store_path, "rec-2", clock.now - timedelta(days=2), duration=4.0)
+    from nunrec_desktop.services.evaluations import EvaluationContent
+
+    draft = services.evaluations.for_recording(
+        coach, services.guideline(), "E1", "rec-2", clock.now - timedelta(days=2), 4.0
+    )
+    services.evaluations.save_draft(coach, draft.id, EvaluationContent(tips="half af, proces gestopt"))
+    controller = AppController(workspace_dir, lambda: keyring_backend, clock, output_factory=lambda: ClockOutput(clock))
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
+    controller.login.username.setText("marieke")
+    controller.login.password.setText(TEST_PASSWORD)
+    controller.login.button.click()
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    recordings = window.pages.widget(MainWindow.RECORDINGS)
+    assert isinstance(recordings, RecordingsPage)
+    qtbot.waitUntil(lambda: recordings.drafts_banner.isVisible(), timeout=10_000)
+    assert "1 niet-ingediende beoordeling" in recordings.drafts_text.text()
+    qtbot.mouseClick(recordings.resume_button, Qt.MouseButton.LeftButton)
+    form = controller.form
+    assert form is not None
+    qtbot.waitUntil(lambda: form.evaluation is not None, timeout=10_000)
+    assert form.evaluation.id == draft.id and form.tips.toPlainText() == "half af, proces gestopt"
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)

@@ -117,6 +117,11 @@ class AppController(QObject):
             player.marks_changed.connect(form.marks_changed)
             player.opened.connect(lambda opened, visible: self._evaluate(user, player, form, opened, visible))
             form.submitted.connect(lambda _evaluation: recordings.reload())
+            recordings.loaded.connect(
+                lambda: recordings.offer_drafts(
+                    [d.recording_id for d in services.evaluations.drafts(user) if d.recording_id]
+                )
+            )
             beside = QSplitter(Qt.Orientation.Horizontal)
             beside.addWidget(player)
             beside.addWidget(form)

@@ -38,6 +38,7 @@ SEARCH_DEBOUNCE_MS = 250
 
 class RecordingsPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
+    loaded = Signal()
 
     def __init__(
         self, load: Callable[[], RecordingList], tasks: TaskRunner, today: date, parent: QWidget | None = None
@@ -122,6 +123,18 @@ class RecordingsPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
+        self.drafts_banner = QFrame(self)
+        self.drafts_banner.setObjectName("draftsBanner")
+        self.drafts_text = QLabel(self.drafts_banner)
+        self.drafts_text.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("Continue"), self.drafts_banner)
+        self.resume_button.clicked.connect(self._resume_draft)
+        drafts_layout = QHBoxLayout(self.drafts_banner)
+        drafts_layout.addWidget(self.drafts_text, 1)
+        drafts_layout.addWidget(self.resume_button)
+        self.drafts_banner.hide()
+        self._draft_ids: list[str] = []
+
         self.table = QTableView(self)
         self.table.setObjectName("recordingsTable")
         self.table.setModel(self.model)
@@ -150,6 +163,7 @@ class RecordingsPage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.notice)
+        layout.addWidget(self.drafts_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
@@ -193,6 +207,33 @@ class RecordingsPage(QWidget):
         else:
             self.notice.hide()
         self._update_status()
+        self.loaded.emit()
+
+    def offer_drafts(self, recording_ids: list[str]) -> None:
+        """Unfinished evaluations (e.g. after a crash): offer to continue with the newest one."""
+        self._draft_ids = [r for r in recording_ids if self._row_of(r) is not None]
+        if not self._draft_ids:
+            self.drafts_banner.hide()
+            return
+        recording = self.model.recording(self._row_of(self._draft_ids[0]) or 0)
+        local = recording.start.astimezone()
+        self.drafts_text.setText(
+            self.tr("You have %1 unfinished evaluation(s). The newest: %2, call of %3.")
+            .replace("%1", str(len(self._draft_ids)))
+            .replace("%2", recording.employee_names)
+            .replace("%3", f"{local.day:02d}-{local.month:02d} {local.hour:02d}:{local.minute:02d}")
+        )
+        self.drafts_banner.show()
+
+    def _row_of(self, recording_id: str) -> int | None:
+        return next((r for r in range(self.model.rowCount()) if self.model.recording(r).id == recording_id), None)
+
+    def _resume_draft(self) -> None:
+        if self._draft_ids:
+            row = self._row_of(self._draft_ids[0])
+            if row is not None:
+                self.drafts_banner.hide()
+                self.recording_activated.emit(self.model.recording(row))
 
     def _failed(self, error: Exception) -> None:
         self.loading = False
