@@ -235,13 +235,17 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
             general_number=services.workspace.settings.general_number,
             seed=args.seed,
             now=io.clock(),
+            guideline=services.guideline(),
+            sessions=services.sessions,
+            policy=services.policy,
         )
     finally:
         services.close()
     print(f"Demowerkmap aangemaakt in {root}", file=io.stdout)
     print(f"  accounts: {', '.join(summary.accounts)}", file=io.stdout)
     print(
-        f"  medewerkers: {summary.employees}; opnames: {summary.recordings} ({summary.store_bytes / 1e6:.0f} MB)",
+        f"  medewerkers: {summary.employees}; opnames: {summary.recordings} ({summary.store_bytes / 1e6:.0f} MB); "
+        f"beoordelingen uit eerdere cycli: {summary.evaluations}",
         file=io.stdout,
     )
     if generated:

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+from sqlalchemy import select
 
 from nunrec_desktop.app import open_services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import Role
+from nunrec_desktop.services.db.models import EvaluationRow
 from nunrec_desktop.services.demo import _plan_calls
 from nunrec_desktop.services.demo_audio import synthesize_call
 from nunrec_desktop.services.store.folder import FolderStore
@@ -58,6 +60,23 @@ def test_demo_workspace(tmp_path: Path, database_url: str, keyring_backend: Memo
         assert len(services.people.coached_employees(coach2.id, today)) == 2
         assert len(services.people.coached_employees(coach.id, today)) == 6
         assert services.audit.verify().intact
+        with services.sessions() as session:
+            rows = session.execute(select(EvaluationRow)).scalars().all()
+        assert len(rows) >= 8 * 2 * 2 and {r.status for r in rows} == {"submitted"}
+        per_employee = Counter((r.employee_id, r.submitted_at) for r in rows)
+        cycles = Counter(employee for employee, _ in per_employee)
+        assert set(cycles) == {e.id for e in employees} and all(2 <= n <= 3 for n in cycles.values())
+        first_cycle = NOW - timedelta(days=70)
+        last_cycle = NOW - timedelta(days=14)
+
+        def share_good(moment: datetime) -> float:
+            answers = [
+                a["answer"] for r in rows if r.submitted_at == moment for a in json.loads(r.content)["answers"].values()
+            ]
+            return answers.count("goed") / len(answers)
+
+        assert share_good(last_cycle) > share_good(first_cycle)  # development over time
+        assert services.evaluations.evaluated_recordings(coach), "recent demo calls show as evaluated"
     finally:
         services.close()
 

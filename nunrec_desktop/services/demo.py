@@ -9,18 +9,24 @@ All names and numbers are fictional.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
+from sqlalchemy.orm import Session, sessionmaker
 
-from nunrec_desktop.domain import AuditResult, Role, User
+from nunrec_desktop.domain import AuditResult, Mark, Role, User
+from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.demo_audio import can_write_mp3, encode, synthesize_call
+from nunrec_desktop.services.evaluations import Answer, EvaluationContent, EvaluationService
+from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.services.store.folder import init_folder_store, write_recording
 
@@ -51,6 +57,33 @@ class DemoSummary:
     recordings: int
     by_kind: dict[str, int]
     store_bytes: int
+    evaluations: int = 0
+
+
+TOPS = (
+    "Warme, volledige welkomstgroet.",
+    "Rustig tempo en duidelijke taal.",
+    "Vatte de vraag goed samen voordat ze antwoordde.",
+    "Bleef vriendelijk toen de beller geïrriteerd raakte.",
+    "Maakte heldere afspraken over het vervolg.",
+    "Goede open vragen om de kern te vinden.",
+    "Checkte aan het eind of de vraag beantwoord was.",
+)
+TIPS = (
+    "Vraag één keer extra door voordat je het antwoord geeft.",
+    "Noem termijnen concreet: wanneer hoort de beller iets?",
+    "Vermijd ambtelijke woorden; zeg het in B1-taal.",
+    "Sluit af met de vraag of er nog iets anders is.",
+    "Laat de beller uitpraten, ook bij een lang verhaal.",
+    "Vat samen in je eigen woorden en check of het klopt.",
+)
+COMMENTS = (
+    "Hier stopte het doorvragen te vroeg.",
+    "Uitleg was correct maar te snel.",
+    "Afsluiting was kort; de check ontbrak.",
+    "Toon werd wat gehaast aan het eind.",
+)
+CYCLE_DAYS_AGO = (70, 42, 14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +152,9 @@ def populate_demo(
     general_number: str,
     seed: int,
     now: datetime,
+    guideline: Guideline | None = None,
+    sessions: sessionmaker[Session] | None = None,
+    policy: AccessPolicy | None = None,
 ) -> DemoSummary:
     """Create the demo's accounts, employees, assignments and recordings in an empty workspace."""
     rng = np.random.default_rng(seed)
@@ -150,6 +186,11 @@ def populate_demo(
         if plan.start < now - timedelta(days=30):
             by_kind["older-than-30-days"] = by_kind.get("older-than-30-days", 0) + 1
 
+    evaluated = 0
+    if guideline is not None and sessions is not None and policy is not None:
+        evaluated = _past_cycles(
+            rng, sessions, policy, guideline, people, (coach, coach2), store_root, now, general_number
+        )
     audit.record(
         actor=admin.username,
         role=str(admin.role),
@@ -164,7 +205,79 @@ def populate_demo(
         recordings=sum(v for k, v in by_kind.items() if k != "older-than-30-days"),
         by_kind=by_kind,
         store_bytes=total_bytes,
+        evaluations=evaluated,
     )
+
+
+def _past_cycles(
+    rng: np.random.Generator,
+    sessions: sessionmaker[Session],
+    policy: AccessPolicy,
+    guideline: Guideline,
+    people: PeopleDirectory,
+    coaches: tuple[User, User],
+    store_root: Path,
+    now: datetime,
+    general_number: str,
+) -> int:
+    """Two or three past coaching cycles of submitted evaluations per employee, improving over time.
+
+    Older cycles refer to calls whose recordings are gone (recordings last 30 days, evaluations longer);
+    the newest cycle evaluates real demo calls, so the list shows them as evaluated.
+    """
+    from nunrec_desktop.services.store.folder import FolderStore
+
+    recent = [
+        m
+        for m in FolderStore(store_root).scan_window(now - timedelta(days=30), now)[0]
+        if m.direction == "inbound" and m.called_number == general_number and not m.segments
+    ]
+    count = 0
+    guard = CallerDataGuard(now.date())
+    for employee_id, _name, _f0 in EMPLOYEES:
+        cycles = CYCLE_DAYS_AGO[int(rng.integers(0, 2)) :]  # two or three cycles
+        for cycle_index, days_ago in enumerate(cycles):
+            moment = now - timedelta(days=days_ago)
+            service = EvaluationService(sessions, policy, _fixed_clock(moment))
+            skill = 0.35 + 0.2 * cycle_index + float(rng.uniform(-0.1, 0.1))
+            own_recent = [m for m in recent if m.employee_id == employee_id and m.start <= moment]
+            for call in range(int(rng.integers(2, 4))):
+                if days_ago == CYCLE_DAYS_AGO[-1] and call < len(own_recent):
+                    meta = own_recent[call]
+                    recording_id, start, duration = meta.id, meta.start, meta.duration_s
+                else:
+                    start = moment - timedelta(days=int(rng.integers(1, 10)), hours=int(rng.integers(0, 6)))
+                    recording_id = f"rec-archief-{employee_id.lower()}-{days_ago}-{call}"
+                    duration = float(rng.uniform(60, 300))
+                # The coach of the employee at the time of the call evaluates it (assignments change).
+                coach = next(c for c in coaches if people.is_assigned(c.id, employee_id, start))
+                evaluation = service.for_recording(coach, guideline, employee_id, recording_id, start, duration)
+                service.save_draft(coach, evaluation.id, _demo_content(rng, guideline, skill))
+                service.submit(coach, evaluation.id, guideline, guard)
+                count += 1
+    return count
+
+
+def _fixed_clock(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
+
+
+def _demo_content(rng: np.random.Generator, guideline: Guideline, skill: float) -> EvaluationContent:
+    content = EvaluationContent()
+    for section in guideline.sections:
+        for criterion in section.criteria:
+            options = [o for o in criterion.scale.options if o != "n.v.t."]
+            roll = float(rng.random())
+            if len(options) == 2:  # ja / nee
+                answer = options[0] if roll < 0.5 + skill / 2 else options[1]
+            else:  # goed / voldoende / verbeterpunt
+                answer = options[0] if roll < skill else options[1] if roll < skill + 0.4 else options[2]
+            comment = str(rng.choice(COMMENTS)) if criterion.needs_comment(answer) else ""
+            content.answers[criterion.key] = Answer(answer, comment)
+    content.tops = " ".join(str(t) for t in rng.choice(TOPS, size=2, replace=False))
+    content.tips = str(rng.choice(TIPS))
+    content.marks = [Mark(round(float(rng.uniform(5, 50)), 1), "goed moment om terug te luisteren")]
+    return content
 
 
 def _render_call(
