@@ -14,14 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.playback import ClockOutput
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.evaluation_form import EvaluationForm
-from nunrec_desktop.ui.main_window import MainWindow
-from nunrec_desktop.ui.recordings_page import RecordingsPage
 from nunrec_desktop.ui.translations import install_translators
-from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+from tests.conftest import FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
+from tests.ui_session import sign_in_app
 
 
 @pytest.fixture
@@ -38,19 +36,9 @@ def opened_form(
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
     add_recording(services.workspace.store_path, "rec-1", clock.now - timedelta(days=1), duration=4.0)
-    controller = AppController(workspace_dir, lambda: keyring_backend, clock, output_factory=lambda: ClockOutput(clock))
-    qtbot.addWidget(controller.login)
-    controller.start()
-    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
-    controller.login.username.setText("marieke")
-    controller.login.password.setText(TEST_PASSWORD)
-    controller.login.button.click()
-    window = controller.main_window
-    assert window is not None and controller.form is not None
-    qtbot.addWidget(window)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert controller.form is not None
     window.resize(1500, 900)
-    recordings = window.pages.widget(MainWindow.RECORDINGS)
-    assert isinstance(recordings, RecordingsPage)
     qtbot.waitUntil(lambda: recordings.model.rowCount() == 1, timeout=10_000)
     recordings.table.doubleClicked.emit(recordings.model.index(0, 0))
     form = controller.form
@@ -170,18 +158,7 @@ def test_an_unfinished_draft_is_offered_at_the_next_start(
         coach, services.guideline(), "E1", "rec-2", clock.now - timedelta(days=2), 4.0
     )
     services.evaluations.save_draft(coach, draft.id, EvaluationContent(tips="half af, proces gestopt"))
-    controller = AppController(workspace_dir, lambda: keyring_backend, clock, output_factory=lambda: ClockOutput(clock))
-    qtbot.addWidget(controller.login)
-    controller.start()
-    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
-    controller.login.username.setText("marieke")
-    controller.login.password.setText(TEST_PASSWORD)
-    controller.login.button.click()
-    window = controller.main_window
-    assert window is not None
-    qtbot.addWidget(window)
-    recordings = window.pages.widget(MainWindow.RECORDINGS)
-    assert isinstance(recordings, RecordingsPage)
+    controller, _window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
     qtbot.waitUntil(lambda: recordings.drafts_banner.isVisible(), timeout=10_000)
     assert "1 niet-ingediende beoordeling" in recordings.drafts_text.text()
     qtbot.mouseClick(recordings.resume_button, Qt.MouseButton.LeftButton)

@@ -189,28 +189,15 @@ def test_double_click_in_the_list_opens_the_player_and_locking_stops_playback(
     workspace_dir,
     keyring_backend,
 ) -> None:
-    from nunrec_desktop.ui.application import AppController
-    from nunrec_desktop.ui.main_window import MainWindow
-    from nunrec_desktop.ui.recordings_page import RecordingsPage
-    from tests.conftest import TEST_PASSWORD
+    from tests.ui_session import sign_in_app
 
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
     add_recording(
         services.workspace.store_path, "rec-call", clock.now - timedelta(days=1), duration=20.0, audio=call_audio(20.0)
     )
-    controller = AppController(workspace_dir, lambda: keyring_backend, clock, output_factory=lambda: ClockOutput(clock))
-    qtbot.addWidget(controller.login)
-    controller.start()
-    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
-    controller.login.username.setText("marieke")
-    controller.login.password.setText(TEST_PASSWORD)
-    controller.login.button.click()
-    window = controller.main_window
-    assert window is not None and controller.player is not None
-    qtbot.addWidget(window)
-    recordings = window.pages.widget(MainWindow.RECORDINGS)
-    assert isinstance(recordings, RecordingsPage)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert controller.player is not None
     qtbot.waitUntil(lambda: recordings.model.rowCount() == 1, timeout=10_000)
     recordings.table.doubleClicked.emit(recordings.model.index(0, 0))
     assert window.pages.currentWidget().isAncestorOf(controller.player)  # the player area, with the 5A form beside it

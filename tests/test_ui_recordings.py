@@ -206,26 +206,14 @@ def test_activating_a_row_names_the_recording(
 def test_the_main_window_shows_the_real_list_for_a_coach(
     qtbot: QtBot, dutch: None, services, coach: User, workspace_dir, clock, keyring_backend
 ) -> None:
-    from nunrec_desktop.ui.application import AppController
-    from tests.conftest import TEST_PASSWORD
     from tests.recordings_factory import add_recording
+    from tests.ui_session import sign_in_app
 
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
     add_recording(services.workspace.store_path, "rec-a", clock.now - timedelta(days=1), caller="+31612345678")
     add_recording(services.workspace.store_path, "rec-b", clock.now - timedelta(days=26), caller="+31687654321")
-    controller = AppController(workspace_dir, lambda: keyring_backend, clock)
-    qtbot.addWidget(controller.login)
-    controller.start()
-    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
-    controller.login.username.setText("marieke")
-    controller.login.password.setText(TEST_PASSWORD)
-    controller.login.button.click()
-    window = controller.main_window
-    assert window is not None
-    qtbot.addWidget(window)
-    page = window.pages.widget(0)
-    assert isinstance(page, RecordingsPage)
+    controller, _window, page = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
     qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 2, timeout=10_000)
     shown = " ".join(str(page.model.data(page.model.index(r, c))) for r in range(2) for c in range(5))
     assert "Anouk de Vries" in shown and "612345678" not in shown and "687654321" not in shown

@@ -1,0 +1,32 @@
+"""Signing a coach into the real application offscreen, for the GUI tests that need the whole window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.services.playback import ClockOutput
+from nunrec_desktop.ui.application import AppController
+from nunrec_desktop.ui.main_window import MainWindow
+from nunrec_desktop.ui.recordings_page import RecordingsPage
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+
+
+def sign_in_app(
+    qtbot: QtBot, workspace_dir: Path, clock: FakeClock, keyring: MemoryKeyring, username: str = "marieke"
+) -> tuple[AppController, MainWindow, RecordingsPage]:
+    """Start the app on a clock output (no sound card needed), sign in, and return the recordings page."""
+    controller = AppController(workspace_dir, lambda: keyring, clock, output_factory=lambda: ClockOutput(clock))
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
+    controller.login.username.setText(username)
+    controller.login.password.setText(TEST_PASSWORD)
+    controller.login.button.click()
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    recordings = window.pages.widget(MainWindow.RECORDINGS)
+    assert isinstance(recordings, RecordingsPage)
+    return controller, window, recordings
