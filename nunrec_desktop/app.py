@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog
+from nunrec_desktop.services.reports import ReportService, latest_cycle
 from nunrec_desktop.services.store.base import RecordingStore
 from nunrec_desktop.services.store.folder import FolderStore
 from nunrec_desktop.services.store.http import HttpStore
@@ -64,12 +66,14 @@ class Services:
 
     catalog: RecordingCatalog = field(init=False, repr=False)
     evaluations: EvaluationService = field(init=False, repr=False)
+    reports: ReportService = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
+        self.reports = ReportService(self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock)
         self.catalog = RecordingCatalog(
             self.store,
             self.people,
@@ -85,6 +89,19 @@ class Services:
     def guideline(self) -> Guideline:
         """The current conversation guideline (read on use: IT may replace the file at any time)."""
         return load_guideline(default_guideline_path(resources_dir()))
+
+    def export_document(
+        self, user: User, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
+    ) -> Path:
+        """`kind` is "feedback" (one coaching period) or "dialog" (development over recent cycles)."""
+        from nunrec_desktop.services.pdf_documents import render_dialog, render_feedback
+
+        fonts = resources_dir() / "fonts"
+        render = render_feedback if kind == "feedback" else render_dialog
+        data = self.reports.gather(user, employee_id, first, last)
+        if kind == "feedback" and first is None and last is None:
+            data = latest_cycle(data)  # the feedback of one coaching cycle: the most recent
+        return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, p, fonts))
 
     def guard(self) -> CallerDataGuard:
         return CallerDataGuard(self.clock().date())

@@ -163,6 +163,18 @@ def _parser() -> argparse.ArgumentParser:
         help="tekst op stdin controleren op gegevens van bellers (één JSON-object per vondst; exit 1 bij vondsten)",
     )
 
+    for name, text in (
+        ("export-feedback", "terugkoppeling voor de medewerker als PDF"),
+        ("export-dialog", "voorbereiding van het Dialog-gesprek als PDF"),
+    ):
+        export = sub.add_parser(name, parents=[common], help=text)
+        export.add_argument("--user", required=True)
+        export.add_argument("--password-stdin", action="store_true")
+        export.add_argument("--employee", required=True, metavar="ID")
+        export.add_argument("--from", dest="first", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
+        export.add_argument("--to", dest="last", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
+        export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
     audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
@@ -429,6 +441,18 @@ def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
     return 1 if findings else 0
 
 
+def cmd_export(args: argparse.Namespace, io: Io) -> int:
+    kind = "feedback" if args.command == "export-feedback" else "dialog"
+    services = _open(args, io)
+    try:
+        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        written = services.export_document(user, kind, args.employee, args.out, args.first, args.last)
+    finally:
+        services.close()
+    print(f"Geschreven: {written}", file=io.stdout)
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -462,6 +486,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "recordings": cmd_recordings,
     "check-audio": cmd_check_audio,
     "pii-scan": cmd_pii_scan,
+    "export-feedback": cmd_export,
+    "export-dialog": cmd_export,
 }
 
 

@@ -155,7 +155,7 @@ class EvaluationService:
                 )
                 session.add(row)
                 session.flush()
-            return _evaluation(row)
+            return evaluation_from_row(row)
 
     def drafts(self, user: User) -> list[Evaluation]:
         """Open drafts of this coach (offered again after a restart), newest first."""
@@ -165,7 +165,7 @@ class EvaluationService:
                 .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.status == DRAFT)
                 .order_by(EvaluationRow.updated_at.desc())
             ).scalars()
-            return [_evaluation(r) for r in rows]
+            return [evaluation_from_row(r) for r in rows]
 
     def history(self, user: User, recording_id: str) -> list[Evaluation]:
         """Every revision of this coach's evaluation of a call, oldest first."""
@@ -175,7 +175,7 @@ class EvaluationService:
                 .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.recording_id == recording_id)
                 .order_by(EvaluationRow.revision)
             ).scalars()
-            return [_evaluation(r) for r in rows]
+            return [evaluation_from_row(r) for r in rows]
 
     def evaluated_recordings(self, user: User) -> frozenset[str]:
         """Recordings with a submitted evaluation by this coach (the list's "evaluated" column)."""
@@ -228,7 +228,7 @@ class EvaluationService:
                 raise InvalidInput("Nog niet klaar om in te dienen: " + "; ".join(problems) + ".")
             row.status = SUBMITTED
             row.submitted_at = row.updated_at = self._clock()
-            return _evaluation(row)
+            return evaluation_from_row(row)
 
     def revise(self, user: User, evaluation_id: int) -> Evaluation:
         """A correction: a new draft revision with the same content; the submitted one stays as it was."""
@@ -258,7 +258,7 @@ class EvaluationService:
             )
             session.add(row)
             session.flush()
-            return _evaluation(row)
+            return evaluation_from_row(row)
 
     def _authorise(self, user: User, evaluation_id: int, detail: str) -> None:
         """Ask the policy (which audits) before any write transaction is opened: the audit log needs the lock."""
@@ -316,7 +316,7 @@ class EvaluationService:
             )
 
 
-def _evaluation(row: EvaluationRow) -> Evaluation:
+def evaluation_from_row(row: EvaluationRow) -> Evaluation:
     return Evaluation(
         id=row.id,
         coach_user_id=row.coach_user_id,

@@ -1,0 +1,370 @@
+"""The layout of the feedback PDF and the Dialog preparation pack (reportlab, A4, Dutch, embedded font).
+
+Both are written to the employee, in the informal "je" the KCC uses internally, and carry on every page
+the confidentiality line and "pagina N van M". There are no comparisons with colleagues, no rankings and no
+overall grade: coaching, not appraisal (P5).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from nunrec_desktop.services.guideline import SECTION_KEYS
+from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line
+
+TEAL = colors.HexColor("#0f4c5c")
+LIGHT = colors.HexColor("#e3f0f2")
+GREY = colors.HexColor("#5b6b74")
+ANSWER_COLOURS = {
+    "goed": colors.HexColor("#dff3e4"),
+    "ja": colors.HexColor("#dff3e4"),
+    "voldoende": colors.HexColor("#fff6dc"),
+    "verbeterpunt": colors.HexColor("#fde3d6"),
+    "nee": colors.HexColor("#fde3d6"),
+}
+SECTION_TITLES = dict(zip(SECTION_KEYS, ("Aanvang", "Analyse", "Antwoord", "Afsluiting", "Algemeen"), strict=True))
+POSITIVE = {"goed", "ja"}
+NEEDS_WORK = {"verbeterpunt", "nee"}
+
+
+def register_fonts(fonts: Path) -> str:
+    """Embed DejaVu Sans (full Dutch diacritics); returns the family name."""
+    if "NunrecSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("NunrecSans", str(fonts / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("NunrecSans-Bold", str(fonts / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont("NunrecSans-Oblique", str(fonts / "DejaVuSans-Oblique.ttf")))
+        pdfmetrics.registerFontFamily(
+            "NunrecSans",
+            normal="NunrecSans",
+            bold="NunrecSans-Bold",
+            italic="NunrecSans-Oblique",
+            boldItalic="NunrecSans-Bold",
+        )
+    return "NunrecSans"
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        self.title = ParagraphStyle("title", fontName=f"{font}-Bold", fontSize=20, leading=24, textColor=TEAL)
+        self.h2 = ParagraphStyle(
+            "h2", fontName=f"{font}-Bold", fontSize=13, leading=16, textColor=TEAL, spaceBefore=10, spaceAfter=4
+        )
+        self.h3 = ParagraphStyle("h3", fontName=f"{font}-Bold", fontSize=10.5, leading=13, spaceBefore=6)
+        self.body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13, alignment=TA_LEFT)
+        self.small = ParagraphStyle("small", fontName=font, fontSize=8.5, leading=11, textColor=GREY)
+        self.cell = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11)
+        self.cell_bold = ParagraphStyle("cellb", fontName=f"{font}-Bold", fontSize=8.5, leading=11)
+
+
+def _numbered_canvas(employee_name: str, font: str) -> type[Canvas]:
+    line = confidentiality_line(employee_name)
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Draws the footer after the last page is known, so every page says "pagina N van M"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _ = A4
+            self.setStrokeColor(TEAL)
+            self.setLineWidth(0.6)
+            self.line(18 * mm, 20 * mm, width - 18 * mm, 20 * mm)
+            self.setFont(f"{font}-Bold", 7.5)
+            self.setFillColor(TEAL)
+            self.drawString(18 * mm, 15.5 * mm, line[: line.index(".") + 1])
+            self.setFont(font, 7.5)
+            self.setFillColor(GREY)
+            self.drawString(18 * mm, 12 * mm, line[line.index(".") + 2 :])
+            self.drawRightString(width - 18 * mm, 12 * mm, f"pagina {self._pageNumber} van {total}")
+
+    return NumberedCanvas
+
+
+def _document(path: Path, data: FeedbackData, title: str, subject: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=28 * mm,
+        title=f"{title} - {data.employee_name}",
+        author=data.coach_name,
+        subject=subject,
+        lang="nl-NL",
+        creator="nunrec desktop",
+    )
+
+
+def _fmt_time(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "-"
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _header(data: FeedbackData, title: str, styles: _Styles) -> list[Any]:
+    meta = Table(
+        [
+            [_p("Medewerker", styles.cell_bold), _p(data.employee_name, styles.cell)],
+            [_p("Coach", styles.cell_bold), _p(data.coach_name, styles.cell)],
+            [
+                _p("Periode", styles.cell_bold),
+                _p(f"{data.first_day:%d-%m-%Y} t/m {data.last_day:%d-%m-%Y}", styles.cell),
+            ],
+            [_p("Datum", styles.cell_bold), _p(f"{data.made_on:%d-%m-%Y}", styles.cell)],
+        ],
+        colWidths=[30 * mm, 120 * mm],
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (0, -1), LIGHT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+    return [_p(title, styles.title), Spacer(1, 4 * mm), meta, Spacer(1, 5 * mm)]
+
+
+def render_feedback(data: FeedbackData, path: Path, fonts: Path) -> None:
+    font = register_fonts(fonts)
+    styles = _Styles(font)
+    story: list[Any] = _header(data, "Terugkoppeling coaching", styles)
+    story.append(
+        _p(
+            f"Beste {data.employee_name.split()[0]}, dit is de terugkoppeling van de gesprekken die we samen hebben "
+            "besproken. Het gaat over de manier waarop je het gesprek voert (de 5 A's), niet over de inhoud of over "
+            "de beller. Dit document is alleen voor jou.",
+            styles.body,
+        )
+    )
+    for index, call in enumerate(data.calls, 1):
+        story += _call_block(index, call, styles)
+    story += _summary(data.calls, styles)
+    _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)").build(
+        story, canvasmaker=_numbered_canvas(data.employee_name, font)
+    )
+
+
+def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
+    evaluation, guideline = call.evaluation, call.guideline
+    live = evaluation.source == "live"
+    heading = (
+        f"{index}. Live observatie (side-by-side) van {_local(evaluation.call_start)}"
+        if live
+        else f"{index}. Gesprek van {_local(evaluation.call_start)}, duur {_fmt_time(evaluation.call_duration_s or 0)}"
+    )
+    rows: list[list[Any]] = [
+        [
+            _p("A", styles.cell_bold),
+            _p("Criterium", styles.cell_bold),
+            _p("Antwoord", styles.cell_bold),
+            _p("Toelichting", styles.cell_bold),
+        ]
+    ]
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+        ("FONTNAME", (0, 1), (0, -1), styles.cell_bold.fontName),
+        ("FONTNAME", (2, 1), (2, -1), styles.cell.fontName),
+        ("FONTSIZE", (0, 1), (-1, -1), 8.5),
+    ]
+    for section in guideline.sections:
+        for position, criterion in enumerate(section.criteria):
+            answer = evaluation.content.answers.get(criterion.key)
+            value = answer.answer if answer else ""
+            comment = answer.comment if answer else ""
+            rows.append(  # short cells as plain text: far fewer Paragraphs to lay out
+                [
+                    section.title if position == 0 else "",
+                    _p(criterion.text, styles.cell),
+                    value or "-",
+                    _p(comment, styles.cell) if comment else "",
+                ]
+            )
+            if value in ANSWER_COLOURS:
+                style.append(("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1), ANSWER_COLOURS[value]))
+    table = Table(rows, colWidths=[22 * mm, 70 * mm, 24 * mm, 58 * mm], style=TableStyle(style), repeatRows=1)
+    block: list[Any] = [_p(heading, styles.h2), table]
+    content = evaluation.content
+    for label, text in (("Tops", content.tops), ("Tips", content.tips), ("Notities", content.notes)):
+        if text.strip():
+            block += [_p(label, styles.h3), _p(text, styles.body)]
+    if content.marks:
+        block.append(_p("Momenten in het gesprek" if not live else "Observaties", styles.h3))
+        block += [_p(f"{_fmt_time(m.at_s)}  {m.note or '(markering)'}", styles.body) for m in content.marks]
+    return [KeepTogether(block[:2]), *block[2:], Spacer(1, 3 * mm)]
+
+
+def _section_answers(calls: Sequence[EvaluatedCall]) -> dict[str, list[tuple[str, str]]]:
+    """Per A: (criterion text, answer) over all calls."""
+    result: dict[str, list[tuple[str, str]]] = {key: [] for key in SECTION_KEYS}
+    for call in calls:
+        for section in call.guideline.sections:
+            for criterion in section.criteria:
+                answer = call.evaluation.content.answers.get(criterion.key)
+                if answer and answer.answer:
+                    result[section.key].append((criterion.text, answer.answer))
+    return result
+
+
+def _summary(calls: list[EvaluatedCall], styles: _Styles) -> list[Any]:
+    story: list[Any] = [_p("Samenvatting over de gesprekken", styles.h2)]
+    rows: list[list[Any]] = [
+        [_p("A", styles.cell_bold), _p("Wat ging goed", styles.cell_bold), _p("Om aan te werken", styles.cell_bold)]
+    ]
+    for key, answers in _section_answers(calls).items():
+        good = Counter(text for text, answer in answers if answer in POSITIVE)
+        work = Counter(text for text, answer in answers if answer in NEEDS_WORK)
+        rows.append(
+            [
+                _p(SECTION_TITLES[key], styles.cell_bold),
+                _p("\n".join(f"{t} ({n}x)" for t, n in good.most_common(3)) or "-", styles.cell),
+                _p("\n".join(f"{t} ({n}x)" for t, n in work.most_common(3)) or "-", styles.cell),
+            ]
+        )
+    story.append(
+        Table(
+            rows,
+            colWidths=[24 * mm, 75 * mm, 75 * mm],
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+                ]
+            ),
+        )
+    )
+    tips = [c.evaluation.content.tips.strip() for c in calls if c.evaluation.content.tips.strip()]
+    story.append(_p("Afgesproken ontwikkelpunten", styles.h3))
+    story += [_p(f"\u2022 {tip}", styles.body) for tip in dict.fromkeys(tips)] or [_p("-", styles.body)]
+    return story
+
+
+def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
+    font = register_fonts(fonts)
+    styles = _Styles(font)
+    story: list[Any] = _header(data, "Voorbereiding Dialog-gesprek", styles)
+    story.append(
+        _p(
+            "Je ontwikkeling in de gesprekstechniek over de laatste coachingscycli: per A het deel van de criteria "
+            "dat goed ging, de tips die terugkwamen en de afgesproken acties. Geen vergelijking met collega's en geen "
+            "eindcijfer: dit is een gesprek over jouw ontwikkeling.",
+            styles.body,
+        )
+    )
+    cycles = data.cycles[-4:]
+    labels = [f"{(c[0].evaluation.submitted_at or c[0].evaluation.updated_at):%d-%m}" for c in cycles]
+    story.append(_p("Ontwikkeling per A", styles.h2))
+    charts = []
+    for key in SECTION_KEYS:
+        shares = []
+        for cycle in cycles:
+            answers = [a for _t, a in _section_answers(cycle)[key] if a != "n.v.t."]
+            shares.append(round(100 * sum(a in POSITIVE for a in answers) / len(answers)) if answers else 0)
+        charts.append(_trend_chart(SECTION_TITLES[key], labels, shares, font))
+    grid = Table([charts[0:3], [*charts[3:5], ""]], colWidths=[58 * mm] * 3)
+    story.append(grid)
+    story.append(
+        _p("Percentage van de criteria per A dat 'goed' of 'ja' was, per cyclus (datum van de cyclus).", styles.small)
+    )
+    all_calls = [c for cycle in cycles for c in cycle]
+    tips = Counter(c.evaluation.content.tips.strip() for c in all_calls if c.evaluation.content.tips.strip())
+    story.append(_p("Tips die terugkwamen", styles.h2))
+    recurring = [(t, n) for t, n in tips.most_common() if n >= 2]
+    story += [_p(f"\u2022 {t} ({n}x)", styles.body) for t, n in recurring] or [
+        _p("Geen tip kwam vaker dan één keer terug.", styles.body)
+    ]
+    story.append(_p("Afgesproken acties en of ze terugkwamen", styles.h2))
+    rows: list[list[Any]] = [
+        [
+            _p("Cyclus", styles.cell_bold),
+            _p("Afgesproken actie", styles.cell_bold),
+            _p("In latere gesprekken", styles.cell_bold),
+        ]
+    ]
+    for index, cycle in enumerate(cycles):
+        later = {c.evaluation.content.tips.strip() for cyc in cycles[index + 1 :] for c in cyc}
+        for tip in dict.fromkeys(c.evaluation.content.tips.strip() for c in cycle if c.evaluation.content.tips.strip()):
+            status = (
+                ("kwam terug als tip" if tip in later else "niet meer als tip genoemd")
+                if index < len(cycles) - 1
+                else "nog te volgen"
+            )
+            rows.append([_p(labels[index], styles.cell), _p(tip, styles.cell), _p(status, styles.cell)])
+    story.append(
+        Table(
+            rows,
+            colWidths=[22 * mm, 100 * mm, 52 * mm],
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+                ]
+            ),
+            repeatRows=1,
+        )
+    )
+    _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)").build(
+        story, canvasmaker=_numbered_canvas(data.employee_name, font)
+    )
+
+
+def _trend_chart(title: str, labels: list[str], values: list[int], font: str) -> Drawing:
+    drawing = Drawing(55 * mm, 42 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 10 * mm, 7 * mm, 42 * mm, 26 * mm
+    chart.data = [values or [0]]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 6
+    chart.categoryAxis.categoryNames = labels or ["-"]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 6
+    chart.bars[0].fillColor = TEAL
+    chart.bars[0].strokeColor = None
+    drawing.add(chart)
+    drawing.add(String(10 * mm, 37 * mm, title, fontName=f"{font}-Bold", fontSize=8, fillColor=TEAL))
+    return drawing

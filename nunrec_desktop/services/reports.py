@@ -1,0 +1,192 @@
+"""Feedback documents for the employee (protocol P5, P6, P9, P13): what goes in, who may make them, and
+writing them safely.
+
+Only a coach assigned to the employee exports; the IT role cannot; a document is always addressed to the
+employee it concerns, and there is no parameter to address it to anyone else. Before anything is written the
+caller-data guard runs over all free text; an open finding refuses the export. Nothing from the store's
+caller fields is read here at all. The file is written to a temporary file beside the target and then
+renamed over it, so a failure leaves no partial PDF and keeps an older one intact. Every export is audited
+with who, which employee and which evaluations, never the content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import EvaluationRow
+from nunrec_desktop.services.evaluations import SUBMITTED, Evaluation, EvaluationService, evaluation_from_row
+from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.privacy import CallerDataGuard
+
+CYCLE_GAP = timedelta(days=14)  # submissions further apart than this belong to different coaching cycles
+
+
+@dataclass(frozen=True)
+class EvaluatedCall:
+    evaluation: Evaluation
+    guideline: Guideline
+
+
+@dataclass(frozen=True)
+class FeedbackData:
+    """Everything a feedback document shows. Addressed to `employee_name`, always."""
+
+    employee_id: str
+    employee_name: str
+    coach_name: str
+    first_day: date
+    last_day: date
+    made_on: date
+    calls: list[EvaluatedCall]
+    cycles: list[list[EvaluatedCall]] = field(default_factory=list)
+
+
+def confidentiality_line(employee_name: str) -> str:
+    return (
+        f"Vertrouwelijk - uitsluitend bestemd voor {employee_name}. Niet bestemd voor beoordelingsgesprekken "
+        "(Protocol opname telefoongesprekken)."
+    )
+
+
+def group_cycles(calls: list[EvaluatedCall]) -> list[list[EvaluatedCall]]:
+    """Consecutive submissions less than two weeks apart form one coaching cycle (oldest first)."""
+    ordered = sorted(calls, key=lambda c: c.evaluation.submitted_at or c.evaluation.updated_at)
+    cycles: list[list[EvaluatedCall]] = []
+    for call in ordered:
+        moment = call.evaluation.submitted_at or call.evaluation.updated_at
+        if cycles:
+            last = cycles[-1][-1].evaluation
+            if moment - (last.submitted_at or last.updated_at) <= CYCLE_GAP:
+                cycles[-1].append(call)
+                continue
+        cycles.append([call])
+    return cycles
+
+
+def latest_cycle(data: FeedbackData) -> FeedbackData:
+    """Only the most recent coaching cycle, with the period set to the days of its calls."""
+    if not data.cycles:
+        return data
+    calls = sorted(data.cycles[-1], key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
+    days = [(c.evaluation.call_start or c.evaluation.updated_at).astimezone().date() for c in calls]
+    return dataclasses.replace(data, calls=calls, cycles=[calls], first_day=min(days), last_day=max(days))
+
+
+class ReportService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        policy: AccessPolicy,
+        audit: AuditLog,
+        people: PeopleDirectory,
+        evaluations: EvaluationService,
+        clock: Clock,
+    ) -> None:
+        self._sessions = sessions
+        self._policy = policy
+        self._audit = audit
+        self._people = people
+        self._evaluations = evaluations
+        self._clock = clock
+
+    def gather(self, user: User, employee_id: str, first_day: date | None, last_day: date | None) -> FeedbackData:
+        """The latest submitted revision of each of this coach's evaluations of the employee in the period."""
+        today = self._clock().date()
+        self._policy.require(
+            user, Action.EXPORT_FEEDBACK, Target("employee", employee_id, (employee_id,)), detail="gather"
+        )
+        employee = self._people.employee(employee_id)
+        if employee is None:
+            raise InvalidInput(f"Er is geen medewerker {employee_id}.")
+        first = first_day or today - timedelta(days=365)
+        last = last_day or today
+        if last < first:
+            raise InvalidInput("De einddatum van de periode ligt voor de begindatum.")
+        with self._sessions() as session:
+            rows = (
+                session.execute(
+                    select(EvaluationRow)
+                    .where(
+                        EvaluationRow.coach_user_id == user.id,
+                        EvaluationRow.employee_id == employee_id,
+                        EvaluationRow.status == SUBMITTED,
+                    )
+                    .order_by(EvaluationRow.revision)
+                )
+                .scalars()
+                .all()
+            )
+        latest: dict[str, Evaluation] = {}
+        for row in rows:
+            evaluation = evaluation_from_row(row)
+            moment = (evaluation.call_start or evaluation.updated_at).astimezone().date()
+            if first <= moment <= last:
+                latest[evaluation.recording_id or f"evaluation-{evaluation.id}"] = evaluation
+        calls = [EvaluatedCall(e, self._evaluations.guideline_of(e)) for e in latest.values()]
+        calls.sort(key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
+        return FeedbackData(
+            employee.id, employee.name, user.display_name, first, last, today, calls, group_cycles(calls)
+        )
+
+    def check_free_text(self, data: FeedbackData, guard: CallerDataGuard) -> None:
+        """Refuse while any free text holds a finding that is not masked or kept with a reason."""
+        open_findings = [f for c in data.calls for f in self._evaluations.open_findings(c.evaluation.content, guard)]
+        if open_findings:
+            kinds = ", ".join(sorted({f.finding.kind for f in open_findings}))
+            raise InvalidInput(
+                f"Exporteren kan nog niet: {len(open_findings)} mogelijke gegevens van bellers in de tekst ({kinds}). "
+                "Maskeer ze in de beoordeling of houd ze bewust, met een reden."
+            )
+
+    def export(
+        self,
+        user: User,
+        kind: str,
+        data: FeedbackData,
+        out: Path,
+        guard: CallerDataGuard,
+        render: Callable[[FeedbackData, Path], None],
+    ) -> Path:
+        """Guard, render into a temporary file beside `out`, rename over it, audit."""
+        if not data.calls:
+            raise InvalidInput(f"Er zijn geen ingediende beoordelingen van {data.employee_name} in deze periode.")
+        self.check_free_text(data, guard)
+        out = out.resolve()
+        if not out.parent.is_dir():
+            raise InvalidInput(f"De map {out.parent} bestaat niet.")
+        handle, temporary = tempfile.mkstemp(prefix=".nunrec-", suffix=".pdf.part", dir=out.parent)
+        os.close(handle)
+        try:
+            render(data, Path(temporary))
+            os.replace(temporary, out)
+        except OSError as error:
+            raise InvalidInput(f"Het document kon niet worden geschreven: {error.strerror or error}.") from error
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        ids = ",".join(str(c.evaluation.id) for c in data.calls)
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action=f"exports.{kind}",
+            result=AuditResult.ALLOWED,
+            object_type="employee",
+            object_id=data.employee_id,
+            detail=f"evaluations {ids}"[:500],
+        )
+        return out
