@@ -169,3 +169,20 @@ def test_an_unfinished_draft_is_offered_at_the_next_start(
     controller.shutdown()
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+def test_the_evaluation_area_exports_feedback_for_the_employee(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], tmp_path: Path
+) -> None:
+    controller, form = opened_form
+    answer_all(form)
+    form.submit()
+    assert form.evaluation is not None and form.evaluation.status == "submitted"
+    page = controller.overview
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Anouk de Vries"
+    assert page.table.item(0, 1).text() == "1" and page.table.item(0, 2).text() == "0"
+    page._ask_path = lambda suggestion: tmp_path / suggestion
+    qtbot.mouseClick(page.feedback_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Opgeslagen" in page.message.text(), timeout=15_000)
+    written = tmp_path / "Terugkoppeling Anouk de Vries.pdf"
+    assert written.read_bytes().startswith(b"%PDF")

@@ -187,6 +187,23 @@ class EvaluationService:
             ).scalars()
             return frozenset(i for i in ids if i)
 
+    def counts_per_employee(self, user: User) -> dict[str, tuple[int, int]]:
+        """Per employee: (calls with a submitted evaluation, open drafts) of this coach. Counts, no scores."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(EvaluationRow.employee_id, EvaluationRow.recording_id, EvaluationRow.status).where(
+                    EvaluationRow.coach_user_id == user.id
+                )
+            ).all()
+        submitted: dict[str, set[str]] = {}
+        drafts: dict[str, int] = {}
+        for employee_id, recording_id, status in rows:
+            if status == SUBMITTED:
+                submitted.setdefault(employee_id, set()).add(recording_id or "")
+            else:
+                drafts[employee_id] = drafts.get(employee_id, 0) + 1
+        return {e: (len(submitted.get(e, set())), drafts.get(e, 0)) for e in set(submitted) | set(drafts)}
+
     def guideline_of(self, evaluation: Evaluation) -> Guideline:
         """The guideline exactly as it was when the evaluation was made."""
         with self._sessions() as session:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nunrec_desktop.services.playback import AudioOutput
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.ui.evaluation_form import EvaluationForm
+    from nunrec_desktop.ui.evaluations_page import EvaluationsPage
     from nunrec_desktop.ui.main_window import MainWindow
     from nunrec_desktop.ui.player_page import PlayerPage
 
@@ -58,6 +59,7 @@ class AppController(QObject):
         self._idle_minutes = idle_minutes
         self._output_factory: Callable[[], AudioOutput] = output_factory or default_output
         self.player: PlayerPage | None = None
+        self.overview: EvaluationsPage | None = None
         self.form: EvaluationForm | None = None
         self._keyring_factory = keyring_factory
         self._clock = clock
@@ -88,6 +90,7 @@ class AppController(QObject):
 
     def _signed_in(self, user: User) -> None:
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
+        from nunrec_desktop.ui.evaluations_page import EmployeeRow, EvaluationsPage
         from nunrec_desktop.ui.main_window import MainWindow
         from nunrec_desktop.ui.player_page import PlayerPage
         from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -127,8 +130,25 @@ class AppController(QObject):
             beside.addWidget(form)
             beside.setStretchFactor(0, 3)
             beside.setStretchFactor(1, 2)
+
+            def employee_rows() -> list[EmployeeRow]:
+                counts = services.evaluations.counts_per_employee(user)
+                return [
+                    EmployeeRow(e.id, e.name, *counts.get(e.id, (0, 0)))
+                    for e in services.people.coached_employees(user.id, self._clock().date())
+                ]
+
+            overview = EvaluationsPage(
+                employee_rows,
+                lambda kind, employee_id, path: services.export_document(user, kind, employee_id, path),
+                self.tasks,
+            )
+            form.submitted.connect(lambda _evaluation: overview.reload())
+            overview.reload()
             areas[MainWindow.RECORDINGS] = recordings
             areas[MainWindow.PLAYER] = beside
+            areas[MainWindow.EVALUATION] = overview
+            self.overview = overview
             self.form = form
         window = MainWindow(user, services.auth.unlock, areas)
         if user.role is Role.COACH:
@@ -183,7 +203,7 @@ class AppController(QObject):
         services.auth.record_sign_out(window.user)
         window.close()
         window.deleteLater()
-        self.main_window = self.idle = self.player = self.form = None
+        self.main_window = self.idle = self.player = self.form = self.overview = None
         self.login.show()
         self.login.username.setFocus()
 

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
 
     RECORDINGS = 0
     PLAYER = 1
+    EVALUATION = 2
 
     locked = Signal()
     sign_out_requested = Signal()

@@ -153,6 +153,69 @@
     </message>
 </context>
 <context>
+    <name>EvaluationsPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="48"/>
+        <source>Evaluation</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="52"/>
+        <source>Evaluate a call with the 5A form beside the player. Here: your evaluations per employee, and the documents for the employee.</source>
+        <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler. Hier: uw beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="60"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="60"/>
+        <source>Submitted</source>
+        <translation>Ingediend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="60"/>
+        <source>Drafts</source>
+        <translation>Concepten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="67"/>
+        <source>Feedback for the employee (PDF)...</source>
+        <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="68"/>
+        <source>Dialog preparation (PDF)...</source>
+        <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="109"/>
+        <source>Choose an employee first.</source>
+        <translation>Kies eerst een medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="116"/>
+        <source>Making the document...</source>
+        <translation>Het document wordt gemaakt...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="120"/>
+        <source>Saved: %1. Give it to the employee only.</source>
+        <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="127"/>
+        <source>Save document</source>
+        <translation>Document opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="127"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../nunrec_desktop/ui/lock_screen.py" line="27"/>
@@ -233,107 +296,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="64"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="80"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="84"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="87"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="92"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="141"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="141"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="147"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="149"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="155"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="157"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="162"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="164"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
         <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="170"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="172"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="179"/>
         <source>Support</source>
         <translation>Ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
         <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="187"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="189"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
         <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
         <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
     </message>
