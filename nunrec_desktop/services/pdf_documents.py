@@ -7,6 +7,7 @@ overall grade: coaching, not appraisal (P5).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -21,6 +22,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -136,6 +138,13 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "-"
 
 
+@functools.lru_cache(maxsize=512)
+def _wrapped(text: str, font: str, size: float, width: float) -> str:
+    """Plain text broken to fit a table column: the same criteria recur in every call, so this is cached
+    (a Paragraph per cell would be laid out again for every call)."""
+    return "\n".join(simpleSplit(text, font, size, width))
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
@@ -143,19 +152,19 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def _header(data: FeedbackData, title: str, styles: _Styles) -> list[Any]:
     meta = Table(
         [
-            [_p("Medewerker", styles.cell_bold), _p(data.employee_name, styles.cell)],
-            [_p("Coach", styles.cell_bold), _p(data.coach_name, styles.cell)],
-            [
-                _p("Periode", styles.cell_bold),
-                _p(f"{data.first_day:%d-%m-%Y} t/m {data.last_day:%d-%m-%Y}", styles.cell),
-            ],
-            [_p("Datum", styles.cell_bold), _p(f"{data.made_on:%d-%m-%Y}", styles.cell)],
+            ["Medewerker", data.employee_name],
+            ["Coach", data.coach_name],
+            ["Periode", f"{data.first_day:%d-%m-%Y} t/m {data.last_day:%d-%m-%Y}"],
+            ["Datum", f"{data.made_on:%d-%m-%Y}"],
         ],
         colWidths=[30 * mm, 120 * mm],
         style=TableStyle(
             [
                 ("BACKGROUND", (0, 0), (0, -1), LIGHT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (0, -1), styles.cell_bold.fontName),
+                ("FONTNAME", (1, 0), (1, -1), styles.cell.fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
             ]
@@ -195,19 +204,21 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
     )
     rows: list[list[Any]] = [
         [
-            _p("A", styles.cell_bold),
-            _p("Criterium", styles.cell_bold),
-            _p("Antwoord", styles.cell_bold),
-            _p("Toelichting", styles.cell_bold),
+            "A",
+            "Criterium",
+            "Antwoord",
+            "Toelichting",
         ]
     ]
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+        ("FONTNAME", (0, 0), (-1, 0), styles.cell_bold.fontName),
         ("FONTNAME", (0, 1), (0, -1), styles.cell_bold.fontName),
-        ("FONTNAME", (2, 1), (2, -1), styles.cell.fontName),
-        ("FONTSIZE", (0, 1), (-1, -1), 8.5),
+        ("FONTNAME", (1, 1), (2, -1), styles.cell.fontName),
+        ("LEADING", (0, 1), (-1, -1), 11),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
     ]
     for section in guideline.sections:
         for position, criterion in enumerate(section.criteria):
@@ -217,7 +228,7 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
             rows.append(  # short cells as plain text: far fewer Paragraphs to lay out
                 [
                     section.title if position == 0 else "",
-                    _p(criterion.text, styles.cell),
+                    _wrapped(criterion.text, styles.cell.fontName, 8.5, 68 * mm),
                     value or "-",
                     _p(comment, styles.cell) if comment else "",
                 ]
