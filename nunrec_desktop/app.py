@@ -35,6 +35,7 @@ from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService, latest_cycle
+from nunrec_desktop.services.retention import RetentionService
 from nunrec_desktop.services.store.base import RecordingStore
 from nunrec_desktop.services.store.folder import FolderStore
 from nunrec_desktop.services.store.http import HttpStore
@@ -67,6 +68,7 @@ class Services:
     catalog: RecordingCatalog = field(init=False, repr=False)
     evaluations: EvaluationService = field(init=False, repr=False)
     reports: ReportService = field(init=False, repr=False)
+    retention: RetentionService = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
@@ -85,6 +87,13 @@ class Services:
             self.evaluations.evaluated_recordings,
         )
         self.listening = ListeningService(self.catalog, self.store)
+        self.retention = RetentionService(
+            self.sessions,
+            self.policy,
+            self.clock,
+            settings.evaluation_retention_months,
+            settings.recording_retention_days,
+        )
 
     def guideline(self) -> Guideline:
         """The current conversation guideline (read on use: IT may replace the file at any time)."""
@@ -175,6 +184,11 @@ def open_services(
 ) -> Services:
     """Open an existing workspace (a Dutch `WorkspaceError` when there is none) and build its services."""
     return build_services(load_workspace(root), clock=clock, keyring_factory=keyring_factory)
+
+
+def retention_actor() -> User:
+    """Who runs the retention sweep at start-up: the application itself, audited as such."""
+    return User(id=0, username="system:retention", role=Role.IT, display_name="Bewaartermijnen")
 
 
 def local_admin() -> User:

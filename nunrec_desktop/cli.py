@@ -175,6 +175,14 @@ def _parser() -> argparse.ArgumentParser:
         export.add_argument("--to", dest="last", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
+    retention = sub.add_parser("retention", parents=[common], help="bewaartermijnen (IT)")
+    retention_sub = retention.add_subparsers(dest="retention_command", metavar="ACTIE", required=True)
+    retention_sub.add_parser(
+        "sweep",
+        parents=[common],
+        help="verlopen beoordelingen en oude concepten verwijderen (draait ook bij elke start)",
+    )
+
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
     audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
@@ -453,6 +461,20 @@ def cmd_export(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def cmd_retention(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    try:
+        report = services.retention.sweep(local_admin())
+    finally:
+        services.close()
+    print(
+        f"Verwijderd: {report.evaluations_removed} beoordelingen, {report.drafts_removed} oude concepten, "
+        f"{report.snapshots_removed} ongebruikte leidraadversies.",
+        file=io.stdout,
+    )
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -488,6 +510,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "pii-scan": cmd_pii_scan,
     "export-feedback": cmd_export,
     "export-dialog": cmd_export,
+    "retention": cmd_retention,
 }
 
 

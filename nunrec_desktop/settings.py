@@ -51,6 +51,9 @@ class Settings:
         30,
         "Opnames ouder dan dit aantal dagen worden nooit getoond of afgespeeld (P10).",
     )
+    evaluation_retention_months: int = _setting(
+        "retention", "evaluation_months", 12, "Ingediende beoordelingen worden zoveel maanden na indienen verwijderd."
+    )
     idle_lock_minutes: int = _setting(
         "session", "idle_lock_minutes", 10, "Na zoveel minuten zonder invoer vergrendelt het hoofdvenster."
     )
@@ -100,6 +103,8 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
         raise WorkspaceError(
             f"{source}: 'retention.recording_days' moet tussen 1 en 30 liggen (protocol: maximaal 30 dagen)."
         )
+    if not 1 <= settings.evaluation_retention_months <= 60:
+        raise WorkspaceError(f"{source}: 'retention.evaluation_months' moet tussen 1 en 60 liggen.")
     if settings.idle_lock_minutes < 1:
         raise WorkspaceError(f"{source}: 'session.idle_lock_minutes' moet minstens 1 zijn.")
     if settings.store_kind not in ("folder", "http"):

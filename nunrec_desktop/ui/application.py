@@ -78,11 +78,12 @@ class AppController(QObject):
         QTimer.singleShot(0, self._open_workspace)
 
     def _open_workspace(self) -> None:
-        from nunrec_desktop.app import configure_logging, open_services
+        from nunrec_desktop.app import configure_logging, open_services, retention_actor
 
         try:
             self.services = open_services(self._root, keyring_factory=self._keyring_factory, clock=self._clock)
             configure_logging(self.services.workspace)
+            self.services.retention.sweep(retention_actor())  # P10: nothing is kept longer than agreed
         except NunrecError as error:
             self.login.show_error(str(error))
             return

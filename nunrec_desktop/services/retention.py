@@ -1,0 +1,94 @@
+"""Retention (protocol P10): evaluations are kept for a configurable time after submission (default 12
+months), drafts no longer than a recording lives (30 days). `nunrec retention sweep` runs it, and so does
+every start of the application. A chain of revisions goes as a whole when its newest revision expires, with
+its notes and marks (they are part of it); guideline snapshots nothing refers to any more go too. Every
+sweep is audited with the numbers removed.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.services.evaluations import SUBMITTED
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    evaluations_removed: int
+    drafts_removed: int
+    snapshots_removed: int
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months earlier (the 31st becomes the month's last day)."""
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+class RetentionService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        policy: AccessPolicy,
+        clock: Clock,
+        evaluation_months: int,
+        draft_days: int,
+    ) -> None:
+        self._sessions = sessions
+        self._policy = policy
+        self._clock = clock
+        self._evaluation_months = evaluation_months
+        self._draft_days = draft_days
+
+    def sweep(self, actor: User) -> SweepReport:
+        now = self._clock()
+        evaluation_cutoff = months_before(now, self._evaluation_months)
+        draft_cutoff = now - timedelta(days=self._draft_days)
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    EvaluationRow.id,
+                    EvaluationRow.supersedes_id,
+                    EvaluationRow.status,
+                    EvaluationRow.submitted_at,
+                    EvaluationRow.updated_at,
+                )
+            ).all()
+        children: dict[int, int] = {parent: child for child, parent, *_ in rows if parent is not None}
+        by_id = {row[0]: row for row in rows}
+        expired: set[int] = set()
+        drafts = 0
+        for evaluation_id, _parent, status, _submitted_at, updated_at in rows:
+            if status != SUBMITTED and updated_at <= draft_cutoff:
+                expired.add(evaluation_id)
+                drafts += 1
+        for evaluation_id, _parent, status, submitted_at, _updated_at in rows:
+            child = children.get(evaluation_id)
+            newest = child is None or child in expired  # nothing newer that stays
+            if status == SUBMITTED and newest and submitted_at is not None and submitted_at <= evaluation_cutoff:
+                current: int | None = evaluation_id
+                while current is not None:  # the whole chain of revisions goes
+                    expired.add(current)
+                    current = by_id[current][1]
+        removed = len(expired) - drafts
+        detail = f"evaluations {removed}; drafts {drafts}"
+        self._policy.require(actor, Action.RUN_RETENTION, Target("evaluations", "*"), detail=detail)
+        with self._sessions.begin() as session:
+            for evaluation_id in sorted(expired, reverse=True):  # newest first: foreign keys point backwards
+                session.execute(delete(EvaluationRow).where(EvaluationRow.id == evaluation_id))
+            used = set(session.execute(select(EvaluationRow.guideline_hash)).scalars())
+            unused = [h for h in session.execute(select(GuidelineSnapshotRow.content_hash)).scalars() if h not in used]
+            for content_hash in unused:
+                session.execute(delete(GuidelineSnapshotRow).where(GuidelineSnapshotRow.content_hash == content_hash))
+        return SweepReport(removed, drafts, len(unused))

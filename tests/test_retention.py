@@ -1,0 +1,120 @@
+"""Retention (P10): evaluations go 12 months after submission (configurable), drafts after 30 days, whole
+revision chains together, at the boundary day exactly; sweeps are audited; the CLI and the start-up run it."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from nunrec_desktop.app import Services, retention_actor
+from nunrec_desktop.cli import Io, main
+from nunrec_desktop.domain import AccessDenied, User
+from nunrec_desktop.services.evaluations import Answer, EvaluationContent
+from nunrec_desktop.services.retention import months_before
+from tests.conftest import FakeClock, MemoryKeyring
+
+
+def submitted_at(services: Services, coach: User, clock: FakeClock, recording_id: str, moment: datetime) -> int:
+    guideline = services.guideline()
+    saved = clock.now
+    clock.now = moment
+    draft = services.evaluations.for_recording(coach, guideline, "E1", recording_id, moment - timedelta(hours=1), 60)
+    answers = {c.key: Answer(c.scale.options[0]) for s in guideline.sections for c in s.criteria}
+    services.evaluations.save_draft(coach, draft.id, EvaluationContent(answers=answers, notes="rustig"))
+    services.evaluations.submit(coach, draft.id, guideline, services.guard())
+    clock.now = saved
+    return draft.id
+
+
+@pytest.fixture
+def coached(services: Services, coach: User) -> User:
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2024, 1, 1))
+    return coach
+
+
+def test_month_arithmetic() -> None:
+    assert months_before(datetime(2026, 11, 20, 9, tzinfo=UTC), 12) == datetime(2025, 11, 20, 9, tzinfo=UTC)
+    assert months_before(datetime(2026, 3, 31, tzinfo=UTC), 1) == datetime(2026, 2, 28, tzinfo=UTC)
+    assert months_before(datetime(2026, 1, 15, tzinfo=UTC), 2) == datetime(2025, 11, 15, tzinfo=UTC)
+
+
+def test_the_boundary_day(services: Services, coached: User, clock: FakeClock) -> None:
+    cutoff = months_before(clock.now, 12)
+    gone = submitted_at(services, coached, clock, "rec-gone", cutoff)
+    kept = submitted_at(services, coached, clock, "rec-kept", cutoff + timedelta(seconds=1))
+    report = services.retention.sweep(retention_actor())
+    assert (report.evaluations_removed, report.drafts_removed) == (1, 0)
+    remaining = {e.id for rid in ("rec-gone", "rec-kept") for e in services.evaluations.history(coached, rid)}
+    assert remaining == {kept} and gone not in remaining
+
+
+def test_a_revision_chain_goes_only_when_its_newest_revision_expires(
+    services: Services, coached: User, clock: FakeClock
+) -> None:
+    old = submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=500))
+    clock_now = clock.now
+    clock.now = clock_now - timedelta(days=100)
+    revision = services.evaluations.revise(coached, old)
+    services.evaluations.submit(coached, revision.id, services.guideline(), services.guard())
+    clock.now = clock_now
+    assert services.retention.sweep(retention_actor()).evaluations_removed == 0  # the newest lives: history stays
+    assert len(services.evaluations.history(coached, "rec-1")) == 2
+    clock.now = clock_now + timedelta(days=300)
+    assert services.retention.sweep(retention_actor()).evaluations_removed == 2
+    assert services.evaluations.history(coached, "rec-1") == []
+
+
+def test_old_drafts_go_after_thirty_days(services: Services, coached: User, clock: FakeClock) -> None:
+    guideline = services.guideline()
+    draft = services.evaluations.for_recording(coached, guideline, "E1", "rec-d", clock.now, 60)
+    clock.advance(days=29, hours=23)
+    assert services.retention.sweep(retention_actor()).drafts_removed == 0
+    clock.advance(hours=2)
+    report = services.retention.sweep(retention_actor())
+    assert report.drafts_removed == 1 and report.snapshots_removed == 1  # its guideline snapshot was unused then
+    assert services.evaluations.drafts(coached) == [] and draft.id
+
+
+def test_sweeps_are_audited_and_only_for_it(services: Services, coached: User, clock: FakeClock) -> None:
+    submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=400))
+    services.retention.sweep(retention_actor())
+    entry = services.audit.entries(action="retention.")[0]
+    assert (entry.actor, entry.result, entry.detail) == ("system:retention", "allowed", "evaluations 1; drafts 0")
+    with pytest.raises(AccessDenied):
+        services.retention.sweep(coached)
+
+
+def test_cli_sweep(
+    services: Services, coached: User, clock: FakeClock, workspace_dir: Path, keyring_backend: MemoryKeyring
+) -> None:
+    submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=400))
+    out = io.StringIO()
+    code = main(
+        ["retention", "sweep", "--workspace", str(workspace_dir)],
+        Io(stdout=out, clock=clock, keyring_factory=lambda: keyring_backend),
+    )
+    assert code == 0 and "Verwijderd: 1 beoordelingen" in out.getvalue()
+    assert services.audit.entries(action="retention.")[0].actor.startswith("os:")
+
+
+def test_the_application_sweeps_at_start(
+    qtbot,
+    services: Services,
+    coached: User,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    from nunrec_desktop.ui.application import AppController
+
+    submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=400))
+    controller = AppController(workspace_dir, lambda: keyring_backend, clock)
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
+    assert services.evaluations.history(coached, "rec-1") == []
+    controller.shutdown()
