@@ -27,6 +27,7 @@ from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
 from nunrec_desktop.services.listening import ListeningService
@@ -69,12 +70,14 @@ class Services:
     evaluations: EvaluationService = field(init=False, repr=False)
     reports: ReportService = field(init=False, repr=False)
     retention: RetentionService = field(init=False, repr=False)
+    erasure: ErasureService = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
+        self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock)
         self.catalog = RecordingCatalog(
             self.store,
@@ -85,6 +88,7 @@ class Services:
             settings.general_number,
             settings.recording_retention_days,
             self.evaluations.evaluated_recordings,
+            self.erasure.erased_ids,
         )
         self.listening = ListeningService(self.catalog, self.store)
         self.retention = RetentionService(

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -174,6 +174,17 @@ def _parser() -> argparse.ArgumentParser:
         export.add_argument("--from", dest="first", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--to", dest="last", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+    erase = sub.add_parser("erase", parents=[common], help="een opname verwijderen op verzoek van de beller (P2)")
+    erase.add_argument("--user", required=True)
+    erase.add_argument("--password-stdin", action="store_true")
+    erase.add_argument("--caller", required=True, metavar="NUMMER", help="het nummer dat de beller opgeeft")
+    erase.add_argument(
+        "--around", required=True, metavar='"JJJJ-MM-DD UU:MM"', help="ongeveer het tijdstip van het gesprek"
+    )
+    erase.add_argument("--window-minutes", type=int, default=30)
+    erase.add_argument("--yes", action="store_true", help="verwijderen als er precies één opname gevonden is")
+    erase.add_argument("--reference", default="", help="kenmerk van het verzoek (bijvoorbeeld VZ-2026-017)")
 
     retention = sub.add_parser("retention", parents=[common], help="bewaartermijnen (IT)")
     retention_sub = retention.add_subparsers(dest="retention_command", metavar="ACTIE", required=True)
@@ -461,6 +472,37 @@ def cmd_export(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def cmd_erase(args: argparse.Namespace, io: Io) -> int:
+    try:
+        around = datetime.strptime(args.around, "%Y-%m-%d %H:%M").astimezone()
+    except ValueError:
+        raise InvalidInput('Geef het tijdstip als "JJJJ-MM-DD UU:MM", bijvoorbeeld "2026-11-24 10:50".') from None
+    if args.yes and not args.reference.strip():
+        raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
+    services = _open(args, io)
+    try:
+        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        candidates = services.erasure.find(user, args.caller, around, args.window_minutes)
+        for candidate in candidates:
+            print(
+                f"{candidate.recording_id}  {candidate.start.astimezone().strftime('%d-%m-%Y %H:%M')}  "
+                f"{_duration(candidate.duration_s):>6}  {candidate.employee_names}",
+                file=io.stdout,
+            )
+        if not candidates:
+            print("Geen opname gevonden bij dit nummer rond dit tijdstip.", file=io.stdout)
+            return 1 if args.yes else 0
+        if not args.yes:
+            return 0
+        if len(candidates) != 1:
+            raise InvalidInput(f"Er zijn {len(candidates)} opnames gevonden; maak het zoekvenster kleiner.")
+        services.erasure.erase(user, candidates[0].recording_id, args.reference)
+    finally:
+        services.close()
+    print(f"Opname {candidates[0].recording_id} is verwijderd en wordt nooit meer getoond.", file=io.stdout)
+    return 0
+
+
 def cmd_retention(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -511,6 +553,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "export-feedback": cmd_export,
     "export-dialog": cmd_export,
     "retention": cmd_retention,
+    "erase": cmd_erase,
 }
 
 

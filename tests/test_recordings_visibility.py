@@ -65,7 +65,14 @@ def test_a_coach_sees_exactly_the_calls_the_protocol_allows(services: Services, 
         "ok-last-minute",
     ]
     counts = dataclasses.asdict(listing.counts)
-    assert counts == {"not_inbound": 2, "other_number": 1, "too_old": 2, "not_coached": 2, "skipped_entries": 0}
+    assert counts == {
+        "not_inbound": 2,
+        "other_number": 1,
+        "too_old": 2,
+        "not_coached": 2,
+        "erased": 0,
+        "skipped_entries": 0,
+    }
     transfer = listing.items[0]
     assert transfer.employee_ids == ("E1",) and transfer.employee_names == "Anouk de Vries"
     assert transfer.transferred and transfer.segments == (Segment("E1", 1, 2),)
@@ -91,7 +98,9 @@ def test_filtering_is_counted_in_the_audit_log_without_caller_data(services: Ser
     services.catalog.visible_for(scene["coach"])
     entry = services.audit.entries()[0]
     assert entry.action == "recordings.filtered"
-    assert entry.detail == ("shown 5; filtered not-inbound=2 other-number=1 too-old=2 not-coached=2; skipped entries=0")
+    assert entry.detail == (
+        "shown 5; filtered not-inbound=2 other-number=1 too-old=2 not-coached=2 erased=0; skipped entries=0"
+    )
     everything = json.dumps([dataclasses.astuple(e) for e in services.audit.entries()])
     for number in CALLERS:
         for spelling in (number, number[3:], "0" + number[3:]):

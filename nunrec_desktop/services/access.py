@@ -68,6 +68,7 @@ PROTOCOL_REFUSAL = {
     "not_inbound": "Deze opname is geen inkomend gesprek en valt buiten het protocol (P1); hij wordt niet geopend.",
     "other_number": "Deze opname is geen gesprek op het algemene nummer en valt buiten het protocol (P1).",
     "too_old": "Deze opname is ouder dan de bewaartermijn van 30 dagen en wordt niet meer geopend (P10).",
+    "erased": "Deze opname is op verzoek van de beller verwijderd (P2) en wordt nooit meer geopend.",
 }
 
 ROLE_DUTCH = {Role.COACH: "coach", Role.IT: "IT-medewerker"}

@@ -67,12 +67,13 @@ class FilterCounts:
     other_number: int = 0
     too_old: int = 0
     not_coached: int = 0
+    erased: int = 0
     skipped_entries: int = 0
 
     def describe(self) -> str:
         return (
             f"filtered not-inbound={self.not_inbound} other-number={self.other_number} too-old={self.too_old} "
-            f"not-coached={self.not_coached}; skipped entries={self.skipped_entries}"
+            f"not-coached={self.not_coached} erased={self.erased}; skipped entries={self.skipped_entries}"
         )
 
 
@@ -110,6 +111,7 @@ class RecordingCatalog:
         general_number: str,
         retention_days: int,
         evaluated: EvaluatedLookup,
+        erased: Callable[[], frozenset[str]] = frozenset,
     ) -> None:
         self._store = store
         self._people = people
@@ -119,6 +121,7 @@ class RecordingCatalog:
         self._general_number = general_number
         self._retention_days = retention_days
         self._evaluated = evaluated
+        self._erased = erased
 
     def visible_for(self, user: User, employee_id: str | None = None) -> RecordingList:
         """The recordings `user` may see now, newest first; optionally of one employee only."""
@@ -133,9 +136,14 @@ class RecordingCatalog:
         names = {e.id: e.name for e in self._people.employees()}
         assignments = self._people.assignments(user.id)
         evaluated = self._evaluated(user)
+        erased = self._erased()
         items: list[VisibleRecording] = []
         for meta in metas:
-            violation = protocol_violation(meta, self._general_number, self._retention_days, now)
+            violation = (
+                "erased"
+                if meta.id in erased
+                else protocol_violation(meta, self._general_number, self._retention_days, now)
+            )
             if violation:
                 setattr(counts, violation, getattr(counts, violation) + 1)
                 continue
@@ -178,7 +186,11 @@ class RecordingCatalog:
         return meta
 
     def _target(self, meta: RecordingMeta) -> Target:
-        violation = protocol_violation(meta, self._general_number, self._retention_days, self._clock())
+        violation = (
+            "erased"
+            if meta.id in self._erased()
+            else protocol_violation(meta, self._general_number, self._retention_days, self._clock())
+        )
         return Target("recording", meta.id, meta.employee_ids(), meta.start, violation or "")
 
     def _all_in_window(self, now: datetime) -> tuple[list[RecordingMeta], list[SkippedEntry]]:

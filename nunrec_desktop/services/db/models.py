@@ -147,3 +147,17 @@ class GuidelineSnapshotRow(Base):
     version: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(Text)
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TombstoneRow(Base):
+    """A recording erased at a caller's request (P2): never shown or played again, whatever a store lists.
+
+    Holds the recording id and the request reference only; never the caller's number.
+    """
+
+    __tablename__ = "tombstones"
+
+    recording_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    erased_by: Mapped[str] = mapped_column(String(64))
+    reference: Mapped[str] = mapped_column(String(100))

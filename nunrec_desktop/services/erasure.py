@@ -1,0 +1,124 @@
+"""Erasure at a caller's request (protocol P2): find the recording from what the caller gives (the time of
+the call and their number), delete it in the store, and record a tombstone so it is never shown or played
+again, whatever a store still lists. The caller's number is used only to match and is never stored, logged
+or shown; the audit entry carries the request reference instead. Evaluations of the call keep their scores
+and notes (they are about the employee); the call itself is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import TombstoneRow
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.recordings import normalize_number
+from nunrec_desktop.services.store.base import RecordingStore
+
+_REFERENCE = re.compile(r"^[\w ./:-]{3,100}$")
+
+
+@dataclass(frozen=True)
+class ErasureCandidate:
+    """What the operator sees to confirm: time, duration, employee. Never any caller number."""
+
+    recording_id: str
+    start: datetime
+    duration_s: float
+    employee_names: str
+
+
+class ErasureService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        store: Callable[[], RecordingStore],
+        people: PeopleDirectory,
+        policy: AccessPolicy,
+        audit: AuditLog,
+        clock: Clock,
+    ) -> None:
+        self._sessions = sessions
+        self._store = store
+        self._people = people
+        self._policy = policy
+        self._audit = audit
+        self._clock = clock
+
+    def erased_ids(self) -> frozenset[str]:
+        with self._sessions() as session:
+            return frozenset(session.execute(select(TombstoneRow.recording_id)).scalars())
+
+    def find(
+        self, user: User, caller_number: str, around: datetime, window_minutes: int = 30
+    ) -> list[ErasureCandidate]:
+        """Recordings of this caller that started within `window_minutes` of `around`."""
+        wanted = normalize_number(caller_number)
+        if len(wanted.lstrip("+")) < 9:
+            raise InvalidInput("Geef het volledige telefoonnummer van de beller.")
+        if not 1 <= window_minutes <= 24 * 60:
+            raise InvalidInput("Het zoekvenster moet tussen 1 minuut en 24 uur liggen.")
+        self._policy.require(user, Action.ERASE_RECORDING, Target("recordings", "*"), detail="search")
+        window = timedelta(minutes=window_minutes)
+        store = self._store()
+        erased = self.erased_ids()
+        names = {e.id: e.name for e in self._people.employees()}
+        found, cursor = [], None
+        while True:
+            page = store.list_recordings(around - window, around + window, cursor=cursor)
+            for meta in page.items:
+                if meta.id in erased or not meta.caller_number or normalize_number(meta.caller_number) != wanted:
+                    continue
+                found.append(
+                    ErasureCandidate(
+                        meta.id, meta.start, meta.duration_s, ", ".join(names.get(e, e) for e in meta.employee_ids())
+                    )
+                )
+            if page.next_cursor is None:
+                break
+            cursor = page.next_cursor
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action="erasure.search",
+            result=AuditResult.ALLOWED,
+            object_type="recordings",
+            detail=f"candidates {len(found)}",
+        )
+        return sorted(found, key=lambda c: abs((c.start - around).total_seconds()))
+
+    def erase(self, user: User, recording_id: str, reference: str) -> None:
+        """Delete in the store, then the tombstone; both audited with the request reference."""
+        reference = reference.strip()
+        if not _REFERENCE.match(reference) or sum(ch.isdigit() for ch in reference) >= 9:
+            raise InvalidInput(
+                "Geef een kenmerk van het verzoek (3 tot 100 tekens, bijvoorbeeld VZ-2026-017), zonder "
+                "telefoonnummer of andere gegevens van de beller."
+            )
+        self._policy.require(user, Action.ERASE_RECORDING, Target("recording", recording_id), purpose=reference)
+        self._store().delete(recording_id, reference)
+        with self._sessions.begin() as session:
+            if session.get(TombstoneRow, recording_id) is None:
+                session.add(
+                    TombstoneRow(
+                        recording_id=recording_id, erased_at=self._clock(), erased_by=user.username, reference=reference
+                    )
+                )
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action="recordings.erased",
+            result=AuditResult.ALLOWED,
+            object_type="recording",
+            object_id=recording_id,
+            purpose=reference,
+        )
