@@ -23,6 +23,7 @@ from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
@@ -71,12 +72,14 @@ class Services:
     reports: ReportService = field(init=False, repr=False)
     retention: RetentionService = field(init=False, repr=False)
     erasure: ErasureService = field(init=False, repr=False)
+    audit_reader: AuditReader = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
+        self.audit_reader = AuditReader(self.audit, self.policy)
         self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock)
         self.catalog = RecordingCatalog(

@@ -90,6 +90,8 @@ class AppController(QObject):
         self.login.set_sign_in(self.services.auth.sign_in)
 
     def _signed_in(self, user: User) -> None:
+        from nunrec_desktop.ui.audit_page import AuditPage
+        from nunrec_desktop.ui.erasure_page import ErasurePage
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
         from nunrec_desktop.ui.evaluations_page import EmployeeRow, EvaluationsPage
         from nunrec_desktop.ui.main_window import MainWindow
@@ -151,6 +153,25 @@ class AppController(QObject):
             areas[MainWindow.EVALUATION] = overview
             self.overview = overview
             self.form = form
+        erasure = ErasurePage(
+            lambda number, around, minutes: services.erasure.find(user, number, around, minutes),
+            lambda recording_id, reference: services.erasure.erase(user, recording_id, reference),
+            self._clock(),
+        )
+        if user.role is Role.COACH:
+            areas[MainWindow.COACH_ERASURE] = erasure
+        else:
+            audit_page = AuditPage(
+                lambda actor, action, object_id, since, until: services.audit_reader.search(
+                    user, actor, action, object_id, since, until
+                ),
+                lambda: services.audit_reader.verify(user),
+                self.tasks,
+                self._clock().date(),
+            )
+            areas[MainWindow.AUDIT] = audit_page
+            areas[MainWindow.IT_ERASURE] = erasure
+        self.erasure_page = erasure
         window = MainWindow(user, services.auth.unlock, areas)
         if user.role is Role.COACH:
             recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))

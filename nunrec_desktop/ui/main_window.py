@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
     RECORDINGS = 0
     PLAYER = 1
     EVALUATION = 2
+    COACH_ERASURE = 4
+    AUDIT = 1  # for the IT role
+    IT_ERASURE = 2
 
     locked = Signal()
     sign_out_requested = Signal()
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
                         "listen together with an employee and log side-by-side sessions."
                     ),
                 ),
+                (self.tr("Erasure requests"), ""),
             ]
         return [
             (

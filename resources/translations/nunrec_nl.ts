@@ -2,6 +2,200 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="55"/>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="87"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="65"/>
+        <source>Action (e.g. recordings.play)</source>
+        <translation>Handeling (bijv. recordings.play)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="91"/>
+        <source>Object id</source>
+        <translation>Object-id</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="67"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="69"/>
+        <source>Check chain</source>
+        <translation>Controleer keten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
+        <source>Time</source>
+        <translation>Tijdstip</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="89"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="90"/>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="92"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="93"/>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="94"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
+        <source>Workstation</source>
+        <translation>Werkplek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="130"/>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="133"/>
+        <source>Checking the chain...</source>
+        <translation>De keten wordt gecontroleerd...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="140"/>
+        <source>The chain is intact: %1 entries checked.</source>
+        <translation>De keten is intact: %1 regels gecontroleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="145"/>
+        <source>The chain is NOT intact from entry %1: %2</source>
+        <translation>De keten is NIET intact vanaf regel %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="48"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="151"/>
+        <source>Erasure request</source>
+        <translation>Verzoek tot verwijdering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="52"/>
+        <source>A caller asked for the recording of their call to be deleted. Enter the approximate time of the call and the number the caller gives. The number is only used to search: it is not stored or logged.</source>
+        <translation>Een beller heeft gevraagd de opname van het gesprek te verwijderen. Vul het geschatte tijdstip van het gesprek in en het nummer dat de beller opgeeft. Het nummer wordt alleen gebruikt om te zoeken: het wordt niet bewaard of gelogd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="63"/>
+        <source>e.g. 06-12345678</source>
+        <translation>bijv. 06-12345678</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="68"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="69"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="72"/>
+        <source>Time of the call (approx.)</source>
+        <translation>Tijdstip van het gesprek (ongeveer)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="73"/>
+        <source>Caller&apos;s number</source>
+        <translation>Nummer van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="74"/>
+        <source>Search window (+/-)</source>
+        <translation>Zoekvenster (+/-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <source>Date and time</source>
+        <translation>Datum en tijd</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <source>Reference of the request, e.g. VZ-2026-017</source>
+        <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="84"/>
+        <source>Delete the chosen recording</source>
+        <translation>Gekozen opname verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="123"/>
+        <source>%1 recording(s) found.</source>
+        <translation>%1 opname(s) gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="128"/>
+        <source>Choose exactly one recording.</source>
+        <translation>Kies precies één opname.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="133"/>
+        <source>Delete the recording of %1 (%2) for good?</source>
+        <translation>De opname van %1 (%2) definitief verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="147"/>
+        <source>The recording of %1 is deleted and will never be shown again.</source>
+        <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationForm</name>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="78"/>
@@ -296,107 +490,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="67"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="83"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="87"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="90"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="95"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="144"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="144"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="150"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="158"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="165"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
         <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="173"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="183"/>
         <source>Support</source>
         <translation>Ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="185"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
         <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="191"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
         <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="198"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="200"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
         <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
     </message>

@@ -1,0 +1,150 @@
+"""The audit view for the IT colleague (P12): filter by date, actor, action and object, and "Controleer
+keten", which runs the same verification as `nunrec audit verify` and shows the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.services.audit import AuditEntry, ChainReport
+from nunrec_desktop.ui.tasks import TaskRunner
+
+Query = Callable[[str, str, str, datetime, datetime], list[AuditEntry]]
+COLUMNS = (
+    "occurred_at",
+    "actor",
+    "role",
+    "action",
+    "object_type",
+    "object_id",
+    "result",
+    "purpose",
+    "detail",
+    "origin",
+)
+
+
+class AuditPage(QWidget):
+    def __init__(
+        self,
+        query: Query,
+        verify: Callable[[], ChainReport],
+        tasks: TaskRunner,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditPage")
+        self._query, self._verify, self._tasks = query, verify, tasks
+        title = QLabel(self.tr("Audit log"), self)
+        title.setObjectName("areaTitle")
+        self.first_day, self.last_day = QDateEdit(self), QDateEdit(self)
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        self.first_day.setDate(QDate(today).addDays(-30))
+        self.last_day.setDate(QDate(today))
+        self.actor, self.action, self.object_id = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.actor.setPlaceholderText(self.tr("User"))
+        self.action.setPlaceholderText(self.tr("Action (e.g. recordings.play)"))
+        self.object_id.setPlaceholderText(self.tr("Object id"))
+        self.search_button = QPushButton(self.tr("Search"), self)
+        self.search_button.clicked.connect(self.search)
+        self.verify_button = QPushButton(self.tr("Check chain"), self)
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.clicked.connect(self.verify)
+        self.chain_result = QLabel(self)
+        self.chain_result.setObjectName("chainResult")
+        self.chain_result.setWordWrap(True)
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("From"), self.first_day), (self.tr("To"), self.last_day)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(widget)
+        for widget in (self.actor, self.action, self.object_id, self.search_button):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.verify_button)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("User"),
+                self.tr("Role"),
+                self.tr("Action"),
+                self.tr("Object"),
+                self.tr("Object id"),
+                self.tr("Result"),
+                self.tr("Purpose"),
+                self.tr("Details"),
+                self.tr("Workstation"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("listStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.chain_result)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    def search(self) -> None:
+        first = datetime.combine(self.first_day.date().toPython(), time.min).astimezone()
+        last = datetime.combine(self.last_day.date().toPython(), time.max).astimezone()
+        try:
+            entries = self._query(
+                self.actor.text().strip(), self.action.text().strip(), self.object_id.text().strip(), first, last
+            )
+        except NunrecError as error:
+            self.status.setText(str(error))
+            return
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            for column, name in enumerate(COLUMNS):
+                value = str(getattr(entry, name))
+                if name == "occurred_at":
+                    value = datetime.fromisoformat(value).astimezone().strftime("%d-%m-%Y %H:%M:%S")
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.status.setText(self.tr("%1 entries").replace("%1", str(len(entries))))
+
+    def verify(self) -> None:
+        self.chain_result.setText(self.tr("Checking the chain..."))
+        self._tasks.run(self._verify, self._verified, lambda error: self.chain_result.setText(str(error)), owner=self)
+
+    def _verified(self, report: ChainReport) -> None:
+        if report.intact:
+            self.chain_result.setProperty("intact", True)
+            self.chain_result.setText(
+                self.tr("The chain is intact: %1 entries checked.").replace("%1", str(report.checked))
+            )
+        else:
+            self.chain_result.setProperty("intact", False)
+            self.chain_result.setText(
+                self.tr("The chain is NOT intact from entry %1: %2")
+                .replace("%1", str(report.first_bad_seq))
+                .replace("%2", report.reason)
+            )
+        self.chain_result.style().unpolish(self.chain_result)
+        self.chain_result.style().polish(self.chain_result)
