@@ -41,6 +41,7 @@ from nunrec_desktop.services.retention import RetentionService
 from nunrec_desktop.services.store.base import RecordingStore
 from nunrec_desktop.services.store.folder import FolderStore
 from nunrec_desktop.services.store.http import HttpStore
+from nunrec_desktop.services.subject_access import SubjectAccessService
 from nunrec_desktop.settings import Workspace, load_workspace
 
 KeyringFactory = Callable[[], Any]
@@ -73,6 +74,7 @@ class Services:
     retention: RetentionService = field(init=False, repr=False)
     erasure: ErasureService = field(init=False, repr=False)
     audit_reader: AuditReader = field(init=False, repr=False)
+    subject_access: SubjectAccessService = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
@@ -80,6 +82,7 @@ class Services:
         settings = self.workspace.settings
         self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
+        self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock)
         self.catalog = RecordingCatalog(
@@ -118,6 +121,13 @@ class Services:
         if kind == "feedback" and first is None and last is None:
             data = latest_cycle(data)  # the feedback of one coaching cycle: the most recent
         return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, p, fonts))
+
+    def export_subject_access(self, user: User, employee_id: str, out: Path) -> Path:
+        from nunrec_desktop.services.pdf_documents import render_subject_access
+
+        fonts = resources_dir() / "fonts"
+        data = self.subject_access.gather(user, employee_id)
+        return self.subject_access.export(user, data, out, lambda d, p: render_subject_access(d, p, fonts))
 
     def guard(self) -> CallerDataGuard:
         return CallerDataGuard(self.clock().date())

@@ -175,6 +175,16 @@ def _parser() -> argparse.ArgumentParser:
         export.add_argument("--to", dest="last", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
+    access = sub.add_parser(
+        "subject-access",
+        parents=[common],
+        help="inzage (AVG art. 15): alles wat over een medewerker is vastgelegd, als PDF",
+    )
+    access.add_argument("--user", required=True)
+    access.add_argument("--password-stdin", action="store_true")
+    access.add_argument("--employee", required=True, metavar="ID")
+    access.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
     erase = sub.add_parser("erase", parents=[common], help="een opname verwijderen op verzoek van de beller (P2)")
     erase.add_argument("--user", required=True)
     erase.add_argument("--password-stdin", action="store_true")
@@ -472,6 +482,17 @@ def cmd_export(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def cmd_subject_access(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    try:
+        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        written = services.export_subject_access(user, args.employee, args.out)
+    finally:
+        services.close()
+    print(f"Geschreven: {written}", file=io.stdout)
+    return 0
+
+
 def cmd_erase(args: argparse.Namespace, io: Io) -> int:
     try:
         around = datetime.strptime(args.around, "%Y-%m-%d %H:%M").astimezone()
@@ -554,6 +575,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "export-dialog": cmd_export,
     "retention": cmd_retention,
     "erase": cmd_erase,
+    "subject-access": cmd_subject_access,
 }
 
 

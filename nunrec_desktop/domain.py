@@ -32,6 +32,7 @@ class Action(enum.StrEnum):
     ERASE_RECORDING = "recordings.erase"
     READ_AUDIT = "audit.read"
     RUN_RETENTION = "retention.run"
+    SUBJECT_ACCESS = "subject_access.export"
 
 
 class AuditResult(enum.StrEnum):

@@ -23,6 +23,7 @@ EXPECTED = {
     (Role.COACH, Action.ERASE_RECORDING): True,
     (Role.COACH, Action.READ_AUDIT): False,
     (Role.COACH, Action.RUN_RETENTION): False,
+    (Role.COACH, Action.SUBJECT_ACCESS): True,
     (Role.IT, Action.LIST_RECORDINGS): False,
     (Role.IT, Action.PLAY_RECORDING): False,
     (Role.IT, Action.RETRIEVE_FOR_COACH): True,
@@ -34,6 +35,7 @@ EXPECTED = {
     (Role.IT, Action.ERASE_RECORDING): True,
     (Role.IT, Action.READ_AUDIT): True,
     (Role.IT, Action.RUN_RETENTION): True,
+    (Role.IT, Action.SUBJECT_ACCESS): True,
 }
 
 

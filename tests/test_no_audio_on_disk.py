@@ -79,7 +79,7 @@ def test_no_audio_on_disk_while_playing_and_after_a_kill(
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     assert audio_files(workspace_dir, temp, cache, skip=store) == []  # after the kill
-    assert any(e.detail == "start" for e in services.audit.entries(action="recordings.play"))
+    assert any(e.detail == "start; employees=E1" for e in services.audit.entries(action="recordings.play"))
 
 
 def test_no_audio_on_disk_after_playing_in_process(

@@ -158,11 +158,11 @@ def test_open_decodes_in_memory_and_audits(services: Services, coached: User, cl
     start, open_entry = services.audit.entries()[:2]
     assert (open_entry.action, open_entry.detail, open_entry.object_id, open_entry.purpose) == (
         "recordings.play",
-        "open",
+        "open; employees=E1",
         "rec-1",
         "coaching",
     )
-    assert (start.action, start.detail, start.result) == ("recordings.play", "start", "allowed")
+    assert (start.action, start.detail, start.result) == ("recordings.play", "start; employees=E1", "allowed")
 
 
 def test_open_refuses_another_coachs_call(services: Services, coached: User, clock: FakeClock) -> None:

@@ -97,8 +97,8 @@ def test_open_play_pause_with_keys_and_audit(qtbot: QtBot, player: tuple[PlayerP
     assert page.engine.position_s == pytest.approx(8.0, abs=0.05)
     qtbot.keyClick(page.waveform, Qt.Key.Key_Space)
     assert not page.engine.playing and page.play_button.text() == "Afspelen"
-    starts = [e for e in services.audit.entries(action="recordings.play") if e.detail == "start"]
-    opens = [e for e in services.audit.entries(action="recordings.play") if e.detail == "open"]
+    starts = [e for e in services.audit.entries(action="recordings.play") if e.detail == "start; employees=E1"]
+    opens = [e for e in services.audit.entries(action="recordings.play") if e.detail == "open; employees=E1"]
     assert len(starts) == 1 and len(opens) == 1 and starts[0].object_id == "rec-call"
 
 

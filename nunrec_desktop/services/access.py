@@ -25,6 +25,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.READ_EVALUATIONS,
             Action.EXPORT_FEEDBACK,
             Action.ERASE_RECORDING,
+            Action.SUBJECT_ACCESS,
         }
     ),
     Role.IT: frozenset(
@@ -35,6 +36,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.ERASE_RECORDING,
             Action.READ_AUDIT,
             Action.RUN_RETENTION,
+            Action.SUBJECT_ACCESS,
         }
     ),
 }
@@ -47,6 +49,7 @@ EMPLOYEE_SCOPED = frozenset(
         Action.EVALUATE,
         Action.READ_EVALUATIONS,
         Action.EXPORT_FEEDBACK,
+        Action.SUBJECT_ACCESS,
     }
 )
 
@@ -62,6 +65,7 @@ ACTION_DUTCH: dict[Action, str] = {
     Action.ERASE_RECORDING: "opnames verwijderen op verzoek van een beller",
     Action.READ_AUDIT: "het auditlog inzien",
     Action.RUN_RETENTION: "bewaartermijnen handhaven",
+    Action.SUBJECT_ACCESS: "een inzageverzoek afhandelen",
 }
 
 PROTOCOL_REFUSAL = {

@@ -30,6 +30,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line
+from nunrec_desktop.services.subject_access import SubjectAccessData
 
 TEAL = colors.HexColor("#0f4c5c")
 LIGHT = colors.HexColor("#e3f0f2")
@@ -114,19 +115,7 @@ def _numbered_canvas(employee_name: str, font: str) -> type[Canvas]:
 
 
 def _document(path: Path, data: FeedbackData, title: str, subject: str) -> SimpleDocTemplate:
-    return SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=28 * mm,
-        title=f"{title} - {data.employee_name}",
-        author=data.coach_name,
-        subject=subject,
-        lang="nl-NL",
-        creator="nunrec desktop",
-    )
+    return _document_for(path, data.employee_name, data.coach_name, title, subject)
 
 
 def _fmt_time(seconds: float) -> str:
@@ -379,3 +368,101 @@ def _trend_chart(title: str, labels: list[str], values: list[int], font: str) ->
     drawing.add(chart)
     drawing.add(String(10 * mm, 37 * mm, title, fontName=f"{font}-Bold", fontSize=8, fillColor=TEAL))
     return drawing
+
+
+def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path) -> None:
+    """Everything stored about one employee (AVG art. 15), for that employee."""
+    font = register_fonts(fonts)
+    styles = _Styles(font)
+    name = data.employee.name
+    story: list[Any] = [
+        _p("Inzage: gegevens in nunrec desktop", styles.title),
+        Spacer(1, 3 * mm),
+        _p(
+            f"Voor {name} (medewerkersnummer {data.employee.id}). Gemaakt op {data.made_on:%d-%m-%Y} door "
+            f"{data.requested_by}. Dit overzicht bevat alles wat nunrec over je bewaart (AVG artikel 15). Opnames "
+            "zelf staan niet in nunrec; ze blijven bij de leverancier en worden na 30 dagen gewist.",
+            styles.body,
+        ),
+        _p("Coaching", styles.h2),
+    ]
+    rows: list[list[Any]] = [["Coach", "Van", "Tot en met"]]
+    rows += [
+        [coach, f"{a.start:%d-%m-%Y}", f"{a.end:%d-%m-%Y}" if a.end else "lopend"] for a, coach in data.assignments
+    ]
+    story.append(_plain_table(rows, [80 * mm, 40 * mm, 40 * mm], styles))
+    story.append(_p(f"Beoordelingen ({len(data.evaluations)}, met alle versies)", styles.h2))
+    for evaluation, coach in data.evaluations:
+        kind = "live observatie" if evaluation.source == "live" else f"gesprek {evaluation.recording_id or ''}"
+        submitted = evaluation.submitted_at.astimezone().strftime("%d-%m-%Y") if evaluation.submitted_at else "-"
+        story.append(
+            _p(
+                f"{_local(evaluation.call_start)}, {kind}: versie {evaluation.revision}, "
+                f"{'ingediend op ' + submitted if evaluation.status == 'submitted' else 'concept'}, coach {coach}",
+                styles.h3,
+            )
+        )
+        answers = "; ".join(
+            f"{key}: {a.answer}" + (f" ({a.comment})" if a.comment else "")
+            for key, a in evaluation.content.answers.items()
+        )
+        for label, text in (
+            ("Antwoorden", answers),
+            ("Tops", evaluation.content.tops),
+            ("Tips", evaluation.content.tips),
+            ("Notities", evaluation.content.notes),
+            ("Markeringen", "; ".join(f"{_fmt_time(m.at_s)} {m.note}" for m in evaluation.content.marks)),
+        ):
+            if text.strip():
+                story.append(_p(f"{label}: {text}", styles.small))
+    story.append(_p(f"Wie je gesprekken beluisterde ({len(data.listens)})", styles.h2))
+    rows = [["Wanneer", "Wie", "Wat", "Gesprek", "Waarom"]]
+    rows += [
+        [
+            datetime.fromisoformat(e.occurred_at).astimezone().strftime("%d-%m-%Y %H:%M"),
+            e.actor,
+            e.detail.split(";")[0],
+            e.object_id,
+            e.purpose or "-",
+        ]
+        for e in data.listens
+    ]
+    story.append(_plain_table(rows, [32 * mm, 28 * mm, 16 * mm, 52 * mm, 46 * mm], styles))
+    _document_for(path, name, data.requested_by, "Inzage persoonsgegevens", "Inzage (AVG art. 15)").build(
+        story, canvasmaker=_numbered_canvas(name, font)
+    )
+
+
+def _plain_table(rows: list[list[Any]], widths: list[float], styles: _Styles) -> Table:
+    return Table(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("FONTNAME", (0, 0), (-1, 0), styles.cell_bold.fontName),
+                ("FONTNAME", (0, 1), (-1, -1), styles.cell.fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+            ]
+        ),
+    )
+
+
+def _document_for(path: Path, employee_name: str, author: str, title: str, subject: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=28 * mm,
+        title=f"{title} - {employee_name}",
+        author=author,
+        subject=subject,
+        lang="nl-NL",
+        creator="nunrec desktop",
+    )

@@ -95,6 +95,19 @@ def protocol_violation(meta: RecordingMeta, general_number: str, retention_days:
     return None
 
 
+def listen_detail(what: str, meta: RecordingMeta) -> str:
+    """Audit detail of a listen: what happened and whose call it was (ids only), for subject access (P12)."""
+    return f"{what}; employees={','.join(meta.employee_ids())}"
+
+
+def employees_in_detail(detail: str) -> tuple[str, ...]:
+    for part in detail.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == "employees" and value:
+            return tuple(value.split(","))
+    return ()
+
+
 def expires_in_days(start: datetime, retention_days: int, now: datetime) -> int:
     remaining = (start + timedelta(days=retention_days) - now).total_seconds() / 86_400
     return max(0, math.floor(remaining))
@@ -171,12 +184,12 @@ class RecordingCatalog:
     def open_for_coach(self, user: User, recording_id: str, purpose: str, detail: str = "open") -> RecordingMeta:
         """The metadata of one recording the coach may play (every path to a recording goes through here)."""
         meta = self._store().get(recording_id)
-        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, detail)
+        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, listen_detail(detail, meta))
         return meta
 
     def recheck_playback(self, user: User, meta: RecordingMeta, purpose: str) -> None:
         """Every start of playback asks the policy again and is audited (a recording may expire meanwhile)."""
-        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, "start")
+        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, listen_detail("start", meta))
 
     def retrieve_for_coach(self, user: User, recording_id: str, coach_request: str) -> RecordingMeta:
         """IT fetches one recording on the coach's request; the request is the logged purpose (P3)."""

@@ -11,10 +11,7 @@ with who, which employee and which evaluations, never the content.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -25,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.atomic_file import write_atomically
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.db.models import EvaluationRow
@@ -166,19 +164,7 @@ class ReportService:
         if not data.calls:
             raise InvalidInput(f"Er zijn geen ingediende beoordelingen van {data.employee_name} in deze periode.")
         self.check_free_text(data, guard)
-        out = out.resolve()
-        if not out.parent.is_dir():
-            raise InvalidInput(f"De map {out.parent} bestaat niet.")
-        handle, temporary = tempfile.mkstemp(prefix=".nunrec-", suffix=".pdf.part", dir=out.parent)
-        os.close(handle)
-        try:
-            render(data, Path(temporary))
-            os.replace(temporary, out)
-        except OSError as error:
-            raise InvalidInput(f"Het document kon niet worden geschreven: {error.strerror or error}.") from error
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+        out = write_atomically(out, lambda path: render(data, path))
         ids = ",".join(str(c.evaluation.id) for c in data.calls)
         self._audit.record(
             actor=user.username,

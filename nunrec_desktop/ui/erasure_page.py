@@ -79,6 +79,8 @@ class ErasurePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 170)
+        self.table.setColumnWidth(1, 80)
         self.reference = QLineEdit(self)
         self.reference.setPlaceholderText(self.tr("Reference of the request, e.g. VZ-2026-017"))
         self.erase_button = QPushButton(self.tr("Delete the chosen recording"), self)

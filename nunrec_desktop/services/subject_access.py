@@ -1,0 +1,101 @@
+"""Subject access (AVG art. 15, protocol P12): everything stored about one employee, as a PDF for them.
+
+For the IT role, or for the employee's own coach: the employee record and coach assignments, every
+evaluation with every revision (by any coach), and who listened to their recordings, when and why (from the
+audit log, ids only). The export itself is audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, Assignment, AuditResult, Employee, InvalidInput, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.atomic_file import write_atomically
+from nunrec_desktop.services.audit import AuditEntry, AuditLog
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import AssignmentRow, EvaluationRow, UserRow
+from nunrec_desktop.services.evaluations import Evaluation, evaluation_from_row
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.recordings import employees_in_detail
+
+
+@dataclass(frozen=True)
+class SubjectAccessData:
+    employee: Employee
+    made_on: date
+    requested_by: str
+    assignments: list[tuple[Assignment, str]]  # with the coach's name
+    evaluations: list[tuple[Evaluation, str]]  # every revision, with the coach's name
+    listens: list[AuditEntry]
+
+
+class SubjectAccessService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        people: PeopleDirectory,
+        policy: AccessPolicy,
+        audit: AuditLog,
+        clock: Clock,
+    ) -> None:
+        self._sessions = sessions
+        self._people = people
+        self._policy = policy
+        self._audit = audit
+        self._clock = clock
+
+    def gather(self, user: User, employee_id: str) -> SubjectAccessData:
+        self._policy.require(
+            user, Action.SUBJECT_ACCESS, Target("employee", employee_id, (employee_id,)), detail="gather"
+        )
+        employee = self._people.employee(employee_id)
+        if employee is None:
+            raise InvalidInput(f"Er is geen medewerker {employee_id}.")
+        with self._sessions() as session:
+            names = {row.id: row.display_name for row in session.execute(select(UserRow)).scalars()}
+            assignments = [
+                (Assignment(r.coach_user_id, r.employee_id, r.start_date, r.end_date), names.get(r.coach_user_id, "?"))
+                for r in session.execute(
+                    select(AssignmentRow)
+                    .where(AssignmentRow.employee_id == employee_id)
+                    .order_by(AssignmentRow.start_date)
+                ).scalars()
+            ]
+            evaluations = [
+                (evaluation_from_row(r), names.get(r.coach_user_id, "?"))
+                for r in session.execute(
+                    select(EvaluationRow)
+                    .where(EvaluationRow.employee_id == employee_id)
+                    .order_by(EvaluationRow.call_start, EvaluationRow.revision)
+                ).scalars()
+            ]
+        listens = [
+            e
+            for e in reversed(self._audit.entries(action="recordings.", limit=100_000))
+            if e.action in ("recordings.play", "recordings.retrieve_for_coach")
+            and e.result == "allowed"
+            and employee_id in employees_in_detail(e.detail)
+        ]
+        return SubjectAccessData(employee, self._clock().date(), user.display_name, assignments, evaluations, listens)
+
+    def export(
+        self, user: User, data: SubjectAccessData, out: Path, render: Callable[[SubjectAccessData, Path], None]
+    ) -> Path:
+        out = write_atomically(out, lambda path: render(data, path))
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action="subject_access.exported",
+            result=AuditResult.ALLOWED,
+            object_type="employee",
+            object_id=data.employee.id,
+            detail=f"evaluations {len(data.evaluations)}; listens {len(data.listens)}",
+        )
+        return out
