@@ -88,3 +88,39 @@ def test_the_erasure_dialog(
     controller.shutdown()
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+def test_an_evaluation_of_an_erased_call_keeps_its_content_and_says_so(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    it_user: User,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    from nunrec_desktop.services.evaluations import EvaluationContent
+    from nunrec_desktop.ui.evaluations_page import EvaluationsPage
+
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    call = clock.now - timedelta(days=2)
+    add_recording(services.workspace.store_path, "rec-target", call, caller="+31612345678")
+    draft = services.evaluations.for_recording(coach, services.guideline(), "E1", "rec-target", call, 2.0)
+    services.evaluations.save_draft(coach, draft.id, EvaluationContent(tips="Vraag door."))
+    services.erasure.erase(it_user, "rec-target", "VZ-2026-031")
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    window.show_area(MainWindow.EVALUATION)
+    page = window.pages.widget(MainWindow.EVALUATION)
+    assert isinstance(page, EvaluationsPage)
+    assert page.drafts_list.count() == 1
+    assert "op verzoek van de beller verwijderd; oordelen en notities blijven" in page.drafts_list.item(0).text()
+    qtbot.mouseClick(page.open_draft_button, Qt.MouseButton.LeftButton)
+    form = controller.form
+    assert form is not None and form.evaluation is not None and form.evaluation.id == draft.id
+    assert form.tips.toPlainText() == "Vraag door." and "niet meer beschikbaar" in form.status.text()
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)

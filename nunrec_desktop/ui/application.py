@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,7 @@ class AppController(QObject):
         from nunrec_desktop.ui.audit_page import AuditPage
         from nunrec_desktop.ui.erasure_page import ErasurePage
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
-        from nunrec_desktop.ui.evaluations_page import EmployeeRow, EvaluationsPage
+        from nunrec_desktop.ui.evaluations_page import DraftRow, EmployeeRow, EvaluationsPage
         from nunrec_desktop.ui.main_window import MainWindow
         from nunrec_desktop.ui.player_page import PlayerPage
         from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -141,10 +142,45 @@ class AppController(QObject):
                     for e in services.people.coached_employees(user.id, self._clock().date())
                 ]
 
+            def draft_rows() -> list[DraftRow]:
+                names = {e.id: e.name for e in services.people.employees()}
+                erased = services.erasure.erased_ids()
+                cutoff = self._clock() - timedelta(days=services.workspace.settings.recording_retention_days)
+                return [
+                    DraftRow(
+                        d,
+                        names.get(d.employee_id, d.employee_id),
+                        "erased"
+                        if d.recording_id in erased
+                        else "expired"
+                        if d.call_start is not None and d.call_start <= cutoff
+                        else "available",
+                    )
+                    for d in services.evaluations.drafts(user)
+                ]
+
+            def open_draft(row: DraftRow) -> None:
+                window.show_area(MainWindow.PLAYER)
+                if row.recording_state == "available":
+                    match = [
+                        r
+                        for r in range(recordings.model.rowCount())
+                        if recordings.model.recording(r).id == row.evaluation.recording_id
+                    ]
+                    if match:
+                        player.open_recording(recordings.model.recording(match[0]))
+                        return
+                player.stop()
+                player.set_marks(row.evaluation.content.marks)
+                form.load(row.evaluation, services.evaluations.guideline_of(row.evaluation))
+                form.status.setText(form.status.text() + " " + self.tr("The recording itself is no longer available."))
+
             overview = EvaluationsPage(
                 employee_rows,
                 lambda kind, employee_id, path: services.export_document(user, kind, employee_id, path),
                 self.tasks,
+                drafts=draft_rows,
+                open_draft=open_draft,
             )
             form.submitted.connect(lambda _evaluation: overview.reload())
             overview.reload()
@@ -174,6 +210,9 @@ class AppController(QObject):
         self.erasure_page = erasure
         window = MainWindow(user, services.auth.unlock, areas)
         if user.role is Role.COACH:
+            window.navigation.currentRowChanged.connect(
+                lambda row: overview.reload() if row == MainWindow.EVALUATION else None
+            )
             recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))
             recordings.recording_activated.connect(player.open_recording)
             window.locked.connect(player.stop)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.services.evaluations import Evaluation
 from nunrec_desktop.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """An open draft, with what became of its recording (it may be erased or expired by now)."""
+
+    evaluation: Evaluation
+    employee_name: str
+    recording_state: str  # "available", "erased" or "expired"
 
 
 @dataclass(frozen=True)
@@ -39,12 +51,15 @@ class EvaluationsPage(QWidget):
         export: Callable[[str, str, Path], Path],
         tasks: TaskRunner,
         ask_path: Callable[[str], Path | None] | None = None,
+        drafts: Callable[[], list[DraftRow]] = list,
+        open_draft: Callable[[DraftRow], None] = lambda _row: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationsPage")
         self._rows, self._export, self._tasks = rows, export, tasks
         self._ask_path = ask_path or self._save_dialog
+        self._drafts, self._open_draft = drafts, open_draft
         title = QLabel(self.tr("Evaluation"), self)
         title.setObjectName("areaTitle")
         subtitle = QLabel(
@@ -75,6 +90,13 @@ class EvaluationsPage(QWidget):
         buttons.addWidget(self.feedback_button)
         buttons.addWidget(self.dialog_button)
         buttons.addStretch(1)
+        drafts_title = QLabel(self.tr("Open drafts"), self)
+        drafts_title.setObjectName("sectionTitle")
+        self.drafts_list = QListWidget(self)
+        self.drafts_list.setMaximumHeight(150)
+        self.drafts_list.itemActivated.connect(self._draft_chosen)
+        self.open_draft_button = QPushButton(self.tr("Open draft"), self)
+        self.open_draft_button.clicked.connect(lambda: self._draft_chosen(self.drafts_list.currentItem()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
@@ -83,6 +105,9 @@ class EvaluationsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(drafts_title)
+        layout.addWidget(self.drafts_list)
+        layout.addWidget(self.open_draft_button)
 
     def reload(self) -> None:
         rows = self._rows()
@@ -95,6 +120,27 @@ class EvaluationsPage(QWidget):
             self.table.setItem(index, 2, QTableWidgetItem(str(row.drafts)))
         if rows:
             self.table.selectRow(0)
+        self.drafts_list.clear()
+        states = {
+            "available": "",
+            "erased": self.tr(" - the recording was erased at the caller's request; scores and notes stay"),
+            "expired": self.tr(" - the recording is no longer available (30 days); scores and notes stay"),
+        }
+        for draft in self._drafts():
+            start = draft.evaluation.call_start
+            when = start.astimezone().strftime("%d-%m-%Y %H:%M") if start else "-"
+            item = QListWidgetItem(
+                self.tr("%1, call of %2").replace("%1", draft.employee_name).replace("%2", when)
+                + states.get(draft.recording_state, "")
+            )
+            item.setData(256, draft)
+            self.drafts_list.addItem(item)
+        if self.drafts_list.count():
+            self.drafts_list.setCurrentRow(0)
+
+    def _draft_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self._open_draft(item.data(256))
 
     def selected(self) -> tuple[str, str] | None:
         items = self.table.selectedItems()

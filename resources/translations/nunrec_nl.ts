@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="176"/>
+        <source>The recording itself is no longer available.</source>
+        <translation>De opname zelf is niet meer beschikbaar.</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="55"/>
@@ -110,7 +118,7 @@
     <name>ErasurePage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/erasure_page.py" line="48"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="153"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
@@ -165,32 +173,32 @@
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="85"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="86"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="125"/>
         <source>%1 recording(s) found.</source>
         <translation>%1 opname(s) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="130"/>
         <source>Choose exactly one recording.</source>
         <translation>Kies precies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="135"/>
         <source>Delete the recording of %1 (%2) for good?</source>
         <translation>De opname van %1 (%2) definitief verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="149"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -349,62 +357,87 @@
 <context>
     <name>EvaluationsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="48"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="63"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="67"/>
         <source>Evaluate a call with the 5A form beside the player. Here: your evaluations per employee, and the documents for the employee.</source>
         <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler. Hier: uw beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="75"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="75"/>
         <source>Submitted</source>
         <translation>Ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="75"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="82"/>
         <source>Feedback for the employee (PDF)...</source>
         <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="83"/>
         <source>Dialog preparation (PDF)...</source>
         <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
+        <source>Open drafts</source>
+        <translation>Open concepten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="98"/>
+        <source>Open draft</source>
+        <translation>Concept openen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="126"/>
+        <source> - the recording was erased at the caller&apos;s request; scores and notes stay</source>
+        <translation> - de opname is op verzoek van de beller verwijderd; oordelen en notities blijven</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="127"/>
+        <source> - the recording is no longer available (30 days); scores and notes stay</source>
+        <translation> - de opname is niet meer beschikbaar (30 dagen); oordelen en notities blijven</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="133"/>
+        <source>%1, call of %2</source>
+        <translation>%1, gesprek van %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="155"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="162"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="173"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="173"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
