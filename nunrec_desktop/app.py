@@ -28,6 +28,7 @@ from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
@@ -75,6 +76,7 @@ class Services:
     erasure: ErasureService = field(init=False, repr=False)
     audit_reader: AuditReader = field(init=False, repr=False)
     subject_access: SubjectAccessService = field(init=False, repr=False)
+    draws: DrawService = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
@@ -97,6 +99,7 @@ class Services:
             self.erasure.erased_ids,
         )
         self.listening = ListeningService(self.catalog, self.store)
+        self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
         self.retention = RetentionService(
             self.sessions,
             self.policy,

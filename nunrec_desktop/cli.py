@@ -175,6 +175,14 @@ def _parser() -> argparse.ArgumentParser:
         export.add_argument("--to", dest="last", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
+    sample = sub.add_parser("sample", parents=[common], help="gesprekken kiezen voor een coachingscyclus (P7)")
+    sample.add_argument("--user", required=True)
+    sample.add_argument("--password-stdin", action="store_true")
+    sample.add_argument("--employee", required=True, metavar="ID")
+    sample.add_argument("--count", type=int, required=True)
+    sample.add_argument("--seed", type=int, default=None, help="zelfde seed, zelfde keuze (standaard: willekeurig)")
+    sample.add_argument("--min-duration", type=float, default=60.0, metavar="SECONDS")
+
     access = sub.add_parser(
         "subject-access",
         parents=[common],
@@ -482,6 +490,31 @@ def cmd_export(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def cmd_sample(args: argparse.Namespace, io: Io) -> int:
+    services = _open(args, io)
+    try:
+        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        draw = services.draws.draw(user, args.employee, args.count, args.seed, args.min_duration)
+    finally:
+        services.close()
+    for recording in draw.picks:
+        print(
+            json.dumps(
+                {
+                    "id": recording.id,
+                    "start": recording.start.isoformat().replace("+00:00", "Z"),
+                    "duration_s": recording.duration_s,
+                    "seed": draw.seed,
+                    "draw": draw.id,
+                }
+            ),
+            file=io.stdout,
+        )
+    if len(draw.picks) < args.count:
+        print(f"Let op: er waren maar {len(draw.picks)} geschikte gesprekken.", file=io.stderr)
+    return 0
+
+
 def cmd_subject_access(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
     try:
@@ -576,6 +609,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "retention": cmd_retention,
     "erase": cmd_erase,
     "subject-access": cmd_subject_access,
+    "sample": cmd_sample,
 }
 
 

@@ -161,3 +161,19 @@ class TombstoneRow(Base):
     erased_at: Mapped[datetime] = mapped_column(UTCDateTime)
     erased_by: Mapped[str] = mapped_column(String(64))
     reference: Mapped[str] = mapped_column(String(100))
+
+
+class DrawRow(Base):
+    """A reproducible draw of calls for a coaching cycle (P7): seed and parameters are kept, so anyone can
+    verify later that the selection was fair; replacements of single picks are kept too."""
+
+    __tablename__ = "draws"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    seed: Mapped[int] = mapped_column(Integer)
+    parameters: Mapped[str] = mapped_column(Text)
+    picks: Mapped[str] = mapped_column(Text)
+    replacements: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,174 @@
+"""Picking calls for a coaching cycle (protocol P7): random but reproducible, and fair.
+
+A draw takes N of the employee's visible recordings, skipping calls shorter than a minimum (default 60 s)
+and calls already evaluated, spread over different days and times of day: candidates are grouped by day and
+part of the day, the groups are shuffled with the seed, and one call is taken from each group in turn. The
+seed and the parameters are stored and audited, so the same seed over the same recordings gives the same
+picks and anyone can check later that the selection was fair. Replacing one pick is recorded too.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.db.models import DrawRow
+from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
+
+DEFAULT_MIN_DURATION_S = 60.0
+
+
+@dataclass(frozen=True)
+class Draw:
+    id: int
+    employee_id: str
+    seed: int
+    picks: list[VisibleRecording]
+    candidates: int
+    replacements: list[dict[str, Any]]
+
+
+def part_of_day(moment: datetime) -> str:
+    hour = moment.astimezone().hour
+    return "ochtend" if hour < 12 else "middag" if hour < 15 else "eind van de dag"
+
+
+def pick(candidates: list[VisibleRecording], count: int, seed: int) -> list[VisibleRecording]:
+    """The reproducible, spread-out choice: same candidates and seed, same picks."""
+    ordered = sorted(candidates, key=lambda r: (r.start, r.id))
+    groups: dict[tuple[str, str], list[VisibleRecording]] = {}
+    for recording in ordered:
+        groups.setdefault((recording.start.astimezone().date().isoformat(), part_of_day(recording.start)), []).append(
+            recording
+        )
+    rng = random.Random(seed)
+    keys = sorted(groups)
+    rng.shuffle(keys)
+    chosen: list[VisibleRecording] = []
+    while len(chosen) < count and any(groups[k] for k in keys):
+        for key in keys:
+            if groups[key] and len(chosen) < count:
+                chosen.append(groups[key].pop(rng.randrange(len(groups[key]))))
+    return chosen
+
+
+class DrawService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        catalog: RecordingCatalog,
+        policy: AccessPolicy,
+        audit: AuditLog,
+        clock: Clock,
+    ) -> None:
+        self._sessions = sessions
+        self._catalog = catalog
+        self._policy = policy
+        self._audit = audit
+        self._clock = clock
+
+    def _candidates(self, user: User, employee_id: str, min_duration_s: float) -> list[VisibleRecording]:
+        listing = self._catalog.visible_for(user, employee_id)
+        return [r for r in listing.items if r.duration_s >= min_duration_s and not r.evaluated]
+
+    def draw(
+        self,
+        user: User,
+        employee_id: str,
+        count: int,
+        seed: int | None = None,
+        min_duration_s: float = DEFAULT_MIN_DURATION_S,
+    ) -> Draw:
+        if not 1 <= count <= 50:
+            raise InvalidInput("Kies tussen 1 en 50 gesprekken.")
+        seed = secrets.randbelow(2**31) if seed is None else seed
+        candidates = self._candidates(user, employee_id, min_duration_s)
+        picks = pick(candidates, count, seed)
+        parameters = {
+            "count": count,
+            "min_duration_s": min_duration_s,
+            "exclude": "evaluated",
+            "candidates": [r.id for r in sorted(candidates, key=lambda r: (r.start, r.id))],
+        }
+        with self._sessions.begin() as session:
+            row = DrawRow(
+                coach_user_id=user.id,
+                employee_id=employee_id,
+                seed=seed,
+                parameters=json.dumps(parameters),
+                picks=json.dumps([r.id for r in picks]),
+                replacements="[]",
+                created_at=self._clock(),
+            )
+            session.add(row)
+            session.flush()
+            draw_id = row.id
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action="draws.created",
+            result=AuditResult.ALLOWED,
+            object_type="employee",
+            object_id=employee_id,
+            detail=f"draw {draw_id}; seed {seed}; count {count}; min {min_duration_s:g}s; "
+            f"candidates {len(candidates)}; picked {len(picks)}",
+        )
+        return Draw(draw_id, employee_id, seed, picks, len(candidates), [])
+
+    def replace(self, user: User, draw_id: int, recording_id: str) -> Draw:
+        """Swap one pick for another candidate, reproducibly; the replacement is recorded."""
+        with self._sessions() as session:
+            row = session.get(DrawRow, draw_id)
+            if row is None or row.coach_user_id != user.id:
+                raise InvalidInput("Deze trekking bestaat niet.")
+            employee_id, seed = row.employee_id, row.seed
+            parameters = json.loads(row.parameters)
+            picked: list[str] = json.loads(row.picks)
+            replacements: list[dict[str, Any]] = json.loads(row.replacements)
+        if recording_id not in picked:
+            raise InvalidInput("Dit gesprek hoort niet bij de trekking.")
+        self._policy.require(
+            user,
+            Action.LIST_RECORDINGS,
+            Target("employee", employee_id, (employee_id,)),
+            detail=f"replace in draw {draw_id}",
+        )
+        used = set(picked) | {r["old"] for r in replacements}
+        remaining = [r for r in self._candidates(user, employee_id, parameters["min_duration_s"]) if r.id not in used]
+        if not remaining:
+            raise InvalidInput("Er is geen ander gesprek om mee te vervangen.")
+        [new] = pick(remaining, 1, seed * 1_000 + len(replacements) + 1)
+        picked[picked.index(recording_id)] = new.id
+        replacements.append({"old": recording_id, "new": new.id, "at": self._clock().isoformat()})
+        with self._sessions.begin() as session:
+            row = session.get(DrawRow, draw_id)
+            assert row is not None
+            row.picks, row.replacements = json.dumps(picked), json.dumps(replacements)
+        self._audit.record(
+            actor=user.username,
+            role=str(user.role),
+            action="draws.replaced",
+            result=AuditResult.ALLOWED,
+            object_type="draw",
+            object_id=str(draw_id),
+            detail=f"{recording_id} -> {new.id}",
+        )
+        visible = {r.id: r for r in self._catalog.visible_for(user, employee_id).items}
+        return Draw(
+            draw_id,
+            employee_id,
+            seed,
+            [visible[i] for i in picked if i in visible],
+            len(remaining) + len(used),
+            replacements,
+        )
