@@ -12,7 +12,8 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,7 +30,7 @@ from nunrec_desktop.app import (
     open_services,
     system_keyring,
 )
-from nunrec_desktop.domain import InvalidInput, NunrecError
+from nunrec_desktop.domain import InvalidInput, NunrecError, User
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.settings import (
     APP_AUTHOR,
@@ -401,18 +402,24 @@ def cmd_store(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+@contextmanager
+def _signed_in(args: argparse.Namespace, io: Io) -> Iterator[tuple[Services, User]]:
+    """Open the workspace and sign in with --user and the password (commands a coach or IT runs as themselves)."""
+    services = _open(args, io)
+    try:
+        yield services, services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+    finally:
+        services.close()
+
+
 def _duration(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
 
 
 def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
-    services = _open(args, io)
-    try:
-        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+    with _signed_in(args, io) as (services, user):
         listing = services.catalog.visible_for(user, args.employee)
-    finally:
-        services.close()
     for item in listing.items:
         if args.json:
             record = {
@@ -480,23 +487,15 @@ def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_export(args: argparse.Namespace, io: Io) -> int:
     kind = "feedback" if args.command == "export-feedback" else "dialog"
-    services = _open(args, io)
-    try:
-        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+    with _signed_in(args, io) as (services, user):
         written = services.export_document(user, kind, args.employee, args.out, args.first, args.last)
-    finally:
-        services.close()
     print(f"Geschreven: {written}", file=io.stdout)
     return 0
 
 
 def cmd_sample(args: argparse.Namespace, io: Io) -> int:
-    services = _open(args, io)
-    try:
-        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+    with _signed_in(args, io) as (services, user):
         draw = services.draws.draw(user, args.employee, args.count, args.seed, args.min_duration)
-    finally:
-        services.close()
     for recording in draw.picks:
         print(
             json.dumps(
@@ -516,12 +515,8 @@ def cmd_sample(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_subject_access(args: argparse.Namespace, io: Io) -> int:
-    services = _open(args, io)
-    try:
-        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+    with _signed_in(args, io) as (services, user):
         written = services.export_subject_access(user, args.employee, args.out)
-    finally:
-        services.close()
     print(f"Geschreven: {written}", file=io.stdout)
     return 0
 
@@ -533,9 +528,7 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
         raise InvalidInput('Geef het tijdstip als "JJJJ-MM-DD UU:MM", bijvoorbeeld "2026-11-24 10:50".') from None
     if args.yes and not args.reference.strip():
         raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
-    services = _open(args, io)
-    try:
-        user = services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+    with _signed_in(args, io) as (services, user):
         candidates = services.erasure.find(user, args.caller, around, args.window_minutes)
         for candidate in candidates:
             print(
@@ -551,8 +544,6 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
         if len(candidates) != 1:
             raise InvalidInput(f"Er zijn {len(candidates)} opnames gevonden; maak het zoekvenster kleiner.")
         services.erasure.erase(user, candidates[0].recording_id, args.reference)
-    finally:
-        services.close()
     print(f"Opname {candidates[0].recording_id} is verwijderd en wordt nooit meer getoond.", file=io.stdout)
     return 0
 
