@@ -27,6 +27,7 @@ from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
+from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
@@ -77,6 +78,7 @@ class Services:
     audit_reader: AuditReader = field(init=False, repr=False)
     subject_access: SubjectAccessService = field(init=False, repr=False)
     draws: DrawService = field(init=False, repr=False)
+    cycles: CycleOverview = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
@@ -100,6 +102,15 @@ class Services:
         )
         self.listening = ListeningService(self.catalog, self.store)
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
+        self.cycles = CycleOverview(
+            self.people,
+            self.evaluations,
+            self.catalog,
+            self.clock,
+            settings.cycle_due_after_days,
+            settings.cycle_overdue_after_days,
+            settings.cycle_target_calls,
+        )
         self.retention = RetentionService(
             self.sessions,
             self.policy,

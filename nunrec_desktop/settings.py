@@ -54,6 +54,13 @@ class Settings:
     evaluation_retention_months: int = _setting(
         "retention", "evaluation_months", 12, "Ingediende beoordelingen worden zoveel maanden na indienen verwijderd."
     )
+    cycle_due_after_days: int = _setting(
+        "cycles", "due_after_days", 28, "Een nieuwe coachingscyclus is aan de beurt zoveel dagen na de vorige (week 4)."
+    )
+    cycle_overdue_after_days: int = _setting(
+        "cycles", "overdue_after_days", 42, "Na zoveel dagen is de cyclus te laat (week 6)."
+    )
+    cycle_target_calls: int = _setting("cycles", "target_calls", 4, "Aantal te beoordelen gesprekken per cyclus.")
     idle_lock_minutes: int = _setting(
         "session", "idle_lock_minutes", 10, "Na zoveel minuten zonder invoer vergrendelt het hoofdvenster."
     )

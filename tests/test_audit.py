@@ -195,3 +195,10 @@ def test_a_deleted_head_stops_all_recording(services: Services) -> None:
         services.audit.record(actor="a", role="coach", action="x", result=AuditResult.ALLOWED)
     report = services.audit.verify()
     assert not report.intact
+
+
+def test_ids_and_counts_with_zeros_are_fine(services: Services) -> None:
+    for text in ("draw 13; seed 74200747; count 1", "evaluations 100,200,3007", "shown 1005; filtered 2001"):
+        services.audit.record(actor="a", role="coach", action="x", result=AuditResult.ALLOWED, detail=text)
+    with pytest.raises(ValueError):
+        services.audit.record(actor="a", role="coach", action="x", result=AuditResult.ALLOWED, detail="0031612345678")

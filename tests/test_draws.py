@@ -110,3 +110,10 @@ def test_sample_cli(
     first, second = run("11"), run("11")
     assert [r["id"] for r in first] == [r["id"] for r in second] and len(first) == 4
     assert {r["seed"] for r in first} == {11}
+
+
+def test_random_seeds_always_fit_the_audit_log(services: Services, calls: User) -> None:
+    for _ in range(30):  # random seeds: every draw must be auditable (no phone-number-like digit runs)
+        assert 0 <= services.draws.draw(calls, "E1", 1).seed <= 99_999_999
+    with pytest.raises(InvalidInput, match="0 tot en met 99999999"):
+        services.draws.draw(calls, "E1", 1, seed=1_234_567_890)

@@ -23,7 +23,7 @@ from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow
 
 GENESIS_HASH = "0" * 64
 _HEAD_ID = 1
-_PHONE_LIKE = re.compile(r"(?:\+|00)\d|\d(?:[\s.-]?\d){8,}")
+_PHONE_LIKE = re.compile(r"\+\d|(?<!\d)00\d{6,}|\d(?:[\s.-]?\d){8,}")
 
 
 class AuditLogDamaged(NunrecError):

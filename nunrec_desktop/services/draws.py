@@ -26,6 +26,7 @@ from nunrec_desktop.services.db.models import DrawRow
 from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
 
 DEFAULT_MIN_DURATION_S = 60.0
+MAX_SEED = 99_999_999  # eight digits: a seed never looks like a phone number in the audit log
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,9 @@ class DrawService:
     ) -> Draw:
         if not 1 <= count <= 50:
             raise InvalidInput("Kies tussen 1 en 50 gesprekken.")
-        seed = secrets.randbelow(2**31) if seed is None else seed
+        seed = secrets.randbelow(MAX_SEED + 1) if seed is None else seed
+        if not 0 <= seed <= MAX_SEED:
+            raise InvalidInput(f"Een seed is een geheel getal van 0 tot en met {MAX_SEED}.")
         candidates = self._candidates(user, employee_id, min_duration_s)
         picks = pick(candidates, count, seed)
         parameters = {

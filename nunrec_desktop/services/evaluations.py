@@ -187,6 +187,22 @@ class EvaluationService:
             ).scalars()
             return frozenset(i for i in ids if i)
 
+    def submitted_moments(self, user: User) -> dict[str, list[datetime]]:
+        """Per employee, when this coach submitted evaluations (the first revision of each call)."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(EvaluationRow.employee_id, EvaluationRow.submitted_at).where(
+                    EvaluationRow.coach_user_id == user.id,
+                    EvaluationRow.status == SUBMITTED,
+                    EvaluationRow.revision == 1,
+                )
+            ).all()
+        moments: dict[str, list[datetime]] = {}
+        for employee_id, submitted_at in rows:
+            if submitted_at is not None:
+                moments.setdefault(employee_id, []).append(submitted_at)
+        return moments
+
     def counts_per_employee(self, user: User) -> dict[str, tuple[int, int]]:
         """Per employee: (calls with a submitted evaluation, open drafts) of this coach. Counts, no scores."""
         with self._sessions() as session:

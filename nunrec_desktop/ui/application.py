@@ -92,6 +92,7 @@ class AppController(QObject):
 
     def _signed_in(self, user: User) -> None:
         from nunrec_desktop.ui.audit_page import AuditPage
+        from nunrec_desktop.ui.cycles_page import CyclesPage
         from nunrec_desktop.ui.erasure_page import ErasurePage
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
         from nunrec_desktop.ui.evaluations_page import DraftRow, EmployeeRow, EvaluationsPage
@@ -187,6 +188,12 @@ class AppController(QObject):
             areas[MainWindow.RECORDINGS] = recordings
             areas[MainWindow.PLAYER] = beside
             areas[MainWindow.EVALUATION] = overview
+            cycles = CyclesPage(
+                lambda: services.cycles.rows(user),
+                lambda employee_id, count: services.draws.draw(user, employee_id, count),
+            )
+            cycles.recording_activated.connect(recordings.recording_activated)
+            areas[MainWindow.CYCLES] = cycles
             self.overview = overview
             self.form = form
         erasure = ErasurePage(
@@ -212,6 +219,9 @@ class AppController(QObject):
         if user.role is Role.COACH:
             window.navigation.currentRowChanged.connect(
                 lambda row: overview.reload() if row == MainWindow.EVALUATION else None
+            )
+            window.navigation.currentRowChanged.connect(
+                lambda row: cycles.reload() if row == MainWindow.CYCLES else None
             )
             recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))
             recordings.recording_activated.connect(player.open_recording)

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     RECORDINGS = 0
     PLAYER = 1
     EVALUATION = 2
+    CYCLES = 3
     COACH_ERASURE = 4
     AUDIT = 1  # for the IT role
     IT_ERASURE = 2

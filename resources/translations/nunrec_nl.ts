@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="177"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -112,6 +112,59 @@
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="145"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CyclesPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="41"/>
+        <source>Coaching cycles</source>
+        <translation>Coachingscycli</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="45"/>
+        <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
+        <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="54"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="55"/>
+        <source>Last cycle</source>
+        <translation>Laatste cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="56"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="57"/>
+        <source>Evaluated in this cycle</source>
+        <translation>Beoordeeld in deze cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="58"/>
+        <source>Disappearing within 7 days</source>
+        <translation>Verdwijnt binnen 7 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="70"/>
+        <source>Pick calls</source>
+        <translation>Kies gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="114"/>
+        <source>Choose an employee first.</source>
+        <translation>Kies eerst een medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="133"/>
+        <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
+        <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
 </context>
 <context>
@@ -523,108 +576,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="68"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="84"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="88"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="91"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="96"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="145"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="145"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="153"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="159"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="161"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="166"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="168"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
         <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="174"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="176"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="184"/>
         <source>Support</source>
         <translation>Ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
         <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="192"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
         <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="179"/>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="199"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="201"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
         <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
     </message>

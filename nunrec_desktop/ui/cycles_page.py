@@ -1,0 +1,138 @@
+"""The coaching-cycles area (P7): one row per coached employee, most urgent first, and "Kies gesprekken",
+which draws calls for the selected employee (reproducible; the draw is stored and audited) and lists them
+to open in the player. Counts and dates only: no scores, no comparison between employees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.services.cycles import STATE_DUE, STATE_OVERDUE, CycleStatus
+from nunrec_desktop.services.draws import Draw
+
+STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
+
+
+class CyclesPage(QWidget):
+    recording_activated = Signal(object)  # VisibleRecording
+
+    def __init__(
+        self, rows: Callable[[], list[CycleStatus]], draw: Callable[[str, int], Draw], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cyclesPage")
+        self._rows, self._draw = rows, draw
+        self.statuses: list[CycleStatus] = []
+        title = QLabel(self.tr("Coaching cycles"), self)
+        title.setObjectName("areaTitle")
+        subtitle = QLabel(
+            self.tr(
+                "Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first."
+            ),
+            self,
+        )
+        subtitle.setObjectName("areaSubtitle")
+        subtitle.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Employee"),
+                self.tr("Last cycle"),
+                self.tr("Status"),
+                self.tr("Evaluated in this cycle"),
+                self.tr("Disappearing within 7 days"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 220)
+        self.table.setColumnWidth(1, 120)
+        self.table.setColumnWidth(2, 130)
+        self.table.setColumnWidth(3, 180)
+        self.draw_button = QPushButton(self.tr("Pick calls"), self)
+        self.draw_button.clicked.connect(self.draw_for_selected)
+        self.picks = QListWidget(self)
+        self.picks.itemActivated.connect(lambda item: self.recording_activated.emit(item.data(256)))
+        self.message = QLabel(self)
+        self.message.setObjectName("listStatus")
+        self.message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.draw_button)
+        row.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.picks)
+
+    def reload(self) -> None:
+        try:
+            self.statuses = self._rows()
+        except NunrecError as error:
+            self.message.setText(str(error))
+            return
+        self.table.setRowCount(len(self.statuses))
+        for index, status in enumerate(self.statuses):
+            cells = (
+                status.name,
+                f"{status.last_cycle:%d-%m-%Y}" if status.last_cycle else "-",
+                status.state,
+                f"{status.evaluated_in_current} / {status.target}",
+                str(status.expiring_candidates),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2 and status.state in STATE_COLOURS:
+                    item.setBackground(QColor(STATE_COLOURS[status.state]))
+                self.table.setItem(index, column, item)
+        if self.statuses:
+            self.table.selectRow(0)
+
+    def draw_for_selected(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            self.message.setText(self.tr("Choose an employee first."))
+            return
+        status = self.statuses[rows.pop()]
+        count = max(1, status.target - status.evaluated_in_current)
+        try:
+            draw = self._draw(status.employee_id, count)
+        except NunrecError as error:
+            self.message.setText(str(error))
+            return
+        self.picks.clear()
+        for recording in draw.picks:
+            local = recording.start.astimezone()
+            whole = round(recording.duration_s)
+            item = QListWidgetItem(
+                f"{local:%d-%m-%Y %H:%M}  {whole // 60}:{whole % 60:02d}  {recording.employee_names}"
+            )
+            item.setData(256, recording)
+            self.picks.addItem(item)
+        self.message.setText(
+            self.tr("%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.")
+            .replace("%1", str(len(draw.picks)))
+            .replace("%2", status.name)
+            .replace("%3", str(draw.id))
+            .replace("%4", str(draw.seed))
+        )
