@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -62,11 +63,8 @@ class CyclesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 220)
-        self.table.setColumnWidth(1, 120)
-        self.table.setColumnWidth(2, 130)
-        self.table.setColumnWidth(3, 180)
         self.draw_button = QPushButton(self.tr("Pick calls"), self)
         self.draw_button.clicked.connect(self.draw_for_selected)
         self.picks = QListWidget(self)
@@ -121,6 +119,13 @@ class CyclesPage(QWidget):
             self.message.setText(str(error))
             return
         self.picks.clear()
+        if not draw.picks:
+            self.message.setText(
+                self.tr("No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).").replace(
+                    "%1", status.name
+                )
+            )
+            return
         for recording in draw.picks:
             local = recording.start.astimezone()
             whole = round(recording.duration_s)

@@ -117,52 +117,57 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="41"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="42"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="45"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="46"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="54"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="55"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="56"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="56"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="57"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="58"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="59"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="68"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="112"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="124"/>
+        <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
+        <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="138"/>
         <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
         <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
