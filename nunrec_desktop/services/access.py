@@ -73,6 +73,10 @@ PROTOCOL_REFUSAL = {
     "other_number": "Deze opname is geen gesprek op het algemene nummer en valt buiten het protocol (P1).",
     "too_old": "Deze opname is ouder dan de bewaartermijn van 30 dagen en wordt niet meer geopend (P10).",
     "erased": "Deze opname is op verzoek van de beller verwijderd (P2) en wordt nooit meer geopend.",
+    "other_employee": (
+        "Tijdens een terugluistersessie met een medewerker kunnen alleen diens eigen gesprekken worden geopend "
+        "(P4). Beëindig eerst de sessie."
+    ),
 }
 
 ROLE_DUTCH = {Role.COACH: "coach", Role.IT: "IT-medewerker"}
@@ -117,7 +121,7 @@ class AccessPolicy:
                 f"Als {ROLE_DUTCH.get(user.role, user.role)} mag u geen {ACTION_DUTCH[action]} "
                 "(Protocol opname telefoongesprekken, P3/P5).",
             )
-        if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):
+        if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):  # incl. P4
             return Decision(False, PROTOCOL_REFUSAL.get(target.protocol_violation, PROTOCOL_REFUSAL["too_old"]))
         if action is Action.RETRIEVE_FOR_COACH and not purpose.strip():
             return Decision(

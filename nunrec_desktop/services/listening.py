@@ -17,6 +17,7 @@ from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore, Segment
 
 PURPOSE_COACHING = "coaching"
+PURPOSE_WITH_EMPLOYEE = "terugluisteren met medewerker"
 LANE_NAMES = {"employee": "Medewerker", "caller": "Beller", "mixed": "Gesprek"}
 
 
@@ -33,6 +34,7 @@ class OpenedRecording:
     complete: bool
     purpose: str
     _meta: RecordingMeta
+    only_employee: str | None = None
 
     def lane_label(self, channel: int) -> str:
         return LANE_NAMES.get(self.lanes[channel], self.lanes[channel]) if channel < len(self.lanes) else ""
@@ -43,9 +45,14 @@ class ListeningService:
         self._catalog = catalog
         self._store = store
 
-    def open(self, user: User, recording_id: str, purpose: str = PURPOSE_COACHING) -> OpenedRecording:
-        """Check access (audited), read the audio into memory and decode it. Runs off the GUI thread."""
-        meta = self._catalog.open_for_coach(user, recording_id, purpose)
+    def open(
+        self, user: User, recording_id: str, purpose: str = PURPOSE_COACHING, only_employee: str | None = None
+    ) -> OpenedRecording:
+        """Check access (audited), read the audio into memory and decode it. Runs off the GUI thread.
+
+        With `only_employee` (listening together with that employee, P4) only their own calls open.
+        """
+        meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
         audio = decode(self._store().read_audio(recording_id), recording_id)
         channel_map = meta.audio.channel_map
         if len(channel_map) != audio.channels:
@@ -62,8 +69,9 @@ class ListeningService:
             complete=is_complete(audio.duration_s, meta.duration_s),
             purpose=purpose,
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
+            only_employee=only_employee,
         )
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
-        self._catalog.recheck_playback(user, opened._meta, opened.purpose)
+        self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)

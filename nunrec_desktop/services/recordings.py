@@ -181,15 +181,23 @@ class RecordingCatalog:
         )
         return RecordingList(items, counts, skipped)
 
-    def open_for_coach(self, user: User, recording_id: str, purpose: str, detail: str = "open") -> RecordingMeta:
-        """The metadata of one recording the coach may play (every path to a recording goes through here)."""
+    def open_for_coach(
+        self, user: User, recording_id: str, purpose: str, detail: str = "open", only_employee: str | None = None
+    ) -> RecordingMeta:
+        """The metadata of one recording the coach may play (every path to a recording goes through here).
+
+        `only_employee` is set while the coach listens together with that employee (P4): then only that
+        employee's own calls open.
+        """
         meta = self._store().get(recording_id)
-        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, listen_detail(detail, meta))
+        target = self._target(meta, only_employee)
+        self._policy.require(user, Action.PLAY_RECORDING, target, purpose, listen_detail(detail, meta))
         return meta
 
-    def recheck_playback(self, user: User, meta: RecordingMeta, purpose: str) -> None:
+    def recheck_playback(self, user: User, meta: RecordingMeta, purpose: str, only_employee: str | None = None) -> None:
         """Every start of playback asks the policy again and is audited (a recording may expire meanwhile)."""
-        self._policy.require(user, Action.PLAY_RECORDING, self._target(meta), purpose, listen_detail("start", meta))
+        target = self._target(meta, only_employee)
+        self._policy.require(user, Action.PLAY_RECORDING, target, purpose, listen_detail("start", meta))
 
     def retrieve_for_coach(self, user: User, recording_id: str, coach_request: str) -> RecordingMeta:
         """IT fetches one recording on the coach's request; the request is the logged purpose (P3)."""
@@ -198,12 +206,14 @@ class RecordingCatalog:
         self._policy.require(user, Action.RETRIEVE_FOR_COACH, self._target(meta), coach_request)
         return meta
 
-    def _target(self, meta: RecordingMeta) -> Target:
+    def _target(self, meta: RecordingMeta, only_employee: str | None = None) -> Target:
         violation = (
             "erased"
             if meta.id in self._erased()
             else protocol_violation(meta, self._general_number, self._retention_days, self._clock())
         )
+        if not violation and only_employee is not None and only_employee not in meta.employee_ids():
+            violation = "other_employee"  # listening together with one employee: their calls only (P4)
         return Target("recording", meta.id, meta.employee_ids(), meta.start, violation or "")
 
     def _all_in_window(self, now: datetime) -> tuple[list[RecordingMeta], list[SkippedEntry]]:

@@ -91,6 +91,7 @@ class AppController(QObject):
         self.login.set_sign_in(self.services.auth.sign_in)
 
     def _signed_in(self, user: User) -> None:
+        from nunrec_desktop.services.listening import PURPOSE_COACHING, PURPOSE_WITH_EMPLOYEE
         from nunrec_desktop.ui.audit_page import AuditPage
         from nunrec_desktop.ui.cycles_page import CyclesPage
         from nunrec_desktop.ui.erasure_page import ErasurePage
@@ -104,9 +105,18 @@ class AppController(QObject):
         services = self.services
         areas: dict[int, QWidget] = {}
         if user.role is Role.COACH:
-            recordings = RecordingsPage(lambda: services.catalog.visible_for(user), self.tasks, self._clock().date())
+            together: dict[str, str | None] = {"employee": None}  # set while listening with an employee (P4)
+            recordings = RecordingsPage(
+                lambda: services.catalog.visible_for(user, together["employee"]), self.tasks, self._clock().date()
+            )
+            recordings.listening_mode_changed.connect(lambda employee_id: together.update(employee=employee_id))
             player = PlayerPage(
-                lambda recording_id: services.listening.open(user, recording_id),
+                lambda recording_id: services.listening.open(
+                    user,
+                    recording_id,
+                    PURPOSE_WITH_EMPLOYEE if together["employee"] else PURPOSE_COACHING,
+                    only_employee=together["employee"],
+                ),
                 lambda opened: services.listening.before_playback(user, opened),
                 self._output_factory,
                 self.tasks,

@@ -39,6 +39,7 @@ SEARCH_DEBOUNCE_MS = 250
 class RecordingsPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
     loaded = Signal()
+    listening_mode_changed = Signal(object)  # the employee id while listening together with them, else None
 
     def __init__(
         self, load: Callable[[], RecordingList], tasks: TaskRunner, today: date, parent: QWidget | None = None
@@ -80,6 +81,18 @@ class RecordingsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.reload)
+        self.together_button = QPushButton(self.tr("Listen together with this employee..."), self)
+        self.together_button.clicked.connect(self.start_listening_together)
+        self.listening_banner = QFrame(self)
+        self.listening_banner.setObjectName("listeningBanner")
+        self.listening_text = QLabel(self.listening_banner)
+        self.end_listening_button = QPushButton(self.tr("End session"), self.listening_banner)
+        self.end_listening_button.clicked.connect(self.end_listening_together)
+        banner_layout = QHBoxLayout(self.listening_banner)
+        banner_layout.addWidget(self.listening_text, 1)
+        banner_layout.addWidget(self.end_listening_button)
+        self.listening_banner.hide()
+        self.listening_with: str | None = None
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -99,6 +112,7 @@ class RecordingsPage(QWidget):
         search_row.setSpacing(8)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.refresh_button)
+        search_row.addWidget(self.together_button)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -156,6 +170,7 @@ class RecordingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
+        layout.addWidget(self.listening_banner)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addLayout(filters)
@@ -208,6 +223,28 @@ class RecordingsPage(QWidget):
             self.notice.hide()
         self._update_status()
         self.loaded.emit()
+
+    def start_listening_together(self) -> None:
+        """P4: only the chosen employee's own calls are listed and can be opened until the session ends."""
+        employee_id = self.employee.currentData()
+        if not employee_id:
+            self.status.setText(self.tr("Choose the employee first (filter 'Employee')."))
+            return
+        self.listening_with = employee_id
+        self.listening_text.setText(self.tr("Listening session with %1").replace("%1", self.employee.currentText()))
+        self.listening_banner.show()
+        self.employee.setEnabled(False)
+        self.together_button.setEnabled(False)
+        self.listening_mode_changed.emit(employee_id)
+        self.reload()
+
+    def end_listening_together(self) -> None:
+        self.listening_with = None
+        self.listening_banner.hide()
+        self.employee.setEnabled(True)
+        self.together_button.setEnabled(True)
+        self.listening_mode_changed.emit(None)
+        self.reload()
 
     def offer_drafts(self, recording_ids: list[str]) -> None:
         """Unfinished evaluations (e.g. after a crash): offer to continue with the newest one."""

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="187"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -805,103 +805,123 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="53"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="56"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die u coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="63"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="261"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="298"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="75"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="76"/>
         <source>Minimum duration</source>
         <translation>Minimale duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="77"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="80"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="82"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="84"/>
+        <source>Listen together with this employee...</source>
+        <translation>Terugluisteren met deze medewerker...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <source>End session</source>
+        <translation>Sessie beëindigen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="100"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="101"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="102"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="103"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="128"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="189"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="204"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="217"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="221"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="231"/>
+        <source>Choose the employee first (filter &apos;Employee&apos;).</source>
+        <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="234"/>
+        <source>Listening session with %1</source>
+        <translation>Terugluistersessie met %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="258"/>
         <source>You have %1 unfinished evaluation(s). The newest: %2, call of %3.</source>
         <translation>U heeft %1 niet-ingediende beoordeling(en). De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="282"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="288"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="319"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
