@@ -117,8 +117,10 @@ def test_the_cycles_area_picks_calls(
     window.show_area(MainWindow.CYCLES)
     page = window.pages.widget(MainWindow.CYCLES)
     assert isinstance(page, CyclesPage)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 4, timeout=10_000)
     assert page.table.item(0, 0).text() == "Anouk de Vries" and page.table.item(0, 2).text() == "te laat"
     qtbot.mouseClick(page.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.picks.count() > 0, timeout=10_000)
     assert page.picks.count() == 4 and "4 gesprek(ken) gekozen voor Anouk de Vries" in page.message.text()
     with qtbot.waitSignal(page.recording_activated) as signal:
         page.picks.itemActivated.emit(page.picks.item(0))

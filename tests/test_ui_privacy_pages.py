@@ -76,13 +76,16 @@ def test_the_erasure_dialog(
     page.around.setDateTime(page.around.dateTime().fromSecsSinceEpoch(int(call.timestamp()) + 600))
     qtbot.keyClicks(page.number, "06 12 34 56 78")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
     assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "Anouk de Vries"
     shown = " ".join(page.table.item(0, c).text() for c in range(3))
     assert "612345678" not in shown
     qtbot.mouseClick(page.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "kenmerk" in page.message.text().lower(), timeout=10_000)
     assert "kenmerk" in page.message.text().lower()  # a reference is required
     qtbot.keyClicks(page.reference, "VZ-2026-030")
     qtbot.mouseClick(page.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "is verwijderd" in page.message.text(), timeout=10_000)
     assert "is verwijderd" in page.message.text() and page.number.text() == ""
     assert "rec-target" in services.erasure.erased_ids()
     controller.shutdown()

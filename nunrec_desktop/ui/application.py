@@ -201,6 +201,7 @@ class AppController(QObject):
             cycles = CyclesPage(
                 lambda: services.cycles.rows(user),
                 lambda employee_id, count: services.draws.draw(user, employee_id, count),
+                self.tasks,
             )
             cycles.recording_activated.connect(recordings.recording_activated)
             areas[MainWindow.CYCLES] = cycles
@@ -210,6 +211,7 @@ class AppController(QObject):
             lambda number, around, minutes: services.erasure.find(user, number, around, minutes),
             lambda recording_id, reference: services.erasure.erase(user, recording_id, reference),
             self._clock(),
+            self.tasks,
         )
         if user.role is Role.COACH:
             areas[MainWindow.COACH_ERASURE] = erasure

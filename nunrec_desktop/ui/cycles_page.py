@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.cycles import STATE_DUE, STATE_OVERDUE, CycleStatus
 from nunrec_desktop.services.draws import Draw
+from nunrec_desktop.ui.tasks import TaskRunner
 
 STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
 
@@ -33,11 +34,15 @@ class CyclesPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
 
     def __init__(
-        self, rows: Callable[[], list[CycleStatus]], draw: Callable[[str, int], Draw], parent: QWidget | None = None
+        self,
+        rows: Callable[[], list[CycleStatus]],
+        draw: Callable[[str, int], Draw],
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cyclesPage")
-        self._rows, self._draw = rows, draw
+        self._rows, self._draw, self._tasks = rows, draw, tasks
         self.statuses: list[CycleStatus] = []
         title = QLabel(self.tr("Coaching cycles"), self)
         title.setObjectName("areaTitle")
@@ -84,11 +89,14 @@ class CyclesPage(QWidget):
         layout.addWidget(self.picks)
 
     def reload(self) -> None:
-        try:
-            self.statuses = self._rows()
-        except NunrecError as error:
-            self.message.setText(str(error))
-            return
+        """Both the overview and a draw read the recording store: off the GUI thread."""
+        self._tasks.run(self._rows, self._show_rows, self._failed, owner=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
+
+    def _show_rows(self, statuses: list[CycleStatus]) -> None:
+        self.statuses = statuses
         self.table.setRowCount(len(self.statuses))
         for index, status in enumerate(self.statuses):
             cells = (
@@ -113,11 +121,14 @@ class CyclesPage(QWidget):
             return
         status = self.statuses[rows.pop()]
         count = max(1, status.target - status.evaluated_in_current)
-        try:
-            draw = self._draw(status.employee_id, count)
-        except NunrecError as error:
-            self.message.setText(str(error))
-            return
+        self._tasks.run(
+            lambda: self._draw(status.employee_id, count),
+            lambda draw: self._show_draw(status, draw),
+            self._failed,
+            owner=self,
+        )
+
+    def _show_draw(self, status: CycleStatus, draw: Draw) -> None:
         self.picks.clear()
         if not draw.picks:
             self.message.setText(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.erasure import ErasureCandidate
+from nunrec_desktop.ui.tasks import TaskRunner
 
 Find = Callable[[str, datetime, int], list[ErasureCandidate]]
 Erase = Callable[[str, str], None]
@@ -37,12 +38,13 @@ class ErasurePage(QWidget):
         find: Find,
         erase: Erase,
         now: datetime,
+        tasks: TaskRunner,
         confirm: Callable[[str], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("erasurePage")
-        self._find, self._erase = find, erase
+        self._find, self._erase, self._tasks = find, erase, tasks
         self._confirm = confirm or self._ask
         self.candidates: list[ErasureCandidate] = []
         title = QLabel(self.tr("Erasure request"), self)
@@ -103,12 +105,16 @@ class ErasurePage(QWidget):
         layout.addWidget(self.message)
 
     def search(self) -> None:
+        """Searching and deleting talk to the recording store: off the GUI thread."""
         around = self.around.dateTime().toPython().astimezone()
-        try:
-            self.candidates = self._find(self.number.text(), around, self.window_minutes.value())
-        except NunrecError as error:
-            self.message.setText(str(error))
-            return
+        number, minutes = self.number.text(), self.window_minutes.value()
+        self._tasks.run(lambda: self._find(number, around, minutes), self._found, self._failed, owner=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
+
+    def _found(self, candidates: list[ErasureCandidate]) -> None:
+        self.candidates = candidates
         self.table.setRowCount(len(self.candidates))
         for row, candidate in enumerate(self.candidates):
             whole = round(candidate.duration_s)
@@ -137,11 +143,15 @@ class ErasurePage(QWidget):
             .replace("%2", candidate.employee_names)
         ):
             return
-        try:
-            self._erase(candidate.recording_id, self.reference.text())
-        except NunrecError as error:
-            self.message.setText(str(error))
-            return
+        reference = self.reference.text()
+        self._tasks.run(
+            lambda: self._erase(candidate.recording_id, reference),
+            lambda _none: self._erased(when),
+            self._failed,
+            owner=self,
+        )
+
+    def _erased(self, when: str) -> None:
         self.number.clear()
         self.candidates = []
         self.table.setRowCount(0)

@@ -117,57 +117,57 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="42"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="47"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="46"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="51"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="60"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="56"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="61"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="57"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="63"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="64"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="73"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="120"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="135"/>
         <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="149"/>
         <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
         <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
@@ -175,88 +175,88 @@
 <context>
     <name>ErasurePage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="48"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="50"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="163"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="54"/>
         <source>A caller asked for the recording of their call to be deleted. Enter the approximate time of the call and the number the caller gives. The number is only used to search: it is not stored or logged.</source>
         <translation>Een beller heeft gevraagd de opname van het gesprek te verwijderen. Vul het geschatte tijdstip van het gesprek in en het nummer dat de beller opgeeft. Het nummer wordt alleen gebruikt om te zoeken: het wordt niet bewaard of gelogd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="65"/>
         <source>e.g. 06-12345678</source>
         <translation>bijv. 06-12345678</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="70"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="71"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="74"/>
         <source>Time of the call (approx.)</source>
         <translation>Tijdstip van het gesprek (ongeveer)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="73"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="75"/>
         <source>Caller&apos;s number</source>
         <translation>Nummer van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
         <source>Search window (+/-)</source>
         <translation>Zoekvenster (+/-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="78"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="78"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="78"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="87"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="88"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="131"/>
         <source>%1 recording(s) found.</source>
         <translation>%1 opname(s) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="136"/>
         <source>Choose exactly one recording.</source>
         <translation>Kies precies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="141"/>
         <source>Delete the recording of %1 (%2) for good?</source>
         <translation>De opname van %1 (%2) definitief verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="159"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
