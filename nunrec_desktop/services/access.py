@@ -121,7 +121,7 @@ class AccessPolicy:
                 f"Als {ROLE_DUTCH.get(user.role, user.role)} mag u geen {ACTION_DUTCH[action]} "
                 "(Protocol opname telefoongesprekken, P3/P5).",
             )
-        if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):  # incl. P4
+        if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):
             return Decision(False, PROTOCOL_REFUSAL.get(target.protocol_violation, PROTOCOL_REFUSAL["too_old"]))
         if action is Action.RETRIEVE_FOR_COACH and not purpose.strip():
             return Decision(
