@@ -34,6 +34,7 @@ from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
 from nunrec_desktop.services.listening import ListeningService
+from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
@@ -80,6 +81,7 @@ class Services:
     draws: DrawService = field(init=False, repr=False)
     cycles: CycleOverview = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
+    live: LiveSessionService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -102,6 +104,7 @@ class Services:
         )
         self.listening = ListeningService(self.catalog, self.store)
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
+        self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.cycles = CycleOverview(
             self.people,
             self.evaluations,

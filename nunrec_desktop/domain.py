@@ -76,10 +76,16 @@ class Assignment:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A moment the coach marked in a call, with an optional short note (no caller data, P6)."""
+    """A moment the coach marked in a call, with an optional short note (no caller data, P6).
+
+    In a side-by-side session (P8) a mark is a quick observation: `section` is the A it is about
+    ("aanvang" ... "algemeen") and `valence` is "+", "-" or "" (neither).
+    """
 
     at_s: float
     note: str = ""
+    section: str = ""
+    valence: str = ""
 
 
 class NunrecError(Exception):

@@ -26,6 +26,7 @@ from nunrec_desktop.services.guideline import Guideline, parse_guideline
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding
 
 DRAFT, SUBMITTED = "draft", "submitted"
+SOURCE_RECORDING, SOURCE_LIVE = "recording", "live"
 
 
 @dataclass
@@ -93,6 +94,12 @@ class Evaluation:
     content: EvaluationContent
     updated_at: datetime
     submitted_at: datetime | None
+    live_reason: str | None = None
+    live_reason_note: str = ""
+
+    @property
+    def live(self) -> bool:
+        return self.source == SOURCE_LIVE
 
 
 @dataclass(frozen=True)
@@ -133,28 +140,67 @@ class EvaluationService:
             if row is None:
                 row = self._latest(session, user.id, recording_id)
             if row is None:
-                self._snapshot(session, guideline)
-                now = self._clock()
-                row = EvaluationRow(
-                    coach_user_id=user.id,
+                row = self._new_draft(
+                    session,
+                    user,
+                    guideline,
                     employee_id=employee_id,
                     recording_id=recording_id,
-                    source="recording",
+                    source=SOURCE_RECORDING,
                     call_start=call_start,
                     call_duration_s=call_duration_s,
-                    guideline_id=guideline.id,
-                    guideline_version=guideline.version,
-                    guideline_hash=guideline.content_hash,
-                    status=DRAFT,
-                    revision=1,
-                    supersedes_id=None,
-                    content=EvaluationContent().to_json(),
-                    created_at=now,
-                    updated_at=now,
-                    submitted_at=None,
                 )
-                session.add(row)
-                session.flush()
+            return evaluation_from_row(row)
+
+    def start_live(
+        self, user: User, guideline: Guideline, employee_id: str, started_at: datetime, reason: str, note: str
+    ) -> Evaluation:
+        """The draft of a side-by-side session (P8): no recording, no duration until the session ends.
+
+        The caller authorises (LiveSessionService asks the policy before calling this)."""
+        with self._sessions.begin() as session:
+            row = self._new_draft(
+                session,
+                user,
+                guideline,
+                employee_id=employee_id,
+                recording_id=None,
+                source=SOURCE_LIVE,
+                call_start=started_at,
+                call_duration_s=None,
+            )
+            row.live_reason, row.live_reason_note = reason, note
+            return evaluation_from_row(row)
+
+    def get(self, user: User, evaluation_id: int) -> Evaluation:
+        """One of this coach's evaluations; another coach's does not exist for them."""
+        with self._sessions() as session:
+            return evaluation_from_row(self._own(session, user, evaluation_id))
+
+    def running_live(self, user: User) -> list[Evaluation]:
+        """This coach's side-by-side sessions that have not ended (normally none or one), oldest first."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(EvaluationRow)
+                .where(
+                    EvaluationRow.coach_user_id == user.id,
+                    EvaluationRow.source == SOURCE_LIVE,
+                    EvaluationRow.status == DRAFT,
+                    EvaluationRow.call_duration_s.is_(None),
+                )
+                .order_by(EvaluationRow.call_start)
+            ).scalars()
+            return [evaluation_from_row(r) for r in rows]
+
+    def end_live(self, user: User, evaluation_id: int, duration_s: float) -> Evaluation:
+        """The session is over: its duration is fixed; the draft stays open for the 5A form."""
+        self._authorise(user, evaluation_id, "live end")
+        with self._sessions.begin() as session:
+            row = self._own(session, user, evaluation_id)
+            if row.source != SOURCE_LIVE or row.status != DRAFT or row.call_duration_s is not None:
+                raise InvalidInput("Deze side-by-side sessie is al beëindigd.")
+            row.call_duration_s = max(0.0, duration_s)
+            row.updated_at = self._clock()
             return evaluation_from_row(row)
 
     def drafts(self, user: User) -> list[Evaluation]:
@@ -206,16 +252,15 @@ class EvaluationService:
     def counts_per_employee(self, user: User) -> dict[str, tuple[int, int]]:
         """Per employee: (calls with a submitted evaluation, open drafts) of this coach. Counts, no scores."""
         with self._sessions() as session:
-            rows = session.execute(
-                select(EvaluationRow.employee_id, EvaluationRow.recording_id, EvaluationRow.status).where(
-                    EvaluationRow.coach_user_id == user.id
-                )
-            ).all()
+            found = session.execute(
+                select(EvaluationRow).where(EvaluationRow.coach_user_id == user.id).order_by(EvaluationRow.revision)
+            ).scalars()
+            rows = [(r.employee_id, key, r.status) for r, key in chain_keys(list(found)).items()]
         submitted: dict[str, set[str]] = {}
         drafts: dict[str, int] = {}
-        for employee_id, recording_id, status in rows:
+        for employee_id, chain, status in rows:
             if status == SUBMITTED:
-                submitted.setdefault(employee_id, set()).add(recording_id or "")
+                submitted.setdefault(employee_id, set()).add(chain)
             else:
                 drafts[employee_id] = drafts.get(employee_id, 0) + 1
         return {e: (len(submitted.get(e, set())), drafts.get(e, 0)) for e in set(submitted) | set(drafts)}
@@ -288,6 +333,8 @@ class EvaluationService:
                 created_at=now,
                 updated_at=now,
                 submitted_at=None,
+                live_reason=old.live_reason,
+                live_reason_note=old.live_reason_note,
             )
             session.add(row)
             session.flush()
@@ -336,6 +383,42 @@ class EvaluationService:
             .limit(1)
         ).scalar_one_or_none()
 
+    def _new_draft(
+        self,
+        session: Session,
+        user: User,
+        guideline: Guideline,
+        *,
+        employee_id: str,
+        recording_id: str | None,
+        source: str,
+        call_start: datetime,
+        call_duration_s: float | None,
+    ) -> EvaluationRow:
+        self._snapshot(session, guideline)
+        now = self._clock()
+        row = EvaluationRow(
+            coach_user_id=user.id,
+            employee_id=employee_id,
+            recording_id=recording_id,
+            source=source,
+            call_start=call_start,
+            call_duration_s=call_duration_s,
+            guideline_id=guideline.id,
+            guideline_version=guideline.version,
+            guideline_hash=guideline.content_hash,
+            status=DRAFT,
+            revision=1,
+            supersedes_id=None,
+            content=EvaluationContent().to_json(),
+            created_at=now,
+            updated_at=now,
+            submitted_at=None,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
     def _snapshot(self, session: Session, guideline: Guideline) -> None:
         if session.get(GuidelineSnapshotRow, guideline.content_hash) is None:
             session.add(
@@ -366,4 +449,22 @@ def evaluation_from_row(row: EvaluationRow) -> Evaluation:
         content=EvaluationContent.from_json(row.content),
         updated_at=row.updated_at,
         submitted_at=row.submitted_at,
+        live_reason=row.live_reason,
+        live_reason_note=row.live_reason_note or "",
     )
+
+
+def chain_keys(rows: list[EvaluationRow]) -> dict[EvaluationRow, str]:
+    """A key shared by every revision of one evaluation: the call it is about, or for a live session (which
+    has no recording) the first revision. `rows` must be ordered by revision, so a parent comes first."""
+    keys: dict[EvaluationRow, str] = {}
+    by_id: dict[int, str] = {}
+    for row in rows:
+        if row.recording_id:
+            key = f"recording:{row.recording_id}"
+        elif row.supersedes_id is not None and row.supersedes_id in by_id:
+            key = by_id[row.supersedes_id]
+        else:
+            key = f"evaluation:{row.id}"
+        keys[row] = by_id[row.id] = key
+    return keys

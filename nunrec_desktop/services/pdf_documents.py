@@ -28,7 +28,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from nunrec_desktop.domain import Mark
 from nunrec_desktop.services.guideline import SECTION_KEYS
+from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line
 from nunrec_desktop.services.subject_access import SubjectAccessData
 
@@ -187,7 +189,8 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
     evaluation, guideline = call.evaluation, call.guideline
     live = evaluation.source == "live"
     heading = (
-        f"{index}. Live observatie (side-by-side) van {_local(evaluation.call_start)}"
+        f"{index}. Side-by-side meegeluisterd op {_local(evaluation.call_start)}, "
+        f"duur {_fmt_time(evaluation.call_duration_s or 0)}"
         if live
         else f"{index}. Gesprek van {_local(evaluation.call_start)}, duur {_fmt_time(evaluation.call_duration_s or 0)}"
     )
@@ -225,15 +228,31 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
             if value in ANSWER_COLOURS:
                 style.append(("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1), ANSWER_COLOURS[value]))
     table = Table(rows, colWidths=[22 * mm, 70 * mm, 24 * mm, 58 * mm], style=TableStyle(style), repeatRows=1)
-    block: list[Any] = [_p(heading, styles.h2), table]
+    block: list[Any] = [_p(heading, styles.h2)]
+    if live:
+        reason = reason_text(evaluation.live_reason, evaluation.live_reason_note)
+        block.append(_p(f"Live naast je meegeluisterd, niets opgenomen. Reden: {reason}.", styles.small))
+    block.append(table)
     content = evaluation.content
     for label, text in (("Tops", content.tops), ("Tips", content.tips), ("Notities", content.notes)):
         if text.strip():
             block += [_p(label, styles.h3), _p(text, styles.body)]
     if content.marks:
-        block.append(_p("Momenten in het gesprek" if not live else "Observaties", styles.h3))
-        block += [_p(f"{_fmt_time(m.at_s)}  {m.note or '(markering)'}", styles.body) for m in content.marks]
-    return [KeepTogether(block[:2]), *block[2:], Spacer(1, 3 * mm)]
+        block.append(_p("Momenten in het gesprek" if not live else "Observaties tijdens het meeluisteren", styles.h3))
+        titles = {section.key: section.title for section in guideline.sections}
+        block += [_p(mark_text(m, titles), styles.body) for m in content.marks]
+    keep = 3 if live else 2
+    return [KeepTogether(block[:keep]), *block[keep:], Spacer(1, 3 * mm)]
+
+
+def mark_text(mark: Mark, section_titles: dict[str, str]) -> str:
+    """ "01:23  note", or for a side-by-side observation "01:23  Aanvang (+)  note"."""
+    parts = [_fmt_time(mark.at_s)]
+    if mark.section:
+        title = section_titles.get(mark.section, mark.section.capitalize())
+        parts.append(f"{title} ({mark.valence})" if mark.valence else title)
+    parts.append(mark.note or ("" if mark.section else "(markering)"))
+    return "  ".join(p for p in parts if p)
 
 
 def _section_answers(calls: Sequence[EvaluatedCall]) -> dict[str, list[tuple[str, str]]]:
@@ -393,7 +412,11 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path) -> N
     story.append(_plain_table(rows, [80 * mm, 40 * mm, 40 * mm], styles))
     story.append(_p(f"Beoordelingen ({len(data.evaluations)}, met alle versies)", styles.h2))
     for evaluation, coach in data.evaluations:
-        kind = "live observatie" if evaluation.source == "live" else f"gesprek {evaluation.recording_id or ''}"
+        kind = (
+            f"side-by-side (reden: {reason_text(evaluation.live_reason, evaluation.live_reason_note)})"
+            if evaluation.source == "live"
+            else f"gesprek {evaluation.recording_id or ''}"
+        )
         submitted = evaluation.submitted_at.astimezone().strftime("%d-%m-%Y") if evaluation.submitted_at else "-"
         story.append(
             _p(
@@ -411,7 +434,7 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path) -> N
             ("Tops", evaluation.content.tops),
             ("Tips", evaluation.content.tips),
             ("Notities", evaluation.content.notes),
-            ("Markeringen", "; ".join(f"{_fmt_time(m.at_s)} {m.note}" for m in evaluation.content.marks)),
+            ("Markeringen", "; ".join(mark_text(m, {}) for m in evaluation.content.marks)),
         ):
             if text.strip():
                 story.append(_p(f"{label}: {text}", styles.small))

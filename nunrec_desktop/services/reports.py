@@ -26,7 +26,13 @@ from nunrec_desktop.services.atomic_file import write_atomically
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.db.models import EvaluationRow
-from nunrec_desktop.services.evaluations import SUBMITTED, Evaluation, EvaluationService, evaluation_from_row
+from nunrec_desktop.services.evaluations import (
+    SUBMITTED,
+    Evaluation,
+    EvaluationService,
+    chain_keys,
+    evaluation_from_row,
+)
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
@@ -130,11 +136,11 @@ class ReportService:
                 .all()
             )
         latest: dict[str, Evaluation] = {}
-        for row in rows:
+        for row, chain in chain_keys(list(rows)).items():
             evaluation = evaluation_from_row(row)
             moment = (evaluation.call_start or evaluation.updated_at).astimezone().date()
             if first <= moment <= last:
-                latest[evaluation.recording_id or f"evaluation-{evaluation.id}"] = evaluation
+                latest[chain] = evaluation
         calls = [EvaluatedCall(e, self._evaluations.guideline_of(e)) for e in latest.values()]
         calls.sort(key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
         return FeedbackData(

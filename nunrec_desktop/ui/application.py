@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
-from nunrec_desktop.domain import NunrecError, Role, User
+from nunrec_desktop.domain import Mark, NunrecError, Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.ui.evaluation_form import EvaluationForm
     from nunrec_desktop.ui.evaluations_page import EvaluationsPage
+    from nunrec_desktop.ui.live_session_page import LiveSessionPage
     from nunrec_desktop.ui.main_window import MainWindow
     from nunrec_desktop.ui.player_page import PlayerPage
 
@@ -62,6 +63,7 @@ class AppController(QObject):
         self.player: PlayerPage | None = None
         self.overview: EvaluationsPage | None = None
         self.form: EvaluationForm | None = None
+        self.live: LiveSessionPage | None = None
         self._keyring_factory = keyring_factory
         self._clock = clock
         self.services: Services | None = None
@@ -97,6 +99,7 @@ class AppController(QObject):
         from nunrec_desktop.ui.erasure_page import ErasurePage
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
         from nunrec_desktop.ui.evaluations_page import DraftRow, EmployeeRow, EvaluationsPage
+        from nunrec_desktop.ui.live_session_page import LiveSessionPage
         from nunrec_desktop.ui.main_window import MainWindow
         from nunrec_desktop.ui.player_page import PlayerPage
         from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -121,17 +124,24 @@ class AppController(QObject):
                 self._output_factory,
                 self.tasks,
             )
-            form = EvaluationForm(
-                lambda evaluation_id, content: services.evaluations.save_draft(user, evaluation_id, content),
-                lambda evaluation_id: services.evaluations.submit(
-                    user, evaluation_id, services.guideline(), services.guard()
-                ),
-                lambda evaluation_id: services.evaluations.revise(user, evaluation_id),
-                services.guard,
-                lambda content: services.evaluations.open_findings(content, services.guard()),
-                lambda: player.marks,
-                self.tasks,
-            )
+
+            def evaluation_form(
+                marks: Callable[[], list[Mark]], replace_marks: Callable[[list[Mark]], None]
+            ) -> EvaluationForm:
+                return EvaluationForm(
+                    lambda evaluation_id, content: services.evaluations.save_draft(user, evaluation_id, content),
+                    lambda evaluation_id: services.evaluations.submit(
+                        user, evaluation_id, services.guideline(), services.guard()
+                    ),
+                    lambda evaluation_id: services.evaluations.revise(user, evaluation_id),
+                    services.guard,
+                    lambda content: services.evaluations.open_findings(content, services.guard()),
+                    marks,
+                    self.tasks,
+                    replace_marks,
+                )
+
+            form = evaluation_form(lambda: player.marks, player.set_marks)
             player.marks_changed.connect(form.marks_changed)
             player.opened.connect(lambda opened, visible: self._evaluate(user, player, form, opened, visible))
             form.submitted.connect(lambda _evaluation: recordings.reload())
@@ -161,7 +171,9 @@ class AppController(QObject):
                     DraftRow(
                         d,
                         names.get(d.employee_id, d.employee_id),
-                        "erased"
+                        "live"
+                        if d.live
+                        else "erased"
                         if d.recording_id in erased
                         else "expired"
                         if d.call_start is not None and d.call_start <= cutoff
@@ -171,6 +183,12 @@ class AppController(QObject):
                 ]
 
             def open_draft(row: DraftRow) -> None:
+                if row.evaluation.live:
+                    window.show_area(MainWindow.SIDE_BY_SIDE)
+                    session = services.live.get(user, row.evaluation.id)
+                    if not session.running:
+                        live.open_for_evaluation(session)
+                    return
                 window.show_area(MainWindow.PLAYER)
                 if row.recording_state == "available":
                     match = [
@@ -201,10 +219,31 @@ class AppController(QObject):
             cycles = CyclesPage(
                 lambda: services.cycles.rows(user),
                 lambda employee_id, count: services.draws.draw(user, employee_id, count),
+                lambda draw_id, recording_id: services.draws.replace(user, draw_id, recording_id),
                 self.tasks,
             )
             cycles.recording_activated.connect(recordings.recording_activated)
             areas[MainWindow.CYCLES] = cycles
+            live_form = evaluation_form(lambda: live.observations, lambda marks: live.set_observations(marks))
+            live = LiveSessionPage(
+                employees=lambda: services.people.coached_employees(user.id, self._clock().date()),
+                running=lambda: services.live.running(user),
+                start=lambda employee_id, reason, note: services.live.start(
+                    user, services.guideline(), employee_id, reason, note, services.guard()
+                ),
+                elapsed=services.live.elapsed_s,
+                save=lambda evaluation_id, content: services.evaluations.save_draft(user, evaluation_id, content),
+                end=lambda session: services.live.end(user, session),
+                guideline_of=services.evaluations.guideline_of,
+                scan=lambda text: services.guard().scan(text),
+                form=live_form,
+                tasks=self.tasks,
+            )
+            live.session_changed.connect(overview.reload)
+            cycles.side_by_side_requested.connect(lambda employee_id: window.show_area(MainWindow.SIDE_BY_SIDE))
+            cycles.side_by_side_requested.connect(live.prepare_start)
+            areas[MainWindow.SIDE_BY_SIDE] = live
+            self.live = live
             self.overview = overview
             self.form = form
         erasure = ErasurePage(
@@ -235,6 +274,9 @@ class AppController(QObject):
             window.navigation.currentRowChanged.connect(
                 lambda row: cycles.reload() if row == MainWindow.CYCLES else None
             )
+            window.navigation.currentRowChanged.connect(
+                lambda row: live.reload() if row == MainWindow.SIDE_BY_SIDE else None
+            )
             recordings.recording_activated.connect(lambda recording: window.show_area(MainWindow.PLAYER))
             recordings.recording_activated.connect(player.open_recording)
             window.locked.connect(player.stop)
@@ -252,6 +294,8 @@ class AppController(QObject):
         self.login.hide()
         if user.role is Role.COACH:
             recordings.reload()
+            if services.live.running(user) is not None:  # e.g. after a crash mid-session: carry on with it
+                window.show_area(MainWindow.SIDE_BY_SIDE)
 
     def _evaluate(
         self, user: User, player: PlayerPage, form: EvaluationForm, opened: OpenedRecording, visible: VisibleRecording
@@ -283,10 +327,13 @@ class AppController(QObject):
             self.player.stop()
         if self.form is not None:
             self.form.save_now()
+        if self.live is not None:
+            self.live.stop()
+            self.live.form.save_now()
         services.auth.record_sign_out(window.user)
         window.close()
         window.deleteLater()
-        self.main_window = self.idle = self.player = self.form = self.overview = None
+        self.main_window = self.idle = self.player = self.form = self.overview = self.live = None
         self.login.show()
         self.login.username.setFocus()
 

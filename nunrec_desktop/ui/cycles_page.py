@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,18 +32,22 @@ STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
 
 class CyclesPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
+    side_by_side_requested = Signal(str)  # employee id
 
     def __init__(
         self,
         rows: Callable[[], list[CycleStatus]],
         draw: Callable[[str, int], Draw],
+        replace: Callable[[int, str], Draw],
         tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cyclesPage")
-        self._rows, self._draw, self._tasks = rows, draw, tasks
+        self._rows, self._draw, self._replace, self._tasks = rows, draw, replace, tasks
         self.statuses: list[CycleStatus] = []
+        self.draw: Draw | None = None
+        self._draw_status: CycleStatus | None = None
         title = QLabel(self.tr("Coaching cycles"), self)
         title.setObjectName("areaTitle")
         subtitle = QLabel(
@@ -72,13 +76,22 @@ class CyclesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.draw_button = QPushButton(self.tr("Pick calls"), self)
         self.draw_button.clicked.connect(self.draw_for_selected)
+        self.side_by_side_button = QPushButton(self.tr("Side-by-side session..."), self)
+        self.side_by_side_button.clicked.connect(self._side_by_side)
         self.picks = QListWidget(self)
         self.picks.itemActivated.connect(lambda item: self.recording_activated.emit(item.data(256)))
+        self.replace_button = QPushButton(self.tr("Replace this pick"), self)
+        self.replace_button.setToolTip(
+            self.tr("Draws another call in its place; the replacement is recorded with the draw.")
+        )
+        self.replace_button.clicked.connect(self.replace_selected)
+        self.replace_button.hide()
         self.message = QLabel(self)
         self.message.setObjectName("listStatus")
         self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.draw_button)
+        row.addWidget(self.side_by_side_button)
         row.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -87,6 +100,7 @@ class CyclesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.picks)
+        layout.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def reload(self) -> None:
         """Both the overview and a draw read the recording store: off the GUI thread."""
@@ -114,12 +128,22 @@ class CyclesPage(QWidget):
         if self.statuses:
             self.table.selectRow(0)
 
-    def draw_for_selected(self) -> None:
+    def _selected(self) -> CycleStatus | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
         if len(rows) != 1:
             self.message.setText(self.tr("Choose an employee first."))
+            return None
+        return self.statuses[rows.pop()]
+
+    def _side_by_side(self) -> None:
+        status = self._selected()
+        if status is not None:
+            self.side_by_side_requested.emit(status.employee_id)
+
+    def draw_for_selected(self) -> None:
+        status = self._selected()
+        if status is None:
             return
-        status = self.statuses[rows.pop()]
         count = max(1, status.target - status.evaluated_in_current)
         self._tasks.run(
             lambda: self._draw(status.employee_id, count),
@@ -128,8 +152,24 @@ class CyclesPage(QWidget):
             owner=self,
         )
 
-    def _show_draw(self, status: CycleStatus, draw: Draw) -> None:
+    def replace_selected(self) -> None:
+        item = self.picks.currentItem()
+        draw, status = self.draw, self._draw_status
+        if item is None or draw is None or status is None:
+            self.message.setText(self.tr("Choose the pick to replace first."))
+            return
+        recording_id = item.data(256).id
+        self._tasks.run(
+            lambda: self._replace(draw.id, recording_id),
+            lambda replaced: self._show_draw(status, replaced, replaced_id=recording_id),
+            self._failed,
+            owner=self,
+        )
+
+    def _show_draw(self, status: CycleStatus, draw: Draw, replaced_id: str | None = None) -> None:
+        self.draw, self._draw_status = draw, status
         self.picks.clear()
+        self.replace_button.setVisible(bool(draw.picks))
         if not draw.picks:
             self.message.setText(
                 self.tr("No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).").replace(
@@ -145,6 +185,14 @@ class CyclesPage(QWidget):
             )
             item.setData(256, recording)
             self.picks.addItem(item)
+        self.picks.setCurrentRow(0)
+        if replaced_id is not None:
+            self.message.setText(
+                self.tr("One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).")
+                .replace("%1", str(draw.id))
+                .replace("%2", str(len(draw.replacements)))
+            )
+            return
         self.message.setText(
             self.tr("%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.")
             .replace("%1", str(len(draw.picks)))

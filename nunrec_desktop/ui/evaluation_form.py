@@ -8,6 +8,7 @@ There are no scores across employees here, and no ranking: this is coaching, not
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -59,12 +60,14 @@ class EvaluationForm(QWidget):
         open_findings: Callable[[EvaluationContent], list[OpenFinding]],
         marks: Callable[[], list[Mark]],
         tasks: TaskRunner,
+        replace_marks: Callable[[list[Mark]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationForm")
         self._save, self._submit, self._revise = save, submit, revise
         self._guard, self._open_findings, self._marks = guard, open_findings, marks
+        self._replace_marks = replace_marks
         self._tasks = tasks
         self.evaluation: Evaluation | None = None
         self.guideline: Guideline | None = None
@@ -334,7 +337,11 @@ class EvaluationForm(QWidget):
         self.findings.clear()
         names = {"tops": self.tr("Tops"), "tips": self.tr("Tips"), "notes": self.tr("Notes")}
         for open_finding in findings:
-            where = names.get(open_finding.field, open_finding.field.split(":", 1)[-1])
+            name, _, index = open_finding.field.partition(":")
+            where = names.get(
+                open_finding.field,
+                self.tr("mark %1").replace("%1", str(int(index) + 1)) if name == "mark" else index,
+            )
             item = QListWidgetItem(f"{open_finding.finding.kind}: \u201c{open_finding.finding.text}\u201d - {where}")
             item.setData(Qt.ItemDataRole.UserRole, open_finding)
             self.findings.addItem(item)
@@ -386,7 +393,13 @@ class EvaluationForm(QWidget):
         by_field: dict[str, list[OpenFinding]] = {}
         for open_finding in findings:
             by_field.setdefault(open_finding.field, []).append(open_finding)
+        marks = list(self._marks())
         for name, items in by_field.items():
+            if name.startswith("mark:"):  # a mark's or observation's note
+                index = int(name.split(":", 1)[1])
+                if 0 <= index < len(marks):
+                    marks[index] = replace(marks[index], note=mask(marks[index].note, [f.finding for f in items]))
+                continue
             widget = self._field_widget(name)
             if widget is None:
                 continue
@@ -396,6 +409,8 @@ class EvaluationForm(QWidget):
                 widget.setPlainText(masked)
             else:
                 widget.setText(masked)
+        if marks != list(self._marks()):
+            self._replace_marks(marks)
         self.refresh_findings()
         self.save_now()
 

@@ -33,7 +33,7 @@ class DraftRow:
 
     evaluation: Evaluation
     employee_name: str
-    recording_state: str  # "available", "erased" or "expired"
+    recording_state: str  # "available", "erased" or "expired"; "live" for a side-by-side session
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,13 @@ class EvaluationsPage(QWidget):
         for draft in self._drafts():
             start = draft.evaluation.call_start
             when = start.astimezone().strftime("%d-%m-%Y %H:%M") if start else "-"
+            text = (
+                self.tr("%1, side-by-side session of %2")
+                if draft.recording_state == "live"
+                else self.tr("%1, call of %2")
+            )
             item = QListWidgetItem(
-                self.tr("%1, call of %2").replace("%1", draft.employee_name).replace("%2", when)
-                + states.get(draft.recording_state, "")
+                text.replace("%1", draft.employee_name).replace("%2", when) + states.get(draft.recording_state, "")
             )
             item.setData(256, draft)
             self.drafts_list.addItem(item)

@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
     PLAYER = 1
     EVALUATION = 2
     CYCLES = 3
-    COACH_ERASURE = 4
+    SIDE_BY_SIDE = 4
+    COACH_ERASURE = 5
     AUDIT = 1  # for the IT role
     IT_ERASURE = 2
 
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
                         "listen together with an employee and log side-by-side sessions."
                     ),
                 ),
+                (self.tr("Side-by-side"), ""),
                 (self.tr("Erasure requests"), ""),
             ]
         return [

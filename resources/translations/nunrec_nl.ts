@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="205"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -117,57 +117,82 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="47"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="51"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="55"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="64"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="65"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="67"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="68"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="73"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <source>Side-by-side session...</source>
+        <translation>Side-by-side sessie...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="83"/>
+        <source>Replace this pick</source>
+        <translation>Vervang deze keuze</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="85"/>
+        <source>Draws another call in its place; the replacement is recorded with the draw.</source>
+        <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="134"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="159"/>
+        <source>Choose the pick to replace first.</source>
+        <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="175"/>
         <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="191"/>
+        <source>One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).</source>
+        <translation>Eén keuze vervangen; de vervanging is vastgelegd bij trekking %1 (%2 vervanging(en)).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="197"/>
         <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
         <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
@@ -264,150 +289,155 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="81"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="83"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="103"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="104"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="105"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="117"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="118"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="119"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="138"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="197"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="200"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="202"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="213"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="216"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="214"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="215"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="236"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="283"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="297"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="301"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="304"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="307"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="310"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="312"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="330"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="328"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="331"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
+        <source>mark %1</source>
+        <translation>markering %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="410"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="425"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="426"/>
         <source>Why may “%1” stay? (for example: the name of a colleague)</source>
         <translation>Waarom mag “%1” blijven staan? (bijvoorbeeld: de naam van een collega)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="418"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="433"/>
         <source>Keeping it needs a reason.</source>
         <translation>Behouden kan alleen met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="454"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -471,33 +501,192 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="133"/>
+        <source>%1, side-by-side session of %2</source>
+        <translation>%1, side-by-side sessie van %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="135"/>
         <source>%1, call of %2</source>
         <translation>%1, gesprek van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="159"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="170"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="177"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="177"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSessionPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="118"/>
+        <source>Side-by-side session</source>
+        <translation>Side-by-side sessie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="122"/>
+        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed (P8).</source>
+        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt (P8).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="134"/>
+        <source>at the employee&apos;s request</source>
+        <translation>op verzoek van de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="135"/>
+        <source>fault in the recording</source>
+        <translation>storing in de opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="136"/>
+        <source>other:</source>
+        <translation>anders:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="143"/>
+        <source>Short explanation (no caller details)</source>
+        <translation>Korte toelichting (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
+        <source>Start session</source>
+        <translation>Sessie starten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="157"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="159"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="196"/>
+        <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
+        <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="231"/>
+        <source>Short note (optional), Enter to finish</source>
+        <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="249"/>
+        <source>Remove observation</source>
+        <translation>Observatie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="252"/>
+        <source>Free notes about the manner of the calls (no caller details)</source>
+        <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="258"/>
+        <source>Mask</source>
+        <translation>Maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="268"/>
+        <source>End session and evaluate</source>
+        <translation>Sessie beëindigen en beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="278"/>
+        <source>Observations</source>
+        <translation>Observaties</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="284"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="312"/>
+        <source>Side-by-side session: evaluate with the 5A form</source>
+        <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
+        <source>New session</source>
+        <translation>Nieuwe sessie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="322"/>
+        <source>Observations during the session</source>
+        <translation>Observaties tijdens de sessie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="352"/>
+        <source>This session was still running (started %1); it continues here.</source>
+        <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="401"/>
+        <source>Choose the employee first.</source>
+        <translation>Kies eerst de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="404"/>
+        <source>Choose why you are listening along.</source>
+        <translation>Kies waarom je meeluistert.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="426"/>
+        <source>Side-by-side with %1 – reason: %2</source>
+        <translation>Side-by-side met %1 – reden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="571"/>
+        <source>Saved automatically.</source>
+        <translation>Automatisch bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="516"/>
+        <source>Press 1-5 for an observation</source>
+        <translation>Druk op 1-5 voor een observatie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="553"/>
+        <source>Changes not saved yet</source>
+        <translation>Wijzigingen nog niet bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="574"/>
+        <source>Could not be saved: %1</source>
+        <translation>Kon niet worden bewaard: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="587"/>
+        <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
+        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="651"/>
+        <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
+        <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
 </context>
 <context>
@@ -581,108 +770,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="69"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="85"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="89"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="92"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="97"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="146"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="146"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="162"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
         <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="177"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
+        <source>Side-by-side</source>
+        <translation>Side-by-side</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
         <source>Support</source>
         <translation>Ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
         <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
         <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="180"/>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="201"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="203"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
         <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
     </message>

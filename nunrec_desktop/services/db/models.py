@@ -109,11 +109,12 @@ class AuditHeadRow(Base):
 
 
 class EvaluationRow(Base):
-    """One revision of a coach's 5A evaluation of one call (or, later, of a live session).
+    """One revision of a coach's 5A evaluation of one call, or of a side-by-side session (source "live").
 
     `content` is JSON: answers per criterion, tops, tips, notes, marks, and findings of the caller-data guard
     that the coach kept with a reason. A submitted revision is never changed; a correction is a new revision
-    that points back to the one it supersedes.
+    that points back to the one it supersedes. A live session has no recording: `call_start` is when it
+    started, `call_duration_s` stays empty while it runs, and `live_reason` says why it took place (P8).
     """
 
     __tablename__ = "evaluations"
@@ -135,6 +136,8 @@ class EvaluationRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    live_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    live_reason_note: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class GuidelineSnapshotRow(Base):
