@@ -23,6 +23,7 @@ from nunrec_desktop.services.cycles import (
 )
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from nunrec_desktop.ui.cycles_page import CyclesPage
+from nunrec_desktop.ui.live_session_page import LiveSessionPage
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import FakeClock, MemoryKeyring
@@ -125,6 +126,21 @@ def test_the_cycles_area_picks_calls(
     with qtbot.waitSignal(page.recording_activated) as signal:
         page.picks.itemActivated.emit(page.picks.item(0))
     assert signal.args[0].id.startswith("rec-e1-")
+
+    before = [page.picks.item(i).data(256).id for i in range(page.picks.count())]
+    page.picks.setCurrentRow(1)
+    qtbot.mouseClick(page.replace_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "vervangen" in page.message.text(), timeout=10_000)
+    after = [page.picks.item(i).data(256).id for i in range(page.picks.count())]
+    assert len(after) == 4 and after[0] == before[0] and after[2:] == before[2:]
+    assert after[1] not in before and after[1].startswith("rec-e1-")
+    [replaced] = services.audit.entries(action="draws.replaced")
+    assert replaced.detail == f"{before[1]} -> {after[1]}" and replaced.object_id == str(page.draw.id)
+
+    qtbot.mouseClick(page.side_by_side_button, Qt.MouseButton.LeftButton)  # Anouk is selected
+    assert window.navigation.currentRow() == MainWindow.SIDE_BY_SIDE
+    live = window.pages.widget(MainWindow.SIDE_BY_SIDE)
+    assert isinstance(live, LiveSessionPage) and live.employee.currentData() == "E1"
     controller.shutdown()
     for translator in translators:
         qapp.removeTranslator(translator)

@@ -181,3 +181,37 @@ def test_a_session_left_running_is_continued_after_the_next_sign_in(
     running = services.live.running(anouk)
     assert running is not None and running.evaluation.content.marks == [Mark(425.0, "goede vraag", "analyse", "")]
     controller.shutdown()
+
+
+def test_an_ended_session_waiting_for_its_form_opens_from_the_drafts(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    anouk: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    session = services.live.start(anouk, services.guideline(), "E1", "other", "inwerkweek", services.guard())
+    services.evaluations.save_draft(
+        anouk, session.id, EvaluationContent(marks=[Mark(61.0, "nam de tijd", "aanvang", "+")])
+    )
+    clock.now += timedelta(minutes=30)
+    services.live.end(anouk, session)
+
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert window.navigation.currentRow() == MainWindow.RECORDINGS  # nothing is running
+    window.show_area(MainWindow.EVALUATION)
+    overview = window.pages.widget(MainWindow.EVALUATION)
+    assert isinstance(overview, EvaluationsPage)
+    started = session.started_at.astimezone()
+    assert overview.drafts_list.item(0).text() == f"Anouk de Vries, side-by-side sessie van {started:%d-%m-%Y %H:%M}"
+    overview.drafts_list.itemActivated.emit(overview.drafts_list.item(0))
+    assert window.navigation.currentRow() == MainWindow.SIDE_BY_SIDE
+    page = window.pages.widget(MainWindow.SIDE_BY_SIDE)
+    assert isinstance(page, LiveSessionPage)
+    assert page.stages.currentIndex() == LiveSessionPage.EVALUATE
+    assert page.form.evaluation is not None and page.form.evaluation.id == session.id
+    assert "Reden: anders: inwerkweek" in page.summary.text() and "30 minuten" in page.summary.text()
+    assert page.evaluated_observations.item(0).text() == "00:01:01  Aanvang (+)  nam de tijd"
+    controller.shutdown()

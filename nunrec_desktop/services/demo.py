@@ -255,7 +255,39 @@ def _past_cycles(
                 service.save_draft(coach, evaluation.id, _demo_content(rng, guideline, skill))
                 service.submit(coach, evaluation.id, guideline, guard)
                 count += 1
+            if employee_id == EMPLOYEES[0][0] and days_ago == CYCLE_DAYS_AGO[1]:
+                _side_by_side(rng, service, guideline, guard, coaches, people, employee_id, moment, skill)
+                count += 1
     return count
+
+
+def _side_by_side(
+    rng: np.random.Generator,
+    service: EvaluationService,
+    guideline: Guideline,
+    guard: CallerDataGuard,
+    coaches: tuple[User, User],
+    people: PeopleDirectory,
+    employee_id: str,
+    moment: datetime,
+    skill: float,
+) -> None:
+    """One submitted side-by-side session (P8): the recording had failed that morning."""
+    started = moment - timedelta(days=2, hours=3)
+    coach = next(c for c in coaches if people.is_assigned(c.id, employee_id, started))
+    session = service.start_live(coach, guideline, employee_id, started, "recording_fault", "")
+    content = _demo_content(rng, guideline, skill)
+    content.marks = [
+        Mark(95.0, "noemde eigen naam en de gemeente", "aanvang", "+"),
+        Mark(380.0, "vroeg door naar het echte probleem", "analyse", "+"),
+        Mark(845.0, "uitleg over de vergunning te technisch", "antwoord", "-"),
+        Mark(1510.0, "check of alles duidelijk was", "afsluiting", "+"),
+        Mark(2230.0, "bleef rustig bij een boze beller", "algemeen", "+"),
+    ]
+    content.notes = "Drie gesprekken meegeluisterd; na het tweede gesprek samen de uitleg over vergunningen geoefend."
+    service.save_draft(coach, session.id, content)
+    service.end_live(coach, session.id, 45 * 60.0)
+    service.submit(coach, session.id, guideline, guard)
 
 
 def _fixed_clock(moment: datetime) -> Callable[[], datetime]:

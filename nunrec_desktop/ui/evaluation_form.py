@@ -291,7 +291,8 @@ class EvaluationForm(QWidget):
 
     def _saved(self, _result: object) -> None:
         self.saves += 1
-        self._apply_status()
+        if not self._autosave.isActive():  # else newer changes are still waiting for their save
+            self._apply_status()
 
     def _save_failed(self, error: Exception) -> None:
         self.status.setText(self.tr("The draft could not be saved: %1").replace("%1", str(error)))

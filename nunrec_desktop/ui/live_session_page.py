@@ -127,7 +127,7 @@ class LiveSessionPage(QWidget):
         intro.setObjectName("areaSubtitle")
         intro.setWordWrap(True)
         self.employee = QComboBox(page)
-        self.employee.setMinimumWidth(260)
+        self.employee.setMinimumWidth(420)
         self.reasons = QButtonGroup(page)
         reason_box = QVBoxLayout()
         for code, text in (
@@ -142,6 +142,7 @@ class LiveSessionPage(QWidget):
         self.reason_note = QLineEdit(page)
         self.reason_note.setPlaceholderText(self.tr("Short explanation (no caller details)"))
         self.reason_note.setMaxLength(200)
+        self.reason_note.setMinimumWidth(420)
         self.reason_note.setEnabled(False)
         reason_box.addWidget(self.reason_note)
         self.reasons.buttonToggled.connect(lambda _b, _c: self._reason_changed())
@@ -491,6 +492,7 @@ class LiveSessionPage(QWidget):
             self.observations[self._editing], note=self.observation_note.text().strip(), valence=valence
         )
         self._refresh_observations()
+        self.save_status.setText(self.tr("Changes not saved yet"))
         self._notes_timer.start()
         self._check_guard()
 
@@ -568,7 +570,8 @@ class LiveSessionPage(QWidget):
 
     def _saved(self, _result: object) -> None:
         self.saves += 1
-        self.save_status.setText(self.tr("Saved automatically."))
+        if not self._notes_timer.isActive():  # else newer changes are still waiting for their save
+            self.save_status.setText(self.tr("Saved automatically."))
 
     def _save_failed(self, error: Exception) -> None:
         self.save_status.setText(self.tr("Could not be saved: %1").replace("%1", str(error)))
