@@ -186,3 +186,27 @@ def test_the_evaluation_area_exports_feedback_for_the_employee(
     qtbot.waitUntil(lambda: "Opgeslagen" in page.message.text(), timeout=15_000)
     written = tmp_path / "Terugkoppeling Anouk de Vries.pdf"
     assert written.read_bytes().startswith(b"%PDF")
+
+
+def test_caller_data_in_a_mark_is_masked_from_the_form(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    player = controller.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.seek(2.0)
+    player.mark_note.setText("beller noemde 06-12345678")
+    player.add_mark()
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    assert "markering 1" in form.findings.item(0).text()
+    qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
+    assert [m.note for m in player.marks] == ["beller noemde [telefoonnummer]"]
+    assert form.findings.count() == 0
+    qtbot.waitUntil(
+        lambda: (
+            [m.note for d in services.evaluations.drafts(coach) for m in d.content.marks]
+            == ["beller noemde [telefoonnummer]"]
+        ),
+        timeout=5_000,
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -180,7 +181,12 @@ def test_a_session_left_running_is_continued_after_the_next_sign_in(
     qtbot.waitUntil(lambda: page.saves >= 2, timeout=5_000)
     running = services.live.running(anouk)
     assert running is not None and running.evaluation.content.marks == [Mark(425.0, "goede vraag", "analyse", "")]
-    controller.shutdown()
+
+    page.notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.notes, " - tweede indruk")
+    controller.shutdown()  # closing the app right after typing: the notes are saved before it ends
+    running = services.live.running(anouk)
+    assert running is not None and running.evaluation.content.notes == "eerste indruk - tweede indruk"
 
 
 def test_an_ended_session_waiting_for_its_form_opens_from_the_drafts(

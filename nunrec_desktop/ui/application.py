@@ -340,7 +340,11 @@ class AppController(QObject):
     def shutdown(self) -> None:
         if self.player is not None:
             self.player.stop()
-        self.tasks.shutdown()
+        self.tasks.shutdown()  # queued work is dropped; what the coach typed is saved right here instead
+        if self.form is not None:
+            self.form.flush()
+        if self.live is not None:
+            self.live.flush()
         if self.services is not None:
             self.services.close()
 

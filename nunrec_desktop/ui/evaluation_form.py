@@ -7,6 +7,7 @@ There are no scores across employees here, and no ranking: this is coaching, not
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -43,6 +44,8 @@ from nunrec_desktop.services.evaluations import (
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.privacy import CallerDataGuard, mask
 from nunrec_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1500
 GUARD_MS = 400
@@ -288,6 +291,16 @@ class EvaluationForm(QWidget):
         self._autosave.stop()
         evaluation_id, content = self.evaluation.id, self.content()
         self._tasks.run(lambda: self._save(evaluation_id, content), self._saved, self._save_failed, owner=self)
+
+    def flush(self) -> None:
+        """The application closes and the task runner has stopped: save the newest content now, here."""
+        if not self.editable() or self.evaluation is None:
+            return
+        self._autosave.stop()
+        try:
+            self._save(self.evaluation.id, self.content())
+        except NunrecError:
+            log.exception("draft %s could not be saved at exit", self.evaluation.id)
 
     def _saved(self, _result: object) -> None:
         self.saves += 1

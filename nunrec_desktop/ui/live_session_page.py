@@ -8,6 +8,7 @@ The caller-data guard watches the notes and observations while the coach types (
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -44,6 +45,8 @@ from nunrec_desktop.services.live_sessions import (
 from nunrec_desktop.services.privacy import Finding, mask
 from nunrec_desktop.ui.evaluation_form import EvaluationForm
 from nunrec_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 NOTES_AUTOSAVE_MS = 1500
 TICK_MS = 250
@@ -669,3 +672,14 @@ class LiveSessionPage(QWidget):
         """Signing out: save what is typed; the session itself goes on and is offered again next time."""
         self.save_now()
         self._tick.stop()
+
+    def flush(self) -> None:
+        """The application closes and the task runner has stopped: save the newest content now, here."""
+        self._tick.stop()
+        self._notes_timer.stop()
+        if self.session is not None and self.stages.currentIndex() == self.RUNNING:
+            try:
+                self._save(self.session.id, self.content())
+            except NunrecError:
+                log.exception("side-by-side session %s could not be saved at exit", self.session.id)
+        self.form.flush()
