@@ -120,6 +120,7 @@ def test_the_cycles_area_picks_calls(
     assert isinstance(page, CyclesPage)
     qtbot.waitUntil(lambda: page.table.rowCount() == 4, timeout=10_000)
     assert page.table.item(0, 0).text() == "Anouk de Vries" and page.table.item(0, 2).text() == "te laat"
+    qtbot.waitUntil(lambda: "Nog geen gesprekken gekozen voor Anouk de Vries" in page.message.text(), timeout=5_000)
     qtbot.mouseClick(page.draw_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.picks.count() > 0, timeout=10_000)
     assert page.picks.count() == 4 and "4 gesprek(ken) gekozen voor Anouk de Vries" in page.message.text()
@@ -136,6 +137,23 @@ def test_the_cycles_area_picks_calls(
     assert after[1] not in before and after[1].startswith("rec-e1-")
     [replaced] = services.audit.entries(action="draws.replaced")
     assert replaced.detail == f"{before[1]} -> {after[1]}" and replaced.object_id == str(page.draw.id)
+
+    # Coming back later opens Anouk's cycle again: the picks as they stand, one of them evaluated by now.
+    evaluate(services, team, clock, "E1", after[0], 0)
+    window.show_area(MainWindow.RECORDINGS)
+    window.show_area(MainWindow.CYCLES)
+    qtbot.waitUntil(lambda: "1 van de 4 gekozen gesprekken beoordeeld" in page.message.text(), timeout=10_000)
+    assert (
+        page.message.text().startswith(f"Trekking {page.draw.id} van ") and "voor Anouk de Vries" in page.message.text()
+    )
+    assert [page.picks.item(i).data(256).id for i in range(page.picks.count())] == after
+    assert page.picks.item(0).text().endswith("- beoordeeld") and not page.picks.item(1).text().endswith("beoordeeld")
+    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(names.index("Sanne Hendriks"))  # nothing picked for her yet
+    qtbot.waitUntil(lambda: "Nog geen gesprekken gekozen voor Sanne Hendriks" in page.message.text(), timeout=5_000)
+    assert page.picks.count() == 0 and not page.replace_button.isVisible()
+    page.table.selectRow(names.index("Anouk de Vries"))
+    qtbot.waitUntil(lambda: page.picks.count() == 4, timeout=5_000)
 
     qtbot.mouseClick(page.side_by_side_button, Qt.MouseButton.LeftButton)  # Anouk is selected
     assert window.navigation.currentRow() == MainWindow.SIDE_BY_SIDE

@@ -12,7 +12,7 @@ import pytest
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
-from nunrec_desktop.domain import InvalidInput, User
+from nunrec_desktop.domain import InvalidInput, Role, User
 from nunrec_desktop.services.db.models import DrawRow
 from nunrec_desktop.services.draws import part_of_day
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
@@ -75,6 +75,20 @@ def test_replacing_a_pick_is_recorded(services: Services, calls: User) -> None:
         services.draws.replace(calls, draw.id, "rec-unknown")
     entries = services.audit.entries(action="draws.")
     assert entries[0].action == "draws.replaced" and entries[-1].detail.startswith(f"draw {draw.id}; seed 7; count 3")
+
+
+def test_the_latest_draw_is_the_cycle_to_work_through(services: Services, calls: User, admin: User) -> None:
+    assert services.draws.latest(calls, "E1") is None
+    services.draws.draw(calls, "E1", 2, seed=1)
+    second = services.draws.draw(calls, "E1", 3, seed=2)
+    after = services.draws.replace(calls, second.id, second.picks[0].id)
+    latest = services.draws.latest(calls, "E1")
+    assert latest is not None and latest.id == second.id and latest.seed == 2
+    assert [r.id for r in latest.picks] == [r.id for r in after.picks] and len(latest.replacements) == 1
+    assert latest.candidates == second.candidates and latest.created_at is not None
+    other = services.accounts.add(admin, "coach2", Role.COACH, "Petra Smit", TEST_PASSWORD)
+    services.people.assign(other.id, "E1", date(2026, 1, 1))
+    assert services.draws.latest(other, "E1") is None  # a coach's draws are their own
 
 
 def test_sample_cli(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
@@ -37,6 +38,7 @@ class Draw:
     picks: list[VisibleRecording]
     candidates: int
     replacements: list[dict[str, Any]]
+    created_at: datetime | None = None
 
 
 def part_of_day(moment: datetime) -> str:
@@ -126,7 +128,34 @@ class DrawService:
             detail=f"draw {draw_id}; seed {seed}; count {count}; min {min_duration_s:g}s; "
             f"candidates {len(candidates)}; picked {len(picks)}",
         )
-        return Draw(draw_id, employee_id, seed, picks, len(candidates), [])
+        return Draw(draw_id, employee_id, seed, picks, len(candidates), [], self._clock())
+
+    def latest(self, user: User, employee_id: str) -> Draw | None:
+        """This coach's most recent draw for the employee (the calls of the current cycle), with the picks
+        that are still visible; None when there is none."""
+        with self._sessions() as session:
+            row = session.execute(
+                select(DrawRow)
+                .where(DrawRow.coach_user_id == user.id, DrawRow.employee_id == employee_id)
+                .order_by(DrawRow.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            if row is None:
+                return None
+            draw_id, seed, created_at = row.id, row.seed, row.created_at
+            parameters = json.loads(row.parameters)
+            picked: list[str] = json.loads(row.picks)
+            replacements: list[dict[str, Any]] = json.loads(row.replacements)
+        visible = {r.id: r for r in self._catalog.visible_for(user, employee_id).items}
+        return Draw(
+            draw_id,
+            employee_id,
+            seed,
+            [visible[i] for i in picked if i in visible],
+            len(parameters.get("candidates", [])),
+            replacements,
+            created_at,
+        )
 
     def replace(self, user: User, draw_id: int, recording_id: str) -> Draw:
         """Swap one pick for another candidate, reproducibly; the replacement is recorded."""

@@ -220,6 +220,7 @@ class AppController(QObject):
                 lambda: services.cycles.rows(user),
                 lambda employee_id, count: services.draws.draw(user, employee_id, count),
                 lambda draw_id, recording_id: services.draws.replace(user, draw_id, recording_id),
+                lambda employee_id: services.draws.latest(user, employee_id),
                 self.tasks,
             )
             cycles.recording_activated.connect(recordings.recording_activated)

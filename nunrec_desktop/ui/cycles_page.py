@@ -39,12 +39,13 @@ class CyclesPage(QWidget):
         rows: Callable[[], list[CycleStatus]],
         draw: Callable[[str, int], Draw],
         replace: Callable[[int, str], Draw],
+        latest: Callable[[str], Draw | None],
         tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cyclesPage")
-        self._rows, self._draw, self._replace, self._tasks = rows, draw, replace, tasks
+        self._rows, self._draw, self._replace, self._latest, self._tasks = rows, draw, replace, latest, tasks
         self.statuses: list[CycleStatus] = []
         self.draw: Draw | None = None
         self._draw_status: CycleStatus | None = None
@@ -74,6 +75,7 @@ class CyclesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._open_cycle)
         self.draw_button = QPushButton(self.tr("Pick calls"), self)
         self.draw_button.clicked.connect(self.draw_for_selected)
         self.side_by_side_button = QPushButton(self.tr("Side-by-side session..."), self)
@@ -110,6 +112,8 @@ class CyclesPage(QWidget):
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
 
     def _show_rows(self, statuses: list[CycleStatus]) -> None:
+        previous = self._draw_status.employee_id if self._draw_status else None
+        self._draw_status = None  # the cycle of the selected employee is read again
         self.statuses = statuses
         self.table.setRowCount(len(self.statuses))
         for index, status in enumerate(self.statuses):
@@ -126,7 +130,39 @@ class CyclesPage(QWidget):
                     item.setBackground(QColor(STATE_COLOURS[status.state]))
                 self.table.setItem(index, column, item)
         if self.statuses:
-            self.table.selectRow(0)
+            ids = [status.employee_id for status in self.statuses]
+            self.table.selectRow(ids.index(previous) if previous in ids else 0)
+            if self.table.currentRow() >= 0:
+                self._open_cycle()
+
+    def _open_cycle(self) -> None:
+        """Selecting an employee opens their cycle: the calls picked for it, and which are evaluated."""
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            return
+        status = self.statuses[rows.pop()]
+        if self._draw_status is not None and self._draw_status.employee_id == status.employee_id:
+            return
+        self._draw_status = status
+        self._tasks.run(
+            lambda: self._latest(status.employee_id),
+            lambda draw: self._show_latest(status, draw),
+            self._failed,
+            owner=self,
+        )
+
+    def _show_latest(self, status: CycleStatus, draw: Draw | None) -> None:
+        if self._draw_status is not status:
+            return  # the coach selected someone else meanwhile
+        if draw is None or not draw.picks:
+            self.draw = None
+            self.picks.clear()
+            self.replace_button.hide()
+            self.message.setText(
+                self.tr("No calls picked for %1 yet. 'Pick calls' draws them.").replace("%1", status.name)
+            )
+            return
+        self._show_draw(status, draw, reopened=True)
 
     def _selected(self) -> CycleStatus | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -166,7 +202,9 @@ class CyclesPage(QWidget):
             owner=self,
         )
 
-    def _show_draw(self, status: CycleStatus, draw: Draw, replaced_id: str | None = None) -> None:
+    def _show_draw(
+        self, status: CycleStatus, draw: Draw, replaced_id: str | None = None, reopened: bool = False
+    ) -> None:
         self.draw, self._draw_status = draw, status
         self.picks.clear()
         self.replace_button.setVisible(bool(draw.picks))
@@ -180,12 +218,22 @@ class CyclesPage(QWidget):
         for recording in draw.picks:
             local = recording.start.astimezone()
             whole = round(recording.duration_s)
-            item = QListWidgetItem(
-                f"{local:%d-%m-%Y %H:%M}  {whole // 60}:{whole % 60:02d}  {recording.employee_names}"
-            )
+            text = f"{local:%d-%m-%Y %H:%M}  {whole // 60}:{whole % 60:02d}  {recording.employee_names}"
+            item = QListWidgetItem(text + (self.tr("  - evaluated") if recording.evaluated else ""))
             item.setData(256, recording)
             self.picks.addItem(item)
         self.picks.setCurrentRow(0)
+        if reopened:
+            made = f"{draw.created_at.astimezone():%d-%m-%Y}" if draw.created_at else "-"
+            self.message.setText(
+                self.tr("Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.")
+                .replace("%1", str(draw.id))
+                .replace("%2", made)
+                .replace("%3", status.name)
+                .replace("%4", str(sum(1 for r in draw.picks if r.evaluated)))
+                .replace("%5", str(len(draw.picks)))
+            )
+            return
         if replaced_id is not None:
             self.message.setText(
                 self.tr("One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).")

@@ -117,82 +117,97 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="52"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="56"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="65"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="66"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="67"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="68"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="69"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="81"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="85"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="87"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="162"/>
+        <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
+        <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="170"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="195"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="213"/>
         <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="222"/>
+        <source>  - evaluated</source>
+        <translation>  - beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="229"/>
+        <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
+        <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
         <source>One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).</source>
         <translation>Eén keuze vervangen; de vervanging is vastgelegd bij trekking %1 (%2 vervanging(en)).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="197"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
         <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
         <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
@@ -289,155 +304,155 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="84"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="86"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="106"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="107"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="118"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="120"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="121"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="122"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="138"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="203"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="205"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="216"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="219"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="217"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="220"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="218"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="221"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="286"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="311"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="304"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="318"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="310"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="324"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="312"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="326"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="345"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="365"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="425"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="426"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
         <source>Why may “%1” stay? (for example: the name of a colleague)</source>
         <translation>Waarom mag “%1” blijven staan? (bijvoorbeeld: de naam van een collega)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="433"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="447"/>
         <source>Keeping it needs a reason.</source>
         <translation>Behouden kan alleen met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="454"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="468"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -538,153 +553,154 @@
 <context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="121"/>
         <source>Side-by-side session</source>
         <translation>Side-by-side sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="125"/>
         <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed (P8).</source>
         <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt (P8).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="137"/>
         <source>at the employee&apos;s request</source>
         <translation>op verzoek van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="138"/>
         <source>fault in the recording</source>
         <translation>storing in de opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="139"/>
         <source>other:</source>
         <translation>anders:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="146"/>
         <source>Short explanation (no caller details)</source>
         <translation>Korte toelichting (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="152"/>
         <source>Start session</source>
         <translation>Sessie starten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="161"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="163"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="200"/>
         <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
         <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="235"/>
         <source>Short note (optional), Enter to finish</source>
         <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="253"/>
         <source>Remove observation</source>
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="258"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="262"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="268"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="272"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="278"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="284"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="288"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="312"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="320"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="322"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="326"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="401"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="405"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="404"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="426"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="430"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="438"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="571"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="577"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="516"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="521"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="553"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="498"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="558"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="574"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="587"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="593"/>
         <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="651"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="657"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
