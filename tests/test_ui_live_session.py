@@ -103,6 +103,14 @@ def test_a_full_live_session_by_key_presses(
         "00:03:45  Antwoord (-)",
     ]
 
+    qtbot.keyClick(page.running_page, Qt.Key.Key_2)  # a slip: removed again with Delete in the list
+    qtbot.keyClick(page.observation_note, Qt.Key.Key_Return)
+    assert page.observation_list.count() == 4
+    page.observation_list.setFocus()
+    page.observation_list.setCurrentRow(3)
+    qtbot.keyClick(page.observation_list, Qt.Key.Key_Delete)
+    assert page.observation_list.count() == 3
+
     page.notes.setFocus()
     qtbot.keyClicks(page.notes, "Rustig tempo. Beller wil terugbellen op 06-12345678. Stap 4")
     assert page.observation_list.count() == 3  # the digits went into the notes, not into observations
