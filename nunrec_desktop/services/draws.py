@@ -80,9 +80,9 @@ class DrawService:
         self._audit = audit
         self._clock = clock
 
-    def _candidates(self, user: User, employee_id: str, min_duration_s: float) -> list[VisibleRecording]:
-        listing = self._catalog.visible_for(user, employee_id)
-        return [r for r in listing.items if r.duration_s >= min_duration_s and not r.evaluated]
+    @staticmethod
+    def _candidates(visible: list[VisibleRecording], min_duration_s: float) -> list[VisibleRecording]:
+        return [r for r in visible if r.duration_s >= min_duration_s and not r.evaluated]
 
     def draw(
         self,
@@ -97,7 +97,7 @@ class DrawService:
         seed = secrets.randbelow(MAX_SEED + 1) if seed is None else seed
         if not 0 <= seed <= MAX_SEED:
             raise InvalidInput(f"Een seed is een geheel getal van 0 tot en met {MAX_SEED}.")
-        candidates = self._candidates(user, employee_id, min_duration_s)
+        candidates = self._candidates(self._catalog.visible_for(user, employee_id).items, min_duration_s)
         picks = pick(candidates, count, seed)
         parameters = {
             "count": count,
@@ -105,6 +105,7 @@ class DrawService:
             "exclude": "evaluated",
             "candidates": [r.id for r in sorted(candidates, key=lambda r: (r.start, r.id))],
         }
+        now = self._clock()
         with self._sessions.begin() as session:
             row = DrawRow(
                 coach_user_id=user.id,
@@ -113,7 +114,7 @@ class DrawService:
                 parameters=json.dumps(parameters),
                 picks=json.dumps([r.id for r in picks]),
                 replacements="[]",
-                created_at=self._clock(),
+                created_at=now,
             )
             session.add(row)
             session.flush()
@@ -128,7 +129,7 @@ class DrawService:
             detail=f"draw {draw_id}; seed {seed}; count {count}; min {min_duration_s:g}s; "
             f"candidates {len(candidates)}; picked {len(picks)}",
         )
-        return Draw(draw_id, employee_id, seed, picks, len(candidates), [], self._clock())
+        return Draw(draw_id, employee_id, seed, picks, len(candidates), [], now)
 
     def latest(self, user: User, employee_id: str) -> Draw | None:
         """This coach's most recent draw for the employee (the calls of the current cycle), with the picks
@@ -142,20 +143,9 @@ class DrawService:
             ).scalar_one_or_none()
             if row is None:
                 return None
-            draw_id, seed, created_at = row.id, row.seed, row.created_at
-            parameters = json.loads(row.parameters)
-            picked: list[str] = json.loads(row.picks)
-            replacements: list[dict[str, Any]] = json.loads(row.replacements)
-        visible = {r.id: r for r in self._catalog.visible_for(user, employee_id).items}
-        return Draw(
-            draw_id,
-            employee_id,
-            seed,
-            [visible[i] for i in picked if i in visible],
-            len(parameters.get("candidates", [])),
-            replacements,
-            created_at,
-        )
+            stored = _StoredDraw.of(row)
+        visible = self._catalog.visible_for(user, employee_id).items
+        return stored.as_draw(visible, len(stored.parameters.get("candidates", [])))
 
     def replace(self, user: User, draw_id: int, recording_id: str) -> Draw:
         """Swap one pick for another candidate, reproducibly; the replacement is recorded."""
@@ -163,10 +153,8 @@ class DrawService:
             row = session.get(DrawRow, draw_id)
             if row is None or row.coach_user_id != user.id:
                 raise InvalidInput("Deze trekking bestaat niet.")
-            employee_id, seed = row.employee_id, row.seed
-            parameters = json.loads(row.parameters)
-            picked: list[str] = json.loads(row.picks)
-            replacements: list[dict[str, Any]] = json.loads(row.replacements)
+            stored = _StoredDraw.of(row)
+        employee_id, picked, replacements = stored.employee_id, stored.picked, stored.replacements
         if recording_id not in picked:
             raise InvalidInput("Dit gesprek hoort niet bij de trekking.")
         self._policy.require(
@@ -175,11 +163,13 @@ class DrawService:
             Target("employee", employee_id, (employee_id,)),
             detail=f"replace in draw {draw_id}",
         )
+        visible = self._catalog.visible_for(user, employee_id).items  # read once: the store may be remote
         used = set(picked) | {r["old"] for r in replacements}
-        remaining = [r for r in self._candidates(user, employee_id, parameters["min_duration_s"]) if r.id not in used]
+        candidates = self._candidates(visible, stored.parameters["min_duration_s"])
+        remaining = [r for r in candidates if r.id not in used]
         if not remaining:
             raise InvalidInput("Er is geen ander gesprek om mee te vervangen.")
-        [new] = pick(remaining, 1, seed * 1_000 + len(replacements) + 1)
+        [new] = pick(remaining, 1, stored.seed * 1_000 + len(replacements) + 1)
         picked[picked.index(recording_id)] = new.id
         replacements.append({"old": recording_id, "new": new.id, "at": self._clock().isoformat()})
         with self._sessions.begin() as session:
@@ -195,12 +185,42 @@ class DrawService:
             object_id=str(draw_id),
             detail=f"{recording_id} -> {new.id}",
         )
-        visible = {r.id: r for r in self._catalog.visible_for(user, employee_id).items}
+        return stored.as_draw(visible, len(remaining) + len(used))
+
+
+@dataclass(frozen=True)
+class _StoredDraw:
+    """A draw as read from its row; picks and replacements are lists the caller may change."""
+
+    id: int
+    employee_id: str
+    seed: int
+    parameters: dict[str, Any]
+    picked: list[str]
+    replacements: list[dict[str, Any]]
+    created_at: datetime
+
+    @staticmethod
+    def of(row: DrawRow) -> _StoredDraw:
+        return _StoredDraw(
+            row.id,
+            row.employee_id,
+            row.seed,
+            json.loads(row.parameters),
+            json.loads(row.picks),
+            json.loads(row.replacements),
+            row.created_at,
+        )
+
+    def as_draw(self, visible: list[VisibleRecording], candidates: int) -> Draw:
+        """The draw with the picks that are still visible to the coach, in their order."""
+        by_id = {r.id: r for r in visible}
         return Draw(
-            draw_id,
-            employee_id,
-            seed,
-            [visible[i] for i in picked if i in visible],
-            len(remaining) + len(used),
-            replacements,
+            self.id,
+            self.employee_id,
+            self.seed,
+            [by_id[i] for i in self.picked if i in by_id],
+            candidates,
+            self.replacements,
+            self.created_at,
         )
