@@ -11,9 +11,10 @@ new revision pointing back to it. The guideline text it was made with is kept as
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -252,17 +253,25 @@ class EvaluationService:
     def counts_per_employee(self, user: User) -> dict[str, tuple[int, int]]:
         """Per employee: (calls with a submitted evaluation, open drafts) of this coach. Counts, no scores."""
         with self._sessions() as session:
-            found = session.execute(
-                select(EvaluationRow).where(EvaluationRow.coach_user_id == user.id).order_by(EvaluationRow.revision)
-            ).scalars()
-            rows = [(r.employee_id, key, r.status) for r, key in chain_keys(list(found)).items()]
+            rows = session.execute(
+                select(
+                    EvaluationRow.id,
+                    EvaluationRow.recording_id,
+                    EvaluationRow.supersedes_id,
+                    EvaluationRow.employee_id,
+                    EvaluationRow.status,
+                )
+                .where(EvaluationRow.coach_user_id == user.id)
+                .order_by(EvaluationRow.revision)
+            ).all()
+        chains = chain_keys(rows)
         submitted: dict[str, set[str]] = {}
         drafts: dict[str, int] = {}
-        for employee_id, chain, status in rows:
-            if status == SUBMITTED:
-                submitted.setdefault(employee_id, set()).add(chain)
+        for row in rows:
+            if row.status == SUBMITTED:
+                submitted.setdefault(row.employee_id, set()).add(chains[row.id])
             else:
-                drafts[employee_id] = drafts.get(employee_id, 0) + 1
+                drafts[row.employee_id] = drafts.get(row.employee_id, 0) + 1
         return {e: (len(submitted.get(e, set())), drafts.get(e, 0)) for e in set(submitted) | set(drafts)}
 
     def guideline_of(self, evaluation: Evaluation) -> Guideline:
@@ -454,17 +463,24 @@ def evaluation_from_row(row: EvaluationRow) -> Evaluation:
     )
 
 
-def chain_keys(rows: list[EvaluationRow]) -> dict[EvaluationRow, str]:
-    """A key shared by every revision of one evaluation: the call it is about, or for a live session (which
-    has no recording) the first revision. `rows` must be ordered by revision, so a parent comes first."""
-    keys: dict[EvaluationRow, str] = {}
-    by_id: dict[int, str] = {}
+class _Revision(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def recording_id(self) -> str | None: ...
+    @property
+    def supersedes_id(self) -> int | None: ...
+
+
+def chain_keys(rows: Iterable[_Revision]) -> dict[int, str]:
+    """Per evaluation id, a key shared by every revision of one evaluation: the call it is about, or for a live
+    session (which has no recording) its first revision. `rows` must be ordered by revision (parents first)."""
+    keys: dict[int, str] = {}
     for row in rows:
         if row.recording_id:
-            key = f"recording:{row.recording_id}"
-        elif row.supersedes_id is not None and row.supersedes_id in by_id:
-            key = by_id[row.supersedes_id]
+            keys[row.id] = f"recording:{row.recording_id}"
+        elif row.supersedes_id is not None and row.supersedes_id in keys:
+            keys[row.id] = keys[row.supersedes_id]
         else:
-            key = f"evaluation:{row.id}"
-        keys[row] = by_id[row.id] = key
+            keys[row.id] = f"evaluation:{row.id}"
     return keys

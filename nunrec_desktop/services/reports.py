@@ -136,11 +136,12 @@ class ReportService:
                 .all()
             )
         latest: dict[str, Evaluation] = {}
-        for row, chain in chain_keys(list(rows)).items():
+        chains = chain_keys(rows)
+        for row in rows:
             evaluation = evaluation_from_row(row)
             moment = (evaluation.call_start or evaluation.updated_at).astimezone().date()
             if first <= moment <= last:
-                latest[chain] = evaluation
+                latest[chains[row.id]] = evaluation
         calls = [EvaluatedCall(e, self._evaluations.guideline_of(e)) for e in latest.values()]
         calls.sort(key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
         return FeedbackData(
