@@ -16,6 +16,7 @@ from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.evaluation_form import EvaluationForm
+from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
@@ -53,6 +54,17 @@ def answer_all(form: EvaluationForm, choice: str = "goed") -> None:
     for group in form.answer_groups.values():
         buttons = {b.property("answer"): b for b in group.buttons()}
         (buttons.get(choice) or buttons["ja"]).setChecked(True)
+
+
+def mark_at(qtbot: QtBot, controller: AppController, at_s: float, note: str) -> PlayerPage:
+    """Drop a mark with a note in the player, as the coach does with M."""
+    player = controller.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.seek(at_s)
+    player.mark_note.setText(note)
+    player.add_mark()
+    return player
 
 
 def test_the_form_follows_the_guideline(opened_form: tuple[AppController, EvaluationForm]) -> None:
@@ -127,12 +139,7 @@ def test_marks_are_the_evaluations_timestamped_notes(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     controller, form = opened_form
-    player = controller.player
-    assert player is not None
-    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
-    player.seek(1.5)
-    player.mark_note.setText("open vraag")
-    player.add_mark()
+    mark_at(qtbot, controller, 1.5, "open vraag")
     qtbot.waitUntil(lambda: form.saves >= 1, timeout=5_000)
     [draft] = services.evaluations.drafts(coach)
     assert [(m.at_s, m.note) for m in draft.content.marks] == [(1.5, "open vraag")]
@@ -192,12 +199,7 @@ def test_caller_data_in_a_mark_is_masked_from_the_form(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     controller, form = opened_form
-    player = controller.player
-    assert player is not None
-    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
-    player.seek(2.0)
-    player.mark_note.setText("beller noemde 06-12345678")
-    player.add_mark()
+    player = mark_at(qtbot, controller, 2.0, "beller noemde 06-12345678")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
     assert "markering 1" in form.findings.item(0).text()
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
