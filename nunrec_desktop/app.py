@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
@@ -28,7 +29,6 @@ from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.cycles import CycleOverview
-from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
