@@ -19,6 +19,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.adapters.store.base import RecordingStore
+from nunrec_desktop.adapters.store.folder import FolderStore
+from nunrec_desktop.adapters.store.http import HttpStore
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
@@ -41,9 +44,6 @@ from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService, latest_cycle
 from nunrec_desktop.services.retention import RetentionService
-from nunrec_desktop.services.store.base import RecordingStore
-from nunrec_desktop.services.store.folder import FolderStore
-from nunrec_desktop.services.store.http import HttpStore
 from nunrec_desktop.services.subject_access import SubjectAccessService
 from nunrec_desktop.settings import Workspace, load_workspace
 

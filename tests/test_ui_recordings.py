@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.store.base import AudioInfo, SkippedEntry, StoreError
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.recordings import FilterCounts, RecordingList, VisibleRecording
-from nunrec_desktop.services.store.base import AudioInfo, SkippedEntry, StoreError
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.recordings_page import RecordingsPage
 from nunrec_desktop.ui.tasks import TaskRunner

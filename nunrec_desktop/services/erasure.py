@@ -16,13 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import TombstoneRow
+from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import normalize_number
-from nunrec_desktop.services.store.base import RecordingStore
 
 _REFERENCE = re.compile(r"^[\w ./:-]{3,100}$")
 

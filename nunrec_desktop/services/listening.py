@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from nunrec_desktop.adapters.store.base import RecordingMeta, RecordingStore, Segment
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.audio import DecodedAudio, WaveformSummary, decode, is_complete
 from nunrec_desktop.services.recordings import RecordingCatalog
-from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore, Segment
 
 PURPOSE_COACHING = "coaching"
 PURPOSE_WITH_EMPLOYEE = "terugluisteren met medewerker"

@@ -18,7 +18,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from nunrec_desktop.services.store.base import (
+from nunrec_desktop.adapters.store.base import (
     MalformedMetadata,
     Page,
     RecordingGone,
