@@ -456,7 +456,7 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.audio import decode, is_complete
+    from nunrec_desktop.adapters.audio.decode import decode, is_complete
 
     try:
         data = args.file.read_bytes()

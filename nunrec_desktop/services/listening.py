@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from nunrec_desktop.adapters.audio.decode import DecodedAudio, WaveformSummary, decode, is_complete
 from nunrec_desktop.adapters.store.base import RecordingMeta, RecordingStore, Segment
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.audio import DecodedAudio, WaveformSummary, decode, is_complete
 from nunrec_desktop.services.recordings import RecordingCatalog
 
 PURPOSE_COACHING = "coaching"

@@ -21,10 +21,10 @@ from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
+    from nunrec_desktop.adapters.audio.playback import AudioOutput
     from nunrec_desktop.app import KeyringFactory, Services
     from nunrec_desktop.services.clock import Clock
     from nunrec_desktop.services.listening import OpenedRecording
-    from nunrec_desktop.services.playback import AudioOutput
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.ui.evaluation_form import EvaluationForm
     from nunrec_desktop.ui.evaluations_page import EvaluationsPage
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 def default_output() -> AudioOutput:
     """The sound card through PortAudio (imported on first use, after the sign-in window is up)."""
-    from nunrec_desktop.services.playback import SoundDeviceOutput
+    from nunrec_desktop.adapters.audio.playback import SoundDeviceOutput
 
     return SoundDeviceOutput()
 

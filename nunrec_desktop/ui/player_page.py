@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nunrec_desktop.adapters.audio.playback import AudioOutput, ClockOutput, PlaybackEngine
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.listening import OpenedRecording
-from nunrec_desktop.services.playback import AudioOutput, ClockOutput, PlaybackEngine
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
