@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.credentials import StoreCredentials
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
@@ -30,7 +31,6 @@ from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
-from nunrec_desktop.services.credentials import StoreCredentials
 from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
