@@ -130,7 +130,7 @@ class Services:
         self, user: User, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
     ) -> Path:
         """`kind` is "feedback" (one coaching period) or "dialog" (development over recent cycles)."""
-        from nunrec_desktop.services.pdf_documents import render_dialog, render_feedback
+        from nunrec_desktop.documents.pdf import render_dialog, render_feedback
 
         fonts = resources_dir() / "fonts"
         render = render_feedback if kind == "feedback" else render_dialog
@@ -140,7 +140,7 @@ class Services:
         return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, p, fonts))
 
     def export_subject_access(self, user: User, employee_id: str, out: Path) -> Path:
-        from nunrec_desktop.services.pdf_documents import render_subject_access
+        from nunrec_desktop.documents.pdf import render_subject_access
 
         fonts = resources_dir() / "fonts"
         data = self.subject_access.gather(user, employee_id)
