@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from nunrec_desktop.adapters.audio.decode import WaveformSummary, decode
-from nunrec_desktop.services.demo_audio import encode, synthesize_call
+from nunrec_desktop.demo.audio import encode, synthesize_call
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.ui.waveform_view import WaveformView
 

@@ -257,7 +257,7 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.demo import populate_demo
+    from nunrec_desktop.demo.workspace import populate_demo
 
     root = Path(getattr(args, "workspace", None) or default_demo_dir())
     if (root / SETTINGS_FILE).exists():

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.adapters.store.folder import init_folder_store, write_recording
+from nunrec_desktop.demo.audio import can_write_mp3, encode, synthesize_call
 from nunrec_desktop.domain import AuditResult, Mark, Role, User
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.demo_audio import can_write_mp3, encode, synthesize_call
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent, EvaluationService
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
