@@ -23,6 +23,7 @@ from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, s
 from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.adapters.store.http import HttpStore
+from nunrec_desktop.clock import Clock, system_clock
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
@@ -30,7 +31,6 @@ from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
-from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService

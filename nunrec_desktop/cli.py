@@ -30,8 +30,8 @@ from nunrec_desktop.app import (
     open_services,
     system_keyring,
 )
+from nunrec_desktop.clock import Clock, system_clock
 from nunrec_desktop.domain import InvalidInput, NunrecError, User
-from nunrec_desktop.services.clock import Clock, system_clock
 from nunrec_desktop.settings import (
     APP_AUTHOR,
     APP_NAME,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AccessDenied, Action, AuditResult, Role, User
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.COACH: frozenset(

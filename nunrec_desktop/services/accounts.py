@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.auth import user_from_row
-from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.passwords import Passwords, password_problem
 
 MANAGER_WORDS = frozenset(

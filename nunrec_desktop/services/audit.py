@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AuditResult, NunrecError
-from nunrec_desktop.services.clock import Clock
 
 GENESIS_HASH = "0" * 64
 _HEAD_ID = 1

@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import DrawRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
 
 DEFAULT_MIN_DURATION_S = 60.0

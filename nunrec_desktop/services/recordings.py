@@ -22,10 +22,10 @@ from nunrec_desktop.adapters.store.base import (
     Segment,
     SkippedEntry,
 )
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.people import PeopleDirectory
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from nunrec_desktop.ui.translations import install_translators
 if TYPE_CHECKING:
     from nunrec_desktop.adapters.audio.playback import AudioOutput
     from nunrec_desktop.app import KeyringFactory, Services
-    from nunrec_desktop.services.clock import Clock
+    from nunrec_desktop.clock import Clock
     from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.ui.evaluation_form import EvaluationForm

@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from nunrec_desktop.adapters.audio.decode import DecodedAudio
 from nunrec_desktop.adapters.audio.timestretch import Wsola
-from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.clock import Clock
 
 Render = Callable[[int], npt.NDArray[np.float32]]
 MIN_SPEED, MAX_SPEED = 0.5, 2.0
