@@ -11,9 +11,8 @@ import logging
 import logging.handlers
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +23,7 @@ from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.adapters.store.http import HttpStore
 from nunrec_desktop.clock import Clock, system_clock
+from nunrec_desktop.documents.layout import PdfLayout
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
@@ -32,9 +32,11 @@ from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.cycles import CycleOverview
+from nunrec_desktop.services.desk import CoachDesk, DeskParts, ItDesk, desk_for
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
+from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
 from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.live_sessions import LiveSessionService
@@ -42,10 +44,14 @@ from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog
-from nunrec_desktop.services.reports import ReportService, latest_cycle
+from nunrec_desktop.services.reports import ReportService
 from nunrec_desktop.services.retention import RetentionService
 from nunrec_desktop.services.subject_access import SubjectAccessService
 from nunrec_desktop.settings import Workspace, load_workspace
+
+if TYPE_CHECKING:
+    from nunrec_desktop.adapters.audio.playback import AudioOutput
+    from nunrec_desktop.ui.application import AppController
 
 KeyringFactory = Callable[[], Any]
 
@@ -82,6 +88,7 @@ class Services:
     cycles: CycleOverview = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     live: LiveSessionService = field(init=False, repr=False)
+    exports: ExportService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +110,9 @@ class Services:
             self.erasure.erased_ids,
         )
         self.listening = ListeningService(self.catalog, self.store)
+        self.exports = ExportService(
+            self.reports, self.subject_access, PdfLayout(resources_dir() / "fonts"), self.guard
+        )
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.cycles = CycleOverview(
@@ -126,25 +136,26 @@ class Services:
         """The current conversation guideline (read on use: IT may replace the file at any time)."""
         return load_guideline(default_guideline_path(resources_dir()))
 
-    def export_document(
-        self, user: User, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
-    ) -> Path:
-        """`kind` is "feedback" (one coaching period) or "dialog" (development over recent cycles)."""
-        from nunrec_desktop.documents.pdf import render_dialog, render_feedback
-
-        fonts = resources_dir() / "fonts"
-        render = render_feedback if kind == "feedback" else render_dialog
-        data = self.reports.gather(user, employee_id, first, last)
-        if kind == "feedback" and first is None and last is None:
-            data = latest_cycle(data)  # the feedback of one coaching cycle: the most recent
-        return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, p, fonts))
-
-    def export_subject_access(self, user: User, employee_id: str, out: Path) -> Path:
-        from nunrec_desktop.documents.pdf import render_subject_access
-
-        fonts = resources_dir() / "fonts"
-        data = self.subject_access.gather(user, employee_id)
-        return self.subject_access.export(user, data, out, lambda d, p: render_subject_access(d, p, fonts))
+    def desk_for(self, user: User) -> CoachDesk | ItDesk:
+        """The per-user desk, built at sign-in: a coach's or an IT colleague's."""
+        settings = self.workspace.settings
+        parts = DeskParts(
+            clock=self.clock,
+            auth=self.auth,
+            people=self.people,
+            catalog=self.catalog,
+            listening=self.listening,
+            evaluations=self.evaluations,
+            erasure=self.erasure,
+            draws=self.draws,
+            cycles=self.cycles,
+            live=self.live,
+            exports=self.exports,
+            audit_reader=self.audit_reader,
+            guideline=self.guideline,
+            recording_retention_days=settings.recording_retention_days,
+        )
+        return desk_for(user, parts)
 
     def guard(self) -> CallerDataGuard:
         return CallerDataGuard(self.clock().date())
@@ -236,3 +247,47 @@ def local_admin() -> User:
     except (KeyError, OSError):
         name = "onbekend"
     return User(id=0, username=f"os:{name}", role=Role.IT, display_name=f"Beheer ({name})")
+
+
+def default_output() -> AudioOutput:
+    """The sound card through PortAudio (imported on first use, after the sign-in window is up)."""
+    from nunrec_desktop.adapters.audio.playback import SoundDeviceOutput
+
+    return SoundDeviceOutput()
+
+
+def open_for_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> Services:
+    """What the sign-in window opens: the workspace, its log, and the retention sweep (P10) done first."""
+    services = open_services(root, keyring_factory=keyring_factory, clock=clock)
+    try:
+        configure_logging(services.workspace)
+        services.retention.sweep(retention_actor())  # P10: nothing is kept longer than agreed
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def gui_controller(
+    root: Path,
+    *,
+    keyring_factory: KeyringFactory,
+    clock: Clock,
+    idle_minutes: float | None = None,
+    output_factory: Callable[[], AudioOutput] | None = None,
+) -> AppController:
+    """The windows of the application on this workspace (the sign-in window first; nothing is shown yet)."""
+    from nunrec_desktop.ui.application import AppController
+
+    return AppController(
+        lambda: open_for_gui(root, keyring_factory=keyring_factory, clock=clock),
+        output_factory or default_output,
+        idle_minutes,
+    )
+
+
+def run_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> int:
+    """The windowed application, until its last window closes."""
+    from nunrec_desktop.ui.application import run_application
+
+    return run_application(lambda: gui_controller(root, keyring_factory=keyring_factory, clock=clock))

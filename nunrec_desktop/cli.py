@@ -31,7 +31,8 @@ from nunrec_desktop.app import (
     system_keyring,
 )
 from nunrec_desktop.clock import Clock, system_clock
-from nunrec_desktop.domain import InvalidInput, NunrecError, User
+from nunrec_desktop.domain import InvalidInput, NunrecError
+from nunrec_desktop.services.desk import Desk
 from nunrec_desktop.settings import (
     APP_AUTHOR,
     APP_NAME,
@@ -403,11 +404,12 @@ def cmd_store(args: argparse.Namespace, io: Io) -> int:
 
 
 @contextmanager
-def _signed_in(args: argparse.Namespace, io: Io) -> Iterator[tuple[Services, User]]:
-    """Open the workspace and sign in with --user and the password (commands a coach or IT runs as themselves)."""
+def _signed_in(args: argparse.Namespace, io: Io) -> Iterator[Desk]:
+    """Open the workspace and sign in with --user and the password (commands a coach or IT runs as themselves):
+    the signed-in user's desk."""
     services = _open(args, io)
     try:
-        yield services, services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        yield services.desk_for(services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False)))
     finally:
         services.close()
 
@@ -418,8 +420,8 @@ def _duration(seconds: float) -> str:
 
 
 def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
-    with _signed_in(args, io) as (services, user):
-        listing = services.catalog.visible_for(user, args.employee)
+    with _signed_in(args, io) as desk:
+        listing = desk.recordings(args.employee)
     for item in listing.items:
         if args.json:
             record = {
@@ -487,15 +489,15 @@ def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_export(args: argparse.Namespace, io: Io) -> int:
     kind = "feedback" if args.command == "export-feedback" else "dialog"
-    with _signed_in(args, io) as (services, user):
-        written = services.export_document(user, kind, args.employee, args.out, args.first, args.last)
+    with _signed_in(args, io) as desk:
+        written = desk.export_document(kind, args.employee, args.out, args.first, args.last)
     print(f"Geschreven: {written}", file=io.stdout)
     return 0
 
 
 def cmd_sample(args: argparse.Namespace, io: Io) -> int:
-    with _signed_in(args, io) as (services, user):
-        draw = services.draws.draw(user, args.employee, args.count, args.seed, args.min_duration)
+    with _signed_in(args, io) as desk:
+        draw = desk.draw(args.employee, args.count, args.seed, args.min_duration)
     for recording in draw.picks:
         print(
             json.dumps(
@@ -515,8 +517,8 @@ def cmd_sample(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_subject_access(args: argparse.Namespace, io: Io) -> int:
-    with _signed_in(args, io) as (services, user):
-        written = services.export_subject_access(user, args.employee, args.out)
+    with _signed_in(args, io) as desk:
+        written = desk.export_subject_access(args.employee, args.out)
     print(f"Geschreven: {written}", file=io.stdout)
     return 0
 
@@ -528,8 +530,8 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
         raise InvalidInput('Geef het tijdstip als "JJJJ-MM-DD UU:MM", bijvoorbeeld "2026-11-24 10:50".') from None
     if args.yes and not args.reference.strip():
         raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
-    with _signed_in(args, io) as (services, user):
-        candidates = services.erasure.find(user, args.caller, around, args.window_minutes)
+    with _signed_in(args, io) as desk:
+        candidates = desk.find_for_erasure(args.caller, around, args.window_minutes)
         for candidate in candidates:
             print(
                 f"{candidate.recording_id}  {candidate.start.astimezone().strftime('%d-%m-%Y %H:%M')}  "
@@ -543,7 +545,7 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
             return 0
         if len(candidates) != 1:
             raise InvalidInput(f"Er zijn {len(candidates)} opnames gevonden; maak het zoekvenster kleiner.")
-        services.erasure.erase(user, candidates[0].recording_id, args.reference)
+        desk.erase(candidates[0].recording_id, args.reference)
     print(f"Opname {candidates[0].recording_id} is verwijderd en wordt nooit meer getoond.", file=io.stdout)
     return 0
 
@@ -580,7 +582,7 @@ def cmd_audit(args: argparse.Namespace, io: Io) -> int:
 
 
 def run_gui(root: Path, io: Io) -> int:
-    from nunrec_desktop.ui.application import run_application
+    from nunrec_desktop.app import run_gui as run_application
 
     return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)
 

@@ -69,3 +69,10 @@ def test_cli_import_is_cheap_and_side_effect_free(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_gui_wiring_hands_pages_no_lambdas() -> None:
+    """Pages take the signed-in user's desk (services/desk.py); the controller passes them no lambda bag."""
+    tree = ast.parse((PACKAGE / "ui" / "application.py").read_text(encoding="utf-8"))
+    lambdas = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Lambda)]
+    assert lambdas == []

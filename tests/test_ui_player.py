@@ -57,12 +57,7 @@ def player(
         segments=(Segment("E9", 0, 8), Segment("E1", 8, 20)),
     )
     tasks = TaskRunner()
-    page = PlayerPage(
-        lambda recording_id: services.listening.open(coach, recording_id),
-        lambda opened: services.listening.before_playback(coach, opened),
-        lambda: ClockOutput(clock),
-        tasks,
-    )
+    page = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()

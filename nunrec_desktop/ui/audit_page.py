@@ -3,8 +3,8 @@ keten", which runs the same verification as `nunrec audit verify` and shows the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time
+from typing import Protocol
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.audit import AuditEntry, ChainReport
 from nunrec_desktop.ui.tasks import TaskRunner
 
-Query = Callable[[str, str, str, datetime, datetime], list[AuditEntry]]
 COLUMNS = (
     "occurred_at",
     "actor",
@@ -40,18 +39,27 @@ COLUMNS = (
 )
 
 
+class AuditDesk(Protocol):
+    """What the audit page asks of the IT desk (`services.desk.ItDesk`)."""
+
+    def search_audit(
+        self, actor: str, action: str, object_id: str, since: datetime, until: datetime
+    ) -> list[AuditEntry]: ...
+
+    def verify_audit(self) -> ChainReport: ...
+
+
 class AuditPage(QWidget):
     def __init__(
         self,
-        query: Query,
-        verify: Callable[[], ChainReport],
+        desk: AuditDesk,
         tasks: TaskRunner,
         today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditPage")
-        self._query, self._verify, self._tasks = query, verify, tasks
+        self._desk, self._tasks = desk, tasks
         title = QLabel(self.tr("Audit log"), self)
         title.setObjectName("areaTitle")
         self.first_day, self.last_day = QDateEdit(self), QDateEdit(self)
@@ -114,7 +122,7 @@ class AuditPage(QWidget):
         first = datetime.combine(self.first_day.date().toPython(), time.min).astimezone()
         last = datetime.combine(self.last_day.date().toPython(), time.max).astimezone()
         try:
-            entries = self._query(
+            entries = self._desk.search_audit(
                 self.actor.text().strip(), self.action.text().strip(), self.object_id.text().strip(), first, last
             )
         except NunrecError as error:
@@ -131,7 +139,9 @@ class AuditPage(QWidget):
 
     def verify(self) -> None:
         self.chain_result.setText(self.tr("Checking the chain..."))
-        self._tasks.run(self._verify, self._verified, lambda error: self.chain_result.setText(str(error)), owner=self)
+        self._tasks.run(
+            self._desk.verify_audit, self._verified, lambda error: self.chain_result.setText(str(error)), owner=self
+        )
 
     def _verified(self, report: ChainReport) -> None:
         if report.intact:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -28,15 +29,19 @@ from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.erasure import ErasureCandidate
 from nunrec_desktop.ui.tasks import TaskRunner
 
-Find = Callable[[str, datetime, int], list[ErasureCandidate]]
-Erase = Callable[[str, str], None]
+
+class ErasureDesk(Protocol):
+    """What the erasure page asks of the desk (`services.desk.Desk`: coaches and IT both handle requests)."""
+
+    def find_for_erasure(self, caller_number: str, around: datetime, window_minutes: int) -> list[ErasureCandidate]: ...
+
+    def erase(self, recording_id: str, reference: str) -> None: ...
 
 
 class ErasurePage(QWidget):
     def __init__(
         self,
-        find: Find,
-        erase: Erase,
+        desk: ErasureDesk,
         now: datetime,
         tasks: TaskRunner,
         confirm: Callable[[str], bool] | None = None,
@@ -44,7 +49,7 @@ class ErasurePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("erasurePage")
-        self._find, self._erase, self._tasks = find, erase, tasks
+        self._desk, self._tasks = desk, tasks
         self._confirm = confirm or self._ask
         self.candidates: list[ErasureCandidate] = []
         title = QLabel(self.tr("Erasure request"), self)
@@ -108,7 +113,9 @@ class ErasurePage(QWidget):
         """Searching and deleting talk to the recording store: off the GUI thread."""
         around = self.around.dateTime().toPython().astimezone()
         number, minutes = self.number.text(), self.window_minutes.value()
-        self._tasks.run(lambda: self._find(number, around, minutes), self._found, self._failed, owner=self)
+        self._tasks.run(
+            lambda: self._desk.find_for_erasure(number, around, minutes), self._found, self._failed, owner=self
+        )
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
@@ -145,7 +152,7 @@ class ErasurePage(QWidget):
             return
         reference = self.reference.text()
         self._tasks.run(
-            lambda: self._erase(candidate.recording_id, reference),
+            lambda: self._desk.erase(candidate.recording_id, reference),
             lambda _none: self._erased(when),
             self._failed,
             owner=self,

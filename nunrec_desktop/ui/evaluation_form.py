@@ -8,8 +8,8 @@ There are no scores across employees here, and no ranking: this is coaching, not
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -42,7 +42,7 @@ from nunrec_desktop.services.evaluations import (
     OpenFinding,
 )
 from nunrec_desktop.services.guideline import Guideline
-from nunrec_desktop.services.privacy import CallerDataGuard, mask
+from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -51,26 +51,40 @@ AUTOSAVE_MS = 1500
 GUARD_MS = 400
 
 
+class EvaluationDesk(Protocol):
+    """What the evaluation form asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> None: ...
+
+    def submit(self, evaluation_id: int) -> Evaluation: ...
+
+    def revise(self, evaluation_id: int) -> Evaluation: ...
+
+    def open_findings(self, content: EvaluationContent) -> list[OpenFinding]: ...
+
+
+class MarkHolder(Protocol):
+    """The page whose marks are the evaluation's timestamped notes: the player, or the side-by-side page."""
+
+    @property
+    def marks(self) -> list[Mark]: ...
+
+    def set_marks(self, marks: list[Mark]) -> None: ...
+
+
 class EvaluationForm(QWidget):
     submitted = Signal(object)  # Evaluation
 
     def __init__(
         self,
-        save: Callable[[int, EvaluationContent], None],
-        submit: Callable[[int], Evaluation],
-        revise: Callable[[int], Evaluation],
-        guard: Callable[[], CallerDataGuard],
-        open_findings: Callable[[EvaluationContent], list[OpenFinding]],
-        marks: Callable[[], list[Mark]],
+        desk: EvaluationDesk,
+        marks: MarkHolder,
         tasks: TaskRunner,
-        replace_marks: Callable[[list[Mark]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationForm")
-        self._save, self._submit, self._revise = save, submit, revise
-        self._guard, self._open_findings, self._marks = guard, open_findings, marks
-        self._replace_marks = replace_marks
+        self._desk, self._holder = desk, marks
         self._tasks = tasks
         self.evaluation: Evaluation | None = None
         self.guideline: Guideline | None = None
@@ -265,7 +279,7 @@ class EvaluationForm(QWidget):
             tops=self.tops.toPlainText(),
             tips=self.tips.toPlainText(),
             notes=self.notes.toPlainText(),
-            marks=list(self._marks()),
+            marks=list(self._holder.marks),
             kept=list(self._kept),
         )
 
@@ -290,7 +304,9 @@ class EvaluationForm(QWidget):
             return
         self._autosave.stop()
         evaluation_id, content = self.evaluation.id, self.content()
-        self._tasks.run(lambda: self._save(evaluation_id, content), self._saved, self._save_failed, owner=self)
+        self._tasks.run(
+            lambda: self._desk.save_draft(evaluation_id, content), self._saved, self._save_failed, owner=self
+        )
 
     def flush(self) -> None:
         """The application closes and the task runner has stopped: save the newest content now, here."""
@@ -298,7 +314,7 @@ class EvaluationForm(QWidget):
             return
         self._autosave.stop()
         try:
-            self._save(self.evaluation.id, self.content())
+            self._desk.save_draft(self.evaluation.id, self.content())
         except NunrecError:
             log.exception("draft %s could not be saved at exit", self.evaluation.id)
 
@@ -347,7 +363,7 @@ class EvaluationForm(QWidget):
     # -- the caller-data guard ---------------------------------------------------------------------
 
     def refresh_findings(self) -> None:
-        findings = self._open_findings(self.content()) if self.evaluation is not None else []
+        findings = self._desk.open_findings(self.content()) if self.evaluation is not None else []
         self.findings.clear()
         names = {"tops": self.tr("Tops"), "tips": self.tr("Tips"), "notes": self.tr("Notes")}
         for open_finding in findings:
@@ -407,7 +423,7 @@ class EvaluationForm(QWidget):
         by_field: dict[str, list[OpenFinding]] = {}
         for open_finding in findings:
             by_field.setdefault(open_finding.field, []).append(open_finding)
-        marks = list(self._marks())
+        marks = list(self._holder.marks)
         for name, items in by_field.items():
             if name.startswith("mark:"):  # a mark's or observation's note
                 index = int(name.split(":", 1)[1])
@@ -423,8 +439,8 @@ class EvaluationForm(QWidget):
                 widget.setPlainText(masked)
             else:
                 widget.setText(masked)
-        if marks != list(self._marks()):
-            self._replace_marks(marks)
+        if marks != list(self._holder.marks):
+            self._holder.set_marks(marks)
         self.refresh_findings()
         self.save_now()
 
@@ -458,9 +474,9 @@ class EvaluationForm(QWidget):
         if self.evaluation is None:
             return
         self._autosave.stop()
-        self._save(self.evaluation.id, self.content())
+        self._desk.save_draft(self.evaluation.id, self.content())
         try:
-            self.evaluation = self._submit(self.evaluation.id)
+            self.evaluation = self._desk.submit(self.evaluation.id)
         except NunrecError as error:
             self.message.setText(str(error))
             self.refresh_findings()
@@ -474,7 +490,7 @@ class EvaluationForm(QWidget):
         if self.evaluation is None or self.guideline is None:
             return
         try:
-            revised = self._revise(self.evaluation.id)
+            revised = self._desk.revise(self.evaluation.id)
         except NunrecError as error:
             self.message.setText(str(error))
             return

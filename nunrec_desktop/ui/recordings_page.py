@@ -6,8 +6,8 @@ button. No caller number appears anywhere: the service does not even hand one ov
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,17 +36,25 @@ from nunrec_desktop.ui.tasks import TaskRunner
 SEARCH_DEBOUNCE_MS = 250
 
 
+class RecordingsDesk(Protocol):
+    """What the recordings page asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def recordings(self) -> RecordingList: ...
+
+    def draft_recording_ids(self) -> list[str]: ...
+
+    def listen_together(self, employee_id: str | None) -> None: ...
+
+
 class RecordingsPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
     loaded = Signal()
     listening_mode_changed = Signal(object)  # the employee id while listening together with them, else None
 
-    def __init__(
-        self, load: Callable[[], RecordingList], tasks: TaskRunner, today: date, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: RecordingsDesk, tasks: TaskRunner, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordingsPage")
-        self._load = load
+        self._desk = desk
         self._tasks = tasks
         self.model = RecordingsTableModel(self)
 
@@ -202,7 +210,7 @@ class RecordingsPage(QWidget):
         self.error_banner.hide()
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("Loading recordings from the recording store..."))
-        self._tasks.run(self._load, self._loaded, self._failed, owner=self)
+        self._tasks.run(self._desk.recordings, self._loaded, self._failed, owner=self)
 
     def _loaded(self, listing: RecordingList) -> None:
         self.loading = False
@@ -222,6 +230,7 @@ class RecordingsPage(QWidget):
         else:
             self.notice.hide()
         self._update_status()
+        self.offer_drafts(self._desk.draft_recording_ids())
         self.loaded.emit()
 
     def start_listening_together(self) -> None:
@@ -235,6 +244,7 @@ class RecordingsPage(QWidget):
         self.listening_banner.show()
         self.employee.setEnabled(False)
         self.together_button.setEnabled(False)
+        self._desk.listen_together(employee_id)
         self.listening_mode_changed.emit(employee_id)
         self.reload()
 
@@ -243,6 +253,7 @@ class RecordingsPage(QWidget):
         self.listening_banner.hide()
         self.employee.setEnabled(True)
         self.together_button.setEnabled(True)
+        self._desk.listen_together(None)
         self.listening_mode_changed.emit(None)
         self.reload()
 
