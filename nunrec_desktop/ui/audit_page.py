@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Protocol
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.audit import AuditEntry, ChainReport
+from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.tasks import TaskRunner
 
 COLUMNS = (
@@ -66,8 +66,8 @@ class AuditPage(QWidget):
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.first_day.setDate(QDate(today).addDays(-30))
-        self.last_day.setDate(QDate(today))
+        self.first_day.setDate(to_qdate(today).addDays(-30))
+        self.last_day.setDate(to_qdate(today))
         self.actor, self.action, self.object_id = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.actor.setPlaceholderText(self.tr("User"))
         self.action.setPlaceholderText(self.tr("Action (e.g. recordings.play)"))
@@ -81,9 +81,9 @@ class AuditPage(QWidget):
         self.chain_result.setObjectName("chainResult")
         self.chain_result.setWordWrap(True)
         filters = QHBoxLayout()
-        for label, widget in ((self.tr("From"), self.first_day), (self.tr("To"), self.last_day)):
+        for label, day in ((self.tr("From"), self.first_day), (self.tr("To"), self.last_day)):
             filters.addWidget(QLabel(label, self))
-            filters.addWidget(widget)
+            filters.addWidget(day)
         for widget in (self.actor, self.action, self.object_id, self.search_button):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -119,8 +119,8 @@ class AuditPage(QWidget):
         layout.addWidget(self.status)
 
     def search(self) -> None:
-        first = datetime.combine(self.first_day.date().toPython(), time.min).astimezone()
-        last = datetime.combine(self.last_day.date().toPython(), time.max).astimezone()
+        first = datetime.combine(from_qdate(self.first_day.date()), time.min).astimezone()
+        last = datetime.combine(from_qdate(self.last_day.date()), time.max).astimezone()
         try:
             entries = self._desk.search_audit(
                 self.actor.text().strip(), self.action.text().strip(), self.object_id.text().strip(), first, last

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.erasure import ErasureCandidate
+from nunrec_desktop.ui.qt_dates import from_qdatetime, to_qdatetime
 from nunrec_desktop.ui.tasks import TaskRunner
 
 
@@ -63,7 +63,7 @@ class ErasurePage(QWidget):
         )
         intro.setWordWrap(True)
         intro.setObjectName("areaSubtitle")
-        self.around = QDateTimeEdit(QDateTime(now.astimezone().replace(tzinfo=None)), self)
+        self.around = QDateTimeEdit(to_qdatetime(now.astimezone().replace(tzinfo=None)), self)
         self.around.setCalendarPopup(True)
         self.around.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.number = QLineEdit(self)
@@ -111,7 +111,7 @@ class ErasurePage(QWidget):
 
     def search(self) -> None:
         """Searching and deleting talk to the recording store: off the GUI thread."""
-        around = self.around.dateTime().toPython().astimezone()
+        around = from_qdatetime(self.around.dateTime()).astimezone()
         number, minutes = self.number.text(), self.window_minutes.value()
         self._tasks.run(
             lambda: self._desk.find_for_erasure(number, around, minutes), self._found, self._failed, owner=self

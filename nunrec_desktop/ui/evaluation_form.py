@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QGroupBox,
@@ -190,7 +191,7 @@ class EvaluationForm(QWidget):
         self._kept = list(evaluation.content.kept)
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None and widget not in (self.tops, self.tips, self.notes):
                 widget.deleteLater()
         self.answer_groups, self.comments, self.summaries = {}, {}, {}
@@ -211,7 +212,7 @@ class EvaluationForm(QWidget):
                     group.addButton(button)
                     row.addWidget(button)
                 row.addStretch(1)
-                group.buttonToggled.connect(lambda _button, checked: checked and self._changed())
+                group.buttonToggled.connect(self._answer_toggled)
                 comment = QLineEdit(box)
                 comment.setPlaceholderText(
                     self.tr("Comment (required for: %1)").replace("%1", ", ".join(criterion.scale.comment_required_for))
@@ -242,10 +243,10 @@ class EvaluationForm(QWidget):
         self.body_layout.addStretch(1)
         content = evaluation.content
         for key, answer in content.answers.items():
-            group = self.answer_groups.get(key)
-            if group is not None:
-                for button in group.buttons():
-                    button.setChecked(button.property("answer") == answer.answer)
+            answers = self.answer_groups.get(key)
+            if answers is not None:
+                for choice in answers.buttons():
+                    choice.setChecked(choice.property("answer") == answer.answer)
             if key in self.comments:
                 self.comments[key].setText(answer.comment)
         self.tops.setPlainText(content.tops)
@@ -290,6 +291,10 @@ class EvaluationForm(QWidget):
 
     def marks_changed(self) -> None:
         self._changed()
+
+    def _answer_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._changed()
 
     def _changed(self) -> None:
         if self._loading or not self.editable():

@@ -146,6 +146,8 @@ class EvaluationsPage(QWidget):
         if not items:
             return None
         first = self.table.item(items[0].row(), 0)
+        if first is None:
+            return None
         return str(first.data(256)), first.text()
 
     def export(self, kind: str) -> None:

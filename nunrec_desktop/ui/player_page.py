@@ -243,8 +243,9 @@ class PlayerPage(QWidget):
     def _build_lane_controls(self, opened: OpenedRecording, names: dict[str, str]) -> None:
         while self.lanes_box.count():
             item = self.lanes_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.lane_controls = []
         for channel in range(opened.audio.channels):
             lane = opened.lanes[channel]

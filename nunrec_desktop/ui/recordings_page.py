@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
+from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.tasks import TaskRunner
 
@@ -75,8 +76,8 @@ class RecordingsPage(QWidget):
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.first_day.setDate(QDate(today).addDays(-31))
-        self.last_day.setDate(QDate(today))
+        self.first_day.setDate(to_qdate(today).addDays(-31))
+        self.last_day.setDate(to_qdate(today))
         self.min_duration = QSpinBox(self)
         self.min_duration.setRange(0, 3600)
         self.min_duration.setSingleStep(30)
@@ -316,8 +317,8 @@ class RecordingsPage(QWidget):
         self.model.set_filter(
             RecordingFilter(
                 employee_id=self.employee.currentData(),
-                first_day=self.first_day.date().toPython(),
-                last_day=self.last_day.date().toPython(),
+                first_day=from_qdate(self.first_day.date()),
+                last_day=from_qdate(self.last_day.date()),
                 min_duration_s=float(self.min_duration.value()),
                 only_not_evaluated=self.not_evaluated.isChecked(),
                 text=self.search.text(),
