@@ -22,6 +22,7 @@ from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from nunrec_desktop.app import KeyringFactory, Services
+    from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.clock import Clock
     from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.playback import AudioOutput
@@ -55,9 +56,11 @@ class AppController(QObject):
         clock: Clock,
         idle_minutes: float | None = None,
         output_factory: Callable[[], AudioOutput] | None = None,
+        system_log: HandlerFactory | None = None,
     ) -> None:
         super().__init__()
         self._root = root
+        self._system_log = system_log
         self._idle_minutes = idle_minutes
         self._output_factory: Callable[[], AudioOutput] = output_factory or default_output
         self.player: PlayerPage | None = None
@@ -90,6 +93,7 @@ class AppController(QObject):
         except NunrecError as error:
             self.login.show_error(str(error))
             return
+        self._anchor("start")
         self.login.set_sign_in(self.services.auth.sign_in)
 
     def _signed_in(self, user: User) -> None:
@@ -332,11 +336,25 @@ class AppController(QObject):
             self.live.stop()
             self.live.form.save_now()
         services.auth.record_sign_out(window.user)
+        self._anchor("sign-out")
         window.close()
         window.deleteLater()
         self.main_window = self.idle = self.player = self.form = self.overview = self.live = None
         self.login.show()
         self.login.username.setFocus()
+
+    def _anchor(self, event: str) -> None:
+        """The chain's head into the system log, outside the database (see services/audit_anchor.py)."""
+        from nunrec_desktop.services.audit_anchor import anchor_to_system_log, default_system_log, workspace_label
+
+        if self.services is not None:
+            anchor_to_system_log(
+                self.services.audit,
+                workspace_label(self.services.workspace.root),
+                self._clock,
+                event,
+                self._system_log or default_system_log,
+            )
 
     def shutdown(self) -> None:
         if self.player is not None:
@@ -347,6 +365,7 @@ class AppController(QObject):
         if self.live is not None:
             self.live.flush()
         if self.services is not None:
+            self._anchor("exit")
             self.services.close()
 
 
