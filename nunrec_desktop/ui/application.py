@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import Mark, NunrecError, Role, User
 from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.ui.error_hooks import install_error_hooks, log_folder_of
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -89,6 +90,7 @@ class AppController(QObject):
         try:
             self.services = open_services(self._root, keyring_factory=self._keyring_factory, clock=self._clock)
             configure_logging(self.services.workspace)
+            self.services.pending_parts.sweep()  # parts of exports killed earlier (services/leftovers.py)
             self.services.retention.sweep(retention_actor())  # P10: nothing is kept longer than agreed
         except NunrecError as error:
             self.login.show_error(str(error))
@@ -376,10 +378,12 @@ def run_application(root: Path, *, keyring_factory: KeyringFactory, clock: Clock
     app.setOrganizationName("Gemeente Nunspeet")
     translators = install_translators(app)
     app.setStyleSheet(load_style())
+    hooks = install_error_hooks(log_folder_of(root))  # here, not at import: tracebacks to the log, Dutch on screen
     controller = AppController(root, keyring_factory, clock)
     controller.start()
     try:
         return app.exec()
     finally:
         controller.shutdown()
+        hooks.uninstall()
         del translators
