@@ -99,16 +99,22 @@ from nunrec_desktop.ui.application import run_application
 
 app = QApplication(sys.argv[:1])
 
-def boom():
-    raise RuntimeError("timer-went-wrong")
+state = dict(raised=False, polls=0)
 
-def finish():
+def poll():  # raise once the sign-in window can be used (the workspace is open), then wait for the box
+    state["polls"] += 1
+    login = [w for w in app.topLevelWidgets() if type(w).__name__ == "LoginWindow"]
+    if not state["raised"] and login and login[0].button.isEnabled():
+        state["raised"] = True
+        raise RuntimeError("timer-went-wrong")
     boxes = [w for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle() == "Onverwachte fout"]
-    print("BOX:" + (boxes[0].text() if boxes else "none"))
-    app.quit()
+    if boxes or state["polls"] > 600:
+        print("BOX:" + (boxes[0].text() if boxes else "none"))
+        app.quit()
 
-QTimer.singleShot(1500, boom)
-QTimer.singleShot(3000, finish)
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(100)
 sys.exit(run_application(Path({str(workspace_dir)!r}), keyring_factory=lambda: None, clock=system_clock))
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
