@@ -33,6 +33,7 @@ from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
+from nunrec_desktop.services.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.passwords import Passwords
@@ -82,10 +83,12 @@ class Services:
     cycles: CycleOverview = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     live: LiveSessionService = field(init=False, repr=False)
+    pending_parts: PendingParts = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         settings = self.workspace.settings
+        self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
         self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
         self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
@@ -137,14 +140,16 @@ class Services:
         data = self.reports.gather(user, employee_id, first, last)
         if kind == "feedback" and first is None and last is None:
             data = latest_cycle(data)  # the feedback of one coaching cycle: the most recent
-        return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, p, fonts))
+        with self.pending_parts.tracking() as track:  # a killed export's part is removed at the next start
+            return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, track(p), fonts))
 
     def export_subject_access(self, user: User, employee_id: str, out: Path) -> Path:
         from nunrec_desktop.services.pdf_documents import render_subject_access
 
         fonts = resources_dir() / "fonts"
         data = self.subject_access.gather(user, employee_id)
-        return self.subject_access.export(user, data, out, lambda d, p: render_subject_access(d, p, fonts))
+        with self.pending_parts.tracking() as track:
+            return self.subject_access.export(user, data, out, lambda d, p: render_subject_access(d, track(p), fonts))
 
     def guard(self) -> CallerDataGuard:
         return CallerDataGuard(self.clock().date())
@@ -217,6 +222,7 @@ def open_services(
     root: Path, *, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
 ) -> Services:
     """Open an existing workspace (a Dutch `WorkspaceError` when there is none) and build its services."""
+    refuse_unfinished_demo(root)
     return build_services(load_workspace(root), clock=clock, keyring_factory=keyring_factory)
 
 

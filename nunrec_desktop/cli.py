@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -37,6 +37,7 @@ from nunrec_desktop.settings import (
     APP_NAME,
     SETTINGS_FILE,
     Settings,
+    Workspace,
     create_workspace,
     default_workspace_dir,
 )
@@ -215,7 +216,24 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
-    audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
+    verify = audit_sub.add_parser(
+        "verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)"
+    )
+    verify.add_argument(
+        "--anchors",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="ankerbestand van 'nunrec audit anchor': elk anker moet nog in de keten staan",
+    )
+    anchor = audit_sub.add_parser(
+        "anchor",
+        parents=[common],
+        help="de kop van de keten toevoegen aan een ankerbestand buiten de database (share, WORM-map)",
+    )
+    anchor.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="wordt alleen aangevuld, nooit herschreven"
+    )
     return parser
 
 
@@ -240,6 +258,7 @@ def _workspace(args: argparse.Namespace) -> Path:
 def _open(args: argparse.Namespace, io: Io) -> Services:
     services = open_services(_workspace(args), clock=io.clock, keyring_factory=io.keyring_factory)
     configure_logging(services.workspace)
+    services.pending_parts.sweep()  # parts of exports killed earlier (see services/leftovers.py)
     return services
 
 
@@ -258,8 +277,11 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.services.demo import populate_demo
+    from nunrec_desktop.services.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
 
     root = Path(getattr(args, "workspace", None) or default_demo_dir())
+    if demo_unfinished(root):
+        _discard_unfinished_demo(root, io)
     if (root / SETTINGS_FILE).exists():
         if args.open:
             return run_gui(root, io)
@@ -273,6 +295,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
 
         password = "-".join(secrets.choice(DEMO_PASSWORD_WORDS) for _ in range(3)) + f"-{secrets.randbelow(100)}"
         generated = True
+    mark_demo_unfinished(root)  # first: a demo killed from here on is never taken for a finished one
     services = _create(root, args.database_url, io)
     try:
         summary = populate_demo(
@@ -291,6 +314,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
         )
     finally:
         services.close()
+    mark_demo_finished(root)  # last
     print(f"Demowerkmap aangemaakt in {root}", file=io.stdout)
     print(f"  accounts: {', '.join(summary.accounts)}", file=io.stdout)
     print(
@@ -303,6 +327,28 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     if args.open:
         return run_gui(root, io)
     return 0
+
+
+def _discard_unfinished_demo(root: Path, io: Io) -> None:
+    """Remove what an interrupted `nunrec demo` left in `root` (it was empty when that demo began)."""
+    import shutil
+
+    from nunrec_desktop.domain import WorkspaceError
+    from nunrec_desktop.settings import load_workspace
+
+    try:
+        external = bool(load_workspace(root).settings.database_url) if (root / SETTINGS_FILE).exists() else False
+    except WorkspaceError:
+        external = False
+    if external:
+        raise InvalidInput(
+            f"De demo in {root} is onderbroken en gebruikte een database buiten de werkmap; maak die database "
+            "leeg, verwijder de map en maak de demo opnieuw."
+        )
+    if root.is_symlink():
+        raise InvalidInput(f"{root} is een snelkoppeling; kies een gewone map voor de demo.")
+    print(f"De demo in {root} was niet afgemaakt; hij wordt opnieuw aangemaakt.", file=io.stderr)
+    shutil.rmtree(root)
 
 
 def cmd_users(args: argparse.Namespace, io: Io) -> int:
@@ -526,6 +572,12 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
         around = datetime.strptime(args.around, "%Y-%m-%d %H:%M").astimezone()
     except ValueError:
         raise InvalidInput('Geef het tijdstip als "JJJJ-MM-DD UU:MM", bijvoorbeeld "2026-11-24 10:50".') from None
+    except (OverflowError, OSError):
+        raise InvalidInput(f"Het tijdstip {args.around} ligt buiten het bereik van de klok.") from None
+    try:
+        _ = around - timedelta(minutes=args.window_minutes), around + timedelta(minutes=args.window_minutes)
+    except OverflowError:
+        raise InvalidInput(f"Het tijdstip {args.around} ligt buiten het bereik van de klok.") from None
     if args.yes and not args.reference.strip():
         raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
     with _signed_in(args, io) as (services, user):
@@ -563,19 +615,44 @@ def cmd_retention(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.audit_anchor import (
+        append_anchor,
+        current_anchor,
+        read_anchors,
+        verify_with_anchors,
+        workspace_label,
+    )
+
     services = _open(args, io)
+    label = workspace_label(services.workspace.root)
     try:
-        report = services.audit.verify()
+        if args.audit_command == "anchor":
+            report = services.audit.verify()
+            if report.intact:
+                anchor = current_anchor(services.audit, label, io.clock)
+                append_anchor(args.out, anchor)
+        else:
+            anchors = read_anchors(args.anchors, label) if args.anchors is not None else None
+            report = verify_with_anchors(services.audit, anchors, str(args.anchors or ""))
     finally:
         services.close()
-    if report.intact:
-        print(f"Auditlog intact: {report.checked} regels; laatste hash {report.head_hash}", file=io.stdout)
+    if report.intact and args.audit_command == "anchor":
+        print(f"Anker toegevoegd aan {args.out}: regel {anchor.seq}, hash {anchor.hash}", file=io.stdout)
         return 0
-    print(
-        f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
-        f"({report.checked} regels daarvoor zijn in orde.)",
-        file=io.stdout,
-    )
+    if report.intact:
+        checked = f" en {len(anchors)} ankers kloppen" if anchors else ""
+        print(f"Auditlog intact: {report.checked} regels{checked}; laatste hash {report.head_hash}", file=io.stdout)
+        return 0
+    if report.by_anchor:
+        sentence = f"Auditlog NIET intact: {report.reason}."
+    else:
+        sentence = (
+            f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
+            f"({report.checked} regels daarvoor zijn in orde.)"
+        )
+    if args.audit_command == "anchor":
+        sentence += " Er is geen anker geschreven."
+    print(sentence, file=io.stdout)
     return 1
 
 
@@ -604,6 +681,39 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
 }
 
 
+def _last_resort(args: argparse.Namespace, error: BaseException) -> str:
+    """Log an unexpected error's traceback to the workspace log (when there is one) and say where it went."""
+    import logging
+
+    logger = logging.getLogger("nunrec_desktop")
+    if not any(getattr(h, "nunrec_workspace_log", False) for h in logger.handlers):
+        root = Path(
+            getattr(args, "workspace", None) or (default_demo_dir() if args.command == "demo" else _workspace(args))
+        )
+        try:
+            if (root / SETTINGS_FILE).is_file():
+                configure_logging(Workspace(root, Settings()))
+        except OSError:
+            pass
+    handlers = [h for h in logger.handlers if getattr(h, "nunrec_workspace_log", False)]
+    logging.raiseExceptions = False  # a full disk must not turn the log write itself into a traceback
+    logger.error("nunrec %s failed unexpectedly", args.command or "(gui)", exc_info=error)
+    if handlers and isinstance(handlers[0], logging.FileHandler):
+        return f" De details staan in {handlers[0].baseFilename}."
+    return ""
+
+
+def _os_error_sentence(error: OSError) -> str:
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return f"De schijf is vol{where}; maak ruimte vrij en probeer het opnieuw."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Geen toestemming om te schrijven of te lezen{where}."
+    return f"Een bestand of map kon niet worden gebruikt{where}: {error.strerror or error}."
+
+
 def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
     io = io or Io()
     args = _parser().parse_args(argv)
@@ -621,3 +731,15 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
         if io.stdout is sys.stdout:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+    except OSError as error:  # a full disk, a folder without permission, a vanished share
+        print(f"nunrec: {_os_error_sentence(error)}{_last_resort(args, error)}", file=io.stderr)
+        return 1
+    except Exception as error:  # the last resort: never a traceback on the screen, always one in the log
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(error, OperationalError) and "full" in str(error.orig):
+            sentence = "De schijf met de database is vol; maak ruimte vrij en probeer het opnieuw."
+        else:
+            sentence = f"Er ging iets onverwachts mis ({type(error).__name__}); de opdracht is afgebroken."
+        print(f"nunrec: {sentence}{_last_resort(args, error)}", file=io.stderr)
+        return 1

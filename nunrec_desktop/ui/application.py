@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import Mark, NunrecError, Role, User
 from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.ui.error_hooks import install_error_hooks, log_folder_of
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -22,6 +23,7 @@ from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from nunrec_desktop.app import KeyringFactory, Services
+    from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.clock import Clock
     from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.playback import AudioOutput
@@ -55,9 +57,11 @@ class AppController(QObject):
         clock: Clock,
         idle_minutes: float | None = None,
         output_factory: Callable[[], AudioOutput] | None = None,
+        system_log: HandlerFactory | None = None,
     ) -> None:
         super().__init__()
         self._root = root
+        self._system_log = system_log
         self._idle_minutes = idle_minutes
         self._output_factory: Callable[[], AudioOutput] = output_factory or default_output
         self.player: PlayerPage | None = None
@@ -86,10 +90,12 @@ class AppController(QObject):
         try:
             self.services = open_services(self._root, keyring_factory=self._keyring_factory, clock=self._clock)
             configure_logging(self.services.workspace)
+            self.services.pending_parts.sweep()  # parts of exports killed earlier (services/leftovers.py)
             self.services.retention.sweep(retention_actor())  # P10: nothing is kept longer than agreed
         except NunrecError as error:
             self.login.show_error(str(error))
             return
+        self._anchor("start")
         self.login.set_sign_in(self.services.auth.sign_in)
 
     def _signed_in(self, user: User) -> None:
@@ -332,11 +338,25 @@ class AppController(QObject):
             self.live.stop()
             self.live.form.save_now()
         services.auth.record_sign_out(window.user)
+        self._anchor("sign-out")
         window.close()
         window.deleteLater()
         self.main_window = self.idle = self.player = self.form = self.overview = self.live = None
         self.login.show()
         self.login.username.setFocus()
+
+    def _anchor(self, event: str) -> None:
+        """The chain's head into the system log, outside the database (see services/audit_anchor.py)."""
+        from nunrec_desktop.services.audit_anchor import anchor_to_system_log, default_system_log, workspace_label
+
+        if self.services is not None:
+            anchor_to_system_log(
+                self.services.audit,
+                workspace_label(self.services.workspace.root),
+                self._clock,
+                event,
+                self._system_log or default_system_log,
+            )
 
     def shutdown(self) -> None:
         if self.player is not None:
@@ -347,6 +367,7 @@ class AppController(QObject):
         if self.live is not None:
             self.live.flush()
         if self.services is not None:
+            self._anchor("exit")
             self.services.close()
 
 
@@ -357,10 +378,12 @@ def run_application(root: Path, *, keyring_factory: KeyringFactory, clock: Clock
     app.setOrganizationName("Gemeente Nunspeet")
     translators = install_translators(app)
     app.setStyleSheet(load_style())
+    hooks = install_error_hooks(log_folder_of(root))  # here, not at import: tracebacks to the log, Dutch on screen
     controller = AppController(root, keyring_factory, clock)
     controller.start()
     try:
         return app.exec()
     finally:
         controller.shutdown()
+        hooks.uninstall()
         del translators

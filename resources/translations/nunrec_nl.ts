@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="211"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -299,6 +299,19 @@
         <location filename="../../nunrec_desktop/ui/erasure_page.py" line="159"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHooks</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="80"/>
+        <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
+        <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="86"/>
+        <source>Unexpected error</source>
+        <translation>Onverwachte fout</translation>
     </message>
 </context>
 <context>
@@ -613,94 +626,94 @@
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="259"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="265"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="319"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="323"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="329"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="359"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="411"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="430"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="433"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="577"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="445"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="524"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="498"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="558"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="501"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="561"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="583"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="596"/>
         <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="657"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="660"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -1192,6 +1205,14 @@
         <location filename="../../nunrec_desktop/ui/recordings_model.py" line="191"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
         <translation>Doorverbonden gesprek: alleen het deel van uw eigen medewerker wordt getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/tasks.py" line="62"/>
+        <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
+        <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
 </context>
 <context>
