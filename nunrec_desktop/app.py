@@ -172,7 +172,12 @@ class Services:
 def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials]) -> RecordingStore:
     settings = workspace.settings
     if settings.store_kind == "http":
-        return HttpStore(settings.store_location, lambda: credentials().token())
+        return HttpStore(
+            settings.store_location,
+            lambda: credentials().token(),
+            deadline_s=settings.store_deadline_seconds,
+            max_download_bytes=settings.store_max_download_mib * 1024 * 1024,
+        )
     return FolderStore(workspace.store_path)
 
 

@@ -36,6 +36,15 @@ class Settings:
     store_location: str = _setting(
         "store", "location", "recordings", "Map (relatief aan de werkmap) of basis-URL van het TSV-portaal."
     )
+    store_deadline_seconds: int = _setting(
+        "store",
+        "deadline_seconds",
+        60,
+        "TSV-portaal: zoveel seconden mag één handeling duren, herhaalpogingen en wachttijden inbegrepen.",
+    )
+    store_max_download_mib: int = _setting(
+        "store", "max_download_mib", 512, "TSV-portaal: een opname groter dan zoveel MiB wordt niet gedownload."
+    )
     database_url: str = _setting(
         "database", "url", "", "SQLAlchemy-URL; leeg betekent het SQLite-bestand in de werkmap."
     )
@@ -114,6 +123,10 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
         raise WorkspaceError(f"{source}: 'retention.evaluation_months' moet tussen 1 en 60 liggen.")
     if settings.idle_lock_minutes < 1:
         raise WorkspaceError(f"{source}: 'session.idle_lock_minutes' moet minstens 1 zijn.")
+    if not 1 <= settings.store_deadline_seconds <= 3600:
+        raise WorkspaceError(f"{source}: 'store.deadline_seconds' moet tussen 1 en 3600 liggen.")
+    if not 1 <= settings.store_max_download_mib <= 4096:
+        raise WorkspaceError(f"{source}: 'store.max_download_mib' moet tussen 1 en 4096 liggen.")
     if settings.store_kind not in ("folder", "http"):
         raise WorkspaceError(f"{source}: 'store.kind' moet 'folder' of 'http' zijn.")
     return settings
