@@ -8,7 +8,8 @@ import pytest
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, Action, Role, User
-from nunrec_desktop.services.access import ROLE_ACTIONS, Target
+from nunrec_desktop.services.access import EMPLOYEE_SCOPED, ROLE_ACTIONS, Target
+from tests.conftest import TEST_PASSWORD
 
 EXPECTED = {
     # (role, action): allowed?
@@ -45,18 +46,24 @@ def test_the_table_covers_every_pair() -> None:
 
 
 @pytest.mark.parametrize(("role", "action"), sorted(EXPECTED, key=str))
-def test_every_role_action_pair(services: Services, role: Role, action: Action) -> None:
-    user = User(id=42, username=f"{role}-user", role=role, display_name="x")
+def test_every_role_action_pair(services: Services, admin: User, role: Role, action: Action) -> None:
+    user = services.accounts.add(admin, f"{role}-user", role, "x", TEST_PASSWORD)
+    # An employee-scoped action needs an employee in its target (fail closed); this coach coaches E1.
+    services.people.add_employee("E1", "Anouk de Vries")
+    if role is Role.COACH:
+        services.people.assign(user.id, "E1", date(2026, 1, 1))
+    employees = ("E1",) if action in EMPLOYEE_SCOPED else ()
+    before = len(services.audit.entries())
     purpose = "verzoek van de coach (ticket 12)" if action is Action.RETRIEVE_FOR_COACH else ""
     if EXPECTED[(role, action)]:
-        services.policy.require(user, action, Target("thing", "t-1"), purpose=purpose)
+        services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
         result = "allowed"
     else:
         with pytest.raises(AccessDenied) as denied:
-            services.policy.require(user, action, Target("thing", "t-1"), purpose=purpose)
+            services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
         assert "mag u geen" in str(denied.value)
         result = "denied"
-    [entry] = services.audit.entries()
+    [entry] = services.audit.entries()[: len(services.audit.entries()) - before]
     assert (entry.actor, entry.role, entry.action, entry.result) == (
         user.username,
         str(role),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from nunrec_desktop.domain import Action, AuditResult, User
-from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.access import ALL, AccessPolicy, BatchDecision, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.people import PeopleDirectory
@@ -108,6 +108,11 @@ def employees_in_detail(detail: str) -> tuple[str, ...]:
     return ()
 
 
+def own_employees(rows: BatchDecision, meta: RecordingMeta) -> tuple[str, ...]:
+    """The employees of a call through whom the policy lets this user see it (each decided on its own)."""
+    return tuple(e for e in meta.employee_ids() if rows.permits(Target("recording", meta.id, (e,), meta.start)))
+
+
 def expires_in_days(start: datetime, retention_days: int, now: datetime) -> int:
     remaining = (start + timedelta(days=retention_days) - now).total_seconds() / 86_400
     return max(0, math.floor(remaining))
@@ -138,8 +143,8 @@ class RecordingCatalog:
 
     def visible_for(self, user: User, employee_id: str | None = None) -> RecordingList:
         """The recordings `user` may see now, newest first; optionally of one employee only."""
-        target = Target("employee", employee_id, (employee_id,)) if employee_id else Target("recordings", "*")
-        self._policy.require(user, Action.LIST_RECORDINGS, target)
+        target = Target("employee", employee_id, (employee_id,)) if employee_id else Target("recordings", ALL)
+        rows = self._policy.require_batch(user, Action.LIST_RECORDINGS, target)
         now = self._clock()
         counts = FilterCounts()
         metas, skipped = self._all_in_window(now)
@@ -147,7 +152,6 @@ class RecordingCatalog:
         for entry in skipped:
             log.warning("store entry skipped: %s (%s)", entry.where, entry.reason)
         names = {e.id: e.name for e in self._people.employees()}
-        assignments = self._people.assignments(user.id)
         evaluated = self._evaluated(user)
         erased = self._erased()
         items: list[VisibleRecording] = []
@@ -160,9 +164,7 @@ class RecordingCatalog:
             if violation:
                 setattr(counts, violation, getattr(counts, violation) + 1)
                 continue
-            own = tuple(
-                e for e in meta.employee_ids() if any(a.employee_id == e and a.covers(meta.start) for a in assignments)
-            )
+            own = own_employees(rows, meta)
             if not own:
                 counts.not_coached += 1
                 continue
