@@ -22,6 +22,7 @@ from typing import Protocol
 from nunrec_desktop.domain import AccessDenied, Action, Assignment, AuditResult, Role, User
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.identifiers import EMPLOYEE_ID_RULE, employee_id_problem, phone_in_id
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.COACH: frozenset(
@@ -39,6 +40,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
         {
             Action.RETRIEVE_FOR_COACH,
             Action.ADMINISTER_USERS,
+            Action.ADMINISTER_EMPLOYEES,
             Action.STORE_SETTINGS,
             Action.ERASE_RECORDING,
             Action.READ_AUDIT,
@@ -71,6 +73,10 @@ NO_EMPLOYEE = (
     "Dit gesprek of dit onderdeel is niet aan een medewerker gekoppeld. Zonder medewerker is er geen toegang "
     "(P3, P4); vraag IT de gegevens in de opnameopslag na te kijken."
 )
+ID_LIKE_CALLER_DATA = (
+    "Dit id lijkt een telefoonnummer of e-mailadres te bevatten en wordt niet gebruikt of vastgelegd (P13)."
+)
+REFUSED_ID = "(geweigerd id)"
 NOT_COACHED = "Deze medewerker valt niet onder uw coaching; u heeft hier geen toegang toe."
 
 ACTION_DUTCH: dict[Action, str] = {
@@ -81,6 +87,7 @@ ACTION_DUTCH: dict[Action, str] = {
     Action.READ_EVALUATIONS: "beoordelingen inzien",
     Action.EXPORT_FEEDBACK: "terugkoppeling exporteren",
     Action.ADMINISTER_USERS: "gebruikers beheren",
+    Action.ADMINISTER_EMPLOYEES: "medewerkers of coachkoppelingen beheren",
     Action.STORE_SETTINGS: "de opnameopslag instellen",
     Action.ERASE_RECORDING: "opnames verwijderen op verzoek van een beller",
     Action.READ_AUDIT: "het auditlog inzien",
@@ -187,12 +194,18 @@ class AccessPolicy:
                 False,
                 "Een opname ophalen mag alleen op verzoek van de coach; vermeld het verzoek als reden (P3).",
             )
+        if phone_in_id(target.id):
+            return Decision(False, ID_LIKE_CALLER_DATA)
         if action in EMPLOYEE_SCOPED:
-            employees = tuple(e for e in target.employee_ids if e.strip())
-            if not employees:
+            given = tuple(e for e in target.employee_ids if e.strip())
+            if not given:
                 if action in LISTING_ACTIONS and target.id == ALL and not target.employee_ids:
                     return Decision(True)  # the list as a whole; each row is decided with its employees
                 return Decision(False, NO_EMPLOYEE)
+            # An id that is no employee id (a phone number, a path) is nobody's: it never counts.
+            employees = tuple(e for e in given if employee_id_problem(e, thorough=False) is None)
+            if not employees:
+                return Decision(False, EMPLOYEE_ID_RULE)
             if user.role is Role.COACH:
                 moment = target.at or self._clock()
                 if not any(assigned(e, moment) for e in employees):
@@ -213,7 +226,7 @@ class AccessPolicy:
             action=str(action),
             result=AuditResult.ALLOWED if decision.allowed else AuditResult.DENIED,
             object_type=target.kind,
-            object_id=target.id,
+            object_id=REFUSED_ID if phone_in_id(target.id) else target.id,  # denied above; never stored
             purpose=purpose,
             detail=detail,
         )

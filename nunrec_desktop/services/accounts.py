@@ -88,6 +88,8 @@ def username_problem(username: str) -> str | None:
             "Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of lage "
             "streepjes en begint met een letter."
         )
+    if re.search(r"\d{9,}", re.sub(r"[._-]", "", username)):
+        return "Een gebruikersnaam bevat geen telefoonnummer of andere lange reeks cijfers."
     if re.sub(r"[0-9._-]", "", username) in GENERIC_NAMES:
         return (
             f"'{username}' is een gedeelde of algemene naam. Elk account hoort bij één persoon, "

@@ -19,6 +19,7 @@ from nunrec_desktop.domain import Action, AuditResult, User
 from nunrec_desktop.services.access import ALL, AccessPolicy, BatchDecision, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.clock import Clock
+from nunrec_desktop.services.identifiers import employee_id_problem, require_employee_id
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.store.base import (
     AudioInfo,
@@ -97,7 +98,8 @@ def protocol_violation(meta: RecordingMeta, general_number: str, retention_days:
 
 def listen_detail(what: str, meta: RecordingMeta) -> str:
     """Audit detail of a listen: what happened and whose call it was (ids only), for subject access (P12)."""
-    return f"{what}; employees={','.join(meta.employee_ids())}"
+    ids = (e if employee_id_problem(e, thorough=False) is None else "?" for e in meta.employee_ids())
+    return f"{what}; employees={','.join(ids)}"
 
 
 def employees_in_detail(detail: str) -> tuple[str, ...]:
@@ -143,6 +145,8 @@ class RecordingCatalog:
 
     def visible_for(self, user: User, employee_id: str | None = None) -> RecordingList:
         """The recordings `user` may see now, newest first; optionally of one employee only."""
+        if employee_id:
+            require_employee_id(employee_id)  # refused before it reaches the policy or the audit log
         target = Target("employee", employee_id, (employee_id,)) if employee_id else Target("recordings", ALL)
         rows = self._policy.require_batch(user, Action.LIST_RECORDINGS, target)
         now = self._clock()
