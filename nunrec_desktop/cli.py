@@ -322,13 +322,14 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
                     print(
                         json.dumps(
                             {
-                                "username": s.user.username,
-                                "role": str(s.user.role),
-                                "name": s.user.display_name,
-                                "disabled": s.user.disabled,
+                                "username": s.username,
+                                "role": s.role,
+                                "name": s.display_name,
+                                "disabled": s.disabled,
                                 "locked_until": s.locked_until.isoformat()
                                 if s.locked_until and s.locked_until > now
                                 else None,
+                                "valid": s.valid,
                             },
                             ensure_ascii=False,
                         ),
@@ -337,13 +338,12 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
             else:
                 print(f"{'gebruiker':<16} {'rol':<6} {'status':<28} naam", file=io.stdout)
                 for s in rows:
-                    status = "uitgeschakeld" if s.user.disabled else "actief"
+                    status = "uitgeschakeld" if s.disabled else "actief"
                     if s.locked_until and s.locked_until > now:
                         status = f"vergrendeld tot {s.locked_until.astimezone().strftime('%H:%M')}"
-                    print(
-                        f"{s.user.username:<16} {s.user.role!s:<6} {status:<28} {s.user.display_name}",
-                        file=io.stdout,
-                    )
+                    if not s.valid:
+                        status = "ONGELDIG: onbekende rol"
+                    print(f"{s.username:<16} {s.role:<6} {status:<28} {s.display_name}", file=io.stdout)
         elif action in ("disable", "enable"):
             services.accounts.set_disabled(admin, args.username, action == "disable")
             word = "uitgeschakeld" if action == "disable" else "ingeschakeld"
