@@ -10,7 +10,7 @@ import pytest
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, Action, Role, User
-from nunrec_desktop.services.access import Target
+from nunrec_desktop.services.access import EMPLOYEE_SCOPED, Target
 from nunrec_desktop.services.store.base import Segment
 from tests.conftest import TEST_PASSWORD, FakeClock
 from tests.recordings_factory import add_recording
@@ -46,8 +46,6 @@ def test_every_employee_scoped_action_without_employee_ids_is_denied(
     for user in (coach, it_user):
         for ids in ((), ("",), ("", "  ")):
             decision = services.policy.decide(user, action, Target("thing", "t", ids))
-            from nunrec_desktop.services.access import EMPLOYEE_SCOPED
-
             if action in EMPLOYEE_SCOPED:
                 assert not decision.allowed, (user.role, action, ids)
 
