@@ -75,6 +75,7 @@ def measure(path: Path, app: QApplication) -> dict[str, float | None]:
         True,
         "benchmark",
         None,
+        ((0.0, audio.duration_s),),
     )  # type: ignore[arg-type]
     view = WaveformView()
     view.resize(1920, 300)

@@ -26,7 +26,7 @@ from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.clock import Clock, system_clock
-from nunrec_desktop.services.credentials import StoreCredentials
+from nunrec_desktop.services.credentials import CredentialAdministration, StoreCredentials
 from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.services.draws import DrawService
@@ -42,6 +42,7 @@ from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService, latest_cycle
 from nunrec_desktop.services.retention import RetentionService
+from nunrec_desktop.services.staffing import StaffAdministration
 from nunrec_desktop.services.store.base import RecordingStore
 from nunrec_desktop.services.store.folder import FolderStore
 from nunrec_desktop.services.store.http import HttpStore
@@ -84,6 +85,7 @@ class Services:
     listening: ListeningService = field(init=False, repr=False)
     live: LiveSessionService = field(init=False, repr=False)
     pending_parts: PendingParts = field(init=False, repr=False)
+    staff: StaffAdministration = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -108,6 +110,7 @@ class Services:
         self.listening = ListeningService(self.catalog, self.store)
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
+        self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)
         self.cycles = CycleOverview(
             self.people,
             self.evaluations,
@@ -156,6 +159,9 @@ class Services:
 
     def store_credentials(self) -> StoreCredentials:
         return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)
+
+    def credential_administration(self) -> CredentialAdministration:
+        return CredentialAdministration(self.store_credentials, self.policy)
 
     def store(self) -> RecordingStore:
         """The recording store of this workspace, made on first use (the HTTP one needs the keyring)."""

@@ -368,13 +368,14 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
                     print(
                         json.dumps(
                             {
-                                "username": s.user.username,
-                                "role": str(s.user.role),
-                                "name": s.user.display_name,
-                                "disabled": s.user.disabled,
+                                "username": s.username,
+                                "role": s.role,
+                                "name": s.display_name,
+                                "disabled": s.disabled,
                                 "locked_until": s.locked_until.isoformat()
                                 if s.locked_until and s.locked_until > now
                                 else None,
+                                "valid": s.valid,
                             },
                             ensure_ascii=False,
                         ),
@@ -383,13 +384,12 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
             else:
                 print(f"{'gebruiker':<16} {'rol':<6} {'status':<28} naam", file=io.stdout)
                 for s in rows:
-                    status = "uitgeschakeld" if s.user.disabled else "actief"
+                    status = "uitgeschakeld" if s.disabled else "actief"
                     if s.locked_until and s.locked_until > now:
                         status = f"vergrendeld tot {s.locked_until.astimezone().strftime('%H:%M')}"
-                    print(
-                        f"{s.user.username:<16} {s.user.role!s:<6} {status:<28} {s.user.display_name}",
-                        file=io.stdout,
-                    )
+                    if not s.valid:
+                        status = "ONGELDIG: onbekende rol"
+                    print(f"{s.username:<16} {s.role:<6} {status:<28} {s.display_name}", file=io.stdout)
         elif action in ("disable", "enable"):
             services.accounts.set_disabled(admin, args.username, action == "disable")
             word = "uitgeschakeld" if action == "disable" else "ingeschakeld"
@@ -405,19 +405,17 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_employees(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
+    admin = local_admin()
     try:
         action = args.employees_command
         if action == "add":
-            services.people.add_employee(args.employee_id, args.name)
-            print(f"Medewerker {args.employee_id} toegevoegd.", file=io.stdout)
+            employee = services.staff.add_employee(admin, args.employee_id, args.name)
+            print(f"Medewerker {employee.id} toegevoegd.", file=io.stdout)
         elif action == "assign":
-            coach = services.accounts.find(args.coach)
-            if coach is None:
-                raise InvalidInput(f"Er is geen account '{args.coach}'.")
-            services.people.assign(coach.id, args.employee_id, args.start, args.end)
-            print(f"Medewerker {args.employee_id} gekoppeld aan {coach.username}.", file=io.stdout)
+            services.staff.assign(admin, args.employee_id, args.coach, args.start, args.end)
+            print(f"Medewerker {args.employee_id} gekoppeld aan {args.coach}.", file=io.stdout)
         else:
-            for e in services.people.employees():
+            for e in services.staff.employees(admin):
                 if args.json:
                     print(json.dumps({"id": e.id, "name": e.name}, ensure_ascii=False), file=io.stdout)
                 else:
@@ -428,20 +426,16 @@ def cmd_employees(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_store(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.domain import Action
-    from nunrec_desktop.services.access import Target
-
     services = _open(args, io)
     try:
-        services.policy.require(
-            local_admin(), Action.STORE_SETTINGS, Target("store", "credentials"), detail=args.store_command
-        )
-        credentials = services.store_credentials()
+        credentials = services.credential_administration()  # the service decides who may (IT), audited
         if args.store_command == "set-credentials":
-            credentials.set_token(_read_secret(args, io, "Token voor het TSV-portaal: ", confirm=False))
+            credentials.require_allowed(local_admin(), "ask-token")
+            token = _read_secret(args, io, "Token voor het TSV-portaal: ", confirm=False)
+            credentials.set_token(local_admin(), token)
             print("Het token staat in de sleutelhanger van het systeem.", file=io.stdout)
         else:
-            credentials.clear()
+            credentials.clear(local_admin())
             print("Het token is uit de sleutelhanger verwijderd.", file=io.stdout)
     finally:
         services.close()

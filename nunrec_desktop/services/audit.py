@@ -3,7 +3,8 @@
 Each entry holds the UTC time, actor, role, action, object (ids only), result, workstation and purpose,
 and the SHA-256 of the previous entry's hash plus a canonical serialisation of its own fields. A separate
 head row remembers the newest entry so that removing the tail is detected too. Entries never hold caller
-data or secrets: free-text fields that look like a phone number are refused.
+data or secrets: every field is checked, and an entry with a field that looks like a phone number or an
+e-mail address is refused (`AuditFieldRefused`, a Dutch message) before anything is written.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nunrec_desktop.domain import AuditResult, NunrecError
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow, EvaluationRow, UserRow
+from nunrec_desktop.services.identifiers import phone_in_id
 
 GENESIS_HASH = "0" * 64
 # Clocks drift and workstations disagree a little; an entry more than this much older than the one before
@@ -31,6 +33,27 @@ _PHONE_LIKE = re.compile(r"\+\d|(?<!\d)00\d{6,}|\d(?:[\s.-]?\d){8,}")
 
 class AuditLogDamaged(NunrecError):
     """The chain cannot be appended to; the application refuses to act without an audit trail."""
+
+
+class AuditFieldRefused(NunrecError, ValueError):
+    """An entry would hold something shaped like caller data; nothing is written (P12, P13)."""
+
+
+def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...], texts: tuple[tuple[str, str], ...]) -> None:
+    """Every field of an entry is checked: ids for phone-number and e-mail shapes, free text more strictly."""
+    for name, value in ids:
+        if phone_in_id(value):
+            raise AuditFieldRefused(_refusal(name))
+    for name, value in texts:
+        if _PHONE_LIKE.search(value) or phone_in_id(value):
+            raise AuditFieldRefused(_refusal(name))
+
+
+def _refusal(field_name: str) -> str:
+    return (
+        f"Het auditlog legt dit niet vast: het veld '{field_name}' lijkt een telefoonnummer of e-mailadres te "
+        "bevatten. In het auditlog staan alleen ids en aantallen, nooit gegevens van een beller."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +131,17 @@ class AuditLog:
         detail: str = "",
     ) -> int:
         """Append one entry and return its sequence number."""
-        for name, value in (("purpose", purpose), ("detail", detail)):
-            if _PHONE_LIKE.search(value):
-                raise ValueError(f"audit {name} looks like it holds a phone number; ids and counts only")
+        _refuse_caller_data(
+            ids=(
+                ("actor", actor),
+                ("role", role),
+                ("action", action),
+                ("object_type", object_type),
+                ("object_id", object_id),
+                ("origin", self._origin),
+            ),
+            texts=(("purpose", purpose), ("detail", detail)),
+        )
         with self._sessions.begin() as session:
             head = session.execute(
                 select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()

@@ -1,7 +1,9 @@
 """Opening a recording to listen to: access check, audio into memory, decoding, summaries, completeness.
 
 Every open and every start of playback is decided by the access policy and audited with the recording id
-and the purpose. The audio bytes never touch the disk; what the UI receives holds no caller data.
+and the purpose. Of a transferred call, the parts answered by an employee this user may not hear are
+silenced before the audio leaves this module, and `OpenedRecording.playable` says which parts remain.
+The audio bytes never touch the disk; what the UI receives holds no caller data.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import datetime
 
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.audio import DecodedAudio, WaveformSummary, decode, is_complete
+from nunrec_desktop.services.playback import complement, silence_outside
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore, Segment
 
@@ -34,7 +37,14 @@ class OpenedRecording:
     complete: bool
     purpose: str
     _meta: RecordingMeta
+    # The parts (seconds) this user may hear; elsewhere the audio is silence (another employee's part of a
+    # transferred call). Computed by the catalog from the access policy.
+    playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
+
+    def blocked(self) -> tuple[tuple[float, float], ...]:
+        """The parts that are not played (the complement of `playable` over the audio)."""
+        return complement(self.playable, self.audio.duration_s)
 
     def lane_label(self, channel: int) -> str:
         return LANE_NAMES.get(self.lanes[channel], self.lanes[channel]) if channel < len(self.lanes) else ""
@@ -54,6 +64,8 @@ class ListeningService:
         """
         meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
         audio = decode(self._store().read_audio(recording_id), recording_id)
+        playable = self._catalog.playable_for(user, meta, max(audio.duration_s, meta.duration_s), only_employee)
+        audio = silence_outside(audio, playable)  # another employee's part never reaches the player
         channel_map = meta.audio.channel_map
         if len(channel_map) != audio.channels:
             channel_map = ("mixed",) if audio.channels == 1 else tuple(f"kanaal {i + 1}" for i in range(audio.channels))
@@ -69,6 +81,7 @@ class ListeningService:
             complete=is_complete(audio.duration_s, meta.duration_s),
             purpose=purpose,
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
+            playable=playable,
             only_employee=only_employee,
         )
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.listening import OpenedRecording
-from nunrec_desktop.services.playback import AudioOutput, ClockOutput, PlaybackEngine
+from nunrec_desktop.services.playback import AudioOutput, ClockOutput, PlaybackEngine, nearest_playable
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
@@ -81,6 +81,10 @@ class PlayerPage(QWidget):
         self.notice.setObjectName("noticeBanner")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.blocked_notice = QLabel(self)  # why a seek did not land where it was asked
+        self.blocked_notice.setObjectName("noticeBanner")
+        self.blocked_notice.setWordWrap(True)
+        self.blocked_notice.hide()
 
         self.waveform = WaveformView(self)
         self.waveform.seek_requested.connect(self.seek)
@@ -143,6 +147,7 @@ class PlayerPage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.notice)
+        layout.addWidget(self.blocked_notice)
         layout.addWidget(self.waveform, 1)
         layout.addLayout(transport)
         layout.addLayout(self.lanes_box)
@@ -194,7 +199,7 @@ class PlayerPage(QWidget):
         self.info.setText(self._info_base)
         self.recording = opened
         output = self._output_factory()
-        self.engine = PlaybackEngine(opened.audio, output)
+        self.engine = PlaybackEngine(opened.audio, output, opened.playable)
         self.engine.on_start = lambda: self._start_check(opened)
         names = {"employee": self.tr("Employee"), "caller": self.tr("Caller"), "mixed": self.tr("Call")}
         for segment in opened.segments:
@@ -202,6 +207,10 @@ class PlayerPage(QWidget):
                 segment.employee_id, self.tr("Other employee")
             )
         self.waveform.set_recording(opened, names)
+        self.waveform.set_blocked_ranges(list(opened.blocked()))
+        self.blocked_notice.hide()
+        if opened.blocked():
+            self.engine.seek(nearest_playable(0.0, opened.playable, opened.audio.duration_s) or 0.0)
         self.marks = []
         self._refresh_marks()
         self._build_lane_controls(opened, names)
@@ -288,14 +297,30 @@ class PlayerPage(QWidget):
         self.pause()
 
     def seek(self, seconds: float) -> None:
-        if self.engine is not None:
-            self.engine.seek(seconds)
-            self._update_time()
+        """Move the playhead; into a part that is not played it moves to the nearest part that is, and says why."""
+        if self.engine is None:
+            return
+        seconds = min(max(0.0, seconds), self.engine.duration_s)
+        target = nearest_playable(seconds, self.engine.playable, self.engine.duration_s)
+        if target != seconds:
+            self.blocked_notice.setText(
+                self.tr(
+                    "This part of the call was answered by an employee you do not coach, so it is not played. "
+                    "The player went to the nearest part you may listen to."
+                )
+                if target is not None
+                else self.tr("No part of this call may be played for you.")
+            )
+            self.blocked_notice.show()
+        else:
+            self.blocked_notice.hide()
+        if target is not None:
+            self.engine.seek(target)
+        self._update_time()
 
     def skip(self, delta: float) -> None:
         if self.engine is not None:
-            self.engine.skip(delta)
-            self._update_time()
+            self.seek(self.engine.position_s + delta)
 
     def _speed_changed(self) -> None:
         if self.engine is not None:

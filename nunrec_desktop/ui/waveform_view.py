@@ -83,6 +83,7 @@ class WaveformView(QWidget):
         self._cache: QPixmap | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         self._lane_names: dict[str, str] = {}
+        self._blocked: list[tuple[float, float]] = []  # seconds not played (another employee's part)
         self.follow_playhead = True
 
     # -- content -----------------------------------------------------------------------------------
@@ -98,6 +99,20 @@ class WaveformView(QWidget):
     def set_marks(self, seconds: list[float]) -> None:
         self._marks = list(seconds)
         self.update()
+
+    def set_blocked_ranges(self, ranges: list[tuple[float, float]]) -> None:
+        """Parts that are not played (seconds): drawn greyed over every lane."""
+        self._blocked = list(ranges)
+        self.update()
+
+    def _paint_blocked(self, painter: QPainter, rect: QRect, rate: int) -> None:
+        grey = QColor("#9aa5ab")
+        grey.setAlpha(150)
+        for start, end in self._blocked:
+            x0 = max(float(rect.left()), self._x_for_frame(start * rate))
+            x1 = min(float(rect.right()), self._x_for_frame(end * rate))
+            if x1 > x0:
+                painter.fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), grey)
 
     def set_playhead(self, seconds: float) -> None:
         if self._recording is None:
@@ -268,6 +283,7 @@ class WaveformView(QWidget):
         assert recording is not None
         rect = self._wave_rect()
         rate = recording.audio.sample_rate
+        self._paint_blocked(painter, rect, rate)
         x = self._x_for_frame(self._playhead * rate)
         if x > rect.left():
             played = QColor("#0f4c5c")

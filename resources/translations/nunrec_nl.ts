@@ -304,12 +304,12 @@
 <context>
     <name>ErrorHooks</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="78"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="84"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
@@ -923,106 +923,116 @@
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="92"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="89"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="292"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="103"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="104"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="130"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="131"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="154"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="188"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="204"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="204"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="204"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="211"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="220"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="240"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="261"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="262"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="285"/>
         <source>Pause</source>
         <translation>Pauze</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="308"/>
+        <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
+        <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="312"/>
+        <source>No part of this call may be played for you.</source>
+        <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
 </context>
 <context>
@@ -1218,7 +1228,7 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="207"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
