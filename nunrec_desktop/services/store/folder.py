@@ -78,7 +78,7 @@ class _Entry:
     """A checked recording: its metadata and the identity of each file as it was when checked."""
 
     meta: RecordingMeta
-    day: Path
+    day: str
     day_identity: Identity
     sidecar: str
     sidecar_identity: Identity
@@ -112,7 +112,7 @@ def is_plain_audio_name(meta: RecordingMeta) -> bool:
     )
 
 
-def _read_regular(path: Path, limit: int | None, too_large: str = "file too large") -> tuple[bytes, os.stat_result]:
+def _read_regular(path: str, limit: int | None, too_large: str = "file too large") -> tuple[bytes, os.stat_result]:
     """Read a regular file that is not a link; with `limit`, refuse it unread when larger and never read more
     than `limit + 1` bytes. FileNotFoundError passes through."""
     before = os.lstat(path)
@@ -125,7 +125,7 @@ def _read_regular(path: Path, limit: int | None, too_large: str = "file too larg
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        if not path.exists():
+        if not os.path.lexists(path):
             raise
         raise _Refused("the file could not be opened safely") from error
     with os.fdopen(fd, "rb") as handle:
@@ -176,7 +176,7 @@ class FolderStore:
         """The store root, resolved once (IT may point at a link or a mapped share); all else stays inside."""
         root = Path(os.path.realpath(self._root))
         try:
-            raw, _ = _read_regular(root / MARKER, _MAX_MARKER_BYTES, "marker too large")
+            raw, _ = _read_regular(str(root / MARKER), _MAX_MARKER_BYTES, "marker too large")
             schema = strict_json_loads(raw.decode("utf-8")).get("schema")
         except (FileNotFoundError, NotADirectoryError):
             raise StoreError(
@@ -193,16 +193,17 @@ class FolderStore:
     # -- walking the folders -------------------------------------------------------------------------
 
     def _folders(
-        self, root: Path, skipped: list[SkippedEntry], window: tuple[date, date] | None
-    ) -> Iterator[tuple[date, Path, Identity]]:
-        """Every day folder YYYY/MM/DD that is a real folder inside the root (links are reported, in the
-        window only, and never entered)."""
+        self, root: str, skipped: list[SkippedEntry], window: tuple[date, date] | None
+    ) -> Iterator[tuple[date, str, str, Identity]]:
+        """Every day folder YYYY/MM/DD as (date, path, relative path, identity). Each level is checked to be a
+        real folder (not a link) under the resolved root, so every path stays inside the root by construction.
+        Links and files in their place are reported (in the window only) and never entered."""
         low = (window[0].year, window[0].month, window[0].day) if window else None
         high = (window[1].year, window[1].month, window[1].day) if window else None
 
         def children(
-            folder: Path, parts: tuple[int, ...], width: int
-        ) -> Iterator[tuple[Path, tuple[int, ...], Identity]]:
+            folder: str, rel: str, parts: tuple[int, ...], width: int
+        ) -> Iterator[tuple[str, str, tuple[int, ...], Identity]]:
             try:
                 with os.scandir(folder) as found:
                     names = sorted(entry.name for entry in found)
@@ -212,35 +213,29 @@ class FolderStore:
                 if len(name) != width or not name.isascii() or not name.isdigit():
                     continue
                 key = (*parts, int(name))
-                path = folder / name
+                path, where = os.path.join(folder, name), f"{rel}/{name}" if rel else name
                 try:
                     st = os.lstat(path)
                 except OSError:
                     continue
-                if (
-                    _is_link(st)
-                    or not stat.S_ISDIR(st.st_mode)
-                    or not Path(os.path.realpath(path)).is_relative_to(root)
-                ):
+                if _is_link(st) or not stat.S_ISDIR(st.st_mode):
                     if low is not None and high is not None and low[: len(key)] <= key <= high[: len(key)]:
-                        skipped.append(
-                            SkippedEntry(_printable(str(path.relative_to(root))), "folder is a link or not a folder")
-                        )
+                        skipped.append(SkippedEntry(where, "folder is a link or not a folder"))
                     continue
-                yield path, key, _identity(st)
+                yield path, where, key, _identity(st)
 
-        for year, ykey, _ in children(root, (), 4):
-            for month, mkey, _ in children(year, ykey, 2):
-                for day, dkey, identity in children(month, mkey, 2):
+        for year, yrel, ykey, _ in children(root, "", (), 4):
+            for month, mrel, mkey, _ in children(year, yrel, ykey, 2):
+                for day, drel, dkey, identity in children(month, mrel, mkey, 2):
                     try:
                         when = date(*dkey)
                     except ValueError:
                         continue
-                    yield when, day, identity
+                    yield when, day, drel, identity
 
-    def _load(self, day: Path, day_identity: Identity, name: str, copies: int, require_audio: bool) -> _Entry:
+    def _load(self, day: str, day_identity: Identity, name: str, copies: int, require_audio: bool) -> _Entry:
         """Check one sidecar and its audio file; raises _Refused with the reason."""
-        data, sidecar_stat = _read_regular(day / name, MAX_SIDECAR_BYTES, "sidecar is larger than 64 KiB")
+        data, sidecar_stat = _read_regular(os.path.join(day, name), MAX_SIDECAR_BYTES, "sidecar is larger than 64 KiB")
         try:
             raw = strict_json_loads(data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -261,7 +256,7 @@ class FolderStore:
             raise _Refused("audio.file is not the plain name <id>.<ext> beside the sidecar")
         audio_identity: Identity | None = None
         try:
-            audio = os.lstat(day / meta.audio.file)
+            audio = os.lstat(os.path.join(day, meta.audio.file))
         except FileNotFoundError:
             if require_audio:
                 raise _Refused("audio file missing") from None
@@ -275,45 +270,43 @@ class FolderStore:
 
     def scan_window(self, start: datetime, end: datetime) -> tuple[list[RecordingMeta], list[SkippedEntry]]:
         """Every valid recording with start in [start, end), sorted, plus what had to be skipped."""
-        root = self._check_root()
+        root = str(self._check_root())
         items: list[RecordingMeta] = []
         skipped: list[SkippedEntry] = []
         first, last = start.astimezone(UTC).date(), end.astimezone(UTC).date()
-        listings: dict[Path, tuple[Identity, dict[str, os.DirEntry[str]]]] = {}
+        listings: list[tuple[str, str, Identity, set[str]]] = []
         copies: Counter[str] = Counter()  # sidecar names over the whole store: an id in two places is refused
-        for when, day, identity in self._folders(root, skipped, (first, last)):
+        for when, day, rel, identity in self._folders(root, skipped, (first, last)):
             try:
                 with os.scandir(day) as found:
-                    entries = {entry.name: entry for entry in found}
+                    names = {entry.name for entry in found}
             except OSError:
-                skipped.append(SkippedEntry(_printable(str(day.relative_to(root))), "folder not readable"))
+                skipped.append(SkippedEntry(rel, "folder not readable"))
                 continue
-            copies.update(name for name in entries if name.endswith(".json"))
+            copies.update(name for name in names if name.endswith(".json"))
             if first <= when <= last:
-                listings[day] = (identity, entries)
-        for day, (identity, entries) in listings.items():
+                listings.append((day, rel, identity, names))
+        for day, rel, identity, names in listings:
             claimed: set[str] = set()
-            for name in sorted(n for n in entries if n.endswith(".json")):
-                where = _printable(str((day / name).relative_to(root)))
+            for name in sorted(n for n in names if n.endswith(".json")):
                 try:
                     meta = self._load(day, identity, name, copies[name], require_audio=True).meta
                 except _Refused as refused:
-                    skipped.append(SkippedEntry(where, refused.reason))
+                    skipped.append(SkippedEntry(_printable(f"{rel}/{name}"), refused.reason))
                     continue
                 except FileNotFoundError:
                     continue  # removed while listing
                 except Exception as error:  # one bad entry never breaks the list
-                    skipped.append(SkippedEntry(where, f"unreadable ({type(error).__name__})"))
+                    skipped.append(SkippedEntry(_printable(f"{rel}/{name}"), f"unreadable ({type(error).__name__})"))
                     continue
                 claimed.add(meta.audio.file)
                 if start <= meta.start < end:
                     items.append(meta)
-            for name in sorted(entries):
+            for name in sorted(names):
                 if name.endswith((".json", ".part")) or name in claimed:
                     continue
-                stem = name.rsplit(".", 1)[0]
-                if f"{stem}.json" not in entries:
-                    skipped.append(SkippedEntry(_printable(str((day / name).relative_to(root))), "no metadata sidecar"))
+                if f"{name.rsplit('.', 1)[0]}.json" not in names:
+                    skipped.append(SkippedEntry(_printable(f"{rel}/{name}"), "no metadata sidecar"))
         items.sort(key=lambda m: (m.start, m.id))
         return items, skipped
 
@@ -329,15 +322,12 @@ class FolderStore:
     def _locate(self, recording_id: str, *, require_audio: bool = True) -> _Entry:
         if not _SAFE_ID.match(recording_id):
             raise RecordingGone(f"Opname {recording_id} bestaat niet.")
-        root = self._check_root()
+        root = str(self._check_root())
         name = f"{recording_id}.json"
-        hits: list[tuple[Path, Identity]] = []
-        for _when, day, identity in self._folders(root, [], None):
-            try:
-                os.lstat(day / name)
-            except OSError:
-                continue
-            hits.append((day, identity))
+        hits: list[tuple[str, str, Identity]] = []
+        for _when, day, rel, identity in self._folders(root, [], None):
+            if os.path.lexists(os.path.join(day, name)):
+                hits.append((day, rel, identity))
         if not hits:
             raise RecordingGone(f"Opname {recording_id} is niet (meer) beschikbaar.")
         if len(hits) > 1:
@@ -346,7 +336,7 @@ class FolderStore:
                 f"Opname {recording_id} staat meer dan eens in de opnameopslag en wordt daarom niet geopend of "
                 "verwijderd. Laat IT de opnamemap nakijken."
             )
-        day, identity = hits[0]
+        day, rel, identity = hits[0]
         try:
             return self._load(day, identity, name, 1, require_audio)
         except FileNotFoundError:
@@ -354,7 +344,7 @@ class FolderStore:
         except _Refused as refused:
             if refused.reason == "audio file missing":
                 raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnameopslag.") from None
-            log.warning("store entry refused: %s (%s)", _printable(str((day / name).relative_to(root))), refused.reason)
+            log.warning("store entry refused: %s (%s)", _printable(f"{rel}/{name}"), refused.reason)
             raise StoreError(
                 f"Opname {recording_id} is ongeldig in de opnameopslag en wordt niet geopend of verwijderd. "
                 "Laat IT de opnamemap nakijken (details in logs/nunrec.log)."
@@ -368,7 +358,7 @@ class FolderStore:
     def read_audio(self, recording_id: str) -> bytes:
         entry = self._locate(recording_id)
         try:
-            data, opened = _read_regular(entry.day / entry.meta.audio.file, None)
+            data, opened = _read_regular(os.path.join(entry.day, entry.meta.audio.file), None)
         except FileNotFoundError:
             raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.") from None
         except _Refused:
@@ -418,14 +408,14 @@ class FolderStore:
             finally:
                 os.close(folder)
             return
-        path = entry.day / name
+        path = os.path.join(entry.day, name)
         try:
             current = os.lstat(path)
         except FileNotFoundError:
             raise StoreError(self._changed(recording_id)) from None
         if not self._same(current, expected):
             raise StoreError(self._changed(recording_id))
-        path.unlink()
+        os.unlink(path)
 
     @staticmethod
     def _same(current: os.stat_result, expected: Identity) -> bool:
