@@ -19,14 +19,21 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import NunrecError, User
 from nunrec_desktop.services.store.base import MalformedMetadata, RecordingGone, StoreError, parse_metadata
 from nunrec_desktop.services.store.folder import FolderStore
+from nunrec_desktop.ui.erasure_page import ErasurePage
+from nunrec_desktop.ui.main_window import MainWindow
+from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording, tone_audio
+from tests.ui_session import sign_in_app
 
 CALLER = "+31612345678"
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -88,21 +95,9 @@ def test_finding_1_erase_never_deletes_outside_the_store_and_says_what_it_found(
     workspace_dir: Path,
     keyring_backend: MemoryKeyring,
 ) -> None:
-    services.people.add_employee("E1", "Anouk de Vries")
-    services.people.assign(coach.id, "E1", date(2026, 1, 1))
-    root = services.workspace.store_path
     start = clock.now - timedelta(days=2)
-    add_recording(root, "decoy", start, caller=CALLER)
-    day = _day(root, start)
-    decoy = _sidecar(root, "decoy")
-    _write_sidecar(day, "decoy.json", {**decoy, "id": "victimlink"})
-    _write_sidecar(
-        day,
-        "victimlink.json",
-        {**decoy, "id": "victimlink", "audio": {**decoy["audio"], "file": "../" * 5 + "outside-victim.txt"}},
-    )
-    victim = (day / ("../" * 5 + "outside-victim.txt")).resolve()
-    victim.write_text("not the store's file")
+    day, victim = _finding_1_scene(services, coach, start)
+    root = services.workspace.store_path
     assert not victim.is_relative_to(root.resolve())
 
     around = start.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -115,6 +110,49 @@ def test_finding_1_erase_never_deletes_outside_the_store_and_says_what_it_found(
     assert (day / "decoy.json").exists() and (day / "decoy.wav").exists()  # nothing deleted on a guess
     assert services.erasure.erased_ids() == frozenset()  # no tombstone hides the caller's recording
     assert "victimlink" not in out
+
+
+def _finding_1_scene(services: Services, coach: User, start: datetime) -> tuple[Path, Path]:
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    root = services.workspace.store_path
+    add_recording(root, "decoy", start, caller=CALLER)
+    day = _day(root, start)
+    decoy = _sidecar(root, "decoy")
+    _write_sidecar(day, "decoy.json", {**decoy, "id": "victimlink"})
+    link = {**decoy, "id": "victimlink", "audio": {**decoy["audio"], "file": "../" * 5 + "outside-victim.txt"}}
+    _write_sidecar(day, "victimlink.json", link)
+    victim = (day / ("../" * 5 + "outside-victim.txt")).resolve()
+    victim.write_text("not the store's file")
+    return day, victim
+
+
+def test_finding_1_the_erasure_dialog_says_it_found_invalid_entries(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    it_user: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    translators = install_translators(qapp)
+    start = clock.now - timedelta(days=2)
+    day, victim = _finding_1_scene(services, coach, start)
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend, username="dennis")
+    page = window.pages.widget(MainWindow.IT_ERASURE)
+    assert isinstance(page, ErasurePage)
+    page.around.setDateTime(page.around.dateTime().fromSecsSinceEpoch(int(start.timestamp()) + 600))
+    qtbot.keyClicks(page.number, "06 12 34 56 78")
+    qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "gevonden" in page.message.text(), timeout=10_000)
+    assert page.table.rowCount() == 0
+    assert "2 onderdelen" in page.message.text() and "nakijken" in page.message.text()
+    assert victim.exists() and (day / "decoy.wav").exists()
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 def test_two_sidecars_with_one_id_are_neither_listed_nor_opened_nor_deleted(root: Path) -> None:
@@ -285,11 +323,9 @@ def test_finding_7_a_deeply_nested_sidecar_is_skipped_and_the_rest_still_lists(r
     [
         ({"duration_s": math.nan}, "field 'duration_s'"),
         ({"duration_s": math.inf}, "field 'duration_s'"),
-        ({"duration_s": -1}, "field 'duration_s'"),
         ({"duration_s": 86_401}, "field 'duration_s'"),
         ({"start": "1900-01-01T00:00:00+00:00"}, "field 'start'"),
         ({"start": "9999-12-31T23:59:59-23:59"}, "field 'start'"),
-        ({"start": "2026-11-20T09:00:00"}, "field 'start'"),
         (
             {"audio": {"file": "rec-x.wav", "format": "wav", "sample_rate": 8000, "channels": 0, "channel_map": []}},
             "field 'audio.channels'",
@@ -337,7 +373,19 @@ def test_nan_infinite_negative_and_absurd_values_are_refused(root: Path, change:
     assert "rec-x.json" in _reasons(page.skipped)
 
 
-def test_parse_metadata_raises_only_malformed_metadata() -> None:
+def test_parse_metadata_raises_only_malformed_metadata(root: Path) -> None:
+    good = _sidecar(root, "rec-good")
+    for change in (
+        {"segments": 5},  # TypeError before
+        {"start": "0001-01-01T00:30:00+01:00"},  # OverflowError before
+        {"start": "2026-11-20T09:00:00"},  # no offset
+        {"duration_s": -1},
+        {"duration_s": 10**400},
+        {"audio": {**good["audio"], "channel_map": "employee"}},
+        {"audio": {**good["audio"], "file": 5}},
+    ):
+        with pytest.raises(MalformedMetadata):
+            parse_metadata({**good, **change})
     for data in ([], None, {"id": 1}, {"audio": []}, {"start": "x" * 10**5}, {"segments": [[]]}):
         with pytest.raises(MalformedMetadata):
             parse_metadata(data)

@@ -216,7 +216,7 @@
     <name>ErasurePage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/erasure_page.py" line="50"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="169"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
@@ -286,17 +286,22 @@
         <translation>%1 opname(s) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="134"/>
+        <source>%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
+        <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="142"/>
         <source>Choose exactly one recording.</source>
         <translation>Kies precies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="147"/>
         <source>Delete the recording of %1 (%2) for good?</source>
         <translation>De opname van %1 (%2) definitief verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -613,94 +618,94 @@
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="259"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="265"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="319"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="323"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="329"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="359"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="411"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="430"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="433"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="577"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="445"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="524"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="498"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="558"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="501"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="561"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="583"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="596"/>
         <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="657"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="660"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
