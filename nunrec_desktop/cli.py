@@ -473,7 +473,7 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
                 "evaluated": item.evaluated,
                 "transferred": item.transferred,
             }
-            print(json.dumps(record, ensure_ascii=False), file=io.stdout)
+            print(json.dumps(record, ensure_ascii=False, allow_nan=False), file=io.stdout)
     if not args.json:
         print(
             f"{'datum en tijd':<17} {'duur':>6}  {'medewerker':<28} {'verdwijnt over':<15} beoordeeld", file=io.stdout
@@ -575,12 +575,25 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
     if args.yes and not args.reference.strip():
         raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
     with _signed_in(args, io) as (services, user):
-        candidates = services.erasure.find(user, args.caller, around, args.window_minutes)
+        search = services.erasure.search(user, args.caller, around, args.window_minutes)
+        candidates = search.candidates
+        if search.skipped:
+            print(
+                f"Let op: {search.skipped} onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en "
+                "zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in "
+                "logs/nunrec.log van de werkmap).",
+                file=io.stderr,
+            )
         for candidate in candidates:
             print(
                 f"{candidate.recording_id}  {candidate.start.astimezone().strftime('%d-%m-%Y %H:%M')}  "
                 f"{_duration(candidate.duration_s):>6}  {candidate.employee_names}",
                 file=io.stdout,
+            )
+        if not candidates and args.yes and search.skipped:
+            raise InvalidInput(
+                "Er is geen geldige opname gevonden en er is niets verwijderd; kijk eerst de ongeldige onderdelen "
+                "na."
             )
         if not candidates:
             print("Geen opname gevonden bij dit nummer rond dit tijdstip.", file=io.stdout)
@@ -589,7 +602,7 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
             return 0
         if len(candidates) != 1:
             raise InvalidInput(f"Er zijn {len(candidates)} opnames gevonden; maak het zoekvenster kleiner.")
-        services.erasure.erase(user, candidates[0].recording_id, args.reference)
+        services.erasure.erase(user, candidates[0].recording_id, args.reference, confirmed=candidates[0])
     print(f"Opname {candidates[0].recording_id} is verwijderd en wordt nooit meer getoond.", file=io.stdout)
     return 0
 

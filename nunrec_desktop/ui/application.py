@@ -254,8 +254,10 @@ class AppController(QObject):
             self.overview = overview
             self.form = form
         erasure = ErasurePage(
-            lambda number, around, minutes: services.erasure.find(user, number, around, minutes),
-            lambda recording_id, reference: services.erasure.erase(user, recording_id, reference),
+            lambda number, around, minutes: services.erasure.search(user, number, around, minutes),
+            lambda candidate, reference: services.erasure.erase(
+                user, candidate.recording_id, reference, confirmed=candidate
+            ),
             self._clock(),
             self.tasks,
         )

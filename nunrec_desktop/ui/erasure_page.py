@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError
-from nunrec_desktop.services.erasure import ErasureCandidate
+from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch
 from nunrec_desktop.ui.tasks import TaskRunner
 
-Find = Callable[[str, datetime, int], list[ErasureCandidate]]
-Erase = Callable[[str, str], None]
+Find = Callable[[str, datetime, int], ErasureSearch]
+Erase = Callable[[ErasureCandidate, str], None]  # the candidate the operator confirmed, and the reference
 
 
 class ErasurePage(QWidget):
@@ -113,8 +113,8 @@ class ErasurePage(QWidget):
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
 
-    def _found(self, candidates: list[ErasureCandidate]) -> None:
-        self.candidates = candidates
+    def _found(self, found: ErasureSearch) -> None:
+        self.candidates = found.candidates
         self.table.setRowCount(len(self.candidates))
         for row, candidate in enumerate(self.candidates):
             whole = round(candidate.duration_s)
@@ -128,7 +128,13 @@ class ErasurePage(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.candidates:
             self.table.selectRow(0)
-        self.message.setText(self.tr("%1 recording(s) found.").replace("%1", str(len(self.candidates))))
+        message = self.tr("%1 recording(s) found.").replace("%1", str(len(self.candidates)))
+        if found.skipped:  # the caller's recording may be among the entries the store could not use
+            message += " " + self.tr(
+                "%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; "
+                "the caller's recording may be among them. Have IT check them (details in logs/nunrec.log)."
+            ).replace("%1", str(found.skipped))
+        self.message.setText(message)
 
     def erase_selected(self) -> None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -145,7 +151,7 @@ class ErasurePage(QWidget):
             return
         reference = self.reference.text()
         self._tasks.run(
-            lambda: self._erase(candidate.recording_id, reference),
+            lambda: self._erase(candidate, reference),
             lambda _none: self._erased(when),
             self._failed,
             owner=self,

@@ -216,7 +216,7 @@
     <name>ErasurePage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/erasure_page.py" line="50"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="169"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
@@ -286,17 +286,22 @@
         <translation>%1 opname(s) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="134"/>
+        <source>%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
+        <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="142"/>
         <source>Choose exactly one recording.</source>
         <translation>Kies precies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="147"/>
         <source>Delete the recording of %1 (%2) for good?</source>
         <translation>De opname van %1 (%2) definitief verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
