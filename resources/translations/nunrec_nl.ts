@@ -304,57 +304,57 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="89"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="91"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="111"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="112"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="113"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="123"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="125"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="126"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="127"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="147"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
@@ -370,19 +370,19 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="219"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="220"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="221"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -392,67 +392,77 @@
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="286"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="255"/>
+        <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
+        <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="293"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="319"/>
+        <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
+        <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="325"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="332"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="340"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="358"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="345"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="359"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="371"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="365"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="380"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="455"/>
+        <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
+        <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="469"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
-        <source>Why may “%1” stay? (for example: the name of a colleague)</source>
-        <translation>Waarom mag “%1” blijven staan? (bijvoorbeeld: de naam van een collega)</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="470"/>
+        <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
+        <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="447"/>
-        <source>Keeping it needs a reason.</source>
-        <translation>Behouden kan alleen met een reden.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="468"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="500"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -613,94 +623,94 @@
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="259"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="265"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="319"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="323"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="329"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="359"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="411"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="430"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="433"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="577"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="445"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="524"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="498"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="558"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="501"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="561"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="583"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="596"/>
         <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="657"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="664"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
