@@ -301,3 +301,17 @@ def test_caller_data_in_a_mark_is_masked_from_the_form(
         ),
         timeout=5_000,
     )
+
+
+def test_the_note_of_the_next_mark_is_checked_while_typing(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    player = controller.player
+    assert player is not None
+    qtbot.keyClicks(player.mark_note, "beller noemt 06-12345678")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    assert "nieuwe markering" in form.findings.item(0).text() and form.guard_box.isVisible()
+    assert not form.keep_button.isEnabled()  # not part of the evaluation yet: mask it (or leave it out)
+    qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
+    assert player.mark_note.text() == "beller noemt [telefoonnummer]" and form.findings.count() == 0

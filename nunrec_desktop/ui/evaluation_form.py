@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 GUARD_MS = 400
 GUARD_MAX_MS = 1000
+NEW_MARK = "new mark"  # the finding field of the note typed for the player's next mark
 
 
 class EvaluationForm(QWidget):
@@ -80,6 +81,7 @@ class EvaluationForm(QWidget):
         self.evaluation: Evaluation | None = None
         self.guideline: Guideline | None = None
         self._kept: list[KeptFinding] = []
+        self._mark_note: QLineEdit | None = None
         self._loading = False
         self.answer_groups: dict[str, QButtonGroup] = {}
         self.comments: dict[str, QLineEdit] = {}
@@ -362,8 +364,16 @@ class EvaluationForm(QWidget):
 
     def refresh_findings(self) -> None:
         findings = self._open_findings(self.content()) if self.evaluation is not None else []
+        if self.evaluation is not None and self._mark_note is not None and self._mark_note.text():
+            pending = EvaluationContent(notes=self._mark_note.text())  # the note of the next mark, being typed
+            findings += [OpenFinding(NEW_MARK, f.finding) for f in self._open_findings(pending)]
         self.findings.clear()
-        names = {"tops": self.tr("Tops"), "tips": self.tr("Tips"), "notes": self.tr("Notes")}
+        names = {
+            "tops": self.tr("Tops"),
+            "tips": self.tr("Tips"),
+            "notes": self.tr("Notes"),
+            NEW_MARK: self.tr("new mark"),
+        }
         for open_finding in findings:
             name, _, index = open_finding.field.partition(":")
             where = names.get(
@@ -408,7 +418,15 @@ class EvaluationForm(QWidget):
             return {"tops": self.tops, "tips": self.tips, "notes": self.notes}[name]
         if name.startswith("comment:"):
             return self.comments.get(name.split(":", 1)[1])
+        if name == NEW_MARK:
+            return self._mark_note
         return None
+
+    def watch_mark_note(self, edit: QLineEdit) -> None:
+        """The player's note for the next mark: checked while typing like every other field (mask only: it
+        is not part of the evaluation until the mark is dropped)."""
+        self._mark_note = edit
+        edit.textChanged.connect(lambda _text: self._guard_timer.changed())
 
     def mask_selected(self) -> None:
         item = self.findings.currentItem()
@@ -447,7 +465,11 @@ class EvaluationForm(QWidget):
         """Only names and phone numbers can be kept; a BSN, IBAN, date of birth, e-mail or address cannot."""
         item = self.findings.currentItem()
         open_finding: OpenFinding | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        keepable = open_finding is not None and open_finding.finding.kind in privacy.KEEPABLE_KINDS
+        keepable = (
+            open_finding is not None
+            and open_finding.finding.kind in privacy.KEEPABLE_KINDS
+            and open_finding.field != NEW_MARK
+        )
         self.keep_button.setEnabled(keepable)
         self.keep_button.setToolTip(
             ""
