@@ -38,7 +38,7 @@ from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
-from nunrec_desktop.services.privacy import CallerDataGuard
+from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService, latest_cycle
 from nunrec_desktop.services.retention import RetentionService
@@ -91,7 +91,7 @@ class Services:
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
-        self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
+        self.evaluations = EvaluationService(self.sessions, self.policy, self.clock, guard=self.guard)
         self.audit_reader = AuditReader(self.audit, self.policy)
         self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
@@ -155,7 +155,10 @@ class Services:
             return self.subject_access.export(user, data, out, lambda d, p: render_subject_access(d, track(p), fonts))
 
     def guard(self) -> CallerDataGuard:
-        return CallerDataGuard(self.clock().date())
+        """The caller-data guard; the municipality's own numbers and domains (settings) are not findings."""
+        settings = self.workspace.settings
+        own_numbers = split_setting(settings.privacy_own_numbers)
+        return CallerDataGuard(self.clock().date(), own_numbers, split_setting(settings.privacy_own_domains))
 
     def store_credentials(self) -> StoreCredentials:
         return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)

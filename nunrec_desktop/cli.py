@@ -516,9 +516,15 @@ def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.privacy import CallerDataGuard
+    from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
+    from nunrec_desktop.settings import Settings, load_workspace
 
-    findings = CallerDataGuard(io.clock().date()).scan(io.stdin.read())
+    try:  # the workspace's own numbers and domains, else the defaults
+        settings = load_workspace(_workspace(args)).settings
+    except NunrecError:
+        settings = Settings()
+    own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
+    findings = CallerDataGuard(io.clock().date(), *own).scan(io.stdin.read())
     for finding in findings:
         record = {"kind": finding.kind, "start": finding.start, "end": finding.end, "text": finding.text}
         print(json.dumps(record, ensure_ascii=False), file=io.stdout)

@@ -54,6 +54,18 @@ class Settings:
         "+31341259911",
         "Het algemene nummer (E.164) waarvan opnames getoond mogen worden (P1).",
     )
+    privacy_own_numbers: str = _setting(
+        "privacy",
+        "own_numbers",
+        "+31341259911",
+        "Eigen nummers van de gemeente, gescheiden door komma's, in elke schrijfwijze; geen gegevens van bellers.",
+    )
+    privacy_own_domains: str = _setting(
+        "privacy",
+        "own_domains",
+        "nunspeet.nl",
+        "Eigen e-maildomeinen van de gemeente, gescheiden door komma's; geen gegevens van bellers.",
+    )
     recording_retention_days: int = _setting(
         "retention",
         "recording_days",

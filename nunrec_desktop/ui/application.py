@@ -149,6 +149,7 @@ class AppController(QObject):
 
             form = evaluation_form(lambda: player.marks, player.set_marks)
             player.marks_changed.connect(form.marks_changed)
+            form.watch_mark_note(player.mark_note)
             player.opened.connect(lambda opened, visible: self._evaluate(user, player, form, opened, visible))
             form.submitted.connect(lambda _evaluation: recordings.reload())
             recordings.loaded.connect(

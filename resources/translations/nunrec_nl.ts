@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="211"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="212"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -322,155 +322,170 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="91"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="93"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="113"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="114"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="125"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="127"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="128"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="129"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="205"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="207"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="219"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="221"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="220"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="222"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="373"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="221"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="244"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="286"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="257"/>
+        <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
+        <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="321"/>
+        <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
+        <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="334"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="340"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="342"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="360"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="345"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="375"/>
+        <source>new mark</source>
+        <translation>nieuwe markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="381"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="365"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="477"/>
+        <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
+        <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="491"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
-        <source>Why may “%1” stay? (for example: the name of a colleague)</source>
-        <translation>Waarom mag “%1” blijven staan? (bijvoorbeeld: de naam van een collega)</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
+        <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
+        <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="447"/>
-        <source>Keeping it needs a reason.</source>
-        <translation>Behouden kan alleen met een reden.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="468"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -718,7 +733,7 @@
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="660"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="664"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
