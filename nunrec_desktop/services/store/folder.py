@@ -137,6 +137,14 @@ class FolderStore:
     def get(self, recording_id: str) -> RecordingMeta:
         return self._locate(recording_id)[1]
 
+    def audio_path(self, recording_id: str) -> Path:
+        """Where the recording's audio lies: a plain name beside its sidecar (the player reads it itself)."""
+        sidecar, meta = self._locate(recording_id)
+        name = meta.audio.file
+        if name in ("", ".", "..") or Path(name).name != name or "\\" in name:
+            raise StoreError(f"De gegevens van opname {recording_id} wijzen naar geluid buiten de opnamemap.")
+        return sidecar.parent / meta.audio.file
+
     def read_audio(self, recording_id: str) -> bytes:
         sidecar, meta = self._locate(recording_id)
         try:
