@@ -150,9 +150,9 @@ def test_settings_refuse_nonsense_caps(tmp_path: Path) -> None:
     from nunrec_desktop.domain import WorkspaceError
     from nunrec_desktop.settings import settings_from_mapping
 
-    with pytest.raises(WorkspaceError, match="audio.max_file_mb"):
+    with pytest.raises(WorkspaceError, match=r"audio\.max_file_mb"):
         settings_from_mapping({"audio": {"max_file_mb": 0}})
-    with pytest.raises(WorkspaceError, match="audio.max_duration_minutes"):
+    with pytest.raises(WorkspaceError, match=r"audio\.max_duration_minutes"):
         settings_from_mapping({"audio": {"max_duration_minutes": 100_000}})
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "`audio.max_file_mb`" in readme and "`audio.max_duration_minutes`" in readme
@@ -170,8 +170,14 @@ def m4a_bytes() -> bytes:
 def wav_with_tag(tag: int) -> bytes:
     body = bytes(range(256)) * 40
     fmt = struct.pack("<HHIIHH", tag, 1, 16000, 8000, 1, 4)
-    return b"RIFF" + struct.pack("<I", 36 + len(body)) + b"WAVEfmt " + struct.pack("<I", 16) + fmt + b"data" + (
-        struct.pack("<I", len(body)) + body
+    return (
+        b"RIFF"
+        + struct.pack("<I", 36 + len(body))
+        + b"WAVEfmt "
+        + struct.pack("<I", 16)
+        + fmt
+        + b"data"
+        + (struct.pack("<I", len(body)) + body)
     )
 
 
