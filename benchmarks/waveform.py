@@ -174,6 +174,7 @@ def mp3_case(folder: Path, call: np.ndarray, length: float, count: int, view: Wa
     mp3_runs = max(2, min(count, 3))
     anchor = runs(soundfile_decode, mp3_runs)
     first = runs(lambda: open_and_paint(path, view, FIRST_VIEW_S), count)
+
     def whole_after_first() -> None:
         loaded = load(path, path.stem, first_view_s=FIRST_VIEW_S)
         assert loaded.audio.rest is not None
