@@ -22,6 +22,7 @@ from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
+from nunrec_desktop.services.audio import AudioLimits
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
@@ -107,7 +108,11 @@ class Services:
             self.evaluations.evaluated_recordings,
             self.erasure.erased_ids,
         )
-        self.listening = ListeningService(self.catalog, self.store)
+        self.listening = ListeningService(
+            self.catalog,
+            self.store,
+            AudioLimits.from_settings(settings.audio_max_file_mb, settings.audio_max_duration_minutes),
+        )
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)

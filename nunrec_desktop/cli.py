@@ -40,6 +40,7 @@ from nunrec_desktop.settings import (
     Workspace,
     create_workspace,
     default_workspace_dir,
+    load_workspace,
 )
 
 DEMO_PASSWORD_WORDS = ("kust", "veluwe", "heide", "beek", "duin", "eik", "ree", "mos", "zand", "bos")
@@ -496,20 +497,25 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.audio import decode, is_complete
+    from nunrec_desktop.services.audio import AudioLimits, is_complete, load
 
+    limits = AudioLimits()
+    root = _workspace(args)
+    if (root / SETTINGS_FILE).is_file():  # the workspace's caps, when there is one
+        settings = load_workspace(root).settings
+        limits = AudioLimits.from_settings(settings.audio_max_file_mb, settings.audio_max_duration_minutes)
     try:
-        data = args.file.read_bytes()
+        audio = load(args.file, args.file.name, limits, summarise=False).audio
     except OSError as error:
         raise InvalidInput(f"Het bestand {args.file} is niet leesbaar: {error.strerror or error}.") from error
-    audio = decode(data, args.file.name)
     report = {
         "format": audio.format,
         "subtype": audio.subtype,
         "sample_rate": audio.sample_rate,
         "channels": audio.channels,
         "duration_s": round(audio.duration_s, 3),
-        "complete": is_complete(audio.duration_s, args.expected_duration),
+        "complete": is_complete(audio.duration_s, args.expected_duration) and not audio.truncated,
+        "claimed_duration_s": None if audio.claimed_duration_s is None else round(audio.claimed_duration_s, 3),
     }
     print(json.dumps(report), file=io.stdout)
     return 0

@@ -88,6 +88,15 @@ class Settings:
     workstation: str = _setting(
         "session", "workstation", "", "Naam van de werkplek in het auditlog; leeg betekent de computernaam."
     )
+    audio_max_file_mb: int = _setting(
+        "audio", "max_file_mb", 512, "Grootste geluidsbestand (in MB) dat de speler en 'nunrec check-audio' lezen."
+    )
+    audio_max_duration_minutes: int = _setting(
+        "audio",
+        "max_duration_minutes",
+        240,
+        "Langste opname (in minuten, volgens de koptekst, vóór het decoderen) die de speler opent.",
+    )
 
     def origin(self) -> str:
         return self.workstation or socket.gethostname()
@@ -139,6 +148,10 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
         raise WorkspaceError(f"{source}: 'store.deadline_seconds' moet tussen 1 en 3600 liggen.")
     if not 1 <= settings.store_max_download_mib <= 4096:
         raise WorkspaceError(f"{source}: 'store.max_download_mib' moet tussen 1 en 4096 liggen.")
+    if not 1 <= settings.audio_max_file_mb <= 4096:
+        raise WorkspaceError(f"{source}: 'audio.max_file_mb' moet tussen 1 en 4096 liggen.")
+    if not 1 <= settings.audio_max_duration_minutes <= 24 * 60:
+        raise WorkspaceError(f"{source}: 'audio.max_duration_minutes' moet tussen 1 en 1440 liggen.")
     if settings.store_kind not in ("folder", "http"):
         raise WorkspaceError(f"{source}: 'store.kind' moet 'folder' of 'http' zijn.")
     return settings

@@ -12,12 +12,22 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.audio import DecodedAudio, WaveformSummary, decode, is_complete
+from nunrec_desktop.services.audio import (
+    FIRST_VIEW_S,
+    AudioLimits,
+    DecodedAudio,
+    Loaded,
+    WaveformSummary,
+    is_complete,
+    load,
+)
 from nunrec_desktop.services.playback import complement, silence_outside
 from nunrec_desktop.services.recordings import RecordingCatalog
-from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore, Segment
+from nunrec_desktop.services.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
+from nunrec_desktop.services.store.folder import FolderStore
 
 PURPOSE_COACHING = "coaching"
 PURPOSE_WITH_EMPLOYEE = "terugluisteren met medewerker"
@@ -49,11 +59,37 @@ class OpenedRecording:
     def lane_label(self, channel: int) -> str:
         return LANE_NAMES.get(self.lanes[channel], self.lanes[channel]) if channel < len(self.lanes) else ""
 
+    @property
+    def decoding(self) -> bool:
+        """Only the first part is decoded yet (an MP3's first minute); `finish_decoding` decodes the whole."""
+        return self.audio.rest is not None
+
+    def finish_decoding(self) -> OpenedRecording:
+        """Decode the whole file (off the GUI thread); the same recording, complete. No new access check:
+        this finishes the open that was allowed and audited."""
+        if self.audio.rest is None:
+            return self
+        loaded = self.audio.rest.run()
+        return dataclasses.replace(
+            self,
+            audio=loaded.audio,
+            summary=loaded.summary,
+            complete=is_complete(loaded.audio.duration_s, self.expected_duration_s),
+        )
+
 
 class ListeningService:
-    def __init__(self, catalog: RecordingCatalog, store: Callable[[], RecordingStore]) -> None:
+    def __init__(
+        self,
+        catalog: RecordingCatalog,
+        store: Callable[[], RecordingStore],
+        limits: AudioLimits | None = None,
+        first_view_s: float | None = FIRST_VIEW_S,
+    ) -> None:
         self._catalog = catalog
         self._store = store
+        self._limits = limits or AudioLimits()
+        self._first_view_s = first_view_s
 
     def open(
         self, user: User, recording_id: str, purpose: str = PURPOSE_COACHING, only_employee: str | None = None
@@ -63,9 +99,24 @@ class ListeningService:
         With `only_employee` (listening together with that employee, P4) only their own calls open.
         """
         meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
-        audio = decode(self._store().read_audio(recording_id), recording_id)
+        try:
+            loaded = load(self._audio_source(recording_id), recording_id, self._limits, first_view_s=self._first_view_s)
+        except FileNotFoundError:
+            raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.") from None
+        except OSError as error:
+            reason = error.strerror or error
+            raise StoreError(f"Het geluid van opname {recording_id} is niet leesbaar: {reason}") from error
+        audio = loaded.audio
         playable = self._catalog.playable_for(user, meta, max(audio.duration_s, meta.duration_s), only_employee)
-        audio = silence_outside(audio, playable)  # another employee's part never reaches the player
+        if complement(sorted(playable), max(audio.duration_s, meta.duration_s)):
+            # Another employee's part never reaches the player, not even as a waveform: such a call opens
+            # whole (an MP3's rest would refill the silenced part), silenced, and summarised again.
+            if audio.rest is not None:
+                loaded = audio.rest.run()
+            whole_s = max(loaded.audio.duration_s, meta.duration_s)
+            playable = self._catalog.playable_for(user, meta, whole_s, only_employee)
+            audio = silence_outside(loaded.audio, playable)
+            loaded = Loaded(audio, WaveformSummary.build(audio.samples))
         channel_map = meta.audio.channel_map
         if len(channel_map) != audio.channels:
             channel_map = ("mixed",) if audio.channels == 1 else tuple(f"kanaal {i + 1}" for i in range(audio.channels))
@@ -77,13 +128,23 @@ class ListeningService:
             segments=meta.segments,
             lanes=tuple(channel_map),
             audio=audio,
-            summary=WaveformSummary.build(audio.samples),
-            complete=is_complete(audio.duration_s, meta.duration_s),
+            summary=loaded.summary,
+            complete=is_complete(audio.duration_s, meta.duration_s) and not audio.truncated,
             purpose=purpose,
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
             playable=playable,
             only_employee=only_employee,
         )
+
+    def _audio_source(self, recording_id: str) -> Path | bytes:
+        """The folder store's file, read straight into the decoder's buffers; other stores' bytes."""
+        store = self._store()
+        if not isinstance(store, FolderStore):
+            return store.read_audio(recording_id)
+        path = store.audio_path(recording_id)
+        if not path.exists() and not path.is_symlink():
+            raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.")
+        return path
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""

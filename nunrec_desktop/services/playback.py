@@ -209,6 +209,12 @@ class PlaybackEngine:
 
     # -- control, from the GUI thread --------------------------------------------------------------
 
+    def replace_audio(self, audio: DecodedAudio) -> None:
+        """The whole file once it is decoded (same rate and channels); position and settings are kept."""
+        with self._lock:
+            self.audio = audio
+            self._position = min(self._position, float(audio.frames))
+
     def play(self) -> None:
         if self._playing:
             return

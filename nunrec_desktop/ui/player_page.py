@@ -63,6 +63,8 @@ class PlayerPage(QWidget):
         self.visible: VisibleRecording | None = None
         self.marks: list[Mark] = []
         self.loading = False
+        self.decoding = False  # the first view is there; the rest of the file is still being decoded
+        self._decoding_for: OpenedRecording | None = None
 
         self.title = QLabel(self.tr("Player"), self)
         self.title.setObjectName("areaTitle")
@@ -179,6 +181,7 @@ class PlayerPage(QWidget):
         self.stop()
         self.visible = recording
         self.loading = True
+        self.decoding, self._decoding_for = False, None
         self.progress.show()
         self.error_banner.hide()
         self.notice.hide()
@@ -229,7 +232,44 @@ class PlayerPage(QWidget):
         self.play_button.setEnabled(output.available)
         self._update_time()
         self.waveform.setFocus()
+        if opened.decoding:  # an MP3's first minute is on screen; the whole is decoded while the player works
+            self.decoding, self._decoding_for = True, opened
+            self.info.setText(self.tr("%1 - the rest of the call is loading...").replace("%1", self._info_base))
+            self._tasks.run(opened.finish_decoding, self._decoded, self._decode_failed, owner=self)
         self.opened.emit(opened, self.visible)
+
+    def _decoded(self, full: OpenedRecording) -> None:
+        partial, self._decoding_for = self._decoding_for, None
+        if partial is None or self.recording is not partial or self.engine is None:
+            return  # another recording was opened in the meantime
+        self.decoding = False
+        self.recording = full
+        self.engine.replace_audio(full.audio)
+        self.waveform.replace_recording(full)
+        self.info.setText(self._info_base)
+        if not full.complete:
+            self.notice.setText(
+                self.tr("This recording is incomplete: the audio lasts %1, the recording should last %2.")
+                .replace("%1", format_time(full.audio.duration_s))
+                .replace("%2", format_time(full.expected_duration_s))
+            )
+            self.notice.show()
+        self._update_time()
+
+    def _decode_failed(self, error: Exception) -> None:
+        if self._decoding_for is None or self.recording is not self._decoding_for:
+            return
+        self._decoding_for = None
+        self.decoding = False
+        self.info.setText(self._info_base)
+        self.error_banner.setText(
+            str(error)
+            if isinstance(error, NunrecError)
+            else self.tr("The recording could not be opened because of an unexpected error (%1).").replace(
+                "%1", type(error).__name__
+            )
+        )
+        self.error_banner.show()
 
     def _failed(self, error: Exception) -> None:
         self.loading = False

@@ -96,6 +96,14 @@ class WaveformView(QWidget):
         self._marks = []
         self._invalidate()
 
+    def replace_recording(self, recording: OpenedRecording) -> None:
+        """The same recording, now decoded in full: the view, playhead and marks stay."""
+        self._recording = recording
+        frames = recording.audio.frames
+        self._last = min(self._last, frames)
+        self._first = min(self._first, max(0, self._last - 1))
+        self._invalidate()
+
     def set_marks(self, seconds: list[float]) -> None:
         self._marks = list(seconds)
         self.update()
@@ -230,10 +238,25 @@ class WaveformView(QWidget):
             painter.drawImage(QPointF(rect.left(), top), lane_image)
             painter.setPen(QColor("#d5dde2"))
             painter.drawLine(QPointF(rect.left(), top + lane_height), QPointF(rect.right(), top + lane_height))
+        self._paint_loading(painter, rect)
         self._paint_segments(painter, rect)
         self._paint_ruler(painter, rect)
         painter.end()
         return pixmap
+
+    def _paint_loading(self, painter: QPainter, rect: QRect) -> None:
+        """While an MP3 is still decoding: the part not yet decoded is veiled and says so."""
+        recording = self._recording
+        if recording is None:
+            return
+        ready = recording.summary.ready_frames
+        if ready >= recording.audio.frames or ready >= self._last:
+            return
+        x0 = max(float(rect.left()), self._x_for_frame(ready))
+        veil = QRectF(x0, rect.top(), rect.right() + 1 - x0, rect.height())
+        painter.fillRect(veil, QColor(240, 244, 246, 235))
+        painter.setPen(QColor("#5b6b74"))
+        painter.drawText(veil, Qt.AlignmentFlag.AlignCenter, self.tr("Loading the rest of the call..."))
 
     def _paint_segments(self, painter: QPainter, rect: QRect) -> None:
         recording = self._recording

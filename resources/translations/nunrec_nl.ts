@@ -933,124 +933,131 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="69"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="71"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="94"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="93"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="292"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="332"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="97"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="121"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="132"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="133"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="156"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="191"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="210"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="220"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="237"/>
+        <source>%1 - the rest of the call is loading...</source>
+        <translation>%1 - de rest van het gesprek wordt geladen...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="280"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="261"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="301"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="302"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="285"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="325"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="308"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="312"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="352"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
@@ -1248,9 +1255,14 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="215"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="259"/>
+        <source>Loading the rest of the call...</source>
+        <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
 </context>
 </TS>

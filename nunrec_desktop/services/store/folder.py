@@ -355,6 +355,11 @@ class FolderStore:
     def get(self, recording_id: str) -> RecordingMeta:
         return self._locate(recording_id, require_audio=False).meta
 
+    def audio_path(self, recording_id: str) -> Path:
+        """Where the recording's checked audio lies (the player reads it itself, without following links)."""
+        entry = self._locate(recording_id)
+        return Path(entry.day) / entry.meta.audio.file
+
     def read_audio(self, recording_id: str) -> bytes:
         entry = self._locate(recording_id)
         try:
