@@ -158,6 +158,20 @@ def _parser() -> argparse.ArgumentParser:
         help="de duur volgens de gegevens van de opname; korter = onvolledig",
     )
 
+    metrics = sub.add_parser(
+        "call-metrics",
+        parents=[common],
+        help="gespreksmaten van een geluidsbestand als JSON: spreektijd, stiltes, door elkaar praten, beurten",
+    )
+    metrics.add_argument("file", type=Path)
+    metrics.add_argument(
+        "--channel-map",
+        type=_channel_map,
+        default=("employee", "caller"),
+        metavar="employee,caller",
+        help="wie op welk kanaal zit, vanaf kanaal 0 (standaard employee,caller)",
+    )
+
     sub.add_parser(
         "pii-scan",
         parents=[common],
@@ -475,6 +489,29 @@ def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
+def _channel_map(text: str) -> tuple[str, ...]:
+    lanes = tuple(part.strip() for part in text.split(","))
+    if sorted(lanes) != ["caller", "employee"]:
+        raise argparse.ArgumentTypeError("geef employee,caller of caller,employee")
+    return lanes
+
+
+def cmd_call_metrics(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.audio import decode
+    from nunrec_desktop.services.call_metrics import channels_of, measure
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"Het bestand {args.file} is niet leesbaar: {error.strerror or error}.") from error
+    audio = decode(data, args.file.name)
+    lanes = channels_of(audio.samples, audio.channels)
+    channel_map = (args.channel_map.index("employee"), args.channel_map.index("caller"))
+    metrics = measure(lanes, audio.sample_rate, channel_map if len(lanes) > 1 else None)
+    print(json.dumps(metrics.to_json(), allow_nan=False), file=io.stdout)
+    return 0
+
+
 def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.services.privacy import CallerDataGuard
 
@@ -594,6 +631,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "audit": cmd_audit,
     "recordings": cmd_recordings,
     "check-audio": cmd_check_audio,
+    "call-metrics": cmd_call_metrics,
     "pii-scan": cmd_pii_scan,
     "export-feedback": cmd_export,
     "export-dialog": cmd_export,
