@@ -33,7 +33,7 @@ FRAME_S = 0.02
 ENERGY_SAMPLES = 80  # samples per frame used for the energy estimate (every second one at 8 kHz)
 CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
 FLOOR_BLOCK_S = 0.5
-FLOOR_WINDOW_S = 8.0
+FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
 START_MARGIN_DB = 12.0  # above the noise floor: speech starts
 KEEP_MARGIN_DB = 7.0  # above the noise floor: speech that has started carries on
 ABSOLUTE_MIN_DBFS = -62.0  # never speech below this, however quiet the line
@@ -249,8 +249,9 @@ def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
 
 
 def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Per frame, the level of the line without speech: the quietest frame of each half second, then the
-    minimum of those over a window of about 8 s around it (minimum statistics)."""
+    """Per frame, the level of the line without speech (minimum statistics): the quietest frame of each half
+    second, then the minimum of those over the 5 s before and, separately, the 5 s after; the higher of the
+    two, so that the floor follows the line at once when it gets noisier or quieter."""
     block = _frames(FLOOR_BLOCK_S)
     count = len(energy)
     if count == 0:
@@ -259,10 +260,11 @@ def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     padded = np.full(blocks * block, np.float32(np.inf), dtype=np.float32)
     padded[:count] = energy
     quietest = padded.reshape(blocks, block).min(axis=1)
-    half = max(1, round(FLOOR_WINDOW_S / FLOOR_BLOCK_S / 2))
-    edge = np.full(half, np.float32(np.inf), dtype=np.float32)
-    windows = np.lib.stride_tricks.sliding_window_view(np.concatenate([edge, quietest, edge]), 2 * half + 1)
-    floor = windows.min(axis=1)
+    reach = max(1, round(FLOOR_REACH_S / FLOOR_BLOCK_S))
+    edge = np.full(reach, np.float32(np.inf), dtype=np.float32)
+    before = np.lib.stride_tricks.sliding_window_view(np.concatenate([edge, quietest]), reach + 1).min(axis=1)
+    after = np.lib.stride_tricks.sliding_window_view(np.concatenate([quietest, edge]), reach + 1).min(axis=1)
+    floor = np.maximum(before, after)
     result: npt.NDArray[np.float32] = np.repeat(floor, block)[:count]
     return result
 
