@@ -13,6 +13,7 @@ from datetime import datetime
 
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.audio import DecodedAudio, WaveformSummary, decode, is_complete
+from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore, Segment
 
@@ -35,6 +36,7 @@ class OpenedRecording:
     purpose: str
     _meta: RecordingMeta
     only_employee: str | None = None
+    metrics: CallMetrics | None = None  # manner-of-conversation measures, computed in the same background open
 
     def lane_label(self, channel: int) -> str:
         return LANE_NAMES.get(self.lanes[channel], self.lanes[channel]) if channel < len(self.lanes) else ""
@@ -70,8 +72,15 @@ class ListeningService:
             purpose=purpose,
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
             only_employee=only_employee,
+            metrics=call_metrics(audio, tuple(channel_map)),
         )
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
         self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)
+
+
+def call_metrics(audio: DecodedAudio, lanes: tuple[str, ...]) -> CallMetrics:
+    """The measures with the recording's own channel map; without one a stereo call gives silences only."""
+    channel_map = (lanes.index("employee"), lanes.index("caller")) if {"employee", "caller"} <= set(lanes) else None
+    return measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)

@@ -613,94 +613,94 @@
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="259"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="265"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="319"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="323"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="329"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="359"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="411"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="430"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="433"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="577"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="445"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="524"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="498"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="558"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="501"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="561"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="583"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="596"/>
         <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="657"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="660"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -900,114 +900,164 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="68"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="70"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="89"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="89"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="337"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="92"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="101"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="132"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="133"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="156"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="190"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="206"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="206"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="206"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="209"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="211"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="219"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="239"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="255"/>
+        <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
+        <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="264"/>
+        <source>no silences</source>
+        <translation>geen stiltes</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="266"/>
+        <source>1 silence (%1)</source>
+        <translation>1 stilte (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="269"/>
+        <source>%1 silences (longest %2)</source>
+        <translation>%1 stiltes (langste %2)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
+        <source>Nobody speaks in this recording</source>
+        <translation>In deze opname spreekt niemand</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <source>talk time and overlaps need a stereo recording</source>
+        <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="279"/>
+        <source>Talk time employee %1 % - caller %2 %</source>
+        <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="285"/>
+        <source>never at the same time</source>
+        <translation>niet door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="287"/>
+        <source>%1 times at the same time</source>
+        <translation>%1 keer door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="289"/>
+        <source>once at the same time</source>
+        <translation>1 keer door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="306"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="307"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="330"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
@@ -1197,9 +1247,14 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="200"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="283"/>
+        <source>hold</source>
+        <translation>stilte</translation>
     </message>
 </context>
 </TS>
