@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.db.models import EvaluationRow, GuidelineSnapshotRow
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
@@ -54,6 +55,7 @@ class EvaluationContent:
     notes: str = ""
     marks: list[Mark] = field(default_factory=list)
     kept: list[KeptFinding] = field(default_factory=list)
+    measures: CallFigures | None = None  # the call's measures as numbers only, for the employee's own trend
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -68,6 +70,7 @@ class EvaluationContent:
             notes=data.get("notes", ""),
             marks=[Mark(**m) for m in data.get("marks", [])],
             kept=[KeptFinding(**k) for k in data.get("kept", [])],
+            measures=CallFigures.from_dict(data["measures"]) if data.get("measures") else None,
         )
 
     def free_texts(self) -> dict[str, str]:
