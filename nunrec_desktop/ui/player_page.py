@@ -263,12 +263,12 @@ class PlayerPage(QWidget):
         if not holds:
             silence = self.tr("no silences")
         elif len(holds) == 1:
-            silence = self.tr("1 silence (%1)").replace("%1", format_time(holds[0]))
+            silence = self.tr("1 silence (%1)").replace("%1", format_time(round(holds[0])))
         else:
             silence = (
                 self.tr("%1 silences (longest %2)")
                 .replace("%1", str(len(holds)))
-                .replace("%2", format_time(max(holds)))
+                .replace("%2", format_time(round(max(holds))))
             )
         if metrics.talk_share is None or metrics.overlaps is None:
             if metrics.two_sided:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -24,7 +26,7 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
@@ -90,6 +92,7 @@ class WaveformView(QWidget):
         self._lane_names: dict[str, str] = {}
         self._metrics: CallMetrics | None = None
         self._measure_hits: list[tuple[QRectF, float]] = []  # marker rectangles of holds/overlaps, and their start
+        self._measure_tips: list[str] = []
         self.follow_playhead = True
 
     # -- content -----------------------------------------------------------------------------------
@@ -272,7 +275,7 @@ class WaveformView(QWidget):
     def _paint_measures(self, painter: QPainter, rect: QRect) -> None:
         """Holds (both quiet 2 s or more) and overlaps (both speaking): a light band over the lanes and a
         marker in the strip at their foot; clicking a marker seeks to its start."""
-        self._measure_hits = []
+        self._measure_hits, self._measure_tips = [], []
         metrics = self._metrics
         if metrics is None:
             return
@@ -280,7 +283,11 @@ class WaveformView(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 2))
         painter.setFont(small)
-        kinds = ((metrics.silences, HOLD_COLOUR, self.tr("hold")), (metrics.overlaps or (), OVERLAP_COLOUR, ""))
+        kinds = (
+            (metrics.silences, HOLD_COLOUR, self.tr("hold")),
+            (metrics.overlaps or (), OVERLAP_COLOUR, self.tr("overlap")),
+        )
+        fits = QFontMetrics(small)
         for spans, colour, caption in kinds:
             band = QColor(colour)
             band.setAlpha(26)
@@ -292,11 +299,12 @@ class WaveformView(QWidget):
                 painter.fillRect(QRectF(x0, rect.top(), width, rect.height() - MEASURES_STRIP), band)
                 marker = QRectF(x0, strip.top() + 2, width, strip.height() - 3)
                 painter.fillRect(marker, colour)
-                if caption and width > 60:
+                text = f"{caption} {format_time(round(end - start))}"
+                if fits.horizontalAdvance(text) + 6 <= width:
                     painter.setPen(QColor("#ffffff"))
-                    text = f"{caption} {format_time(end - start)}"
                     painter.drawText(marker.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, text)
                 self._measure_hits.append((marker.adjusted(-3, -2, 3, 1), start))
+                self._measure_tips.append(text)
 
     def _span_x(self, start: float, end: float, rect: QRect) -> tuple[float, float]:
         rate = self._recording.audio.sample_rate if self._recording else 1
@@ -306,10 +314,31 @@ class WaveformView(QWidget):
 
     def measure_at(self, x: float, y: float) -> float | None:
         """The start (seconds) of the hold or overlap whose marker is at this point, if any."""
-        for area, start in self._measure_hits:
+        index = self._measure_index(x, y)
+        return None if index is None else self._measure_hits[index][1]
+
+    def _measure_index(self, x: float, y: float) -> int | None:
+        for index, (area, _start) in enumerate(self._measure_hits):
             if area.contains(QPointF(x, y)):
-                return start
+                return index
         return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._measure_index(event.position().x(), event.position().y())
+            if index is not None:
+                start = self._measure_hits[index][1]
+                QToolTip.showText(
+                    event.globalPos(),
+                    self.tr("%1 from %2 - click to go there")
+                    .replace("%1", self._measure_tips[index])
+                    .replace("%2", format_time(start)),
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def _paint_ruler(self, painter: QPainter, rect: QRect) -> None:
         recording = self._recording

@@ -304,155 +304,155 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="86"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="88"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="109"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="120"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="122"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="123"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="124"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="140"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="206"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="208"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="219"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="222"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="220"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="221"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="245"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="286"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="320"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="333"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="353"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="345"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="354"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="365"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="448"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="449"/>
         <source>Why may “%1” stay? (for example: the name of a colleague)</source>
         <translation>Waarom mag “%1” blijven staan? (bijvoorbeeld: de naam van een collega)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="447"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="456"/>
         <source>Keeping it needs a reason.</source>
         <translation>Behouden kan alleen met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="468"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="477"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -1247,14 +1247,24 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="203"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="287"/>
         <source>hold</source>
         <translation>stilte</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="288"/>
+        <source>overlap</source>
+        <translation>door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="333"/>
+        <source>%1 from %2 - click to go there</source>
+        <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
 </context>
 </TS>
