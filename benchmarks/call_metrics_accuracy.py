@@ -153,24 +153,28 @@ def accuracy(
 
 
 def cost(call: npt.NDArray[np.float64]) -> bool:
+    """Open work and measures, interleaved, 9 times; CPU time of this process (the machine is shared), and the
+    wall clock for reference. The ratio uses the fastest run of each."""
     repeats = int(np.ceil(3600 * RATE / len(call)))
     hour = np.tile(call, (repeats, 1))[: 3600 * RATE]
     data = encode(hour, "ALAW")
-    opens, metrics_times = [], []
-    for _ in range(5):
-        started = time.perf_counter()
+    opens, metrics_times, opens_wall, metrics_wall = [], [], [], []
+    for _ in range(9):
+        cpu, wall = time.process_time(), time.perf_counter()
         audio = decode(data, "hour")
         WaveformSummary.build(audio.samples)
-        opened = time.perf_counter()
+        cpu_opened, wall_opened = time.process_time(), time.perf_counter()
         measure(channels_of(audio.samples, audio.channels), audio.sample_rate)
-        measured = time.perf_counter()
-        opens.append(opened - started)
-        metrics_times.append(measured - opened)
-    open_ms, metrics_ms = statistics.median(opens) * 1000, statistics.median(metrics_times) * 1000
-    ratio = metrics_ms / open_ms
+        opens.append(cpu_opened - cpu)
+        metrics_times.append(time.process_time() - cpu_opened)
+        opens_wall.append(wall_opened - wall)
+        metrics_wall.append(time.perf_counter() - wall_opened)
+    ratio = min(metrics_times) / min(opens)
     print(
-        f"60-minute stereo A-law: open (decode + summaries) {open_ms:.0f} ms (min {min(opens) * 1000:.0f}), "
-        f"measures {metrics_ms:.0f} ms (min {min(metrics_times) * 1000:.0f}): +{ratio:.0%} (goal <= 20 %)"
+        f"60-minute stereo A-law, CPU time (min of 9): open (decode + summaries) {min(opens) * 1000:.0f} ms, "
+        f"measures {min(metrics_times) * 1000:.0f} ms: +{ratio:.0%} (goal <= 20 %); wall clock min "
+        f"{min(opens_wall) * 1000:.0f} / {min(metrics_wall) * 1000:.0f} ms, median "
+        f"{statistics.median(opens_wall) * 1000:.0f} / {statistics.median(metrics_wall) * 1000:.0f} ms"
     )
     return ratio <= 0.2
 

@@ -13,8 +13,8 @@ silences where both are quiet for at least 2 s (holds), overlaps where both spea
 the longest monologue per side (one side holding the floor, pauses under 2 s), and the number of turns:
 how often the floor is taken, where taking it means speaking alone for at least 0.5 s (a short "ja" or
 "hm" does not take it). A mono recording gives silences only; the two-sided measures need two lanes.
-The energy of a frame is estimated from every second sample at 8 kHz (more at higher rates), in chunks:
-about 9 ms for an hour of one channel on a 2-core workstation, whatever the decoder's layout.
+The energy of a frame is estimated from every fourth sample at 8 kHz (40 per frame; more are skipped at
+higher rates), in chunks, so the cost hardly depends on the decoder's layout.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import numpy.typing as npt
 from nunrec_desktop.domain import InvalidInput
 
 FRAME_S = 0.02
-ENERGY_SAMPLES = 80  # samples per frame used for the energy estimate (every second one at 8 kHz)
+ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
 CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
 FLOOR_BLOCK_S = 0.5
 FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
@@ -230,7 +230,7 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
 
 
 def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
-    """Mean square per 20 ms frame in dBFS, estimated from about 80 evenly spaced samples of each frame."""
+    """Mean square per 20 ms frame in dBFS, estimated from about 40 evenly spaced samples of each frame."""
     step = max(1, round(FRAME_S * sample_rate))
     count = len(lane) // step
     stride = max(1, step // ENERGY_SAMPLES)
@@ -278,10 +278,14 @@ def detect_speech(lane: Lane, sample_rate: int) -> Mask:
     loud = energy > np.maximum(floor + START_MARGIN_DB, ABSOLUTE_MIN_DBFS)
     carried = energy > np.maximum(floor + KEEP_MARGIN_DB, ABSOLUTE_MIN_DBFS)
     # Hysteresis: a run above the lower threshold is speech when it reaches the higher one somewhere.
-    speech = _runs_touching(carried, loud)
-    speech = _bridge(speech, _frames(BRIDGE_S))
-    speech = _keep_runs(speech, _frames(MIN_SPEECH_S))
-    return _extend(speech, _frames(HANGOVER_S))
+    starts, ends = _run_edges(carried)
+    seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
+    touching = seen[ends] > seen[starts]
+    starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
+    long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
+    starts, ends = starts[long_enough], ends[long_enough]
+    limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
+    return _from_runs(len(energy), starts, np.minimum(ends + _frames(HANGOVER_S), limits))
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------
@@ -305,34 +309,24 @@ def _keep_runs(mask: Mask, minimum: int) -> Mask:
 
 
 def _from_runs(length: int, starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp]) -> Mask:
-    marks = np.zeros(length + 1, dtype=np.int32)
-    np.add.at(marks, starts, 1)
-    np.add.at(marks, ends, -1)
-    result: Mask = np.cumsum(marks[:-1]) > 0
+    """A mask from sorted runs that do not overlap (one np.repeat: far cheaper than a cumulative sum)."""
+    edges = np.empty(2 * len(starts) + 2, dtype=np.intp)
+    edges[0], edges[-1] = 0, length
+    edges[1:-1:2], edges[2:-1:2] = starts, ends
+    values = np.zeros(len(edges) - 1, dtype=np.bool_)
+    values[1::2] = True
+    result: Mask = np.repeat(values, np.diff(edges))
     return result
 
 
-def _runs_touching(candidates: Mask, seeds: Mask) -> Mask:
-    starts, ends = _run_edges(candidates)
-    seen = np.concatenate([[0], np.cumsum(seeds, dtype=np.int64)])
-    keep = seen[ends] > seen[starts]
-    return _from_runs(len(candidates), starts[keep], ends[keep])
-
-
-def _bridge(mask: Mask, gap: int) -> Mask:
-    """Fill pauses of fewer than `gap` frames between two runs (ends are not moved)."""
-    starts, ends = _run_edges(mask)
+def _bridge_runs(
+    starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp], gap: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Join runs whose pause is shorter than `gap` frames (ends are not moved)."""
     if len(starts) < 2:
-        return mask.copy()
+        return starts, ends
     joined = (starts[1:] - ends[:-1]) < gap
-    keep_start = np.concatenate([[True], ~joined])
-    keep_end = np.concatenate([~joined, [True]])
-    return _from_runs(len(mask), starts[keep_start], ends[keep_end])
-
-
-def _extend(mask: Mask, frames: int) -> Mask:
-    starts, ends = _run_edges(mask)
-    return _from_runs(len(mask), starts, np.minimum(ends + frames, len(mask)))
+    return starts[np.concatenate([[True], ~joined])], ends[np.concatenate([~joined, [True]])]
 
 
 def _spans(mask: Mask, duration: float) -> tuple[Span, ...]:
