@@ -3,7 +3,8 @@
 Input is one 1-D int16 array per channel and the sample rate, so the measures do not depend on how the
 decoder lays out its samples. Speech is found by energy alone on 20 ms frames: no speech recognition and
 nothing about what is said. Per lane the frame energy (dBFS) is compared with an adaptive noise floor (the
-quietest frames of each half second, then the minimum over a sliding window of about 8 s), with a higher
+quietest frame of each half second; of those the minimum over the 5 s before and over the 5 s after, the
+higher of the two, so a line that gets noisier is followed at once), with a higher
 threshold to start speech and a lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are
 bridged and every stretch of speech keeps a hangover of 60 ms after its last loud frame; bursts shorter
 than 80 ms (clicks) are dropped.
