@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import platformdirs
 
@@ -42,6 +42,9 @@ from nunrec_desktop.settings import (
     default_workspace_dir,
     load_workspace,
 )
+
+if TYPE_CHECKING:
+    from nunrec_desktop.services.audio import DecodedAudio
 
 DEMO_PASSWORD_WORDS = ("kust", "veluwe", "heide", "beek", "duin", "eik", "ree", "mos", "zand", "bos")
 
@@ -158,6 +161,20 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="SECONDS",
         help="de duur volgens de gegevens van de opname; korter = onvolledig",
+    )
+
+    metrics = sub.add_parser(
+        "call-metrics",
+        parents=[common],
+        help="gespreksmaten van een geluidsbestand als JSON: spreektijd, stiltes, door elkaar praten, beurten",
+    )
+    metrics.add_argument("file", type=Path)
+    metrics.add_argument(
+        "--channel-map",
+        type=_channel_map,
+        default=("employee", "caller"),
+        metavar="employee,caller",
+        help="wie op welk kanaal zit, vanaf kanaal 0 (standaard employee,caller)",
     )
 
     sub.add_parser(
@@ -496,8 +513,9 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
-def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.audio import AudioLimits, is_complete, load
+def _read_audio_file(args: argparse.Namespace) -> DecodedAudio:
+    """A file named on the command line, read as the player reads it: a regular file within the caps."""
+    from nunrec_desktop.services.audio import AudioLimits, load
 
     limits = AudioLimits()
     root = _workspace(args)
@@ -505,9 +523,15 @@ def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
         settings = load_workspace(root).settings
         limits = AudioLimits.from_settings(settings.audio_max_file_mb, settings.audio_max_duration_minutes)
     try:
-        audio = load(args.file, args.file.name, limits, summarise=False).audio
+        return load(args.file, args.file.name, limits, summarise=False).audio
     except OSError as error:
         raise InvalidInput(f"Het bestand {args.file} is niet leesbaar: {error.strerror or error}.") from error
+
+
+def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.audio import is_complete
+
+    audio = _read_audio_file(args)
     report = {
         "format": audio.format,
         "subtype": audio.subtype,
@@ -518,6 +542,24 @@ def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
         "claimed_duration_s": None if audio.claimed_duration_s is None else round(audio.claimed_duration_s, 3),
     }
     print(json.dumps(report), file=io.stdout)
+    return 0
+
+
+def _channel_map(text: str) -> tuple[str, ...]:
+    lanes = tuple(part.strip() for part in text.split(","))
+    if sorted(lanes) != ["caller", "employee"]:
+        raise argparse.ArgumentTypeError("geef employee,caller of caller,employee")
+    return lanes
+
+
+def cmd_call_metrics(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.call_metrics import channels_of, measure
+
+    audio = _read_audio_file(args)
+    lanes = channels_of(audio.samples, audio.channels)
+    channel_map = (args.channel_map.index("employee"), args.channel_map.index("caller"))
+    metrics = measure(lanes, audio.sample_rate, channel_map if len(lanes) > 1 else None)
+    print(json.dumps(metrics.to_json(), allow_nan=False), file=io.stdout)
     return 0
 
 
@@ -690,6 +732,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "audit": cmd_audit,
     "recordings": cmd_recordings,
     "check-audio": cmd_check_audio,
+    "call-metrics": cmd_call_metrics,
     "pii-scan": cmd_pii_scan,
     "export-feedback": cmd_export,
     "export-dialog": cmd_export,

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.db.models import EvaluationRow, GuidelineSnapshotRow
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
@@ -76,6 +77,7 @@ class EvaluationContent:
     marks: list[Mark] = field(default_factory=list)
     kept: list[KeptFinding] = field(default_factory=list)
     undecided: list[UndecidedFinding] = field(default_factory=list)
+    measures: CallFigures | None = None  # the call's measures as numbers only, for the employee's own trend
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -91,6 +93,7 @@ class EvaluationContent:
             marks=[Mark(**m) for m in data.get("marks", [])],
             kept=[KeptFinding(**k) for k in data.get("kept", [])],
             undecided=[UndecidedFinding(**u) for u in data.get("undecided", [])],
+            measures=CallFigures.from_dict(data["measures"]) if data.get("measures") else None,
         )
 
     def free_texts(self) -> dict[str, str]:

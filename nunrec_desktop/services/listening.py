@@ -24,6 +24,7 @@ from nunrec_desktop.services.audio import (
     is_complete,
     load,
 )
+from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
 from nunrec_desktop.services.playback import complement, silence_outside
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
@@ -51,6 +52,7 @@ class OpenedRecording:
     # transferred call). Computed by the catalog from the access policy.
     playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
+    metrics: CallMetrics | None = None  # manner-of-conversation measures, computed in the same background open
 
     def blocked(self) -> tuple[tuple[float, float], ...]:
         """The parts that are not played (the complement of `playable` over the audio)."""
@@ -75,6 +77,7 @@ class OpenedRecording:
             audio=loaded.audio,
             summary=loaded.summary,
             complete=is_complete(loaded.audio.duration_s, self.expected_duration_s),
+            metrics=call_metrics(loaded.audio, self.lanes),
         )
 
 
@@ -134,6 +137,8 @@ class ListeningService:
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
             playable=playable,
             only_employee=only_employee,
+            # An MP3 still decoding is measured once it is whole (finish_decoding), not on its first minute.
+            metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map)),
         )
 
     def _audio_source(self, recording_id: str) -> Path | bytes:
@@ -149,3 +154,9 @@ class ListeningService:
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
         self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)
+
+
+def call_metrics(audio: DecodedAudio, lanes: tuple[str, ...]) -> CallMetrics:
+    """The measures with the recording's own channel map; without one a stereo call gives silences only."""
+    channel_map = (lanes.index("employee"), lanes.index("caller")) if {"employee", "caller"} <= set(lanes) else None
+    return measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)

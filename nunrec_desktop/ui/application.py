@@ -324,6 +324,8 @@ class AppController(QObject):
             return
         player.set_marks(evaluation.content.marks)
         form.load(evaluation, guideline)
+        if opened.metrics is not None and len({s.employee_id for s in opened.segments}) <= 1:  # one employee's call
+            form.set_measures(opened.metrics.figures())
 
     def _sign_out(self) -> None:
         window, services = self.main_window, self.services

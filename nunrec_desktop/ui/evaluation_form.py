@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services import privacy
+from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Answer,
@@ -82,6 +83,7 @@ class EvaluationForm(QWidget):
         self.guideline: Guideline | None = None
         self._kept: list[KeptFinding] = []
         self._mark_note: QLineEdit | None = None
+        self._measures: CallFigures | None = None
         self._loading = False
         self.answer_groups: dict[str, QButtonGroup] = {}
         self.comments: dict[str, QLineEdit] = {}
@@ -176,6 +178,7 @@ class EvaluationForm(QWidget):
         self._loading = True
         self.evaluation, self.guideline = evaluation, guideline
         self._kept = list(evaluation.content.kept)
+        self._measures = evaluation.content.measures
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             widget = item.widget()
@@ -276,7 +279,13 @@ class EvaluationForm(QWidget):
             notes=self.notes.toPlainText(),
             marks=list(self._marks()),
             kept=list(self._kept),
+            measures=self._measures,
         )
+
+    def set_measures(self, figures: CallFigures | None) -> None:
+        """The measures of the call being evaluated; they are kept with the draft (numbers only)."""
+        if self.editable():
+            self._measures = figures
 
     def editable(self) -> bool:
         return self.evaluation is not None and self.evaluation.status != SUBMITTED

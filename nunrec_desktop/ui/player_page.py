@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import Mark, NunrecError
+from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.playback import AudioOutput, ClockOutput, PlaybackEngine, nearest_playable
 from nunrec_desktop.services.recordings import VisibleRecording
@@ -124,6 +125,11 @@ class PlayerPage(QWidget):
         for widget in (self.zoom_out_button, self.zoom_in_button, self.whole_button):
             transport.addWidget(widget)
 
+        self.measures_line = QLabel(self)
+        self.measures_line.setObjectName("measuresLine")
+        self.measures_line.setWordWrap(True)
+        self.measures_line.hide()
+
         self.lanes_box = QHBoxLayout()
         self.lanes_box.setSpacing(16)
         self.lane_controls: list[tuple[QSlider, QCheckBox]] = []
@@ -152,6 +158,7 @@ class PlayerPage(QWidget):
         layout.addWidget(self.blocked_notice)
         layout.addWidget(self.waveform, 1)
         layout.addLayout(transport)
+        layout.addWidget(self.measures_line)
         layout.addLayout(self.lanes_box)
         marks_title = QLabel(self.tr("Marks"), self)
         marks_title.setObjectName("sectionTitle")
@@ -214,6 +221,7 @@ class PlayerPage(QWidget):
         self.blocked_notice.hide()
         if opened.blocked():
             self.engine.seek(nearest_playable(0.0, opened.playable, opened.audio.duration_s) or 0.0)
+        self._show_measures(opened.metrics)
         self.marks = []
         self._refresh_marks()
         self._build_lane_controls(opened, names)
@@ -246,6 +254,7 @@ class PlayerPage(QWidget):
         self.recording = full
         self.engine.replace_audio(full.audio)
         self.waveform.replace_recording(full)
+        self._show_measures(full.metrics)
         self.info.setText(self._info_base)
         if not full.complete:
             self.notice.setText(
@@ -284,6 +293,52 @@ class PlayerPage(QWidget):
         self.error_banner.setText(text)
         self.error_banner.show()
         self.info.setText(self._info_base)
+
+    def _show_measures(self, metrics: CallMetrics | None) -> None:
+        """One compact line of the manner-of-conversation measures: context for the coach, never a score."""
+        self.measures_line.setVisible(metrics is not None)
+        if metrics is None:
+            return
+        self.measures_line.setText(self.measures_text(metrics))
+        self.measures_line.setToolTip(
+            self.tr(
+                "Measured from the sound only (who speaks when), not from what is said. Context for the "
+                "conversation with the employee, not a score. Holds and overlaps are marked under the lanes: "
+                "click one to go there."
+            )
+        )
+
+    def measures_text(self, metrics: CallMetrics) -> str:
+        holds = [end - start for start, end in metrics.silences]
+        if not holds:
+            silence = self.tr("no silences")
+        elif len(holds) == 1:
+            silence = self.tr("1 silence (%1)").replace("%1", format_time(round(holds[0])))
+        else:
+            silence = (
+                self.tr("%1 silences (longest %2)")
+                .replace("%1", str(len(holds)))
+                .replace("%2", format_time(round(max(holds))))
+            )
+        if metrics.talk_share is None or metrics.overlaps is None:
+            if metrics.two_sided:
+                return self.tr("Nobody speaks in this recording") + " · " + silence
+            return silence + " · " + self.tr("talk time and overlaps need a stereo recording")
+        employee_percent = round(100 * metrics.talk_share["employee"])
+        share = (
+            self.tr("Talk time employee %1 % - caller %2 %")
+            .replace("%1", str(employee_percent))
+            .replace("%2", str(100 - employee_percent))
+        )
+        count = len(metrics.overlaps)
+        overlap = (
+            self.tr("never at the same time")
+            if count == 0
+            else self.tr("%1 times at the same time").replace("%1", str(count))
+            if count > 1
+            else self.tr("once at the same time")
+        )
+        return " · ".join((share, silence, overlap))
 
     def _build_lane_controls(self, opened: OpenedRecording, names: dict[str, str]) -> None:
         while self.lanes_box.count():

@@ -322,170 +322,170 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="93"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="95"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="116"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="117"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="127"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="129"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="130"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="131"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="148"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="208"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="210"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="221"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="381"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="222"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="382"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="383"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="257"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="260"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="304"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="321"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="330"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="336"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="340"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="349"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="342"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="369"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="375"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
         <source>new mark</source>
         <translation>nieuwe markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="381"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="399"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="477"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="491"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="500"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="501"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="531"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -933,131 +933,181 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="70"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="72"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="332"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="386"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="104"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="139"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="163"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="198"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="214"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="214"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="214"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="217"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="223"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="237"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="245"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="288"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="301"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="304"/>
+        <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
+        <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="313"/>
+        <source>no silences</source>
+        <translation>geen stiltes</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <source>1 silence (%1)</source>
+        <translation>1 stilte (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <source>%1 silences (longest %2)</source>
+        <translation>%1 stiltes (langste %2)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="324"/>
+        <source>Nobody speaks in this recording</source>
+        <translation>In deze opname spreekt niemand</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="325"/>
+        <source>talk time and overlaps need a stereo recording</source>
+        <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="328"/>
+        <source>Talk time employee %1 % - caller %2 %</source>
+        <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
+        <source>never at the same time</source>
+        <translation>niet door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="336"/>
+        <source>%1 times at the same time</source>
+        <translation>%1 keer door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="338"/>
+        <source>once at the same time</source>
+        <translation>1 keer door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="355"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="302"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="356"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="325"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="379"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="402"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="406"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
@@ -1255,14 +1305,29 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="215"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="226"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="272"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="325"/>
+        <source>hold</source>
+        <translation>stilte</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
+        <source>overlap</source>
+        <translation>door elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="371"/>
+        <source>%1 from %2 - click to go there</source>
+        <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
 </context>
 </TS>
