@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.audio.decode import AudioLimits
 from nunrec_desktop.adapters.credentials import StoreCredentials
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.adapters.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.adapters.store.http import HttpStore
@@ -31,6 +33,7 @@ from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.credential_administration import CredentialAdministration
 from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.desk import CoachDesk, DeskParts, ItDesk, desk_for
 from nunrec_desktop.services.draws import DrawService
@@ -42,15 +45,17 @@ from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
-from nunrec_desktop.services.privacy import CallerDataGuard
+from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService
 from nunrec_desktop.services.retention import RetentionService
+from nunrec_desktop.services.staffing import StaffAdministration
 from nunrec_desktop.services.subject_access import SubjectAccessService
 from nunrec_desktop.settings import Workspace, load_workspace
 
 if TYPE_CHECKING:
     from nunrec_desktop.adapters.audio.playback import AudioOutput
+    from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.ui.application import AppController
 
 KeyringFactory = Callable[[], Any]
@@ -89,11 +94,14 @@ class Services:
     listening: ListeningService = field(init=False, repr=False)
     live: LiveSessionService = field(init=False, repr=False)
     exports: ExportService = field(init=False, repr=False)
+    pending_parts: PendingParts = field(init=False, repr=False)
+    staff: StaffAdministration = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         settings = self.workspace.settings
-        self.evaluations = EvaluationService(self.sessions, self.policy, self.clock)
+        self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
+        self.evaluations = EvaluationService(self.sessions, self.policy, self.clock, guard=self.guard)
         self.audit_reader = AuditReader(self.audit, self.policy)
         self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
@@ -109,12 +117,21 @@ class Services:
             self.evaluations.evaluated_recordings,
             self.erasure.erased_ids,
         )
-        self.listening = ListeningService(self.catalog, self.store)
+        self.listening = ListeningService(
+            self.catalog,
+            self.store,
+            AudioLimits.from_settings(settings.audio_max_file_mb, settings.audio_max_duration_minutes),
+        )
         self.exports = ExportService(
-            self.reports, self.subject_access, PdfLayout(resources_dir() / "fonts"), self.guard
+            self.reports,
+            self.subject_access,
+            PdfLayout(resources_dir() / "fonts"),
+            self.guard,
+            self.pending_parts.tracking,  # a killed export's part is removed at the next start
         )
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
+        self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)
         self.cycles = CycleOverview(
             self.people,
             self.evaluations,
@@ -153,15 +170,30 @@ class Services:
             exports=self.exports,
             audit_reader=self.audit_reader,
             guideline=self.guideline,
+            guard=self.guard,
             recording_retention_days=settings.recording_retention_days,
         )
         return desk_for(user, parts)
 
+    def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None:
+        """The audit chain's head into the system log, outside the database (see services/audit_anchor.py)."""
+        from nunrec_desktop.services.audit_anchor import anchor_to_system_log, default_system_log, workspace_label
+
+        anchor_to_system_log(
+            self.audit, workspace_label(self.workspace.root), self.clock, event, system_log or default_system_log
+        )
+
     def guard(self) -> CallerDataGuard:
-        return CallerDataGuard(self.clock().date())
+        """The caller-data guard; the municipality's own numbers and domains (settings) are not findings."""
+        settings = self.workspace.settings
+        own_numbers = split_setting(settings.privacy_own_numbers)
+        return CallerDataGuard(self.clock().date(), own_numbers, split_setting(settings.privacy_own_domains))
 
     def store_credentials(self) -> StoreCredentials:
         return StoreCredentials(self.keyring_factory(), self.workspace.keyring_service)
+
+    def credential_administration(self) -> CredentialAdministration:
+        return CredentialAdministration(self.store_credentials, self.policy)
 
     def store(self) -> RecordingStore:
         """The recording store of this workspace, made on first use (the HTTP one needs the keyring)."""
@@ -178,7 +210,12 @@ class Services:
 def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials]) -> RecordingStore:
     settings = workspace.settings
     if settings.store_kind == "http":
-        return HttpStore(settings.store_location, lambda: credentials().token())
+        return HttpStore(
+            settings.store_location,
+            lambda: credentials().token(),
+            deadline_s=settings.store_deadline_seconds,
+            max_download_bytes=settings.store_max_download_mib * 1024 * 1024,
+        )
     return FolderStore(workspace.store_path)
 
 
@@ -228,6 +265,7 @@ def open_services(
     root: Path, *, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
 ) -> Services:
     """Open an existing workspace (a Dutch `WorkspaceError` when there is none) and build its services."""
+    refuse_unfinished_demo(root)
     return build_services(load_workspace(root), clock=clock, keyring_factory=keyring_factory)
 
 
@@ -261,6 +299,7 @@ def open_for_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -
     services = open_services(root, keyring_factory=keyring_factory, clock=clock)
     try:
         configure_logging(services.workspace)
+        services.pending_parts.sweep()  # parts of exports killed earlier (adapters/leftovers.py)
         services.retention.sweep(retention_actor())  # P10: nothing is kept longer than agreed
     except BaseException:
         services.close()
@@ -275,19 +314,26 @@ def gui_controller(
     clock: Clock,
     idle_minutes: float | None = None,
     output_factory: Callable[[], AudioOutput] | None = None,
+    system_log: HandlerFactory | None = None,
 ) -> AppController:
-    """The windows of the application on this workspace (the sign-in window first; nothing is shown yet)."""
+    """The windows of the application on this workspace (the sign-in window first; nothing is shown yet).
+
+    `system_log` is where the audit anchors go at start, sign-out and exit (default: syslog / event log)."""
     from nunrec_desktop.ui.application import AppController
 
     return AppController(
         lambda: open_for_gui(root, keyring_factory=keyring_factory, clock=clock),
         output_factory or default_output,
         idle_minutes,
+        system_log=system_log,
     )
 
 
 def run_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> int:
     """The windowed application, until its last window closes."""
     from nunrec_desktop.ui.application import run_application
+    from nunrec_desktop.ui.error_hooks import log_folder_of
 
-    return run_application(lambda: gui_controller(root, keyring_factory=keyring_factory, clock=clock))
+    return run_application(
+        lambda: gui_controller(root, keyring_factory=keyring_factory, clock=clock), log_folder_of(root)
+    )

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import platformdirs
 
@@ -38,9 +38,14 @@ from nunrec_desktop.settings import (
     APP_NAME,
     SETTINGS_FILE,
     Settings,
+    Workspace,
     create_workspace,
     default_workspace_dir,
+    load_workspace,
 )
+
+if TYPE_CHECKING:
+    from nunrec_desktop.adapters.audio.decode import DecodedAudio
 
 DEMO_PASSWORD_WORDS = ("kust", "veluwe", "heide", "beek", "duin", "eik", "ree", "mos", "zand", "bos")
 
@@ -159,6 +164,20 @@ def _parser() -> argparse.ArgumentParser:
         help="de duur volgens de gegevens van de opname; korter = onvolledig",
     )
 
+    metrics = sub.add_parser(
+        "call-metrics",
+        parents=[common],
+        help="gespreksmaten van een geluidsbestand als JSON: spreektijd, stiltes, door elkaar praten, beurten",
+    )
+    metrics.add_argument("file", type=Path)
+    metrics.add_argument(
+        "--channel-map",
+        type=_channel_map,
+        default=("employee", "caller"),
+        metavar="employee,caller",
+        help="wie op welk kanaal zit, vanaf kanaal 0 (standaard employee,caller)",
+    )
+
     sub.add_parser(
         "pii-scan",
         parents=[common],
@@ -216,7 +235,24 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", parents=[common], help="het auditlog")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
-    audit_sub.add_parser("verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)")
+    verify = audit_sub.add_parser(
+        "verify", parents=[common], help="de hashketen controleren (exit 0 = intact, 1 = niet)"
+    )
+    verify.add_argument(
+        "--anchors",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="ankerbestand van 'nunrec audit anchor': elk anker moet nog in de keten staan",
+    )
+    anchor = audit_sub.add_parser(
+        "anchor",
+        parents=[common],
+        help="de kop van de keten toevoegen aan een ankerbestand buiten de database (share, WORM-map)",
+    )
+    anchor.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="wordt alleen aangevuld, nooit herschreven"
+    )
     return parser
 
 
@@ -241,6 +277,7 @@ def _workspace(args: argparse.Namespace) -> Path:
 def _open(args: argparse.Namespace, io: Io) -> Services:
     services = open_services(_workspace(args), clock=io.clock, keyring_factory=io.keyring_factory)
     configure_logging(services.workspace)
+    services.pending_parts.sweep()  # parts of exports killed earlier (see adapters/leftovers.py)
     return services
 
 
@@ -258,9 +295,12 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.adapters.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
     from nunrec_desktop.demo.workspace import populate_demo
 
     root = Path(getattr(args, "workspace", None) or default_demo_dir())
+    if demo_unfinished(root):
+        _discard_unfinished_demo(root, io)
     if (root / SETTINGS_FILE).exists():
         if args.open:
             return run_gui(root, io)
@@ -274,6 +314,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
 
         password = "-".join(secrets.choice(DEMO_PASSWORD_WORDS) for _ in range(3)) + f"-{secrets.randbelow(100)}"
         generated = True
+    mark_demo_unfinished(root)  # first: a demo killed from here on is never taken for a finished one
     services = _create(root, args.database_url, io)
     try:
         summary = populate_demo(
@@ -292,6 +333,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
         )
     finally:
         services.close()
+    mark_demo_finished(root)  # last
     print(f"Demowerkmap aangemaakt in {root}", file=io.stdout)
     print(f"  accounts: {', '.join(summary.accounts)}", file=io.stdout)
     print(
@@ -304,6 +346,28 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     if args.open:
         return run_gui(root, io)
     return 0
+
+
+def _discard_unfinished_demo(root: Path, io: Io) -> None:
+    """Remove what an interrupted `nunrec demo` left in `root` (it was empty when that demo began)."""
+    import shutil
+
+    from nunrec_desktop.domain import WorkspaceError
+    from nunrec_desktop.settings import load_workspace
+
+    try:
+        external = bool(load_workspace(root).settings.database_url) if (root / SETTINGS_FILE).exists() else False
+    except WorkspaceError:
+        external = False
+    if external:
+        raise InvalidInput(
+            f"De demo in {root} is onderbroken en gebruikte een database buiten de werkmap; maak die database "
+            "leeg, verwijder de map en maak de demo opnieuw."
+        )
+    if root.is_symlink():
+        raise InvalidInput(f"{root} is een snelkoppeling; kies een gewone map voor de demo.")
+    print(f"De demo in {root} was niet afgemaakt; hij wordt opnieuw aangemaakt.", file=io.stderr)
+    shutil.rmtree(root)
 
 
 def cmd_users(args: argparse.Namespace, io: Io) -> int:
@@ -323,13 +387,14 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
                     print(
                         json.dumps(
                             {
-                                "username": s.user.username,
-                                "role": str(s.user.role),
-                                "name": s.user.display_name,
-                                "disabled": s.user.disabled,
+                                "username": s.username,
+                                "role": s.role,
+                                "name": s.display_name,
+                                "disabled": s.disabled,
                                 "locked_until": s.locked_until.isoformat()
                                 if s.locked_until and s.locked_until > now
                                 else None,
+                                "valid": s.valid,
                             },
                             ensure_ascii=False,
                         ),
@@ -338,13 +403,12 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
             else:
                 print(f"{'gebruiker':<16} {'rol':<6} {'status':<28} naam", file=io.stdout)
                 for s in rows:
-                    status = "uitgeschakeld" if s.user.disabled else "actief"
+                    status = "uitgeschakeld" if s.disabled else "actief"
                     if s.locked_until and s.locked_until > now:
                         status = f"vergrendeld tot {s.locked_until.astimezone().strftime('%H:%M')}"
-                    print(
-                        f"{s.user.username:<16} {s.user.role!s:<6} {status:<28} {s.user.display_name}",
-                        file=io.stdout,
-                    )
+                    if not s.valid:
+                        status = "ONGELDIG: onbekende rol"
+                    print(f"{s.username:<16} {s.role:<6} {status:<28} {s.display_name}", file=io.stdout)
         elif action in ("disable", "enable"):
             services.accounts.set_disabled(admin, args.username, action == "disable")
             word = "uitgeschakeld" if action == "disable" else "ingeschakeld"
@@ -360,19 +424,17 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_employees(args: argparse.Namespace, io: Io) -> int:
     services = _open(args, io)
+    admin = local_admin()
     try:
         action = args.employees_command
         if action == "add":
-            services.people.add_employee(args.employee_id, args.name)
-            print(f"Medewerker {args.employee_id} toegevoegd.", file=io.stdout)
+            employee = services.staff.add_employee(admin, args.employee_id, args.name)
+            print(f"Medewerker {employee.id} toegevoegd.", file=io.stdout)
         elif action == "assign":
-            coach = services.accounts.find(args.coach)
-            if coach is None:
-                raise InvalidInput(f"Er is geen account '{args.coach}'.")
-            services.people.assign(coach.id, args.employee_id, args.start, args.end)
-            print(f"Medewerker {args.employee_id} gekoppeld aan {coach.username}.", file=io.stdout)
+            services.staff.assign(admin, args.employee_id, args.coach, args.start, args.end)
+            print(f"Medewerker {args.employee_id} gekoppeld aan {args.coach}.", file=io.stdout)
         else:
-            for e in services.people.employees():
+            for e in services.staff.employees(admin):
                 if args.json:
                     print(json.dumps({"id": e.id, "name": e.name}, ensure_ascii=False), file=io.stdout)
                 else:
@@ -383,20 +445,16 @@ def cmd_employees(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_store(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.domain import Action
-    from nunrec_desktop.services.access import Target
-
     services = _open(args, io)
     try:
-        services.policy.require(
-            local_admin(), Action.STORE_SETTINGS, Target("store", "credentials"), detail=args.store_command
-        )
-        credentials = services.store_credentials()
+        credentials = services.credential_administration()  # the service decides who may (IT), audited
         if args.store_command == "set-credentials":
-            credentials.set_token(_read_secret(args, io, "Token voor het TSV-portaal: ", confirm=False))
+            credentials.require_allowed(local_admin(), "ask-token")
+            token = _read_secret(args, io, "Token voor het TSV-portaal: ", confirm=False)
+            credentials.set_token(local_admin(), token)
             print("Het token staat in de sleutelhanger van het systeem.", file=io.stdout)
         else:
-            credentials.clear()
+            credentials.clear(local_admin())
             print("Het token is uit de sleutelhanger verwijderd.", file=io.stdout)
     finally:
         services.close()
@@ -435,7 +493,7 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
                 "evaluated": item.evaluated,
                 "transferred": item.transferred,
             }
-            print(json.dumps(record, ensure_ascii=False), file=io.stdout)
+            print(json.dumps(record, ensure_ascii=False, allow_nan=False), file=io.stdout)
     if not args.json:
         print(
             f"{'datum en tijd':<17} {'duur':>6}  {'medewerker':<28} {'verdwijnt over':<15} beoordeeld", file=io.stdout
@@ -457,30 +515,66 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
     return 0
 
 
-def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.adapters.audio.decode import decode, is_complete
+def _read_audio_file(args: argparse.Namespace) -> DecodedAudio:
+    """A file named on the command line, read as the player reads it: a regular file within the caps."""
+    from nunrec_desktop.adapters.audio.decode import AudioLimits, load
 
+    limits = AudioLimits()
+    root = _workspace(args)
+    if (root / SETTINGS_FILE).is_file():  # the workspace's caps, when there is one
+        settings = load_workspace(root).settings
+        limits = AudioLimits.from_settings(settings.audio_max_file_mb, settings.audio_max_duration_minutes)
     try:
-        data = args.file.read_bytes()
+        return load(args.file, args.file.name, limits, summarise=False).audio
     except OSError as error:
         raise InvalidInput(f"Het bestand {args.file} is niet leesbaar: {error.strerror or error}.") from error
-    audio = decode(data, args.file.name)
+
+
+def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.adapters.audio.decode import is_complete
+
+    audio = _read_audio_file(args)
     report = {
         "format": audio.format,
         "subtype": audio.subtype,
         "sample_rate": audio.sample_rate,
         "channels": audio.channels,
         "duration_s": round(audio.duration_s, 3),
-        "complete": is_complete(audio.duration_s, args.expected_duration),
+        "complete": is_complete(audio.duration_s, args.expected_duration) and not audio.truncated,
+        "claimed_duration_s": None if audio.claimed_duration_s is None else round(audio.claimed_duration_s, 3),
     }
     print(json.dumps(report), file=io.stdout)
     return 0
 
 
-def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.privacy import CallerDataGuard
+def _channel_map(text: str) -> tuple[str, ...]:
+    lanes = tuple(part.strip() for part in text.split(","))
+    if sorted(lanes) != ["caller", "employee"]:
+        raise argparse.ArgumentTypeError("geef employee,caller of caller,employee")
+    return lanes
 
-    findings = CallerDataGuard(io.clock().date()).scan(io.stdin.read())
+
+def cmd_call_metrics(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.call_metrics import channels_of, measure
+
+    audio = _read_audio_file(args)
+    lanes = channels_of(audio.samples, audio.channels)
+    channel_map = (args.channel_map.index("employee"), args.channel_map.index("caller"))
+    metrics = measure(lanes, audio.sample_rate, channel_map if len(lanes) > 1 else None)
+    print(json.dumps(metrics.to_json(), allow_nan=False), file=io.stdout)
+    return 0
+
+
+def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
+    from nunrec_desktop.settings import Settings, load_workspace
+
+    try:  # the workspace's own numbers and domains, else the defaults
+        settings = load_workspace(_workspace(args)).settings
+    except NunrecError:
+        settings = Settings()
+    own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
+    findings = CallerDataGuard(io.clock().date(), *own).scan(io.stdin.read())
     for finding in findings:
         record = {"kind": finding.kind, "start": finding.start, "end": finding.end, "text": finding.text}
         print(json.dumps(record, ensure_ascii=False), file=io.stdout)
@@ -528,15 +622,33 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
         around = datetime.strptime(args.around, "%Y-%m-%d %H:%M").astimezone()
     except ValueError:
         raise InvalidInput('Geef het tijdstip als "JJJJ-MM-DD UU:MM", bijvoorbeeld "2026-11-24 10:50".') from None
+    except (OverflowError, OSError):
+        raise InvalidInput(f"Het tijdstip {args.around} ligt buiten het bereik van de klok.") from None
+    try:
+        _ = around - timedelta(minutes=args.window_minutes), around + timedelta(minutes=args.window_minutes)
+    except OverflowError:
+        raise InvalidInput(f"Het tijdstip {args.around} ligt buiten het bereik van de klok.") from None
     if args.yes and not args.reference.strip():
         raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
     with _signed_in(args, io) as desk:
-        candidates = desk.find_for_erasure(args.caller, around, args.window_minutes)
+        search = desk.search_for_erasure(args.caller, around, args.window_minutes)
+        candidates = search.candidates
+        if search.skipped:
+            print(
+                f"Let op: {search.skipped} onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en "
+                "zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in "
+                "logs/nunrec.log van de werkmap).",
+                file=io.stderr,
+            )
         for candidate in candidates:
             print(
                 f"{candidate.recording_id}  {candidate.start.astimezone().strftime('%d-%m-%Y %H:%M')}  "
                 f"{_duration(candidate.duration_s):>6}  {candidate.employee_names}",
                 file=io.stdout,
+            )
+        if not candidates and args.yes and search.skipped:
+            raise InvalidInput(
+                "Er is geen geldige opname gevonden en er is niets verwijderd; kijk eerst de ongeldige onderdelen na."
             )
         if not candidates:
             print("Geen opname gevonden bij dit nummer rond dit tijdstip.", file=io.stdout)
@@ -545,7 +657,7 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
             return 0
         if len(candidates) != 1:
             raise InvalidInput(f"Er zijn {len(candidates)} opnames gevonden; maak het zoekvenster kleiner.")
-        desk.erase(candidates[0].recording_id, args.reference)
+        desk.erase(candidates[0], args.reference)  # refused when the recording changed since it was listed
     print(f"Opname {candidates[0].recording_id} is verwijderd en wordt nooit meer getoond.", file=io.stdout)
     return 0
 
@@ -565,19 +677,44 @@ def cmd_retention(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.audit_anchor import (
+        append_anchor,
+        current_anchor,
+        read_anchors,
+        verify_with_anchors,
+        workspace_label,
+    )
+
     services = _open(args, io)
+    label = workspace_label(services.workspace.root)
     try:
-        report = services.audit.verify()
+        if args.audit_command == "anchor":
+            report = services.audit.verify()
+            if report.intact:
+                anchor = current_anchor(services.audit, label, io.clock)
+                append_anchor(args.out, anchor)
+        else:
+            anchors = read_anchors(args.anchors, label) if args.anchors is not None else None
+            report = verify_with_anchors(services.audit, anchors, str(args.anchors or ""))
     finally:
         services.close()
-    if report.intact:
-        print(f"Auditlog intact: {report.checked} regels; laatste hash {report.head_hash}", file=io.stdout)
+    if report.intact and args.audit_command == "anchor":
+        print(f"Anker toegevoegd aan {args.out}: regel {anchor.seq}, hash {anchor.hash}", file=io.stdout)
         return 0
-    print(
-        f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
-        f"({report.checked} regels daarvoor zijn in orde.)",
-        file=io.stdout,
-    )
+    if report.intact:
+        checked = f" en {len(anchors)} ankers kloppen" if anchors else ""
+        print(f"Auditlog intact: {report.checked} regels{checked}; laatste hash {report.head_hash}", file=io.stdout)
+        return 0
+    if report.by_anchor:
+        sentence = f"Auditlog NIET intact: {report.reason}."
+    else:
+        sentence = (
+            f"Auditlog NIET intact vanaf regel {report.first_bad_seq}: {report.reason}. "
+            f"({report.checked} regels daarvoor zijn in orde.)"
+        )
+    if args.audit_command == "anchor":
+        sentence += " Er is geen anker geschreven."
+    print(sentence, file=io.stdout)
     return 1
 
 
@@ -596,6 +733,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "audit": cmd_audit,
     "recordings": cmd_recordings,
     "check-audio": cmd_check_audio,
+    "call-metrics": cmd_call_metrics,
     "pii-scan": cmd_pii_scan,
     "export-feedback": cmd_export,
     "export-dialog": cmd_export,
@@ -604,6 +742,39 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "subject-access": cmd_subject_access,
     "sample": cmd_sample,
 }
+
+
+def _last_resort(args: argparse.Namespace, error: BaseException) -> str:
+    """Log an unexpected error's traceback to the workspace log (when there is one) and say where it went."""
+    import logging
+
+    logger = logging.getLogger("nunrec_desktop")
+    if not any(getattr(h, "nunrec_workspace_log", False) for h in logger.handlers):
+        root = Path(
+            getattr(args, "workspace", None) or (default_demo_dir() if args.command == "demo" else _workspace(args))
+        )
+        try:
+            if (root / SETTINGS_FILE).is_file():
+                configure_logging(Workspace(root, Settings()))
+        except OSError:
+            pass
+    handlers = [h for h in logger.handlers if getattr(h, "nunrec_workspace_log", False)]
+    logging.raiseExceptions = False  # a full disk must not turn the log write itself into a traceback
+    logger.error("nunrec %s failed unexpectedly", args.command or "(gui)", exc_info=error)
+    if handlers and isinstance(handlers[0], logging.FileHandler):
+        return f" De details staan in {handlers[0].baseFilename}."
+    return ""
+
+
+def _os_error_sentence(error: OSError) -> str:
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return f"De schijf is vol{where}; maak ruimte vrij en probeer het opnieuw."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Geen toestemming om te schrijven of te lezen{where}."
+    return f"Een bestand of map kon niet worden gebruikt{where}: {error.strerror or error}."
 
 
 def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
@@ -623,3 +794,15 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
         if io.stdout is sys.stdout:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+    except OSError as error:  # a full disk, a folder without permission, a vanished share
+        print(f"nunrec: {_os_error_sentence(error)}{_last_resort(args, error)}", file=io.stderr)
+        return 1
+    except Exception as error:  # the last resort: never a traceback on the screen, always one in the log
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(error, OperationalError) and "full" in str(error.orig):
+            sentence = "De schijf met de database is vol; maak ruimte vrij en probeer het opnieuw."
+        else:
+            sentence = f"Er ging iets onverwachts mis ({type(error).__name__}); de opdracht is afgebroken."
+        print(f"nunrec: {sentence}{_last_resort(args, error)}", file=io.stderr)
+        return 1

@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     READ_EVALUATIONS = "evaluations.read"
     EXPORT_FEEDBACK = "exports.feedback"
     ADMINISTER_USERS = "users.administer"
+    ADMINISTER_EMPLOYEES = "employees.administer"
     STORE_SETTINGS = "store.settings"
     ERASE_RECORDING = "recordings.erase"
     READ_AUDIT = "audit.read"

@@ -36,6 +36,15 @@ class Settings:
     store_location: str = _setting(
         "store", "location", "recordings", "Map (relatief aan de werkmap) of basis-URL van het TSV-portaal."
     )
+    store_deadline_seconds: int = _setting(
+        "store",
+        "deadline_seconds",
+        60,
+        "TSV-portaal: zoveel seconden mag één handeling duren, herhaalpogingen en wachttijden inbegrepen.",
+    )
+    store_max_download_mib: int = _setting(
+        "store", "max_download_mib", 512, "TSV-portaal: een opname groter dan zoveel MiB wordt niet gedownload."
+    )
     database_url: str = _setting(
         "database", "url", "", "SQLAlchemy-URL; leeg betekent het SQLite-bestand in de werkmap."
     )
@@ -44,6 +53,18 @@ class Settings:
         "general_number",
         "+31341259911",
         "Het algemene nummer (E.164) waarvan opnames getoond mogen worden (P1).",
+    )
+    privacy_own_numbers: str = _setting(
+        "privacy",
+        "own_numbers",
+        "+31341259911",
+        "Eigen nummers van de gemeente, gescheiden door komma's, in elke schrijfwijze; geen gegevens van bellers.",
+    )
+    privacy_own_domains: str = _setting(
+        "privacy",
+        "own_domains",
+        "nunspeet.nl",
+        "Eigen e-maildomeinen van de gemeente, gescheiden door komma's; geen gegevens van bellers.",
     )
     recording_retention_days: int = _setting(
         "retention",
@@ -66,6 +87,15 @@ class Settings:
     )
     workstation: str = _setting(
         "session", "workstation", "", "Naam van de werkplek in het auditlog; leeg betekent de computernaam."
+    )
+    audio_max_file_mb: int = _setting(
+        "audio", "max_file_mb", 512, "Grootste geluidsbestand (in MB) dat de speler en 'nunrec check-audio' lezen."
+    )
+    audio_max_duration_minutes: int = _setting(
+        "audio",
+        "max_duration_minutes",
+        240,
+        "Langste opname (in minuten, volgens de koptekst, vóór het decoderen) die de speler opent.",
     )
 
     def origin(self) -> str:
@@ -114,6 +144,14 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
         raise WorkspaceError(f"{source}: 'retention.evaluation_months' moet tussen 1 en 60 liggen.")
     if settings.idle_lock_minutes < 1:
         raise WorkspaceError(f"{source}: 'session.idle_lock_minutes' moet minstens 1 zijn.")
+    if not 1 <= settings.store_deadline_seconds <= 3600:
+        raise WorkspaceError(f"{source}: 'store.deadline_seconds' moet tussen 1 en 3600 liggen.")
+    if not 1 <= settings.store_max_download_mib <= 4096:
+        raise WorkspaceError(f"{source}: 'store.max_download_mib' moet tussen 1 en 4096 liggen.")
+    if not 1 <= settings.audio_max_file_mb <= 4096:
+        raise WorkspaceError(f"{source}: 'audio.max_file_mb' moet tussen 1 en 4096 liggen.")
+    if not 1 <= settings.audio_max_duration_minutes <= 24 * 60:
+        raise WorkspaceError(f"{source}: 'audio.max_duration_minutes' moet tussen 1 en 1440 liggen.")
     if settings.store_kind not in ("folder", "http"):
         raise WorkspaceError(f"{source}: 'store.kind' moet 'folder' of 'http' zijn.")
     return settings

@@ -1,4 +1,7 @@
-"""Realistic coach notes, with the caller data in each labelled (kind, exact text). Fictional throughout."""
+"""Realistic coach notes, with the caller data in each labelled (kind, exact text). Fictional throughout.
+
+The municipality's own general number (0341) 25 99 11 and its domain nunspeet.nl are not caller data (the
+default settings `privacy.own_numbers` / `privacy.own_domains`): notes that mention them are negatives."""
 
 from __future__ import annotations
 
@@ -7,13 +10,13 @@ P, A, E, B, IB, D, N = "telefoonnummer", "postcode_huisnummer", "e-mailadres", "
 CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     # -- notes with caller data ---------------------------------------------------------------------
     ("Opening goed, maar herhaalde het nummer 06-12345678 hardop in de notitie.", [(P, "06-12345678")]),
-    ("Beller (0341 25 99 11) werd netjes doorverbonden.", [(P, "0341 25 99 11")]),
+    ("Beller (0341 25 89 11) werd netjes doorverbonden.", [(P, "0341 25 89 11")]),
     ("Terugbelnotitie gemaakt voor 06 12 34 56 78, afspraak morgen.", [(P, "06 12 34 56 78")]),
     ("Nummer +31 6 1234 5678 genoteerd in het zaaksysteem, goed gedaan.", [(P, "+31 6 1234 5678")]),
     ("Vroeg om terugbellen op 0031612345678.", [(P, "0031612345678")]),
     ("Check: noemde 020-1234567 als nummer van de aanvrager.", [(P, "020-1234567")]),
-    ("Doorverbonden naar 0341-259911, prima.", [(P, "0341-259911")]),
-    ("Beller had nummer (0341) 259 911 niet paraat.", [(P, "(0341) 259 911")]),
+    ("Doorverbonden naar 0341-259912, prima.", [(P, "0341-259912")]),
+    ("Beller had nummer (0341) 259 811 niet paraat.", [(P, "(0341) 259 811")]),
     ("Terugbellen op +31 (0)6 87654321 voor 12 uur.", [(P, "+31 (0)6 87654321")]),
     ("Let op: mobiel 0612345678 stond in de notitie.", [(P, "0612345678")]),
     ("Telefoon 06-1234 5678 herhaald ter controle, goed.", [(P, "06-1234 5678")]),
@@ -50,11 +53,40 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
         "Dhr. Smit, geboren 15-08-1950, BSN 111222333, belde over zijn aanslag.",
         [(N, "Dhr. Smit"), (D, "15-08-1950"), (B, "111222333")],
     ),
-    ("Terugbellen: 0341 259 911 of 06-11223344.", [(P, "0341 259 911"), (P, "06-11223344")]),
+    ("Terugbellen: 0341 259 922 of 06-11223344.", [(P, "0341 259 922"), (P, "06-11223344")]),
     ("Handhavingsmelding: adres 8071 GH 14, melder meneer Kok.", [(A, "8071 GH 14"), (N, "meneer Kok")]),
     ("Nummer beller 0525-123456 staat in het dossier.", [(P, "0525-123456")]),
     ("Bevestiging naar info@bakkerij-example.nl gestuurd.", [(E, "info@bakkerij-example.nl")]),
     ("Geboortedatum: 7 okt 1944. Goed gecontroleerd bij de afspraak.", [(D, "7 okt 1944")]),
+    # addresses: a street with a house number, a postcode with the house number in other words
+    (
+        "Beller woont op Stationsstraat 4, 8071 CH Nunspeet en dat staat nu in de notitie.",
+        [(A, "Stationsstraat 4, 8071 CH Nunspeet")],
+    ),
+    ("Huisnummer 23 bij postcode 8071 RV werd twee keer herhaald.", [(A, "Huisnummer 23 bij postcode 8071 RV")]),
+    ("Melding over Dorpsstraat 118a, de lantaarnpaal is kapot.", [(A, "Dorpsstraat 118a")]),
+    ("Adres: Burgemeester van Reenenlaan 12, goed gecontroleerd.", [(A, "Burgemeester van Reenenlaan 12")]),
+    ("Vroeg naar de afvalbak bij Harderwijkerweg 45-2.", [(A, "Harderwijkerweg 45-2")]),
+    ("Postcode 8072 GG, huisnummer 7 genoteerd voor de melding.", [(A, "8072 GG, huisnummer 7")]),
+    ("Woont aan de Eperweg nr. 3 en wilde een container.", [(A, "Eperweg nr. 3")]),
+    ("Gaf postcode 8071 AB op zonder dat het nodig was.", [(A, "8071 AB")]),
+    ("Nr. 14 op 8075 BZ, daar ligt het afval.", [(A, "Nr. 14 op 8075 BZ")]),
+    ("Opgezocht: 8071 LM Nunspeet, de wijk klopte.", [(A, "8071 LM Nunspeet")]),
+    ("Beller zei: ik woon Kerkplein 2 in Elspeet.", [(A, "Kerkplein 2")]),
+    ("Adres is Molenweg 17 B, Vierhouten.", [(A, "Molenweg 17 B, Vierhouten")]),
+    ("Huisnr 5, postcode 8076PK, herhaald.", [(A, "Huisnr 5, postcode 8076PK")]),
+    ("Gaf zijn postcode (8071 XA) en huisnummer 9 door.", [(A, "8071 XA) en huisnummer 9")]),
+    ("Vroeg om het rekeningnummer nl91abna0417164300 te wijzigen.", [(IB, "nl91abna0417164300")]),
+    ("Geb. 4-5-1971 werd genoemd.", [(D, "4-5-1971")]),
+    # a mistyped IBAN (wrong check digit) is still the caller's
+    ("Rekeningnummer NL92 ABNA 0417 1643 00 genoteerd, verkeerd overgenomen.", [(IB, "NL92 ABNA 0417 1643 00")]),
+    ("IBAN NL12RABO0123456789 voor de teruggave van de leges.", [(IB, "NL12RABO0123456789")]),
+    ("Belgische rekening BE71 0961 2345 6768 genoemd.", [(IB, "BE71 0961 2345 6768")]),
+    # more spellings of the other kinds
+    ("Mobiel 06 - 123 456 78 werd hardop herhaald.", [(P, "06 - 123 456 78")]),
+    ("Belde vanuit het buitenland: +32 470 12 34 56.", [(P, "+32 470 12 34 56")]),
+    ("Mailadres PIETJE.PUK@EXAMPLE.COM in hoofdletters gespeld.", [(E, "PIETJE.PUK@EXAMPLE.COM")]),
+    ("Geboren op 02-02-1999 zei de beller, dat hoeft niet.", [(D, "02-02-1999")]),
     # -- notes without caller data --------------------------------------------------------------------
     ("Goede opening met de welkomstgroet en eigen naam.", []),
     ("Vroeg drie keer door voordat de vraag helder was.", []),
@@ -86,4 +118,30 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Wachtrij stond op 6 bellers, bleef toch rustig.", []),
     ("Aanrader: herhaal de vraag in eigen woorden binnen 30 seconden.", []),
     ("Ticketnummer 4411 aangemaakt voor IT.", []),
+    # tricky negatives: the municipality's own number and domain, streets without a number, look-alikes
+    ("Verwees naar het algemene nummer (0341) 25 99 11 voor de openingstijden.", []),
+    ("Gaf 0341-259911 als nummer om later terug te bellen, goed.", []),
+    ("Gaf +31 341 259 911 aan de beller uit het buitenland.", []),
+    ("Klachten kunnen naar gemeente@nunspeet.nl, netjes genoemd.", []),
+    ("Doorverwezen naar de collega op k.devries@nunspeet.nl.", []),
+    ("De Stationsstraat is afgesloten; goed uitgelegd hoe je omrijdt.", []),
+    ("Onderweg 5 minuten gewacht op de collega, beller bleef geduldig.", []),
+    ("Vergadering 2 was goed voorbereid.", []),
+    ("Les 3 van de training toegepast: samenvatten.", []),
+    ("Stap 4 van het stappenplan overgeslagen.", []),
+    ("Het gemeentehuis opent om 8:30, de Markt is vlakbij.", []),
+    ("Postcodegebied 8070 hoort bij de wijk, goed uitgelegd.", []),
+    ("Zaak NL-2026-0045 aangemaakt in het zaaksysteem.", []),
+    ("IBAN werd niet gevraagd, dat is correct.", []),
+    ("Gesprek 3 om 10:45, score 4 van 5 op het onderdeel afsluiting.", []),
+    ("Artikel 2:3 van de verordening correct uitgelegd.", []),
+    ("Wachttijd 2 minuten, daarna 12 minuten gesprek.", []),
+    ("Verwees naar het formulier op www.nunspeet.nl/melding.", []),
+    ("Straat en huisnummer werden niet gevraagd, goed.", []),
+    ("Om 14:00 belde de beller opnieuw over Laan 1940-1945.", []),
+    ("Oproep 112 niet nodig, goed ingeschat.", []),
+    ("Telefoon 0341-25 99 11 doorgegeven als algemeen nummer.", []),
+    ("Doorverbonden met toestel 3312 van Burgerzaken.", []),
+    ("Het Vijverpark 3 keer genoemd als locatie.", []),
+    ("Kerkstraat 2 minuten lopen vanaf het gemeentehuis, goed uitgelegd.", []),
 ]

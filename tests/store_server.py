@@ -1,10 +1,16 @@
 """A real HTTP server on 127.0.0.1 that serves a folder store through the portal contract
-(docs/recording-store-api.md), with switches to make it misbehave the way a real portal can."""
+(docs/recording-store-api.md), with switches to make it misbehave the way a real portal can.
+
+Every misbehaviour is finite (an endless cursor stops after `endless_pages`, a drip after its body), so a
+client without bounds makes a test fail instead of hanging it.
+"""
 
 from __future__ import annotations
 
+import email.utils
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,8 +30,23 @@ CONTENT_TYPES = {"wav": "audio/wav", "mp3": "audio/mpeg", "flac": "audio/flac", 
 class Behaviour:
     token: str = "test-token"
     page_size_cap: int = 1000
-    # Answer the next N requests (any path) with this status first, e.g. [(429, "2"), (503, None)].
-    fail_next: list[tuple[int, str | None]] = field(default_factory=list)
+    # Answer the next N requests (any path) with this status first, e.g. [(429, "2"), (503, None)]; a
+    # timedelta as Retry-After is sent as an HTTP date that far from now.
+    fail_next: list[tuple[int, str | timedelta | None]] = field(default_factory=list)
+    failure_title: str = "injected failure"
+    # Listing: after the real pages, keep answering empty pages with a new cursor (this many at most) ...
+    endless_pages: int = 0
+    # ... or always hand out this same cursor.
+    repeat_cursor: str | None = None
+    # Send every body in pieces of `drip_bytes` with `drip_interval_s` between them.
+    drip_interval_s: float | None = None
+    drip_bytes: int = 1
+    # Audio: pad the real file with zeros to this many bytes; without Content-Length (chunked) if asked.
+    audio_body_bytes: int | None = None
+    audio_content_length: bool = True
+    # Answer every request with this status, echoing the Authorization header in the reason phrase, the
+    # problem's title and detail and a response header (a portal that reflects what it is sent).
+    reflect_authorization: int | None = None
     # Close the connection after this many audio bytes, this many times.
     drop_audio_after: int | None = None
     drops_left: int = 0
@@ -42,21 +63,46 @@ def _parts(path: str) -> list[str]:
 
 
 def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> type[BaseHTTPRequestHandler]:
+    audio_cache: dict[str, bytes] = {}
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out at once: no 40 ms delayed-ACK stall a request
 
         def log_message(self, *args: Any) -> None:  # keep test output clean
             return
 
-        def _problem(self, status: int, title: str, extra: dict[str, str] | None = None) -> None:
-            body = json.dumps({"type": "about:blank", "title": title, "status": status}).encode()
-            self.send_response(status)
+        def _send_body(self, body: bytes | memoryview) -> None:
+            if behaviour.drip_interval_s is None:
+                self.wfile.write(body)
+                return
+            try:
+                for first in range(0, len(body), behaviour.drip_bytes):
+                    self.wfile.write(body[first : first + behaviour.drip_bytes])
+                    self.wfile.flush()
+                    time.sleep(behaviour.drip_interval_s)
+            except OSError:  # the client gave up
+                self.close_connection = True
+
+        def _problem(
+            self,
+            status: int,
+            title: str,
+            extra: dict[str, str] | None = None,
+            detail: str | None = None,
+            reason: str | None = None,
+        ) -> None:
+            problem: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
+            if detail is not None:
+                problem["detail"] = detail
+            body = json.dumps(problem).encode()
+            self.send_response(status, reason)
             self.send_header("Content-Type", "application/problem+json")
             self.send_header("Content-Length", str(len(body)))
             for key, value in (extra or {}).items():
                 self.send_header(key, value)
             self.end_headers()
-            self.wfile.write(body)
+            self._send_body(body)
 
         def _json(self, data: Any) -> None:
             body = json.dumps(data).encode()
@@ -64,7 +110,7 @@ def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> 
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            self._send_body(body)
 
         def _gate(self) -> bool:
             with lock:
@@ -74,7 +120,20 @@ def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> 
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))  # keep the connection in step
             if failure:
                 status, retry_after = failure
-                self._problem(status, "injected failure", {"Retry-After": retry_after} if retry_after else None)
+                if isinstance(retry_after, timedelta):
+                    retry_after = email.utils.format_datetime(datetime.now(UTC) + retry_after, usegmt=True)
+                extra = {"Retry-After": retry_after} if retry_after else None
+                self._problem(status, behaviour.failure_title, extra)
+                return False
+            if behaviour.reflect_authorization is not None:
+                echo = self.headers.get("Authorization", "")
+                self._problem(
+                    behaviour.reflect_authorization,
+                    f"Denied for {echo}",
+                    {"X-Echo": echo, "WWW-Authenticate": f'Bearer error="invalid_token", token="{echo}"'},
+                    detail=f"you sent Authorization: {echo}",
+                    reason=f"Bad {echo}",
+                )
                 return False
             if self.headers.get("Authorization") != f"Bearer {behaviour.token}":
                 self._problem(401, "Unauthorized")
@@ -104,8 +163,7 @@ def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> 
                 start = datetime.fromisoformat(query["from"].replace("Z", "+00:00"))
                 end = datetime.fromisoformat(query["to"].replace("Z", "+00:00"))
                 limit = min(int(query.get("limit", "500")), behaviour.page_size_cap)
-                page = store.list_recordings(start, end, query.get("cursor"), limit)
-                self._json({"items": [metadata_to_json(m) for m in page.items], "next_cursor": page.next_cursor})
+                self._listing(store, start, end, query.get("cursor"), limit)
             elif len(parts) == 2 and parts[0] == "recordings":
                 if not self._gone(parts[1]):
                     self._json(metadata_to_json(store.get(parts[1])))
@@ -115,14 +173,38 @@ def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> 
             else:
                 self._problem(404, "Not found")
 
+        def _listing(self, store: FolderStore, start: datetime, end: datetime, cursor: str | None, limit: int) -> None:
+            if cursor is not None and cursor.startswith("endless-"):
+                number = int(cursor.removeprefix("endless-"))
+                following = f"endless-{number + 1}" if number + 1 < behaviour.endless_pages else None
+                self._json({"items": [], "next_cursor": following})
+                return
+            if cursor == behaviour.repeat_cursor:
+                cursor = None
+            page = store.list_recordings(start, end, cursor, limit)
+            next_cursor = page.next_cursor
+            if next_cursor is None and behaviour.endless_pages:
+                next_cursor = "endless-0"
+            if behaviour.repeat_cursor is not None:
+                next_cursor = behaviour.repeat_cursor
+            self._json({"items": [metadata_to_json(m) for m in page.items], "next_cursor": next_cursor})
+
         def _audio(self, recording_id: str) -> None:
-            data = store.read_audio(recording_id)
+            with lock:  # read each file once: a test measuring the client's memory must not count this side
+                data = audio_cache.get(recording_id)
+            if data is None:
+                data = store.read_audio(recording_id)
+                with lock:
+                    audio_cache[recording_id] = data
+            if behaviour.audio_body_bytes is not None or not behaviour.audio_content_length:
+                self._padded(data, max(len(data), behaviour.audio_body_bytes or 0))
+                return
             meta = store.get(recording_id)
             first = 0
             ranged = self.headers.get("Range", "")
             if ranged.startswith("bytes=") and behaviour.honour_range:
                 first = int(ranged[6:].split("-")[0])
-            body = data[first:]
+            body = memoryview(data)[first:]
             self.send_response(206 if first else 200)
             self.send_header(
                 "Content-Type", CONTENT_TYPES.get(meta.audio.file.rsplit(".", 1)[-1], "application/octet-stream")
@@ -142,7 +224,29 @@ def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> 
                 self.close_connection = True
                 self.connection.shutdown(2)
                 return
-            self.wfile.write(body)
+            self._send_body(body)
+
+        def _padded(self, data: bytes, total: int) -> None:
+            """The file followed by zeros up to `total` bytes, made piece by piece (so that a test measuring
+            the client's memory does not count a big body here), chunked when there is no Content-Length."""
+            chunked = not behaviour.audio_content_length
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            if chunked:
+                self.send_header("Transfer-Encoding", "chunked")
+            else:
+                self.send_header("Content-Length", str(total))
+            self.end_headers()
+            zeros = bytes(65_536)
+            try:
+                for first in range(0, total, 65_536):
+                    piece = data[first : first + 65_536] if first < len(data) else b""
+                    piece += zeros[: min(65_536, total - first) - len(piece)]
+                    self.wfile.write(b"%x\r\n%b\r\n" % (len(piece), piece) if chunked else piece)
+                if chunked:
+                    self.wfile.write(b"0\r\n\r\n")
+            except OSError:  # the client gave up: that is what the test wants to see
+                self.close_connection = True
 
         def do_DELETE(self) -> None:
             if not self._gate():

@@ -8,7 +8,8 @@ import pytest
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, Action, Role, User
-from nunrec_desktop.services.access import ROLE_ACTIONS, Target
+from nunrec_desktop.services.access import EMPLOYEE_SCOPED, ROLE_ACTIONS, Target
+from tests.conftest import TEST_PASSWORD
 
 EXPECTED = {
     # (role, action): allowed?
@@ -19,6 +20,7 @@ EXPECTED = {
     (Role.COACH, Action.READ_EVALUATIONS): True,
     (Role.COACH, Action.EXPORT_FEEDBACK): True,
     (Role.COACH, Action.ADMINISTER_USERS): False,
+    (Role.COACH, Action.ADMINISTER_EMPLOYEES): False,
     (Role.COACH, Action.STORE_SETTINGS): False,
     (Role.COACH, Action.ERASE_RECORDING): True,
     (Role.COACH, Action.READ_AUDIT): False,
@@ -31,6 +33,7 @@ EXPECTED = {
     (Role.IT, Action.READ_EVALUATIONS): False,
     (Role.IT, Action.EXPORT_FEEDBACK): False,
     (Role.IT, Action.ADMINISTER_USERS): True,
+    (Role.IT, Action.ADMINISTER_EMPLOYEES): True,
     (Role.IT, Action.STORE_SETTINGS): True,
     (Role.IT, Action.ERASE_RECORDING): True,
     (Role.IT, Action.READ_AUDIT): True,
@@ -45,18 +48,24 @@ def test_the_table_covers_every_pair() -> None:
 
 
 @pytest.mark.parametrize(("role", "action"), sorted(EXPECTED, key=str))
-def test_every_role_action_pair(services: Services, role: Role, action: Action) -> None:
-    user = User(id=42, username=f"{role}-user", role=role, display_name="x")
+def test_every_role_action_pair(services: Services, admin: User, role: Role, action: Action) -> None:
+    user = services.accounts.add(admin, f"{role}-user", role, "x", TEST_PASSWORD)
+    # An employee-scoped action needs an employee in its target (fail closed); this coach coaches E1.
+    services.people.add_employee("E1", "Anouk de Vries")
+    if role is Role.COACH:
+        services.people.assign(user.id, "E1", date(2026, 1, 1))
+    employees = ("E1",) if action in EMPLOYEE_SCOPED else ()
+    before = len(services.audit.entries())
     purpose = "verzoek van de coach (ticket 12)" if action is Action.RETRIEVE_FOR_COACH else ""
     if EXPECTED[(role, action)]:
-        services.policy.require(user, action, Target("thing", "t-1"), purpose=purpose)
+        services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
         result = "allowed"
     else:
         with pytest.raises(AccessDenied) as denied:
-            services.policy.require(user, action, Target("thing", "t-1"), purpose=purpose)
+            services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
         assert "mag u geen" in str(denied.value)
         result = "denied"
-    [entry] = services.audit.entries()
+    [entry] = services.audit.entries()[: len(services.audit.entries()) - before]
     assert (entry.actor, entry.role, entry.action, entry.result) == (
         user.username,
         str(role),

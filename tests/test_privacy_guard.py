@@ -1,5 +1,6 @@
 """The caller-data guard: every kind of caller data in its common spellings, validity checks for BSN and
-IBAN, masking, the `nunrec pii-scan` command, and precision and recall on a corpus of coach notes."""
+IBAN, addresses, the municipality's own numbers and domains, the keep rules, masking, the `nunrec pii-scan`
+command, and precision and recall on a corpus of coach notes (printed: run with `pytest -s`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ from datetime import date
 
 import pytest
 
-from nunrec_desktop.services.privacy import CallerDataGuard, mask, valid_bsn, valid_iban
+from nunrec_desktop.services.privacy import (
+    CallerDataGuard,
+    iban_shaped,
+    keep_refusal,
+    mask,
+    phone_key,
+    split_setting,
+    valid_bsn,
+    valid_iban,
+)
+from nunrec_desktop.settings import Settings
 from tests.privacy_corpus import CORPUS
 
 TODAY = date(2026, 11, 29)
@@ -18,7 +29,11 @@ TODAY = date(2026, 11, 29)
 
 @pytest.fixture
 def guard() -> CallerDataGuard:
-    return CallerDataGuard(TODAY)
+    """The guard as the application builds it from the default settings."""
+    settings = Settings()
+    return CallerDataGuard(
+        TODAY, split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
+    )
 
 
 def test_corpus_precision_and_recall(guard: CallerDataGuard) -> None:
@@ -42,9 +57,13 @@ def test_corpus_precision_and_recall(guard: CallerDataGuard) -> None:
                 misses.append((kind, text[start:end]))
     precision = true_positive / (true_positive + false_positive)
     recall = true_positive / (true_positive + false_negative)
-    print(f"\ncaller-data guard on {len(CORPUS)} notes: precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"\ncaller-data guard on {len(CORPUS)} notes ({true_positive + false_negative} labelled findings): "
+        f"precision {precision:.3f}, recall {recall:.3f} (tp {true_positive}, fp {false_positive}, "
+        f"fn {false_negative})"
+    )
     assert recall >= 0.95, misses
-    assert precision >= 0.9, wrong
+    assert precision >= 0.95, wrong
 
 
 @pytest.mark.parametrize(
@@ -58,9 +77,9 @@ def test_corpus_precision_and_recall(guard: CallerDataGuard) -> None:
         "+31 6 12345678",
         "0031 6 12345678",
         "+31 (0)6 12345678",
-        "0341 25 99 11",
-        "0341-259911",
-        "(0341) 259911",
+        "0341 25 88 11",
+        "0341-258811",
+        "(0341) 258811",
         "020 123 4567",
     ],
 )
@@ -69,10 +88,54 @@ def test_phone_spellings(guard: CallerDataGuard, spelling: str) -> None:
     assert finding.kind == "telefoonnummer" and finding.text == spelling
 
 
-def test_bsn_and_iban_only_when_valid(guard: CallerDataGuard) -> None:
+def test_bsn_only_when_valid_and_iban_also_when_mistyped(guard: CallerDataGuard) -> None:
     assert valid_bsn("111222333") and not valid_bsn("111222334") and not valid_bsn("000000000")
     assert valid_iban("NL91ABNA0417164300") and not valid_iban("NL92ABNA0417164300")
-    assert [f.kind for f in guard.scan("BSN 111222334 en NL92ABNA0417164300")] == []
+    # a mistyped IBAN (wrong check digits) is still the caller's; an unvalidated 9-digit number is not a BSN
+    assert [(f.kind, f.text) for f in guard.scan("BSN 111222334 en NL92ABNA0417164300")] == [
+        ("iban", "NL92ABNA0417164300")
+    ]
+    assert iban_shaped("NL92 ABNA 0417 1643 00") and iban_shaped("DE00123456781234567890")
+    assert not iban_shaped("NL92ABNA04171643") and not iban_shaped("XX12345678901234")  # short; no such country
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Stationsstraat 4, 8071 CH Nunspeet", "Stationsstraat 4, 8071 CH Nunspeet"),
+        ("Huisnummer 23 bij postcode 8071 RV", "Huisnummer 23 bij postcode 8071 RV"),
+        ("woont Kerkplein 2a", "Kerkplein 2a"),
+        ("postcode 8072 GG, huisnummer 7", "8072 GG, huisnummer 7"),
+    ],
+)
+def test_addresses_the_guard_used_to_miss(guard: CallerDataGuard, text: str, address: str) -> None:
+    assert [(f.kind, f.text) for f in guard.scan(f"Beller: {text}, herhaald.")] == [("postcode_huisnummer", address)]
+    assert CallerDataGuard(TODAY).scan(f"Beller: {text}, herhaald.") != []  # also without any settings
+
+
+def test_the_municipalitys_own_numbers_and_domains_are_not_findings(guard: CallerDataGuard) -> None:
+    own = ["(0341) 25 99 11", "0341-259911", "+31 341 259 911", "0031341259911", "+31 (0)341 259911"]
+    assert {phone_key(n) for n in own} == {"31341259911"}
+    for spelling in own:
+        assert guard.scan(f"Verwees naar {spelling}.") == []
+        assert [f.kind for f in CallerDataGuard(TODAY).scan(f"Verwees naar {spelling}.")] == ["telefoonnummer"]
+    assert guard.scan("Klachten naar gemeente@nunspeet.nl of k.devries@team.nunspeet.nl.") == []
+    assert [f.text for f in guard.scan("Mail naar x@nunspeet.nl.example.com en y@notnunspeet.nl")] == [
+        "x@nunspeet.nl.example.com",
+        "y@notnunspeet.nl",
+    ]
+    other = CallerDataGuard(TODAY, ["0341 25 88 00", "+31 6 11111111"], ["example.org"])
+    assert other.scan("Bel 0341-258800 of 06-11111111, of mail a@example.org") == []
+
+
+def test_keep_rules() -> None:
+    for kind in ("bsn", "iban", "geboortedatum", "e-mailadres", "postcode_huisnummer"):
+        refusal = keep_refusal(kind, "een heel goede reden waarom het mag")
+        assert refusal is not None and "niet behouden" in refusal
+    for kind in ("naam", "telefoonnummer"):
+        assert "minstens 10 tekens" in (keep_refusal(kind, "x") or "")
+        assert "minstens 10 tekens" in (keep_refusal(kind, "  123456789  ") or "")
+        assert keep_refusal(kind, "naam collega") is None
 
 
 def test_dates_of_birth_but_not_call_dates(guard: CallerDataGuard) -> None:

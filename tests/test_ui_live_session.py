@@ -22,8 +22,9 @@ from nunrec_desktop.ui.evaluations_page import EvaluationsPage
 from nunrec_desktop.ui.live_session_page import LiveSessionPage
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators
-from tests.conftest import FakeClock, MemoryKeyring
+from tests.conftest import POSTGRES_URL, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
+from tests.test_caller_data_at_rest import assert_never_stored
 from tests.ui_session import sign_in_app
 
 
@@ -229,3 +230,49 @@ def test_an_ended_session_waiting_for_its_form_opens_from_the_drafts(
     assert "Reden: anders: inwerkweek" in page.summary.text() and "30 minuten" in page.summary.text()
     assert page.evaluated_observations.item(0).text() == "00:01:01  Aanvang (+)  nam de tijd"
     controller.shutdown()
+
+
+def test_typed_caller_data_in_observations_and_notes_is_stored_masked(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    anouk: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    page = live_page(qtbot, window)
+    [request] = [b for b in page.reasons.buttons() if b.property("reason") == "employee_request"]
+    qtbot.mouseClick(request, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert page.stages.currentIndex() == LiveSessionPage.RUNNING
+    clock.now += timedelta(seconds=40)
+    qtbot.keyClick(page.running_page, Qt.Key.Key_2)
+    qtbot.keyClicks(page.observation_note, "beller noemt 06-12345678")
+    qtbot.keyClick(page.observation_note, Qt.Key.Key_Return)
+    page.notes.setFocus()
+    qtbot.keyClicks(page.notes, "beller 0341-123456")
+
+    def stored() -> EvaluationContent | None:
+        running = services.live.running(anouk)
+        return running.evaluation.content if running is not None else None
+
+    qtbot.waitUntil(lambda: (content := stored()) is not None and content.notes == "beller [telefoonnummer]")
+    content = stored()
+    assert content is not None and [m.note for m in content.marks] == ["beller noemt [telefoonnummer]"]
+    assert page.notes.toPlainText() == "beller 0341-123456" and page.guard_box.isVisible()  # still on screen
+    assert page.observation_list.item(0).text().endswith("beller noemt 06-12345678")
+    if not POSTGRES_URL:
+        assert_never_stored(workspace_dir, "0341-123456", "06-12345678")
+
+    qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stages.currentIndex() == LiveSessionPage.EVALUATE, timeout=5_000)
+    form = page.form  # the form shows what was typed, for the coach to decide, not the masked copy
+    assert form.notes.toPlainText() == "beller 0341-123456"
+    assert form.findings.count() == 2
+    if not POSTGRES_URL:
+        assert_never_stored(workspace_dir, "0341-123456", "06-12345678")
+    controller.shutdown()
+    if not POSTGRES_URL:
+        assert_never_stored(workspace_dir, "0341-123456", "06-12345678")  # nor when the app closes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -190,13 +191,21 @@ def test_store_error_shows_a_message_and_retry_works(
 
 
 def test_unexpected_errors_do_not_crash_the_page(
-    qtbot: QtBot, page: tuple[RecordingsPage, FakeCatalog, TaskRunner]
+    qtbot: QtBot, page: tuple[RecordingsPage, FakeCatalog, TaskRunner], tmp_path: Path
 ) -> None:
+    from nunrec_desktop.app import configure_logging
+    from nunrec_desktop.settings import Settings, Workspace
+
+    configure_logging(Workspace(tmp_path, Settings()))
     widget, catalog, _ = page
-    catalog.fail_with = RuntimeError("boom")
+    catalog.fail_with = RuntimeError("boom-in-a-task")
     widget.reload()
     qtbot.waitUntil(lambda: not widget.loading, timeout=5_000)
-    assert "onverwachte fout (RuntimeError)" in widget.error_text.text()
+    assert "Er ging iets onverwachts mis" in widget.error_text.text()  # one Dutch sentence, no class name
+    assert "RuntimeError" not in widget.error_text.text()
+    logged = (tmp_path / "logs" / "nunrec.log").read_text(encoding="utf-8")
+    assert "unexpected error in a background task" in logged and "Traceback" in logged
+    assert "RuntimeError: boom-in-a-task" in logged
 
 
 def test_activating_a_row_names_the_recording(

@@ -2,6 +2,7 @@
 
 The keyring backend is passed in: the real one from `keyring.get_keyring()` in the application, an
 in-memory one in tests. Nothing here writes a secret to a file, the database or the audit log.
+A person sets or clears them through `services.credential_administration` (the policy decides first).
 """
 
 from __future__ import annotations

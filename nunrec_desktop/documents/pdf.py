@@ -31,7 +31,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from nunrec_desktop.domain import Mark
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
-from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line
+from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
 from nunrec_desktop.services.subject_access import SubjectAccessData
 
 TEAL = colors.HexColor("#0f4c5c")
@@ -328,6 +328,7 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
     story.append(
         _p("Percentage van de criteria per A dat 'goed' of 'ja' was, per cyclus (datum van de cyclus).", styles.small)
     )
+    story += _measures_trend(cycles, labels, styles)
     all_calls = [c for cycle in cycles for c in cycle]
     tips = Counter(c.evaluation.content.tips.strip() for c in all_calls if c.evaluation.content.tips.strip())
     story.append(_p("Tips die terugkwamen", styles.h2))
@@ -369,6 +370,74 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
     _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)").build(
         story, canvasmaker=_numbered_canvas(data.employee_name, font)
     )
+
+
+def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles: _Styles) -> list[Any]:
+    """The employee's own call measures per cycle (stored with the evaluations, so they outlive the recordings)."""
+    per_cycle = measures_per_cycle(cycles)
+    if all(m is None for m in per_cycle):
+        return []
+
+    def seconds(value: float | None) -> str:
+        return "-" if value is None else _fmt_time(value)
+
+    def number(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f}".replace(".", ",")
+
+    header = [
+        "Cyclus",
+        "Aantal",
+        "Jouw spreektijd",
+        "Stilte per gesprek",
+        "Stiltes per gesprek",
+        "Door elkaar per gesprek",
+        "Jouw langste monoloog",
+    ]
+    rows: list[list[Any]] = [[_p(h, styles.cell_bold) for h in header]]
+    for label, measures in zip(labels, per_cycle, strict=True):
+        if measures is None:
+            rows.append([_p(label, styles.cell), _p("geen metingen", styles.cell), "", "", "", "", ""])
+            continue
+        share = "-" if measures.talk_share_employee is None else f"{round(100 * measures.talk_share_employee)} %"
+        cells = [
+            label,
+            str(measures.calls),
+            share,
+            seconds(measures.hold_s_per_call),
+            number(measures.holds_per_call),
+            number(measures.overlaps_per_call),
+            seconds(measures.longest_monologue_s),
+        ]
+        rows.append([_p(c, styles.cell) for c in cells])
+    return [
+        _p("Hoe je gesprekken verliepen", styles.h2),
+        _p(
+            "Gemeten aan het geluid van je gesprekken die de coach besprak: wie wanneer sprak, niet wat er gezegd "
+            "werd. Het zijn alleen jouw eigen gesprekken, gemiddeld per cyclus. Geen score en geen goede of foute "
+            "waarde: het helpt om samen terug te kijken, bijvoorbeeld naar lange stiltes (wachten) of door elkaar "
+            "praten.",
+            styles.body,
+        ),
+        KeepTogether(
+            Table(
+                rows,
+                colWidths=[18 * mm, 16 * mm, 24 * mm, 27 * mm, 27 * mm, 32 * mm, 30 * mm],
+                style=TableStyle(
+                    [
+                        ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+                    ]
+                ),
+                repeatRows=1,
+            )
+        ),
+        _p(
+            "Spreektijd: jouw deel van de tijd dat er gesproken werd. Stilte: jij en de beller allebei 2 seconden "
+            "of langer stil. Spreektijd, door elkaar praten en monologen zijn alleen gemeten bij stereo-opnames.",
+            styles.small,
+        ),
+    ]
 
 
 def _trend_chart(title: str, labels: list[str], values: list[int], font: str) -> Drawing:

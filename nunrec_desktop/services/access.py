@@ -2,19 +2,27 @@
 
 Every service entry point that touches a recording, an evaluation, an export or an administrative
 function calls `AccessPolicy.require`, which audits the decision and raises `AccessDenied` with a Dutch
-message when it is a no. `permits` answers the same question without auditing, for filtering the items
-of a list whose listing itself was audited. There is no role a manager can hold, so no rule mentions one.
+message when it is a no. `permits` answers the same question without auditing. `require_batch` audits one
+decision about a list and returns a `BatchDecision` that decides each row of it with the same rule code,
+without an audit entry per row (a list of 100,000 recordings writes one entry, not 100,000).
+
+The policy fails closed: an employee-scoped action whose target names no employee is a no. The one stated
+exception is a listing as a whole (`Target(kind, "*")` with a listing action): allowed for the role, because
+every row of that list is decided again, with its own employees, before it is shown. There is no role a
+manager can hold, so no rule mentions one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AccessDenied, Action, AuditResult, Role, User
+from nunrec_desktop.domain import AccessDenied, Action, Assignment, AuditResult, Role, User
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.identifiers import EMPLOYEE_ID_RULE, employee_id_problem, phone_in_id
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.COACH: frozenset(
@@ -32,6 +40,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
         {
             Action.RETRIEVE_FOR_COACH,
             Action.ADMINISTER_USERS,
+            Action.ADMINISTER_EMPLOYEES,
             Action.STORE_SETTINGS,
             Action.ERASE_RECORDING,
             Action.READ_AUDIT,
@@ -41,7 +50,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
 }
 
-# Actions on an object that belongs to employees: a coach only for employees assigned to them.
+# Actions on an object that belongs to employees: a coach only for employees assigned to them, and for
+# every role: no employee in the target, no access (fail closed).
 EMPLOYEE_SCOPED = frozenset(
     {
         Action.LIST_RECORDINGS,
@@ -53,6 +63,22 @@ EMPLOYEE_SCOPED = frozenset(
     }
 )
 
+# Listing actions: decided once for the list as a whole (target id `ALL`, no employees), then per row with
+# the row's employees through `BatchDecision.permits`. This is the only way to pass an employee-scoped
+# action without employee ids.
+LISTING_ACTIONS = frozenset({Action.LIST_RECORDINGS})
+ALL = "*"
+
+NO_EMPLOYEE = (
+    "Dit gesprek of dit onderdeel is niet aan een medewerker gekoppeld. Zonder medewerker is er geen toegang "
+    "(P3, P4); vraag IT de gegevens in de opnameopslag na te kijken."
+)
+ID_LIKE_CALLER_DATA = (
+    "Dit id lijkt een telefoonnummer of e-mailadres te bevatten en wordt niet gebruikt of vastgelegd (P13)."
+)
+REFUSED_ID = "(geweigerd id)"
+NOT_COACHED = "Deze medewerker valt niet onder uw coaching; u heeft hier geen toegang toe."
+
 ACTION_DUTCH: dict[Action, str] = {
     Action.LIST_RECORDINGS: "opnames bekijken",
     Action.PLAY_RECORDING: "opnames beluisteren",
@@ -61,6 +87,7 @@ ACTION_DUTCH: dict[Action, str] = {
     Action.READ_EVALUATIONS: "beoordelingen inzien",
     Action.EXPORT_FEEDBACK: "terugkoppeling exporteren",
     Action.ADMINISTER_USERS: "gebruikers beheren",
+    Action.ADMINISTER_EMPLOYEES: "medewerkers of coachkoppelingen beheren",
     Action.STORE_SETTINGS: "de opnameopslag instellen",
     Action.ERASE_RECORDING: "opnames verwijderen op verzoek van een beller",
     Action.READ_AUDIT: "het auditlog inzien",
@@ -83,7 +110,10 @@ ROLE_DUTCH = {Role.COACH: "coach", Role.IT: "IT-medewerker"}
 
 
 class AssignmentLookup(Protocol):
-    def is_assigned(self, coach_user_id: int, employee_id: str, at: datetime) -> bool: ...
+    def assignments(self, coach_user_id: int) -> list[Assignment]: ...
+
+
+IsAssigned = Callable[[str, datetime], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +135,28 @@ class Decision:
     reason: str = ""
 
 
+class BatchDecision:
+    """The rows of one audited listing, each decided by the policy's own rules, without auditing.
+
+    The coach's assignments are read once when the batch is made, so deciding a row costs no query.
+    """
+
+    def __init__(self, policy: AccessPolicy, user: User, action: Action, assignments: list[Assignment]) -> None:
+        self._policy = policy
+        self._user = user
+        self._action = action
+        self._assignments = assignments
+
+    def decide(self, target: Target) -> Decision:
+        return self._policy._decide(self._user, self._action, target, "", self._is_assigned)
+
+    def permits(self, target: Target) -> bool:
+        return self.decide(target).allowed
+
+    def _is_assigned(self, employee_id: str, at: datetime) -> bool:
+        return any(a.employee_id == employee_id and a.covers(at) for a in self._assignments)
+
+
 class AccessPolicy:
     def __init__(self, assignments: AssignmentLookup, audit: AuditLog, clock: Clock) -> None:
         self._assignments = assignments
@@ -113,6 +165,20 @@ class AccessPolicy:
 
     def decide(self, user: User, action: Action, target: Target = Target(), purpose: str = "") -> Decision:
         """Pure decision, no side effects."""
+        return self._decide(user, action, target, purpose, self._assigned_to(user))
+
+    def _assigned_to(self, user: User) -> IsAssigned:
+        loaded: list[list[Assignment]] = []
+
+        def is_assigned(employee_id: str, at: datetime) -> bool:
+            if not loaded:
+                loaded.append(self._assignments.assignments(user.id))
+            return any(a.employee_id == employee_id and a.covers(at) for a in loaded[0])
+
+        return is_assigned
+
+    def _decide(self, user: User, action: Action, target: Target, purpose: str, assigned: IsAssigned) -> Decision:
+        """The rule book. `assigned(employee_id, moment)` says whether `user` coached that employee then."""
         if user.disabled:
             return Decision(False, "Dit account is uitgeschakeld.")
         if action not in ROLE_ACTIONS.get(user.role, frozenset()):
@@ -128,10 +194,22 @@ class AccessPolicy:
                 False,
                 "Een opname ophalen mag alleen op verzoek van de coach; vermeld het verzoek als reden (P3).",
             )
-        if user.role is Role.COACH and action in EMPLOYEE_SCOPED and target.employee_ids:
-            moment = target.at or self._clock()
-            if not any(self._assignments.is_assigned(user.id, e, moment) for e in target.employee_ids):
-                return Decision(False, "Deze medewerker valt niet onder uw coaching; u heeft hier geen toegang toe.")
+        if phone_in_id(target.id):
+            return Decision(False, ID_LIKE_CALLER_DATA)
+        if action in EMPLOYEE_SCOPED:
+            given = tuple(e for e in target.employee_ids if e.strip())
+            if not given:
+                if action in LISTING_ACTIONS and target.id == ALL and not target.employee_ids:
+                    return Decision(True)  # the list as a whole; each row is decided with its employees
+                return Decision(False, NO_EMPLOYEE)
+            # An id that is no employee id (a phone number, a path) is nobody's: it never counts.
+            employees = tuple(e for e in given if employee_id_problem(e, thorough=False) is None)
+            if not employees:
+                return Decision(False, EMPLOYEE_ID_RULE)
+            if user.role is Role.COACH:
+                moment = target.at or self._clock()
+                if not any(assigned(e, moment) for e in employees):
+                    return Decision(False, NOT_COACHED)
         return Decision(True)
 
     def permits(self, user: User, action: Action, target: Target = Target(), purpose: str = "") -> bool:
@@ -148,9 +226,17 @@ class AccessPolicy:
             action=str(action),
             result=AuditResult.ALLOWED if decision.allowed else AuditResult.DENIED,
             object_type=target.kind,
-            object_id=target.id,
+            object_id=REFUSED_ID if phone_in_id(target.id) else target.id,  # denied above; never stored
             purpose=purpose,
             detail=detail,
         )
         if not decision.allowed:
             raise AccessDenied(decision.reason)
+
+    def require_batch(
+        self, user: User, action: Action, target: Target = Target(), purpose: str = "", detail: str = ""
+    ) -> BatchDecision:
+        """`require` for a list (audited once), then a `BatchDecision` for its rows (not audited)."""
+        self.require(user, action, target, purpose, detail)
+        assignments = self._assignments.assignments(user.id) if user.role is Role.COACH else []
+        return BatchDecision(self, user, action, assignments)

@@ -18,7 +18,7 @@ from nunrec_desktop.adapters.db.models import UserRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
-from nunrec_desktop.services.auth import user_from_row
+from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
 from nunrec_desktop.services.passwords import Passwords, password_problem
 
 MANAGER_WORDS = frozenset(
@@ -65,10 +65,37 @@ MANAGER_REFUSAL = (
 
 @dataclass(frozen=True, slots=True)
 class AccountStatus:
-    user: User
+    """One account as IT sees it. `user` is None when the row's role is unknown (`invalid_role` says which)."""
+
+    user: User | None
+    username: str
+    display_name: str
+    role: str
+    disabled: bool
     failed_attempts: int
     locked_until: datetime | None
     created_at: datetime
+    invalid_role: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return self.user is not None
+
+
+def _status(row: UserRow) -> AccountStatus:
+    """A row, also one whose role was set by hand to something unknown: shown as invalid, never a crash."""
+    valid = role_of(row) is not None
+    return AccountStatus(
+        user=user_from_row(row) if valid else None,
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role if valid else shown_role(row.role),
+        disabled=row.disabled,
+        failed_attempts=row.failed_attempts,
+        locked_until=row.locked_until,
+        created_at=row.created_at,
+        invalid_role="" if valid else shown_role(row.role),
+    )
 
 
 def parse_role(text: str) -> Role:
@@ -88,6 +115,8 @@ def username_problem(username: str) -> str | None:
             "Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of lage "
             "streepjes en begint met een letter."
         )
+    if re.search(r"\d{9,}", re.sub(r"[._-]", "", username)):
+        return "Een gebruikersnaam bevat geen telefoonnummer of andere lange reeks cijfers."
     if re.sub(r"[0-9._-]", "", username) in GENERIC_NAMES:
         return (
             f"'{username}' is een gedeelde of algemene naam. Elk account hoort bij één persoon, "
@@ -132,7 +161,7 @@ class Accounts:
         self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", "*"), detail="list")
         with self._sessions() as session:
             rows = session.execute(select(UserRow).order_by(UserRow.username)).scalars()
-            return [AccountStatus(user_from_row(r), r.failed_attempts, r.locked_until, r.created_at) for r in rows]
+            return [_status(r) for r in rows]
 
     def set_disabled(self, admin: User, username: str, disabled: bool) -> None:
         self._policy.require(
@@ -158,6 +187,7 @@ class Accounts:
             row.locked_until = None
 
     def find(self, username: str) -> User | None:
+        """The account, None if there is none; `UnknownRole` (Dutch) when its role is not one that exists."""
         with self._sessions() as session:
             row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
             return None if row is None else user_from_row(row)

@@ -3,7 +3,8 @@
 Each entry holds the UTC time, actor, role, action, object (ids only), result, workstation and purpose,
 and the SHA-256 of the previous entry's hash plus a canonical serialisation of its own fields. A separate
 head row remembers the newest entry so that removing the tail is detected too. Entries never hold caller
-data or secrets: free-text fields that look like a phone number are refused.
+data or secrets: every field is checked, and an entry with a field that looks like a phone number or an
+e-mail address is refused (`AuditFieldRefused`, a Dutch message) before anything is written.
 """
 
 from __future__ import annotations
@@ -12,22 +13,47 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow
+from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow, EvaluationRow, UserRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AuditResult, NunrecError
+from nunrec_desktop.services.identifiers import phone_in_id
 
 GENESIS_HASH = "0" * 64
+# Clocks drift and workstations disagree a little; an entry more than this much older than the one before
+# it was back-dated (or the workstation's clock was set back), and the chain no longer shows the real order.
+MAX_BACKWARDS = timedelta(minutes=5)
 _HEAD_ID = 1
 _PHONE_LIKE = re.compile(r"\+\d|(?<!\d)00\d{6,}|\d(?:[\s.-]?\d){8,}")
 
 
 class AuditLogDamaged(NunrecError):
     """The chain cannot be appended to; the application refuses to act without an audit trail."""
+
+
+class AuditFieldRefused(NunrecError, ValueError):
+    """An entry would hold something shaped like caller data; nothing is written (P12, P13)."""
+
+
+def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...], texts: tuple[tuple[str, str], ...]) -> None:
+    """Every field of an entry is checked: ids for phone-number and e-mail shapes, free text more strictly."""
+    for name, value in ids:
+        if phone_in_id(value):
+            raise AuditFieldRefused(_refusal(name))
+    for name, value in texts:
+        if _PHONE_LIKE.search(value) or phone_in_id(value):
+            raise AuditFieldRefused(_refusal(name))
+
+
+def _refusal(field_name: str) -> str:
+    return (
+        f"Het auditlog legt dit niet vast: het veld '{field_name}' lijkt een telefoonnummer of e-mailadres te "
+        "bevatten. In het auditlog staan alleen ids en aantallen, nooit gegevens van een beller."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +82,7 @@ class ChainReport:
     first_bad_seq: int | None = None
     reason: str = ""
     head_hash: str = GENESIS_HASH
+    by_anchor: bool = False  # the chain is consistent in itself, but an anchor kept elsewhere contradicts it
 
 
 # The hashed fields, in the fixed order of the canonical serialisation. Changing it breaks every chain.
@@ -104,9 +131,17 @@ class AuditLog:
         detail: str = "",
     ) -> int:
         """Append one entry and return its sequence number."""
-        for name, value in (("purpose", purpose), ("detail", detail)):
-            if _PHONE_LIKE.search(value):
-                raise ValueError(f"audit {name} looks like it holds a phone number; ids and counts only")
+        _refuse_caller_data(
+            ids=(
+                ("actor", actor),
+                ("role", role),
+                ("action", action),
+                ("object_type", object_type),
+                ("object_id", object_id),
+                ("origin", self._origin),
+            ),
+            texts=(("purpose", purpose), ("detail", detail)),
+        )
         with self._sessions.begin() as session:
             head = session.execute(
                 select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()
@@ -162,10 +197,37 @@ class AuditLog:
         with self._sessions() as session:
             return [_entry(row) for row in session.execute(query).scalars()]
 
+    def head(self) -> tuple[int, str]:
+        """The newest entry's sequence number and hash as the head row records them (0 and genesis: empty)."""
+        with self._sessions() as session:
+            head = session.get(AuditHeadRow, _HEAD_ID)
+            if head is None:
+                raise AuditLogDamaged(
+                    "Het auditlog is beschadigd (de kop van de hashketen ontbreekt); voer 'nunrec audit verify' uit."
+                )
+            return head.seq, head.hash
+
+    def hashes(self, seqs: set[int]) -> dict[int, str]:
+        """The stored hash of each of these entries that still exists."""
+        if not seqs:
+            return {}
+        with self._sessions() as session:
+            rows = session.execute(
+                select(AuditEntryRow.seq, AuditEntryRow.hash).where(AuditEntryRow.seq.in_(sorted(seqs)))
+            )
+            return {seq: value for seq, value in rows}
+
     def verify(self) -> ChainReport:
-        """Walk the whole chain in order; stop at the first entry that does not fit."""
+        """Walk the whole chain in order; stop at the first entry that does not fit.
+
+        Besides the links this checks that times never run backwards by more than `MAX_BACKWARDS`, that the
+        head row exists, and that an empty chain belongs to an empty workspace (no accounts, no evaluations):
+        wiping the log and resetting the head leaves exactly that trace. What a rewrite with fresh hashes
+        does, only anchors kept outside the database can show (`services/audit_anchor.py`).
+        """
         expected_seq = 1
         prev = GENESIS_HASH
+        prev_time: datetime | None = None
         checked = 0
         with self._sessions() as session:
             rows = session.execute(select(AuditEntryRow).order_by(AuditEntryRow.seq)).scalars()
@@ -186,12 +248,31 @@ class AuditLog:
                     )
                 if chain_hash(prev, row) != row.hash:
                     return ChainReport(False, checked, row.seq, f"de inhoud van regel {row.seq} is gewijzigd")
+                moment = _parse_time(row.occurred_at)
+                if moment is None:
+                    return ChainReport(False, checked, row.seq, f"het tijdstip van regel {row.seq} is onleesbaar")
+                if prev_time is not None and prev_time - moment > MAX_BACKWARDS:
+                    minutes = int((prev_time - moment).total_seconds() // 60)
+                    return ChainReport(
+                        False,
+                        checked,
+                        row.seq,
+                        f"regel {row.seq} is {minutes} minuten ouder dan regel {row.seq - 1} "
+                        "(de tijden lopen terug: teruggedateerd of de klok is verzet)",
+                    )
+                prev_time = moment
                 prev = row.hash
                 expected_seq += 1
                 checked += 1
             head = session.get(AuditHeadRow, _HEAD_ID)
+            users = session.execute(select(func.count()).select_from(UserRow)).scalar_one() if checked == 0 else 0
+            evaluations = (
+                session.execute(select(func.count()).select_from(EvaluationRow)).scalar_one() if checked == 0 else 0
+            )
         last_seq = expected_seq - 1
-        head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+        if head is None:
+            return ChainReport(False, checked, last_seq + 1, "de kop van de keten ontbreekt (verwijderd)")
+        head_seq, head_hash = head.seq, head.hash
         if head_seq != last_seq or head_hash != prev:
             if head_seq > last_seq:
                 return ChainReport(
@@ -206,6 +287,14 @@ class AuditLog:
                 head_seq + 1 if head_seq < last_seq else last_seq,
                 "de laatste regels passen niet bij de vastgelegde kop van de keten (toegevoegd of gewijzigd)",
             )
+        if checked == 0 and (users or evaluations):
+            return ChainReport(
+                False,
+                0,
+                1,
+                f"de keten is leeg, terwijl de werkmap {users} accounts en {evaluations} beoordelingen heeft "
+                "(het log is gewist)",
+            )
         return ChainReport(True, checked, None, "", prev)
 
 
@@ -214,6 +303,14 @@ def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("audit times must be aware datetimes")
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _entry(row: AuditEntryRow) -> AuditEntry:

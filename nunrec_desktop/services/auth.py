@@ -7,6 +7,7 @@ wrong field) and costs the same time as a known one.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -14,17 +15,44 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import UserRow
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AccountLocked, AuditResult, AuthenticationFailed, Role, User
+from nunrec_desktop.domain import AccountLocked, AuditResult, AuthenticationFailed, InvalidInput, Role, User
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.passwords import Passwords
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=15)
 WRONG_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord."
+UNKNOWN_ROLE = (
+    "Dit account heeft een rol die deze applicatie niet kent; aanmelden kan daarom niet. Alleen de rollen coach "
+    "en it bestaan (P3). Vraag IT om het account na te kijken."
+)
+
+
+class UnknownRole(InvalidInput):
+    """A user row holds a role the application does not know (set by hand in the database)."""
+
+
+def role_of(row: UserRow) -> Role | None:
+    """The row's role, or None when it is not one of the roles that exist (P3; there is no manager, P5)."""
+    try:
+        return Role(row.role)
+    except ValueError:
+        return None
+
+
+def shown_role(raw: str) -> str:
+    """A role as read from the database, safe to show: a short plain word, or a placeholder."""
+    return raw if re.fullmatch(r"[a-z_]{1,16}", raw) else "(onleesbaar)"
 
 
 def user_from_row(row: UserRow) -> User:
-    return User(row.id, row.username, Role(row.role), row.display_name, row.disabled)
+    role = role_of(row)
+    if role is None:
+        raise UnknownRole(
+            f"Het account '{row.username}' heeft een onbekende rol ({shown_role(row.role)}). Alleen coach en it "
+            "bestaan (P3); laat IT het account nakijken."
+        )
+    return User(row.id, row.username, role, row.display_name, row.disabled)
 
 
 class Authenticator:
@@ -76,8 +104,11 @@ class Authenticator:
                 row.locked_until = None
                 if self._passwords.needs_rehash(row.password_hash):
                     row.password_hash = self._passwords.hash(password)
-                user = user_from_row(row)
-                outcome = ("ok", "")
+                if role_of(row) is None:  # checked after the password: no one learns it by guessing names
+                    outcome = ("invalid_role", shown_role(row.role))
+                else:
+                    user = user_from_row(row)
+                    outcome = ("ok", "")
             else:
                 row.failed_attempts = (0 if row.locked_until is not None else row.failed_attempts) + 1
                 row.locked_until = None
@@ -86,7 +117,7 @@ class Authenticator:
                     outcome = ("now_locked", row.locked_until.isoformat())
                 else:
                     outcome = ("wrong", str(row.failed_attempts))
-            role = row.role if row is not None else ""
+            role = str(role_of(row) or "") if row is not None else ""  # an unknown role is not audited as a role
             user_id = str(row.id) if row is not None else ""
         kind, extra = outcome
         actor = username if row is not None else "(onbekend account)"
@@ -106,6 +137,7 @@ class Authenticator:
             "locked": "account locked",
             "now_locked": f"wrong password; attempt {MAX_FAILED_ATTEMPTS}; account locked",
             "wrong": f"wrong password; attempt {extra}",
+            "invalid_role": f"unknown role in the database: {extra}",
         }[kind]
         self._audit.record(
             actor=actor,
@@ -133,4 +165,4 @@ class Authenticator:
                 f"Probeer het na {local} opnieuw of vraag IT om het wachtwoord opnieuw in te stellen.",
                 row.locked_until,
             )
-        raise AuthenticationFailed(WRONG_CREDENTIALS)
+        raise AuthenticationFailed(UNKNOWN_ROLE if kind == "invalid_role" else WRONG_CREDENTIALS)

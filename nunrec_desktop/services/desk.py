@@ -19,9 +19,10 @@ from nunrec_desktop.domain import Employee, Role, User
 from nunrec_desktop.services.audit import AuditEntry, ChainReport
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
 from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService
-from nunrec_desktop.services.erasure import ErasureCandidate, ErasureService
+from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent, EvaluationService, OpenFinding
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline
@@ -76,6 +77,7 @@ class DeskParts:
     exports: ExportService
     audit_reader: AuditReader
     guideline: Callable[[], Guideline]  # read on use: IT may replace the file at any time
+    guard: Callable[[], CallerDataGuard]  # the workspace's caller-data guard (own numbers/domains from settings)
     recording_retention_days: int
 
 
@@ -87,8 +89,9 @@ class Desk:
         self._parts = parts
 
     def guard(self) -> CallerDataGuard:
-        """The caller-data guard for today (dates of birth are judged against the current date)."""
-        return CallerDataGuard(self._parts.clock().date())
+        """The caller-data guard for today (dates of birth are judged against the current date; the
+        municipality's own numbers and domains are not findings)."""
+        return self._parts.guard()
 
     def today(self) -> date:
         return self._parts.clock().date()
@@ -113,13 +116,13 @@ class Desk:
     def export_subject_access(self, employee_id: str, out: Path) -> Path:
         return self._parts.exports.subject_access(self.user, employee_id, out)
 
-    def find_for_erasure(
-        self, caller_number: str, around: datetime, window_minutes: int = 30
-    ) -> list[ErasureCandidate]:
-        return self._parts.erasure.find(self.user, caller_number, around, window_minutes)
+    def search_for_erasure(self, caller_number: str, around: datetime, window_minutes: int = 30) -> ErasureSearch:
+        """The caller's recordings around that time, and how many store entries there could not be used."""
+        return self._parts.erasure.search(self.user, caller_number, around, window_minutes)
 
-    def erase(self, recording_id: str, reference: str) -> None:
-        self._parts.erasure.erase(self.user, recording_id, reference)
+    def erase(self, candidate: ErasureCandidate, reference: str) -> None:
+        """Erase the recording the operator confirmed; refused when the store's recording changed since."""
+        self._parts.erasure.erase(self.user, candidate.recording_id, reference, confirmed=candidate)
 
     def unlock(self, user: User, password: str) -> User:
         """The lock screen asks for the password of the signed-in user again."""
@@ -163,6 +166,13 @@ class CoachDesk(Desk):
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
         self._parts.listening.before_playback(self.user, opened)
 
+    def call_figures(self, opened: OpenedRecording) -> CallFigures | None:
+        """The manner-of-conversation measures for the form: only for the call of one employee (a transferred
+        call's measures would mix two employees' conversations)."""
+        if opened.metrics is None or len({s.employee_id for s in opened.segments}) > 1:
+            return None
+        return opened.metrics.figures()
+
     # The evaluation of a call ----------------------------------------------------------------------------
     def guideline(self) -> Guideline:
         return self._parts.guideline()
@@ -180,8 +190,9 @@ class CoachDesk(Desk):
     def guideline_of(self, evaluation: Evaluation) -> Guideline:
         return self._parts.evaluations.guideline_of(evaluation)
 
-    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> None:
-        self._parts.evaluations.save_draft(self.user, evaluation_id, content)
+    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent:
+        """Autosave; returns what was stored (findings the coach has not decided on are stored masked)."""
+        return self._parts.evaluations.save_draft(self.user, evaluation_id, content)
 
     def submit(self, evaluation_id: int) -> Evaluation:
         return self._parts.evaluations.submit(self.user, evaluation_id, self._parts.guideline(), self.guard())

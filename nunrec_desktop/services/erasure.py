@@ -3,10 +3,15 @@ the call and their number), delete it in the store, and record a tombstone so it
 again, whatever a store still lists. The caller's number is used only to match and is never stored, logged
 or shown; the audit entry carries the request reference instead. Evaluations of the call keep their scores
 and notes (they are about the employee); the call itself is gone.
+
+A store entry the search could not use (invalid, a duplicate id, a link) may be the caller's recording: the
+search counts those so the operator is told to have them checked instead of being told "nothing found".
+The erasure checks again that the recording is still the one the operator confirmed.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,13 +21,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import TombstoneRow
-from nunrec_desktop.adapters.store.base import RecordingStore
+from nunrec_desktop.adapters.store.base import RecordingMeta, RecordingStore
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import normalize_number
+
+log = logging.getLogger(__name__)
 
 _REFERENCE = re.compile(r"^[\w ./:-]{3,100}$")
 
@@ -35,6 +42,14 @@ class ErasureCandidate:
     start: datetime
     duration_s: float
     employee_names: str
+
+
+@dataclass(frozen=True)
+class ErasureSearch:
+    """The candidates, and how many store entries around that time could not be read or trusted."""
+
+    candidates: list[ErasureCandidate]
+    skipped: int = 0
 
 
 class ErasureService:
@@ -62,6 +77,10 @@ class ErasureService:
         self, user: User, caller_number: str, around: datetime, window_minutes: int = 30
     ) -> list[ErasureCandidate]:
         """Recordings of this caller that started within `window_minutes` of `around`."""
+        return self.search(user, caller_number, around, window_minutes).candidates
+
+    def search(self, user: User, caller_number: str, around: datetime, window_minutes: int = 30) -> ErasureSearch:
+        """`find`, plus the number of store entries in the searched days that had to be skipped (logged)."""
         wanted = normalize_number(caller_number)
         if len(wanted.lstrip("+")) < 9:
             raise InvalidInput("Geef het volledige telefoonnummer van de beller.")
@@ -72,17 +91,16 @@ class ErasureService:
         store = self._store()
         erased = self.erased_ids()
         names = {e.id: e.name for e in self._people.employees()}
-        found, cursor = [], None
+        found, cursor, skipped = [], None, 0
         while True:
             page = store.list_recordings(around - window, around + window, cursor=cursor)
+            for entry in page.skipped:
+                log.warning("store entry skipped during an erasure search: %s (%s)", entry.where, entry.reason)
+            skipped += len(page.skipped)
             for meta in page.items:
                 if meta.id in erased or not meta.caller_number or normalize_number(meta.caller_number) != wanted:
                     continue
-                found.append(
-                    ErasureCandidate(
-                        meta.id, meta.start, meta.duration_s, ", ".join(names.get(e, e) for e in meta.employee_ids())
-                    )
-                )
+                found.append(ErasureCandidate(meta.id, meta.start, meta.duration_s, self._employee_names(meta, names)))
             if page.next_cursor is None:
                 break
             cursor = page.next_cursor
@@ -92,12 +110,20 @@ class ErasureService:
             action="erasure.search",
             result=AuditResult.ALLOWED,
             object_type="recordings",
-            detail=f"candidates {len(found)}",
+            detail=f"candidates {len(found)}; skipped entries {skipped}",
         )
-        return sorted(found, key=lambda c: abs((c.start - around).total_seconds()))
+        return ErasureSearch(sorted(found, key=lambda c: abs((c.start - around).total_seconds())), skipped)
 
-    def erase(self, user: User, recording_id: str, reference: str) -> None:
-        """Delete in the store, then the tombstone; both audited with the request reference."""
+    @staticmethod
+    def _employee_names(meta: RecordingMeta, names: dict[str, str]) -> str:
+        return ", ".join(names.get(e, e) for e in meta.employee_ids())
+
+    def erase(self, user: User, recording_id: str, reference: str, confirmed: ErasureCandidate | None = None) -> None:
+        """Delete in the store, then the tombstone; both audited with the request reference.
+
+        With `confirmed` (what the operator saw and confirmed) the store's recording must still match it:
+        same id, start, duration and employees; otherwise nothing is deleted.
+        """
         reference = reference.strip()
         if not _REFERENCE.match(reference) or sum(ch.isdigit() for ch in reference) >= 9:
             raise InvalidInput(
@@ -105,7 +131,10 @@ class ErasureService:
                 "telefoonnummer of andere gegevens van de beller."
             )
         self._policy.require(user, Action.ERASE_RECORDING, Target("recording", recording_id), purpose=reference)
-        self._store().delete(recording_id, reference)
+        store = self._store()
+        if confirmed is not None:
+            self._check_confirmed(store, recording_id, confirmed)
+        store.delete(recording_id, reference)
         with self._sessions.begin() as session:
             if session.get(TombstoneRow, recording_id) is None:
                 session.add(
@@ -122,3 +151,17 @@ class ErasureService:
             object_id=recording_id,
             purpose=reference,
         )
+
+    def _check_confirmed(self, store: RecordingStore, recording_id: str, confirmed: ErasureCandidate) -> None:
+        meta = store.get(recording_id)
+        names = {e.id: e.name for e in self._people.employees()}
+        if (
+            confirmed.recording_id != recording_id
+            or meta.id != recording_id
+            or meta.start != confirmed.start
+            or abs(meta.duration_s - confirmed.duration_s) > 0.001
+            or self._employee_names(meta, names) != confirmed.employee_names
+        ):
+            raise InvalidInput(
+                f"Opname {recording_id} is veranderd sinds je hem zag; er is niets verwijderd. Zoek opnieuw."
+            )

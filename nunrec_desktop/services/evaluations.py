@@ -2,17 +2,26 @@
 
 A coach's drafts and evaluations are theirs alone: every query is scoped to the signed-in coach, and the
 access policy decides (and audits) every open, submit and revision. A draft survives a killed process: it is
-in the database after each autosave and is offered again at the next start. Submitting refuses while a
-criterion is unanswered, a required comment is missing, or the caller-data guard has a finding in the free
-text that is neither masked nor kept with a reason. A submitted revision is never changed; a correction is a
-new revision pointing back to it. The guideline text it was made with is kept as a snapshot.
+in the database after each autosave and is offered again at the next start.
+
+Caller data never reaches the database undecided (P6, P13): before a draft is stored, every guard finding in
+its free text (the 5A comments, tops, tips, notes, and the notes of marks and side-by-side observations) that
+the coach has not kept is masked, and the draft remembers which kinds were masked that way (`undecided`,
+without the text). A kept finding is stored as it is only when `keep_refusal` allows it (names and phone
+numbers, with a reason of at least 10 characters); a BSN, IBAN, date of birth, e-mail address or address is
+always masked. The screen keeps what the coach typed until they mask or keep it; after a crash the draft
+comes back masked.
+
+Submitting refuses while a criterion is unanswered, a required comment is missing, or the stored draft still
+has undecided findings. A submitted revision is never changed; a correction is a new revision pointing back
+to it. The guideline text it was made with is kept as a snapshot.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -23,8 +32,9 @@ from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRo
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
-from nunrec_desktop.services.privacy import CallerDataGuard, Finding
+from nunrec_desktop.services.privacy import CallerDataGuard, Finding, keep_refusal, mask
 
 DRAFT, SUBMITTED = "draft", "submitted"
 SOURCE_RECORDING, SOURCE_LIVE = "recording", "live"
@@ -45,6 +55,18 @@ class KeptFinding:
     text: str
     reason: str
 
+    def allowed(self) -> bool:
+        """Only names and phone numbers, with a real reason (see `privacy.keep_refusal`)."""
+        return keep_refusal(self.kind, self.reason) is None
+
+
+@dataclass(frozen=True)
+class UndecidedFinding:
+    """A finding the coach had not decided on when the draft was saved: stored masked, remembered by kind."""
+
+    field: str
+    kind: str
+
 
 @dataclass
 class EvaluationContent:
@@ -54,6 +76,8 @@ class EvaluationContent:
     notes: str = ""
     marks: list[Mark] = field(default_factory=list)
     kept: list[KeptFinding] = field(default_factory=list)
+    undecided: list[UndecidedFinding] = field(default_factory=list)
+    measures: CallFigures | None = None  # the call's measures as numbers only, for the employee's own trend
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -68,6 +92,8 @@ class EvaluationContent:
             notes=data.get("notes", ""),
             marks=[Mark(**m) for m in data.get("marks", [])],
             kept=[KeptFinding(**k) for k in data.get("kept", [])],
+            undecided=[UndecidedFinding(**u) for u in data.get("undecided", [])],
+            measures=CallFigures.from_dict(data["measures"]) if data.get("measures") else None,
         )
 
     def free_texts(self) -> dict[str, str]:
@@ -76,6 +102,33 @@ class EvaluationContent:
         texts.update({f"comment:{key}": a.comment for key, a in self.answers.items()})
         texts.update({f"mark:{index}": m.note for index, m in enumerate(self.marks)})
         return texts
+
+    def masked_for_storage(self, guard: CallerDataGuard) -> EvaluationContent:
+        """This content as it may be stored: every finding that is not allowed to be kept is masked, the kept
+        list holds only what may be kept, and `undecided` says which kinds were masked here (no text)."""
+        kept = [k for k in self.kept if k.allowed()]
+        kept_keys = {(k.field, k.text) for k in kept}
+        undecided: list[UndecidedFinding] = []
+
+        def clean(name: str, text: str) -> str:
+            open_ = [f for f in guard.scan(text) if (name, f.text) not in kept_keys]
+            undecided.extend(UndecidedFinding(name, f.kind) for f in open_)
+            return mask(text, open_) if open_ else text
+
+        answers = {key: Answer(a.answer, clean(f"comment:{key}", a.comment)) for key, a in self.answers.items()}
+        marks = [replace(m, note=clean(f"mark:{index}", m.note)) for index, m in enumerate(self.marks)]
+        stored = replace(
+            self,
+            answers=answers,
+            tops=clean("tops", self.tops),
+            tips=clean("tips", self.tips),
+            notes=clean("notes", self.notes),
+            marks=marks,
+        )
+        texts = stored.free_texts()
+        stored.kept = [k for k in kept if k.text in texts.get(k.field, "")]  # a kept text no longer there goes
+        stored.undecided = undecided
+        return stored
 
 
 @dataclass(frozen=True)
@@ -110,10 +163,19 @@ class OpenFinding:
 
 
 class EvaluationService:
-    def __init__(self, sessions: sessionmaker[Session], policy: AccessPolicy, clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        policy: AccessPolicy,
+        clock: Clock,
+        guard: Callable[[], CallerDataGuard] | None = None,
+    ) -> None:
+        """`guard` makes the caller-data guard drafts are masked with (the composition root passes the one
+        that knows the municipality's own numbers); without it, a guard that treats every number as a caller's."""
         self._sessions = sessions
         self._policy = policy
         self._clock = clock
+        self._guard = guard or (lambda: CallerDataGuard(clock().date()))
 
     # -- creating and finding ----------------------------------------------------------------------
 
@@ -284,18 +346,21 @@ class EvaluationService:
 
     # -- changing ----------------------------------------------------------------------------------
 
-    def save_draft(self, user: User, evaluation_id: int, content: EvaluationContent) -> None:
-        """Autosave: only the coach's own draft, never a submitted revision."""
+    def save_draft(self, user: User, evaluation_id: int, content: EvaluationContent) -> EvaluationContent:
+        """Autosave: only the coach's own draft, never a submitted revision. What is stored (and returned) has
+        every finding the coach has not (validly) kept masked; `undecided` says how many and of which kinds."""
+        stored = content.masked_for_storage(self._guard())
         with self._sessions.begin() as session:
             row = self._own(session, user, evaluation_id)
             if row.status != DRAFT:
                 raise InvalidInput("Deze beoordeling is al ingediend; maak een nieuwe versie om iets te corrigeren.")
-            row.content = content.to_json()
+            row.content = stored.to_json()
             row.updated_at = self._clock()
+        return stored
 
     def open_findings(self, content: EvaluationContent, guard: CallerDataGuard) -> list[OpenFinding]:
-        """Guard findings in the free text that are not kept with a reason."""
-        kept = {(k.field, k.text) for k in content.kept if k.reason.strip()}
+        """Guard findings in the free text that are not kept with a valid reason (`KeptFinding.allowed`)."""
+        kept = {(k.field, k.text) for k in content.kept if k.allowed()}
         return [
             OpenFinding(name, finding)
             for name, text in content.free_texts().items()
@@ -367,9 +432,10 @@ class EvaluationService:
                     problems.append(f"'{criterion.text}' ({section.title}) is niet beantwoord")
                 elif criterion.needs_comment(answer.answer) and not answer.comment.strip():
                     problems.append(f"bij '{criterion.text}' hoort een toelichting")
-        findings = self.open_findings(content, guard)
+        findings = [(f.field, f.finding.kind) for f in self.open_findings(content, guard)]
+        findings += [(u.field, u.kind) for u in content.undecided]  # masked when saved, not yet decided
         if findings:
-            kinds = sorted({f.finding.kind for f in findings})
+            kinds = sorted({kind for _, kind in findings})
             problems.append(
                 f"{len(findings)} mogelijke gegevens van de beller in de tekst ({', '.join(kinds)}): "
                 "maskeer ze of houd ze bewust, met een reden"

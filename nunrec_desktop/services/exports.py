@@ -2,11 +2,15 @@
 
 The use case gathers the data through the reports and subject-access services (which check the policy and
 audit the export); the PDF layout itself is passed in (`documents/`), so this module knows no reportlab.
+Every temporary part a render writes is registered with `track_parts` first (`adapters/leftovers.py` in the
+application), so the part of an export that was killed half-way is removed at the next start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +31,16 @@ class DocumentLayout(Protocol):
     def subject_access(self, data: SubjectAccessData, out: Path) -> None: ...
 
 
+# Opens a block in which `register(part) -> part` records each temporary part before it is written.
+PartTracking = Callable[[], AbstractContextManager[Callable[[Path], Path]]]
+
+
+@contextlib.contextmanager
+def untracked() -> Iterator[Callable[[Path], Path]]:
+    """No record of the parts (for callers without a workspace to sweep)."""
+    yield lambda path: path
+
+
 class ExportService:
     def __init__(
         self,
@@ -34,11 +48,13 @@ class ExportService:
         subject_access: SubjectAccessService,
         layout: DocumentLayout,
         guard: Callable[[], CallerDataGuard],
+        track_parts: PartTracking = untracked,
     ) -> None:
         self._reports = reports
         self._subject_access = subject_access
         self._layout = layout
         self._guard = guard
+        self._track_parts = track_parts
 
     def document(
         self, user: User, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
@@ -48,8 +64,11 @@ class ExportService:
         data = self._reports.gather(user, employee_id, first, last)
         if kind == "feedback" and first is None and last is None:
             data = latest_cycle(data)  # the feedback of one coaching cycle: the most recent
-        return self._reports.export(user, kind, data, out, self._guard(), render)
+        with self._track_parts() as track:  # a killed export's part is removed at the next start
+            return self._reports.export(user, kind, data, out, self._guard(), lambda d, p: render(d, track(p)))
 
     def subject_access(self, user: User, employee_id: str, out: Path) -> Path:
         data = self._subject_access.gather(user, employee_id)
-        return self._subject_access.export(user, data, out, self._layout.subject_access)
+        render = self._layout.subject_access
+        with self._track_parts() as track:
+            return self._subject_access.export(user, data, out, lambda d, p: render(d, track(p)))

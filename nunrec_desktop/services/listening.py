@@ -1,7 +1,9 @@
 """Opening a recording to listen to: access check, audio into memory, decoding, summaries, completeness.
 
 Every open and every start of playback is decided by the access policy and audited with the recording id
-and the purpose. The audio bytes never touch the disk; what the UI receives holds no caller data.
+and the purpose. Of a transferred call, the parts answered by an employee this user may not hear are
+silenced before the audio leaves this module, and `OpenedRecording.playable` says which parts remain.
+The audio bytes never touch the disk; what the UI receives holds no caller data.
 """
 
 from __future__ import annotations
@@ -10,10 +12,22 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
-from nunrec_desktop.adapters.audio.decode import DecodedAudio, WaveformSummary, decode, is_complete
-from nunrec_desktop.adapters.store.base import RecordingMeta, RecordingStore, Segment
+from nunrec_desktop.adapters.audio.decode import (
+    FIRST_VIEW_S,
+    AudioLimits,
+    DecodedAudio,
+    Loaded,
+    WaveformSummary,
+    is_complete,
+    load,
+)
+from nunrec_desktop.adapters.audio.playback import complement, silence_outside
+from nunrec_desktop.adapters.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
+from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.domain import User
+from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
 from nunrec_desktop.services.recordings import RecordingCatalog
 
 PURPOSE_COACHING = "coaching"
@@ -34,16 +48,51 @@ class OpenedRecording:
     complete: bool
     purpose: str
     _meta: RecordingMeta
+    # The parts (seconds) this user may hear; elsewhere the audio is silence (another employee's part of a
+    # transferred call). Computed by the catalog from the access policy.
+    playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
+    metrics: CallMetrics | None = None  # manner-of-conversation measures, computed in the same background open
+
+    def blocked(self) -> tuple[tuple[float, float], ...]:
+        """The parts that are not played (the complement of `playable` over the audio)."""
+        return complement(self.playable, self.audio.duration_s)
 
     def lane_label(self, channel: int) -> str:
         return LANE_NAMES.get(self.lanes[channel], self.lanes[channel]) if channel < len(self.lanes) else ""
 
+    @property
+    def decoding(self) -> bool:
+        """Only the first part is decoded yet (an MP3's first minute); `finish_decoding` decodes the whole."""
+        return self.audio.rest is not None
+
+    def finish_decoding(self) -> OpenedRecording:
+        """Decode the whole file (off the GUI thread); the same recording, complete. No new access check:
+        this finishes the open that was allowed and audited."""
+        if self.audio.rest is None:
+            return self
+        loaded = self.audio.rest.run()
+        return dataclasses.replace(
+            self,
+            audio=loaded.audio,
+            summary=loaded.summary,
+            complete=is_complete(loaded.audio.duration_s, self.expected_duration_s),
+            metrics=call_metrics(loaded.audio, self.lanes),
+        )
+
 
 class ListeningService:
-    def __init__(self, catalog: RecordingCatalog, store: Callable[[], RecordingStore]) -> None:
+    def __init__(
+        self,
+        catalog: RecordingCatalog,
+        store: Callable[[], RecordingStore],
+        limits: AudioLimits | None = None,
+        first_view_s: float | None = FIRST_VIEW_S,
+    ) -> None:
         self._catalog = catalog
         self._store = store
+        self._limits = limits or AudioLimits()
+        self._first_view_s = first_view_s
 
     def open(
         self, user: User, recording_id: str, purpose: str = PURPOSE_COACHING, only_employee: str | None = None
@@ -53,7 +102,24 @@ class ListeningService:
         With `only_employee` (listening together with that employee, P4) only their own calls open.
         """
         meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
-        audio = decode(self._store().read_audio(recording_id), recording_id)
+        try:
+            loaded = load(self._audio_source(recording_id), recording_id, self._limits, first_view_s=self._first_view_s)
+        except FileNotFoundError:
+            raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.") from None
+        except OSError as error:
+            reason = error.strerror or error
+            raise StoreError(f"Het geluid van opname {recording_id} is niet leesbaar: {reason}") from error
+        audio = loaded.audio
+        playable = self._catalog.playable_for(user, meta, max(audio.duration_s, meta.duration_s), only_employee)
+        if complement(sorted(playable), max(audio.duration_s, meta.duration_s)):
+            # Another employee's part never reaches the player, not even as a waveform: such a call opens
+            # whole (an MP3's rest would refill the silenced part), silenced, and summarised again.
+            if audio.rest is not None:
+                loaded = audio.rest.run()
+            whole_s = max(loaded.audio.duration_s, meta.duration_s)
+            playable = self._catalog.playable_for(user, meta, whole_s, only_employee)
+            audio = silence_outside(loaded.audio, playable)
+            loaded = Loaded(audio, WaveformSummary.build(audio.samples))
         channel_map = meta.audio.channel_map
         if len(channel_map) != audio.channels:
             channel_map = ("mixed",) if audio.channels == 1 else tuple(f"kanaal {i + 1}" for i in range(audio.channels))
@@ -65,13 +131,32 @@ class ListeningService:
             segments=meta.segments,
             lanes=tuple(channel_map),
             audio=audio,
-            summary=WaveformSummary.build(audio.samples),
-            complete=is_complete(audio.duration_s, meta.duration_s),
+            summary=loaded.summary,
+            complete=is_complete(audio.duration_s, meta.duration_s) and not audio.truncated,
             purpose=purpose,
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
+            playable=playable,
             only_employee=only_employee,
+            # An MP3 still decoding is measured once it is whole (finish_decoding), not on its first minute.
+            metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map)),
         )
+
+    def _audio_source(self, recording_id: str) -> Path | bytes:
+        """The folder store's file, read straight into the decoder's buffers; other stores' bytes."""
+        store = self._store()
+        if not isinstance(store, FolderStore):
+            return store.read_audio(recording_id)
+        path = store.audio_path(recording_id)
+        if not path.exists() and not path.is_symlink():
+            raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.")
+        return path
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
         self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)
+
+
+def call_metrics(audio: DecodedAudio, lanes: tuple[str, ...]) -> CallMetrics:
+    """The measures with the recording's own channel map; without one a stereo call gives silences only."""
+    channel_map = (lanes.index("employee"), lanes.index("caller")) if {"employee", "caller"} <= set(lanes) else None
+    return measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)

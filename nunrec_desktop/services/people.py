@@ -1,4 +1,9 @@
-"""Employees and which coach coaches whom, when (the basis of what a coach may see, protocol P3/P4)."""
+"""Employees and which coach coaches whom, when (the basis of what a coach may see, protocol P3/P4).
+
+This is the store of that data. Changes made by a person go through `services/staffing.py`, which asks
+the access policy (IT only) and writes them to the audit log; the demo generator and tests write here
+directly.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import AssignmentRow, EmployeeRow, UserRow
 from nunrec_desktop.domain import Assignment, Employee, InvalidInput
+from nunrec_desktop.services.identifiers import require_employee_id, require_employee_name
 
 
 class PeopleDirectory:
@@ -18,9 +24,12 @@ class PeopleDirectory:
         self._sessions = sessions
 
     def add_employee(self, employee_id: str, name: str) -> Employee:
+        """Write one employee (ids and names checked here, whoever calls). IT's way in is `StaffAdministration`."""
         employee_id, name = employee_id.strip(), name.strip()
         if not employee_id or not name:
             raise InvalidInput("Een medewerker heeft een id en een naam nodig.")
+        require_employee_id(employee_id)
+        require_employee_name(name)
         with self._sessions.begin() as session:
             if session.get(EmployeeRow, employee_id) is not None:
                 raise InvalidInput(f"Er bestaat al een medewerker met id {employee_id}.")

@@ -1,15 +1,22 @@
 """The caller-data guard (protocol P6, P13): finds caller personal data in the coach's free text.
 
-It looks for Dutch phone numbers in their common spellings, postcodes with a house number, e-mail
-addresses, BSNs (valid 11-proef only), IBANs (valid mod-97 only), dates that look like a date of birth, and
-names after a form of address (meneer, mevrouw, dhr., mevr., mw., de heer). The form marks findings while
-the coach types and offers to mask them; an evaluation is not submitted or exported until every finding is
-masked or explicitly kept with a reason. `nunrec pii-scan` runs the same code for the privacy officer.
+It looks for Dutch phone numbers in their common spellings, postcodes with a house number (also when the
+house number comes first or in other words), street addresses with a house number, e-mail addresses, BSNs
+(valid 11-proef only), IBANs (a valid mod-97, or the shape of an IBAN with a wrong check digit: a mistyped
+IBAN is still the caller's), dates that look like a date of birth, and names after a form of address
+(meneer, mevrouw, dhr., mevr., mw., de heer). The municipality's own numbers and e-mail domains (settings
+`privacy.own_numbers` and `privacy.own_domains`) are not findings.
+
+The form marks findings while the coach types and offers to mask them. Only names and phone numbers may be
+kept, and only with a reason of at least `KEEP_REASON_MIN` characters (`keep_refusal`); a BSN, IBAN, date
+of birth, e-mail address or address is always masked. `nunrec pii-scan` runs the same code for the
+privacy officer.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +37,24 @@ MASKS = {
     KIND_BIRTH_DATE: "[geboortedatum]",
     KIND_NAME: "[naam]",
 }
+
+KEEPABLE_KINDS = frozenset({KIND_NAME, KIND_PHONE})  # a colleague's name, the number of another desk
+KEEP_REASON_MIN = 10
+DEFAULT_OWN_NUMBERS = "+31341259911"
+DEFAULT_OWN_DOMAINS = "nunspeet.nl"
+
+
+def keep_refusal(kind: str, reason: str) -> str | None:
+    """Why a finding of this kind may not be kept with this reason (a Dutch sentence), or None if it may."""
+    if kind not in KEEPABLE_KINDS:
+        label = {KIND_POSTCODE: "Een adres", KIND_EMAIL: "Een e-mailadres", KIND_BSN: "Een BSN"}.get(
+            kind, {KIND_IBAN: "Een rekeningnummer", KIND_BIRTH_DATE: "Een geboortedatum"}.get(kind, "Dit gegeven")
+        )
+        return f"{label} kun je niet behouden; maskeer het (P6)."
+    if len(reason.strip()) < KEEP_REASON_MIN:
+        return f"Geef een reden van minstens {KEEP_REASON_MIN} tekens om dit te behouden."
+    return None
+
 
 MONTHS = {
     "januari": 1,
@@ -60,6 +85,37 @@ MONTHS = {
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+_DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}", re.IGNORECASE)
+IBAN_LENGTHS = {
+    "NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "ES": 24, "IT": 27, "PT": 25,
+    "AT": 20, "CH": 21, "PL": 28, "TR": 26, "MA": 28, "IE": 22, "DK": 18, "SE": 24, "NO": 15,
+}  # fmt: skip
+_STREET_SUFFIXES = (
+    "straatweg|straat|weg|laan|plein|dreef|singel|gracht|kade|hof|pad|steeg|dijk|park|erf|baan|allee|markt|"
+    "veld|plantsoen|boulevard|kamp|hoeve|wal|gaarde|akker|weide|brink|horst|hout|zoom|haven|passage"
+)
+_NOT_STREETS = {"onderweg", "halfweg", "midweg", "uitweg", "omweg", "hof", "park", "markt", "pad", "erf", "veld"}
+_HOUSE = r"\d{1,5}(?:[ ]?[a-zA-Z](?!\w))?(?:-\d{1,3})?(?![\d:.,/]\d|\d|%)"  # 4, 12a, 118 A, 7-2
+_STREET_PREFIXES = (
+    r"[Bb]urgemeester|[Dd]okter|[Dd]r\.|[Pp]rins|[Pp]rinses|[Kk]oning|[Kk]oningin|[Gg]raaf|[Ss]int|[Ss]t\.|"
+    r"[Pp]astoor|[Dd]ominee|[Gg]eneraal|[Oo]ude|[Nn]ieuwe|[Kk]orte|[Ll]ange|[Hh]oge|[Gg]rote|[Kk]leine|"
+    r"[A-Z]\.(?:[A-Z]\.)*|[Vv]an|[Dd]e|der|den|ter|ten|het|[A-Z][a-z]+(?=[ ](?:van|de|der|den|ter|ten)[ ])"
+)
+_NOT_A_COUNT = r"(?![ ]+(?:keer|maal|x|minuten|minuut|seconden|uur|dagen|weken|maanden|jaar|euro|procent)\b)"
+_STREET = re.compile(
+    r"(?<![\w-])((?:(?:" + _STREET_PREFIXES + r")[ ]){0,3}"  # "Burgemeester van "
+    r"[A-Z][\w'\u00C0-\u017F-]*?(?:" + _STREET_SUFFIXES + r"))"
+    r"[ ]+(?:nr\.?[ ]?|nummer[ ])?"
+    + _HOUSE
+    + _NOT_A_COUNT
+    + r"(?:,?[ ]+[1-9]\d{3}[ ]?[A-Z]{2}(?![\w-]))?"  # ", 8071 CH"
+    r"(?:,?[ ]+[A-Z][a-z\u00E0-\u00FF]{2,}(?![\w-]))?"  # " Nunspeet"
+)
+_POSTCODE_ONLY = re.compile(r"(?<![\w-])[1-9]\d{3}[ ]?[A-Z]{2}(?<!SA)(?<!SD)(?<!SS)(?![\w-])")
+_HOUSE_WORDS = re.compile(r"(?:huisnummer|huisnr\.?|nummer|nr\.?)[ :]*" + _HOUSE, re.IGNORECASE)
+_POSTCODE_HINT = re.compile(r"postcode[ :]*$", re.IGNORECASE)
+_TOWN_AFTER = re.compile(r"[ ,]+[A-Z][a-z\u00E0-\u00FF]{2,}(?![\w-])")
+_NEAR = 40  # characters between a postcode and a house number given in other words
 _POSTCODE = re.compile(
     r"\b[1-9]\d{3}(?:[ ]?[A-Z]{2}|[a-z]{2})(?<!SA)(?<!SD)(?<!SS)"  # 1234 AB, 1234AB, 1234ab (not SA/SD/SS)
     r"[ ,]*(?:nr\.?|nummer)?[ ]?\d{1,5}"  # the house number
@@ -125,11 +181,52 @@ def _looks_like_date(candidate: str) -> bool:
     return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", candidate.strip()))
 
 
-class CallerDataGuard:
-    """Finds caller data in text. `today` decides which dates are old enough to be a date of birth."""
+def phone_key(number: str) -> str:
+    """A number's digits in international form without the plus: 0341 25 99 11, +31 (0)341-259911 -> 31341259911."""
+    stripped = number.strip()
+    digits = "".join(ch for ch in stripped if ch.isdigit())
+    if stripped.startswith("+"):
+        pass
+    elif digits.startswith("00"):
+        digits = digits[2:]
+    elif digits.startswith("0"):
+        return "31" + digits[1:]
+    if digits.startswith("310"):  # +31 (0)6 ...
+        digits = "31" + digits[3:]
+    return digits
 
-    def __init__(self, today: date) -> None:
+
+def iban_shaped(text: str) -> bool:
+    """A valid IBAN, or one with the exact shape of its country's IBAN whose check digits are wrong."""
+    compact = text.replace(" ", "").upper()
+    if valid_iban(compact):
+        return True
+    if compact.startswith("NL"):
+        return bool(_DUTCH_IBAN.fullmatch(compact))
+    expected = IBAN_LENGTHS.get(compact[:2])
+    return expected is not None and len(compact) == expected and any(ch.isdigit() for ch in compact[4:])
+
+
+def split_setting(value: str) -> tuple[str, ...]:
+    """ "a, b;c" -> ("a", "b", "c"): how the list settings `privacy.own_numbers`/`own_domains` are written."""
+    return tuple(part.strip() for part in re.split(r"[,;]", value) if part.strip())
+
+
+Add = Callable[[str, int, int], None]
+
+
+class CallerDataGuard:
+    """Finds caller data in text. `today` decides which dates are old enough to be a date of birth;
+    `own_numbers` (any spelling) and `own_domains` are the municipality's own and are never findings."""
+
+    def __init__(self, today: date, own_numbers: Iterable[str] = (), own_domains: Iterable[str] = ()) -> None:
         self._today = today
+        self._own_numbers = frozenset(phone_key(n) for n in own_numbers if phone_key(n))
+        self._own_domains = tuple(d.strip().lower().lstrip("@.") for d in own_domains if d.strip())
+
+    def _own_domain(self, address: str) -> bool:
+        domain = address.rsplit("@", 1)[-1].lower()
+        return any(domain == own or domain.endswith("." + own) for own in self._own_domains)
 
     def scan(self, text: str) -> list[Finding]:
         found: list[Finding] = []
@@ -140,12 +237,17 @@ class CallerDataGuard:
             found.append(Finding(kind, start, end, text[start:end]))
 
         for match in _EMAIL.finditer(text):
-            add(KIND_EMAIL, match.start(), match.end())
+            if not self._own_domain(match.group()):
+                add(KIND_EMAIL, match.start(), match.end())
         for match in _IBAN.finditer(text):
-            if valid_iban(match.group()):
-                add(KIND_IBAN, match.start(), match.end())
+            candidate = match.group()
+            while not iban_shaped(candidate) and " " in candidate:  # "NL91 ... 00 genoemd": drop the word
+                candidate = candidate.rsplit(" ", 1)[0]
+            if iban_shaped(candidate):
+                add(KIND_IBAN, match.start(), match.start() + len(candidate))
         for match in _POSTCODE.finditer(text):
             add(KIND_POSTCODE, match.start(), match.end())
+        self._addresses(text, add)
         for match in _NAME.finditer(text):
             add(KIND_NAME, match.start(), match.end())
         self._dates(text, add)
@@ -157,12 +259,37 @@ class CallerDataGuard:
             candidate = match.group().rstrip(" -./(")
             if _looks_like_date(candidate) or not _dutch_phone(candidate):
                 continue
+            if phone_key(candidate.lstrip("(")) in self._own_numbers:
+                continue
             start = match.start() + (1 if candidate.startswith("(") and ")" not in candidate else 0)
             add(KIND_PHONE, start, match.start() + len(candidate))
         return sorted(found, key=lambda f: f.start)
 
-    def _dates(self, text: str, add: object) -> None:
-        assert callable(add)
+    def _addresses(self, text: str, add: Add) -> None:
+        """A street with a house number (and its postcode and town), and a postcode with the house number
+        given in other words nearby ("huisnummer 23 bij postcode 8071 RV"), or a postcode named as such."""
+        for match in _STREET.finditer(text):
+            street = match.group(1).split(" ")[-1].lower()
+            if street not in _NOT_STREETS:
+                add(KIND_POSTCODE, match.start(), match.end())
+        for match in _POSTCODE_ONLY.finditer(text):
+            start, end = match.start(), match.end()
+            before = text[max(0, start - _NEAR) : start]
+            after = text[end : end + _NEAR]
+            numbers_before = list(_HOUSE_WORDS.finditer(before))
+            number_after = _HOUSE_WORDS.search(after)
+            town = _TOWN_AFTER.match(text, end)
+            if numbers_before:
+                start = max(0, start - _NEAR) + numbers_before[-1].start()
+            elif number_after:
+                end += number_after.end()
+            elif town:
+                end = town.end()
+            elif not _POSTCODE_HINT.search(before):
+                continue
+            add(KIND_POSTCODE, start, end)
+
+    def _dates(self, text: str, add: Add) -> None:
         for match in _DATE_NUMERIC.finditer(text):
             if match.group(4):
                 year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))

@@ -9,6 +9,7 @@ filtered is counted in the audit log, without any personal data.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 from collections.abc import Callable, Iterable
@@ -24,8 +25,9 @@ from nunrec_desktop.adapters.store.base import (
 )
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, User
-from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.access import ALL, AccessPolicy, BatchDecision, Target
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.identifiers import employee_id_problem, require_employee_id
 from nunrec_desktop.services.people import PeopleDirectory
 
 log = logging.getLogger(__name__)
@@ -97,7 +99,8 @@ def protocol_violation(meta: RecordingMeta, general_number: str, retention_days:
 
 def listen_detail(what: str, meta: RecordingMeta) -> str:
     """Audit detail of a listen: what happened and whose call it was (ids only), for subject access (P12)."""
-    return f"{what}; employees={','.join(meta.employee_ids())}"
+    ids = (e if employee_id_problem(e, thorough=False) is None else "?" for e in meta.employee_ids())
+    return f"{what}; employees={','.join(ids)}"
 
 
 def employees_in_detail(detail: str) -> tuple[str, ...]:
@@ -106,6 +109,44 @@ def employees_in_detail(detail: str) -> tuple[str, ...]:
         if key == "employees" and value:
             return tuple(value.split(","))
     return ()
+
+
+def own_employees(rows: BatchDecision, meta: RecordingMeta) -> tuple[str, ...]:
+    """The employees of a call through whom the policy lets this user see it (each decided on its own)."""
+    return tuple(e for e in meta.employee_ids() if rows.permits(Target("recording", meta.id, (e,), meta.start)))
+
+
+TimeRange = tuple[float, float]
+
+
+def playable_ranges(meta: RecordingMeta, end_s: float, may_hear: Callable[[str], bool]) -> tuple[TimeRange, ...]:
+    """The parts of a call (seconds, start inclusive) answered only by employees `may_hear` allows.
+
+    A moment covered by segments belongs to their employees (all of them must be allowed, for an attended
+    transfer where two employees are on the line); a moment no segment covers belongs to the recording's
+    employee. A moment that belongs to no one is not playable (fail closed).
+    """
+    segments = [s for s in meta.segments if s.end_s > s.start_s]
+    cuts = sorted({0.0, end_s, *(min(max(t, 0.0), end_s) for s in segments for t in (s.start_s, s.end_s))})
+    verdicts: dict[str, bool] = {}
+
+    def allowed(employee_id: str) -> bool:
+        if employee_id not in verdicts:
+            verdicts[employee_id] = bool(employee_id.strip()) and may_hear(employee_id)
+        return verdicts[employee_id]
+
+    ranges: list[TimeRange] = []
+    for start, end in itertools.pairwise(cuts):
+        if end <= start:
+            continue
+        middle = (start + end) / 2
+        owners = [s.employee_id for s in segments if s.start_s <= middle < s.end_s] or [meta.employee_id]
+        if all(allowed(owner) for owner in owners):
+            if ranges and ranges[-1][1] == start:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+    return tuple(ranges)
 
 
 def expires_in_days(start: datetime, retention_days: int, now: datetime) -> int:
@@ -138,8 +179,10 @@ class RecordingCatalog:
 
     def visible_for(self, user: User, employee_id: str | None = None) -> RecordingList:
         """The recordings `user` may see now, newest first; optionally of one employee only."""
-        target = Target("employee", employee_id, (employee_id,)) if employee_id else Target("recordings", "*")
-        self._policy.require(user, Action.LIST_RECORDINGS, target)
+        if employee_id:
+            require_employee_id(employee_id)  # refused before it reaches the policy or the audit log
+        target = Target("employee", employee_id, (employee_id,)) if employee_id else Target("recordings", ALL)
+        rows = self._policy.require_batch(user, Action.LIST_RECORDINGS, target)
         now = self._clock()
         counts = FilterCounts()
         metas, skipped = self._all_in_window(now)
@@ -147,7 +190,6 @@ class RecordingCatalog:
         for entry in skipped:
             log.warning("store entry skipped: %s (%s)", entry.where, entry.reason)
         names = {e.id: e.name for e in self._people.employees()}
-        assignments = self._people.assignments(user.id)
         evaluated = self._evaluated(user)
         erased = self._erased()
         items: list[VisibleRecording] = []
@@ -160,9 +202,7 @@ class RecordingCatalog:
             if violation:
                 setattr(counts, violation, getattr(counts, violation) + 1)
                 continue
-            own = tuple(
-                e for e in meta.employee_ids() if any(a.employee_id == e and a.covers(meta.start) for a in assignments)
-            )
+            own = own_employees(rows, meta)
             if not own:
                 counts.not_coached += 1
                 continue
@@ -198,6 +238,21 @@ class RecordingCatalog:
         """Every start of playback asks the policy again and is audited (a recording may expire meanwhile)."""
         target = self._target(meta, only_employee)
         self._policy.require(user, Action.PLAY_RECORDING, target, purpose, listen_detail("start", meta))
+
+    def playable_for(
+        self, user: User, meta: RecordingMeta, end_s: float, only_employee: str | None = None
+    ) -> tuple[TimeRange, ...]:
+        """Which parts of an opened call this user may hear: of a transferred call, only the parts answered
+        by an employee the policy lets them hear (decided per employee, without auditing: the open itself
+        was audited). While listening together with one employee, only that employee's parts (P4)."""
+
+        def may_hear(employee_id: str) -> bool:
+            if only_employee is not None and employee_id != only_employee:
+                return False
+            target = Target("recording", meta.id, (employee_id,), meta.start)
+            return self._policy.permits(user, Action.PLAY_RECORDING, target)
+
+        return playable_ranges(meta, end_s, may_hear)
 
     def retrieve_for_coach(self, user: User, recording_id: str, coach_request: str) -> RecordingMeta:
         """IT fetches one recording on the coach's request; the request is the logged purpose (P3)."""

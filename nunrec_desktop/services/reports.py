@@ -82,6 +82,50 @@ def group_cycles(calls: list[EvaluatedCall]) -> list[list[EvaluatedCall]]:
     return cycles
 
 
+@dataclass(frozen=True)
+class CycleMeasures:
+    """The employee's own call measures in one coaching cycle: averages over the calls that have them.
+
+    Two-sided figures (talk share, overlaps, monologue) come from stereo calls only and are None without one.
+    Never compared with anyone: the Dialog pack shows them to the employee as context for their own trend.
+    """
+
+    calls: int
+    talk_share_employee: float | None
+    hold_s_per_call: float
+    holds_per_call: float
+    overlaps_per_call: float | None
+    longest_monologue_s: float | None
+
+
+def measures_per_cycle(cycles: list[list[EvaluatedCall]]) -> list[CycleMeasures | None]:
+    """Per cycle (as `group_cycles` gives them) the averages of the stored measures; None where no call has any."""
+
+    def mean(values: list[float]) -> float | None:
+        return sum(values) / len(values) if values else None
+
+    result: list[CycleMeasures | None] = []
+    for cycle in cycles:
+        figures = [c.evaluation.content.measures for c in cycle if c.evaluation.content.measures is not None]
+        if not figures:
+            result.append(None)
+            continue
+        stereo = [f for f in figures if f.two_sided]
+        result.append(
+            CycleMeasures(
+                calls=len(figures),
+                talk_share_employee=mean([f.talk_share_employee for f in stereo if f.talk_share_employee is not None]),
+                hold_s_per_call=sum(f.hold_total_s for f in figures) / len(figures),
+                holds_per_call=sum(f.holds for f in figures) / len(figures),
+                overlaps_per_call=mean([float(f.overlaps) for f in stereo if f.overlaps is not None]),
+                longest_monologue_s=mean(
+                    [f.longest_monologue_employee_s for f in stereo if f.longest_monologue_employee_s is not None]
+                ),
+            )
+        )
+    return result
+
+
 def latest_cycle(data: FeedbackData) -> FeedbackData:
     """Only the most recent coaching cycle, with the period set to the days of its calls."""
     if not data.cycles:

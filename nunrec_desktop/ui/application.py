@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import NunrecError, User
 from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.ui.error_hooks import install_error_hooks
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -21,6 +23,7 @@ from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from nunrec_desktop.adapters.audio.playback import AudioOutput
+    from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.auth import Authenticator
     from nunrec_desktop.services.desk import CoachDesk, ItDesk
     from nunrec_desktop.services.listening import OpenedRecording
@@ -46,6 +49,8 @@ class OpenWorkspace(Protocol):
 
     def desk_for(self, user: User) -> CoachDesk | ItDesk: ...
 
+    def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -66,9 +71,11 @@ class AppController(QObject):
         open_workspace: Callable[[], OpenWorkspace],
         output_factory: Callable[[], AudioOutput],
         idle_minutes: float | None = None,
+        system_log: HandlerFactory | None = None,
     ) -> None:
         super().__init__()
         self._open = open_workspace
+        self._system_log = system_log
         self._idle_minutes = idle_minutes
         self._output_factory = output_factory
         self.player: PlayerPage | None = None
@@ -94,10 +101,11 @@ class AppController(QObject):
 
     def _open_workspace(self) -> None:
         try:
-            self.services = self._open()
+            self.services = self._open()  # also sweeps leftovers of killed exports and runs the retention sweep
         except NunrecError as error:
             self.login.show_error(str(error))
             return
+        self._anchor("start")
         self.login.set_sign_in(self.services.auth.sign_in)
 
     def _signed_in(self, user: User) -> None:
@@ -154,6 +162,7 @@ class AppController(QObject):
         player = PlayerPage(desk, self._output_factory, self.tasks)
         form = EvaluationForm(desk, player, self.tasks)
         player.marks_changed.connect(form.marks_changed)
+        form.watch_mark_note(player.mark_note)
         player.opened.connect(self._evaluate)
         form.submitted.connect(recordings.reload)
         beside = QSplitter(Qt.Orientation.Horizontal)
@@ -242,7 +251,7 @@ class AppController(QObject):
         form.load(row.evaluation, desk.guideline_of(row.evaluation))
         form.status.setText(form.status.text() + " " + self.tr("The recording itself is no longer available."))
 
-    def _evaluate(self, _opened: OpenedRecording, visible: VisibleRecording) -> None:
+    def _evaluate(self, opened: OpenedRecording, visible: VisibleRecording) -> None:
         """Open (or resume) this coach's evaluation of the call that the player just opened."""
         from nunrec_desktop.services.desk import CoachDesk
 
@@ -256,6 +265,9 @@ class AppController(QObject):
             return
         player.set_marks(evaluation.content.marks)
         form.load(evaluation, guideline)
+        figures = desk.call_figures(opened)
+        if figures is not None:
+            form.set_measures(figures)
 
     def _sign_out(self) -> None:
         window, desk = self.main_window, self.desk
@@ -273,12 +285,18 @@ class AppController(QObject):
             self.live.stop()
             self.live.form.save_now()
         desk.record_sign_out()
+        self._anchor("sign-out")
         window.close()
         window.deleteLater()
         self.main_window = self.idle = self.player = self.form = self.overview = self.live = None
         self.recordings = self.cycles = self.desk = None
         self.login.show()
         self.login.username.setFocus()
+
+    def _anchor(self, event: str) -> None:
+        """The chain's head into the system log, outside the database (see services/audit_anchor.py)."""
+        if self.services is not None:
+            self.services.anchor(event, self._system_log)
 
     def shutdown(self) -> None:
         if self.player is not None:
@@ -289,21 +307,26 @@ class AppController(QObject):
         if self.live is not None:
             self.live.flush()
         if self.services is not None:
+            self._anchor("exit")
             self.services.close()
 
 
-def run_application(make_controller: Callable[[], AppController]) -> int:
-    """Run the GUI until its last window closes; `make_controller` (from `app.py`) is called once Qt is up."""
+def run_application(make_controller: Callable[[], AppController], log_folder: Path | None = None) -> int:
+    """Run the GUI until its last window closes; `make_controller` (from `app.py`) is called once Qt is up.
+
+    Uncaught errors go to `log_folder` (the workspace's log) with a Dutch message on screen (`error_hooks`)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("nunrec")
     app.setOrganizationName("Gemeente Nunspeet")
     translators = install_translators(app)
     app.setStyleSheet(load_style())
+    hooks = install_error_hooks(log_folder)  # here, not at import: tracebacks to the log, Dutch on screen
     controller = make_controller()
     controller.start()
     try:
         return app.exec()
     finally:
         controller.shutdown()
+        hooks.uninstall()
         del translators

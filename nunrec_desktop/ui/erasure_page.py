@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError
-from nunrec_desktop.services.erasure import ErasureCandidate
+from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch
 from nunrec_desktop.ui.qt_dates import from_qdatetime, to_qdatetime
 from nunrec_desktop.ui.tasks import TaskRunner
 
@@ -33,9 +33,9 @@ from nunrec_desktop.ui.tasks import TaskRunner
 class ErasureDesk(Protocol):
     """What the erasure page asks of the desk (`services.desk.Desk`: coaches and IT both handle requests)."""
 
-    def find_for_erasure(self, caller_number: str, around: datetime, window_minutes: int) -> list[ErasureCandidate]: ...
+    def search_for_erasure(self, caller_number: str, around: datetime, window_minutes: int) -> ErasureSearch: ...
 
-    def erase(self, recording_id: str, reference: str) -> None: ...
+    def erase(self, candidate: ErasureCandidate, reference: str) -> None: ...
 
 
 class ErasurePage(QWidget):
@@ -114,14 +114,14 @@ class ErasurePage(QWidget):
         around = from_qdatetime(self.around.dateTime()).astimezone()
         number, minutes = self.number.text(), self.window_minutes.value()
         self._tasks.run(
-            lambda: self._desk.find_for_erasure(number, around, minutes), self._found, self._failed, owner=self
+            lambda: self._desk.search_for_erasure(number, around, minutes), self._found, self._failed, owner=self
         )
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
 
-    def _found(self, candidates: list[ErasureCandidate]) -> None:
-        self.candidates = candidates
+    def _found(self, found: ErasureSearch) -> None:
+        self.candidates = found.candidates
         self.table.setRowCount(len(self.candidates))
         for row, candidate in enumerate(self.candidates):
             whole = round(candidate.duration_s)
@@ -135,7 +135,13 @@ class ErasurePage(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.candidates:
             self.table.selectRow(0)
-        self.message.setText(self.tr("%1 recording(s) found.").replace("%1", str(len(self.candidates))))
+        message = self.tr("%1 recording(s) found.").replace("%1", str(len(self.candidates)))
+        if found.skipped:  # the caller's recording may be among the entries the store could not use
+            message += " " + self.tr(
+                "%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; "
+                "the caller's recording may be among them. Have IT check them (details in logs/nunrec.log)."
+            ).replace("%1", str(found.skipped))
+        self.message.setText(message)
 
     def erase_selected(self) -> None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -152,7 +158,7 @@ class ErasurePage(QWidget):
             return
         reference = self.reference.text()
         self._tasks.run(
-            lambda: self._desk.erase(candidate.recording_id, reference),
+            lambda: self._desk.erase(candidate, reference),
             lambda _none: self._erased(when),
             self._failed,
             owner=self,

@@ -1,7 +1,10 @@
 """The 5A form beside the player, generated from the guideline: per A its criteria with answer buttons and
 a comment, a short summary per A, tops, tips and notes; the player's marks are the evaluation's timestamped
-notes. Every change is autosaved as a draft (at most ~1.5 s behind). The caller-data guard marks findings
-while the coach types and offers to mask each one or keep it with a reason; submitting waits for that.
+notes. Every change is autosaved as a draft a moment after the typing pauses and at the latest ~1.2 s after
+it was typed, also while the typing goes on (`ui.autosave.Debounce`). The caller-data guard marks findings
+while the coach types and offers to mask each one or keep it with a reason (only names and phone numbers,
+with a reason of at least 10 characters); the service stores undecided findings masked, while this screen
+keeps the typed text until the coach decides. Submitting waits for that.
 There are no scores across employees here, and no ranking: this is coaching, not appraisal (P5).
 """
 
@@ -11,7 +14,7 @@ import logging
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import Mark, NunrecError
+from nunrec_desktop.services import privacy
+from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Answer,
@@ -44,18 +49,20 @@ from nunrec_desktop.services.evaluations import (
 )
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.privacy import mask
+from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_MS = 1500
 GUARD_MS = 400
+GUARD_MAX_MS = 1000
+NEW_MARK = "new mark"  # the finding field of the note typed for the player's next mark
 
 
 class EvaluationDesk(Protocol):
     """What the evaluation form asks of the coach's desk (`services.desk.CoachDesk`)."""
 
-    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> None: ...
+    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent: ...
 
     def submit(self, evaluation_id: int) -> Evaluation: ...
 
@@ -90,6 +97,8 @@ class EvaluationForm(QWidget):
         self.evaluation: Evaluation | None = None
         self.guideline: Guideline | None = None
         self._kept: list[KeptFinding] = []
+        self._mark_note: QLineEdit | None = None
+        self._measures: CallFigures | None = None
         self._loading = False
         self.answer_groups: dict[str, QButtonGroup] = {}
         self.comments: dict[str, QLineEdit] = {}
@@ -136,8 +145,9 @@ class EvaluationForm(QWidget):
         self.keep_button = QPushButton(self.tr("Keep with a reason..."), self)
         self.mask_all_button = QPushButton(self.tr("Mask all"), self)
         self.mask_button.clicked.connect(self.mask_selected)
-        self.keep_button.clicked.connect(self.keep_selected)
+        self.keep_button.clicked.connect(lambda: self.keep_selected())  # not `checked` as the reason
         self.mask_all_button.clicked.connect(self.mask_all)
+        self.findings.currentItemChanged.connect(lambda _current, _previous: self._update_keep_button())
         self.guard_box = QFrame(self)
         self.guard_box.setObjectName("guardBox")
         guard_layout = QVBoxLayout(self.guard_box)
@@ -173,14 +183,8 @@ class EvaluationForm(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(actions)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save_now)
-        self._guard_timer = QTimer(self)
-        self._guard_timer.setSingleShot(True)
-        self._guard_timer.setInterval(GUARD_MS)
-        self._guard_timer.timeout.connect(self.refresh_findings)
+        self._autosave = Debounce(self.save_now, self)
+        self._guard_timer = Debounce(self.refresh_findings, self, quiet_ms=GUARD_MS, max_wait_ms=GUARD_MAX_MS)
         self.setEnabled(False)
 
     # -- building from the guideline --------------------------------------------------------------
@@ -189,6 +193,7 @@ class EvaluationForm(QWidget):
         self._loading = True
         self.evaluation, self.guideline = evaluation, guideline
         self._kept = list(evaluation.content.kept)
+        self._measures = evaluation.content.measures
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -263,6 +268,13 @@ class EvaluationForm(QWidget):
         self._apply_status()
         self._update_summaries()
         self.refresh_findings()
+        self.message.clear()
+        if content.undecided and self.editable():  # e.g. after a crash: what was typed was stored masked
+            self.message.setText(
+                self.tr(
+                    "When this draft was saved, %1 possible caller details were masked in it. Check the text."
+                ).replace("%1", str(len(content.undecided)))
+            )
         self.setEnabled(True)
 
     # -- reading the form --------------------------------------------------------------------------
@@ -282,7 +294,13 @@ class EvaluationForm(QWidget):
             notes=self.notes.toPlainText(),
             marks=list(self._holder.marks),
             kept=list(self._kept),
+            measures=self._measures,
         )
+
+    def set_measures(self, figures: CallFigures | None) -> None:
+        """The measures of the call being evaluated; they are kept with the draft (numbers only)."""
+        if self.editable():
+            self._measures = figures
 
     def editable(self) -> bool:
         return self.evaluation is not None and self.evaluation.status != SUBMITTED
@@ -299,8 +317,8 @@ class EvaluationForm(QWidget):
     def _changed(self) -> None:
         if self._loading or not self.editable():
             return
-        self._autosave.start()
-        self._guard_timer.start()
+        self._autosave.changed()
+        self._guard_timer.changed()
         self._update_summaries()
         self.status.setText(self.tr("Draft - changes not saved yet"))
 
@@ -323,10 +341,17 @@ class EvaluationForm(QWidget):
         except NunrecError:
             log.exception("draft %s could not be saved at exit", self.evaluation.id)
 
-    def _saved(self, _result: object) -> None:
+    def _saved(self, result: object) -> None:
         self.saves += 1
-        if not self._autosave.isActive():  # else newer changes are still waiting for their save
+        if not self._autosave.pending():  # else newer changes are still waiting for their save
             self._apply_status()
+            if isinstance(result, EvaluationContent) and result.undecided:
+                self.status.setText(
+                    self.tr(
+                        "Draft - saved automatically; %1 possible caller details are stored masked until you "
+                        "mask or keep them."
+                    ).replace("%1", str(len(result.undecided)))
+                )
 
     def _save_failed(self, error: Exception) -> None:
         self.status.setText(self.tr("The draft could not be saved: %1").replace("%1", str(error)))
@@ -369,8 +394,16 @@ class EvaluationForm(QWidget):
 
     def refresh_findings(self) -> None:
         findings = self._desk.open_findings(self.content()) if self.evaluation is not None else []
+        if self.evaluation is not None and self._mark_note is not None and self._mark_note.text():
+            pending = EvaluationContent(notes=self._mark_note.text())  # the note of the next mark, being typed
+            findings += [OpenFinding(NEW_MARK, f.finding) for f in self._desk.open_findings(pending)]
         self.findings.clear()
-        names = {"tops": self.tr("Tops"), "tips": self.tr("Tips"), "notes": self.tr("Notes")}
+        names = {
+            "tops": self.tr("Tops"),
+            "tips": self.tr("Tips"),
+            "notes": self.tr("Notes"),
+            NEW_MARK: self.tr("new mark"),
+        }
         for open_finding in findings:
             name, _, index = open_finding.field.partition(":")
             where = names.get(
@@ -382,6 +415,7 @@ class EvaluationForm(QWidget):
             self.findings.addItem(item)
         if findings:
             self.findings.setCurrentRow(0)
+        self._update_keep_button()
         self.findings_title.setText(
             self.tr("%1 possible caller details: mask them, or keep them with a reason (P6).").replace(
                 "%1", str(len(findings))
@@ -414,7 +448,15 @@ class EvaluationForm(QWidget):
             return {"tops": self.tops, "tips": self.tips, "notes": self.notes}[name]
         if name.startswith("comment:"):
             return self.comments.get(name.split(":", 1)[1])
+        if name == NEW_MARK:
+            return self._mark_note
         return None
+
+    def watch_mark_note(self, edit: QLineEdit) -> None:
+        """The player's note for the next mark: checked while typing like every other field (mask only: it
+        is not part of the evaluation until the mark is dropped)."""
+        self._mark_note = edit
+        edit.textChanged.connect(lambda _text: self._guard_timer.changed())
 
     def mask_selected(self) -> None:
         item = self.findings.currentItem()
@@ -449,24 +491,45 @@ class EvaluationForm(QWidget):
         self.refresh_findings()
         self.save_now()
 
-    def keep_selected(self, reason: str | None = None) -> None:
+    def _update_keep_button(self) -> None:
+        """Only names and phone numbers can be kept; a BSN, IBAN, date of birth, e-mail or address cannot."""
+        item = self.findings.currentItem()
+        open_finding: OpenFinding | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        keepable = (
+            open_finding is not None
+            and open_finding.finding.kind in privacy.KEEPABLE_KINDS
+            and open_finding.field != NEW_MARK
+        )
+        self.keep_button.setEnabled(keepable)
+        self.keep_button.setToolTip(
+            ""
+            if keepable or open_finding is None
+            else self.tr("This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.")
+        )
+
+    def keep_selected(self) -> None:
         item = self.findings.currentItem()
         if item is None:
             return
         open_finding: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
-        if reason is None:
-            reason, accepted = QInputDialog.getText(
-                self,
-                self.tr("Keep this text"),
-                self.tr("Why may \u201c%1\u201d stay? (for example: the name of a colleague)").replace(
-                    "%1", open_finding.finding.text
-                ),
-            )
-            if not accepted:
-                return
-        if not reason.strip():
-            self.message.setText(self.tr("Keeping it needs a reason."))
+        refusal = privacy.keep_refusal(open_finding.finding.kind, "-" * privacy.KEEP_REASON_MIN)
+        if refusal is not None:  # never keepable, whatever the reason
+            self.message.setText(refusal)
             return
+        reason, accepted = QInputDialog.getText(
+            self,
+            self.tr("Keep this text"),
+            self.tr("Why may \u201c%1\u201d stay? At least %2 characters (for example: the name of a colleague).")
+            .replace("%1", open_finding.finding.text)
+            .replace("%2", str(privacy.KEEP_REASON_MIN)),
+        )
+        if not accepted:
+            return
+        refusal = privacy.keep_refusal(open_finding.finding.kind, reason)
+        if refusal is not None:
+            self.message.setText(refusal)
+            return
+        self.message.clear()
         self._kept.append(
             KeptFinding(open_finding.field, open_finding.finding.kind, open_finding.finding.text, reason.strip())
         )

@@ -1,9 +1,12 @@
 """The side-by-side area (P8): start a live session for an employee with its reason, log quick observations
 per A with the keys 1-5 against a running clock, keep free notes, and end it into the same 5A form.
 
-Nothing is recorded. Every observation is saved the moment it is made and notes a moment after typing, so a
-killed process loses nothing: the session is offered again at the next sign-in, its clock still running.
-The caller-data guard watches the notes and observations while the coach types (P6).
+Nothing is recorded. Every observation is saved the moment it is made, and typed notes a moment after the
+typing pauses and at the latest ~1.2 s after each key, also while the typing goes on (`ui.autosave.Debounce`),
+so a killed process loses at most the last second or two: the session is offered again at the next sign-in,
+its clock still running. The caller-data guard watches the notes and observations while the coach types (P6);
+the service stores what the coach has not yet masked masked, while this screen keeps the typed text (also in
+the 5A form right after the session ends) until the coach masks or keeps it.
 """
 
 from __future__ import annotations
@@ -43,12 +46,12 @@ from nunrec_desktop.services.live_sessions import (
     LiveSession,
 )
 from nunrec_desktop.services.privacy import Finding, mask
+from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.evaluation_form import EvaluationDesk, EvaluationForm
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-NOTES_AUTOSAVE_MS = 1500
 TICK_MS = 250
 
 
@@ -116,10 +119,7 @@ class LiveSessionPage(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._update_clock)
-        self._notes_timer = QTimer(self)
-        self._notes_timer.setSingleShot(True)
-        self._notes_timer.setInterval(NOTES_AUTOSAVE_MS)
-        self._notes_timer.timeout.connect(self.save_now)
+        self._notes_timer = Debounce(self.save_now, self)
         self.form.submitted.connect(self._submitted)
 
     # -- building ----------------------------------------------------------------------------------
@@ -509,7 +509,7 @@ class LiveSessionPage(QWidget):
         )
         self._refresh_observations()
         self.save_status.setText(self.tr("Changes not saved yet"))
-        self._notes_timer.start()
+        self._notes_timer.changed()
         self._check_guard()
 
     def finish_observation(self) -> None:
@@ -577,7 +577,7 @@ class LiveSessionPage(QWidget):
         if self._loading or self.session is None:
             return
         self.save_status.setText(self.tr("Changes not saved yet"))
-        self._notes_timer.start()
+        self._notes_timer.changed()
         self._check_guard()
 
     # -- saving and the guard ----------------------------------------------------------------------
@@ -594,7 +594,7 @@ class LiveSessionPage(QWidget):
 
     def _saved(self, _result: object) -> None:
         self.saves += 1
-        if not self._notes_timer.isActive():  # else newer changes are still waiting for their save
+        if not self._notes_timer.pending():  # else newer changes are still waiting for their save
             self.save_status.setText(self.tr("Saved automatically."))
 
     def _save_failed(self, error: Exception) -> None:
@@ -651,7 +651,11 @@ class LiveSessionPage(QWidget):
             self._desk.save_draft(session.id, content)
             return self._desk.end_session(session)
 
-        self._tasks.run(save_and_end, self._ended, self._end_failed, owner=self)
+        def ended(result: LiveSession) -> None:  # the form shows what was typed, not the masked copy stored
+            typed = replace(content, undecided=[])
+            self._ended(replace(result, evaluation=replace(result.evaluation, content=typed)))
+
+        self._tasks.run(save_and_end, ended, self._end_failed, owner=self)
 
     def _ended(self, ended: LiveSession) -> None:
         self.end_button.setEnabled(True)

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.adapters.audio.playback import AudioOutput, ClockOutput, PlaybackEngine
+from nunrec_desktop.adapters.audio.playback import AudioOutput, ClockOutput, PlaybackEngine, nearest_playable
 from nunrec_desktop.domain import Mark, NunrecError
+from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -67,6 +68,8 @@ class PlayerPage(QWidget):
         self.visible: VisibleRecording | None = None
         self.marks: list[Mark] = []
         self.loading = False
+        self.decoding = False  # the first view is there; the rest of the file is still being decoded
+        self._decoding_for: OpenedRecording | None = None
 
         self.title = QLabel(self.tr("Player"), self)
         self.title.setObjectName("areaTitle")
@@ -85,6 +88,10 @@ class PlayerPage(QWidget):
         self.notice.setObjectName("noticeBanner")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.blocked_notice = QLabel(self)  # why a seek did not land where it was asked
+        self.blocked_notice.setObjectName("noticeBanner")
+        self.blocked_notice.setWordWrap(True)
+        self.blocked_notice.hide()
 
         self.waveform = WaveformView(self)
         self.waveform.seek_requested.connect(self.seek)
@@ -122,6 +129,11 @@ class PlayerPage(QWidget):
         for widget in (self.zoom_out_button, self.zoom_in_button, self.whole_button):
             transport.addWidget(widget)
 
+        self.measures_line = QLabel(self)
+        self.measures_line.setObjectName("measuresLine")
+        self.measures_line.setWordWrap(True)
+        self.measures_line.hide()
+
         self.lanes_box = QHBoxLayout()
         self.lanes_box.setSpacing(16)
         self.lane_controls: list[tuple[QSlider, QCheckBox]] = []
@@ -147,8 +159,10 @@ class PlayerPage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.notice)
+        layout.addWidget(self.blocked_notice)
         layout.addWidget(self.waveform, 1)
         layout.addLayout(transport)
+        layout.addWidget(self.measures_line)
         layout.addLayout(self.lanes_box)
         marks_title = QLabel(self.tr("Marks"), self)
         marks_title.setObjectName("sectionTitle")
@@ -178,6 +192,7 @@ class PlayerPage(QWidget):
         self.stop()
         self.visible = recording
         self.loading = True
+        self.decoding, self._decoding_for = False, None
         self.progress.show()
         self.error_banner.hide()
         self.notice.hide()
@@ -198,7 +213,7 @@ class PlayerPage(QWidget):
         self.info.setText(self._info_base)
         self.recording = opened
         output = self._output_factory()
-        self.engine = PlaybackEngine(opened.audio, output)
+        self.engine = PlaybackEngine(opened.audio, output, opened.playable)
         self.engine.on_start = lambda: self._desk.before_playback(opened)
         names = {"employee": self.tr("Employee"), "caller": self.tr("Caller"), "mixed": self.tr("Call")}
         for segment in opened.segments:
@@ -206,6 +221,11 @@ class PlayerPage(QWidget):
                 segment.employee_id, self.tr("Other employee")
             )
         self.waveform.set_recording(opened, names)
+        self.waveform.set_blocked_ranges(list(opened.blocked()))
+        self.blocked_notice.hide()
+        if opened.blocked():
+            self.engine.seek(nearest_playable(0.0, opened.playable, opened.audio.duration_s) or 0.0)
+        self._show_measures(opened.metrics)
         self.marks = []
         self._refresh_marks()
         self._build_lane_controls(opened, names)
@@ -224,7 +244,45 @@ class PlayerPage(QWidget):
         self.play_button.setEnabled(output.available)
         self._update_time()
         self.waveform.setFocus()
+        if opened.decoding:  # an MP3's first minute is on screen; the whole is decoded while the player works
+            self.decoding, self._decoding_for = True, opened
+            self.info.setText(self.tr("%1 - the rest of the call is loading...").replace("%1", self._info_base))
+            self._tasks.run(opened.finish_decoding, self._decoded, self._decode_failed, owner=self)
         self.opened.emit(opened, self.visible)
+
+    def _decoded(self, full: OpenedRecording) -> None:
+        partial, self._decoding_for = self._decoding_for, None
+        if partial is None or self.recording is not partial or self.engine is None:
+            return  # another recording was opened in the meantime
+        self.decoding = False
+        self.recording = full
+        self.engine.replace_audio(full.audio)
+        self.waveform.replace_recording(full)
+        self._show_measures(full.metrics)
+        self.info.setText(self._info_base)
+        if not full.complete:
+            self.notice.setText(
+                self.tr("This recording is incomplete: the audio lasts %1, the recording should last %2.")
+                .replace("%1", format_time(full.audio.duration_s))
+                .replace("%2", format_time(full.expected_duration_s))
+            )
+            self.notice.show()
+        self._update_time()
+
+    def _decode_failed(self, error: Exception) -> None:
+        if self._decoding_for is None or self.recording is not self._decoding_for:
+            return
+        self._decoding_for = None
+        self.decoding = False
+        self.info.setText(self._info_base)
+        self.error_banner.setText(
+            str(error)
+            if isinstance(error, NunrecError)
+            else self.tr("The recording could not be opened because of an unexpected error (%1).").replace(
+                "%1", type(error).__name__
+            )
+        )
+        self.error_banner.show()
 
     def _failed(self, error: Exception) -> None:
         self.loading = False
@@ -239,6 +297,52 @@ class PlayerPage(QWidget):
         self.error_banner.setText(text)
         self.error_banner.show()
         self.info.setText(self._info_base)
+
+    def _show_measures(self, metrics: CallMetrics | None) -> None:
+        """One compact line of the manner-of-conversation measures: context for the coach, never a score."""
+        self.measures_line.setVisible(metrics is not None)
+        if metrics is None:
+            return
+        self.measures_line.setText(self.measures_text(metrics))
+        self.measures_line.setToolTip(
+            self.tr(
+                "Measured from the sound only (who speaks when), not from what is said. Context for the "
+                "conversation with the employee, not a score. Holds and overlaps are marked under the lanes: "
+                "click one to go there."
+            )
+        )
+
+    def measures_text(self, metrics: CallMetrics) -> str:
+        holds = [end - start for start, end in metrics.silences]
+        if not holds:
+            silence = self.tr("no silences")
+        elif len(holds) == 1:
+            silence = self.tr("1 silence (%1)").replace("%1", format_time(round(holds[0])))
+        else:
+            silence = (
+                self.tr("%1 silences (longest %2)")
+                .replace("%1", str(len(holds)))
+                .replace("%2", format_time(round(max(holds))))
+            )
+        if metrics.talk_share is None or metrics.overlaps is None:
+            if metrics.two_sided:
+                return self.tr("Nobody speaks in this recording") + " · " + silence
+            return silence + " · " + self.tr("talk time and overlaps need a stereo recording")
+        employee_percent = round(100 * metrics.talk_share["employee"])
+        share = (
+            self.tr("Talk time employee %1 % - caller %2 %")
+            .replace("%1", str(employee_percent))
+            .replace("%2", str(100 - employee_percent))
+        )
+        count = len(metrics.overlaps)
+        overlap = (
+            self.tr("never at the same time")
+            if count == 0
+            else self.tr("%1 times at the same time").replace("%1", str(count))
+            if count > 1
+            else self.tr("once at the same time")
+        )
+        return " · ".join((share, silence, overlap))
 
     def _build_lane_controls(self, opened: OpenedRecording, names: dict[str, str]) -> None:
         while self.lanes_box.count():
@@ -293,14 +397,30 @@ class PlayerPage(QWidget):
         self.pause()
 
     def seek(self, seconds: float) -> None:
-        if self.engine is not None:
-            self.engine.seek(seconds)
-            self._update_time()
+        """Move the playhead; into a part that is not played it moves to the nearest part that is, and says why."""
+        if self.engine is None:
+            return
+        seconds = min(max(0.0, seconds), self.engine.duration_s)
+        target = nearest_playable(seconds, self.engine.playable, self.engine.duration_s)
+        if target != seconds:
+            self.blocked_notice.setText(
+                self.tr(
+                    "This part of the call was answered by an employee you do not coach, so it is not played. "
+                    "The player went to the nearest part you may listen to."
+                )
+                if target is not None
+                else self.tr("No part of this call may be played for you.")
+            )
+            self.blocked_notice.show()
+        else:
+            self.blocked_notice.hide()
+        if target is not None:
+            self.engine.seek(target)
+        self._update_time()
 
     def skip(self, delta: float) -> None:
         if self.engine is not None:
-            self.engine.skip(delta)
-            self._update_time()
+            self.seek(self.engine.position_s + delta)
 
     def _speed_changed(self) -> None:
         if self.engine is not None:

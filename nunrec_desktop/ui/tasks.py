@@ -6,6 +6,7 @@ callbacks that always run on the thread that owns the runner, so widgets are onl
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -13,7 +14,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from shiboken6 import Shiboken
 
+from nunrec_desktop.domain import NunrecError
+
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class UnexpectedTaskError(NunrecError):
+    """What a screen receives instead of an unexpected exception: one Dutch sentence; the cause is logged."""
 
 
 class TaskRunner(QObject):
@@ -41,10 +49,22 @@ class TaskRunner(QObject):
             error = future.exception()
             if error is None:
                 self._done.emit((owner, on_success), future.result())
-            elif isinstance(error, Exception):
+            elif isinstance(error, NunrecError):
                 self._done.emit((owner, on_error), error)
+            elif isinstance(error, Exception):
+                log.error("unexpected error in a background task", exc_info=error)
+                self._done.emit((owner, on_error), self._unexpected(error))
 
         self._executor.submit(work).add_done_callback(finished)
+
+    def _unexpected(self, error: Exception) -> UnexpectedTaskError:
+        sentence = self.tr(
+            "Something unexpected went wrong. Try again; if it keeps "
+            "happening, give IT the log file (logs/nunrec.log in the workspace)."
+        )
+        wrapped = UnexpectedTaskError(sentence)
+        wrapped.__cause__ = error
+        return wrapped
 
     def _deliver(self, target: tuple[QObject | None, Callable[[Any], None]], argument: Any) -> None:
         self.pending -= 1

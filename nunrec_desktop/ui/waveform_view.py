@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -24,14 +26,19 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
 
 RULER_HEIGHT = 24
 LABEL_WIDTH = 118
 MIN_SPAN_S = 2.0
 LANE_COLOURS = {"employee": QColor("#0f6f7c"), "caller": QColor("#8a5a14"), "mixed": QColor("#3d4f8a")}
+MEASURES_STRIP = 14  # the strip at the foot of the lanes with the holds and overlaps (click one to go there)
+HOLD_COLOUR = QColor("#6d4fc2")
+OVERLAP_COLOUR = QColor("#b8336a")
+SPEECH_LANES = {"employee": "employee", "caller": "caller", "mixed": "mix"}
 NICE_STEPS_S = (0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800)
 
 
@@ -83,6 +90,10 @@ class WaveformView(QWidget):
         self._cache: QPixmap | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         self._lane_names: dict[str, str] = {}
+        self._blocked: list[tuple[float, float]] = []  # seconds not played (another employee's part)
+        self._metrics: CallMetrics | None = None
+        self._measure_hits: list[tuple[QRectF, float]] = []  # marker rectangles of holds/overlaps, and their start
+        self._measure_tips: list[str] = []
         self.follow_playhead = True
 
     # -- content -----------------------------------------------------------------------------------
@@ -93,11 +104,35 @@ class WaveformView(QWidget):
         self._first, self._last = 0, recording.audio.frames if recording else 0
         self._playhead = 0.0
         self._marks = []
+        self._metrics = recording.metrics if recording else None
+        self._invalidate()
+
+    def replace_recording(self, recording: OpenedRecording) -> None:
+        """The same recording, now decoded in full: the view, playhead and marks stay."""
+        self._recording = recording
+        self._metrics = recording.metrics
+        frames = recording.audio.frames
+        self._last = min(self._last, frames)
+        self._first = min(self._first, max(0, self._last - 1))
         self._invalidate()
 
     def set_marks(self, seconds: list[float]) -> None:
         self._marks = list(seconds)
         self.update()
+
+    def set_blocked_ranges(self, ranges: list[tuple[float, float]]) -> None:
+        """Parts that are not played (seconds): drawn greyed over every lane."""
+        self._blocked = list(ranges)
+        self.update()
+
+    def _paint_blocked(self, painter: QPainter, rect: QRect, rate: int) -> None:
+        grey = QColor("#9aa5ab")
+        grey.setAlpha(150)
+        for start, end in self._blocked:
+            x0 = max(float(rect.left()), self._x_for_frame(start * rate))
+            x1 = min(float(rect.right()), self._x_for_frame(end * rate))
+            if x1 > x0:
+                painter.fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), grey)
 
     def set_playhead(self, seconds: float) -> None:
         if self._recording is None:
@@ -213,12 +248,29 @@ class WaveformView(QWidget):
             mins, maxs = recording.summary.columns(recording.audio.samples, channel, self._first, self._last, width)
             lane_image = _lane_image(mins, maxs, width, int(lane_height), colour, channel % 2 == 1)
             painter.drawImage(QPointF(rect.left(), top), lane_image)
+            self._paint_speech(painter, rect, lane, top, lane_height, colour)
             painter.setPen(QColor("#d5dde2"))
             painter.drawLine(QPointF(rect.left(), top + lane_height), QPointF(rect.right(), top + lane_height))
+        self._paint_loading(painter, rect)
         self._paint_segments(painter, rect)
+        self._paint_measures(painter, rect)
         self._paint_ruler(painter, rect)
         painter.end()
         return pixmap
+
+    def _paint_loading(self, painter: QPainter, rect: QRect) -> None:
+        """While an MP3 is still decoding: the part not yet decoded is veiled and says so."""
+        recording = self._recording
+        if recording is None:
+            return
+        ready = recording.summary.ready_frames
+        if ready >= recording.audio.frames or ready >= self._last:
+            return
+        x0 = max(float(rect.left()), self._x_for_frame(ready))
+        veil = QRectF(x0, rect.top(), rect.right() + 1 - x0, rect.height())
+        painter.fillRect(veil, QColor(240, 244, 246, 235))
+        painter.setPen(QColor("#5b6b74"))
+        painter.drawText(veil, Qt.AlignmentFlag.AlignCenter, self.tr("Loading the rest of the call..."))
 
     def _paint_segments(self, painter: QPainter, rect: QRect) -> None:
         recording = self._recording
@@ -241,6 +293,91 @@ class WaveformView(QWidget):
                 self._lane_names.get(f"segment:{segment.employee_id}", segment.employee_id),
             )
             painter.setPen(Qt.PenStyle.NoPen)
+
+    # -- the call measures (speech per lane, holds, overlaps): own layer, drawn into the static picture --
+
+    def _paint_speech(
+        self, painter: QPainter, rect: QRect, lane: str, top: float, height: float, colour: QColor
+    ) -> None:
+        """Shade the lane where its side speaks."""
+        metrics = self._metrics
+        key = SPEECH_LANES.get(lane)
+        if metrics is None or key is None or key not in metrics.speech:
+            return
+        shade = QColor(colour)
+        shade.setAlpha(34)
+        for start, end in metrics.speech[key]:
+            x0, x1 = self._span_x(start, end, rect)
+            if x1 > x0:
+                painter.fillRect(QRectF(x0, top, max(1.0, x1 - x0), height), shade)
+
+    def _paint_measures(self, painter: QPainter, rect: QRect) -> None:
+        """Holds (both quiet 2 s or more) and overlaps (both speaking): a light band over the lanes and a
+        marker in the strip at their foot; clicking a marker seeks to its start."""
+        self._measure_hits, self._measure_tips = [], []
+        metrics = self._metrics
+        if metrics is None:
+            return
+        strip = QRectF(rect.left(), rect.bottom() + 1 - MEASURES_STRIP, rect.width(), MEASURES_STRIP)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 2))
+        painter.setFont(small)
+        kinds = (
+            (metrics.silences, HOLD_COLOUR, self.tr("hold")),
+            (metrics.overlaps or (), OVERLAP_COLOUR, self.tr("overlap")),
+        )
+        fits = QFontMetrics(small)
+        for spans, colour, caption in kinds:
+            band = QColor(colour)
+            band.setAlpha(26)
+            for start, end in spans:
+                x0, x1 = self._span_x(start, end, rect)
+                if x1 <= x0:
+                    continue
+                width = max(3.0, x1 - x0)
+                painter.fillRect(QRectF(x0, rect.top(), width, rect.height() - MEASURES_STRIP), band)
+                marker = QRectF(x0, strip.top() + 2, width, strip.height() - 3)
+                painter.fillRect(marker, colour)
+                text = f"{caption} {format_time(round(end - start))}"
+                if fits.horizontalAdvance(text) + 6 <= width:
+                    painter.setPen(QColor("#ffffff"))
+                    painter.drawText(marker.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, text)
+                self._measure_hits.append((marker.adjusted(-3, -2, 3, 1), start))
+                self._measure_tips.append(text)
+
+    def _span_x(self, start: float, end: float, rect: QRect) -> tuple[float, float]:
+        rate = self._recording.audio.sample_rate if self._recording else 1
+        return max(float(rect.left()), self._x_for_frame(start * rate)), min(
+            float(rect.right()), self._x_for_frame(end * rate)
+        )
+
+    def measure_at(self, x: float, y: float) -> float | None:
+        """The start (seconds) of the hold or overlap whose marker is at this point, if any."""
+        index = self._measure_index(x, y)
+        return None if index is None else self._measure_hits[index][1]
+
+    def _measure_index(self, x: float, y: float) -> int | None:
+        for index, (area, _start) in enumerate(self._measure_hits):
+            if area.contains(QPointF(x, y)):
+                return index
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._measure_index(event.position().x(), event.position().y())
+            if index is not None:
+                start = self._measure_hits[index][1]
+                QToolTip.showText(
+                    event.globalPos(),
+                    self.tr("%1 from %2 - click to go there")
+                    .replace("%1", self._measure_tips[index])
+                    .replace("%2", format_time(start)),
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def _paint_ruler(self, painter: QPainter, rect: QRect) -> None:
         recording = self._recording
@@ -268,6 +405,7 @@ class WaveformView(QWidget):
         assert recording is not None
         rect = self._wave_rect()
         rate = recording.audio.sample_rate
+        self._paint_blocked(painter, rect, rate)
         x = self._x_for_frame(self._playhead * rate)
         if x > rect.left():
             played = QColor("#0f4c5c")
@@ -286,6 +424,10 @@ class WaveformView(QWidget):
     # -- input -------------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        start = self.measure_at(event.position().x(), event.position().y())
+        if start is not None and self._recording is not None:
+            self.seek_requested.emit(start)
+            return
         self._seek_to(event.position().x())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

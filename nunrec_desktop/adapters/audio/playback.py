@@ -1,6 +1,10 @@
 """Playback of one decoded recording: position, speed with pitch kept, per-lane volume and mute, and the
 audio output behind a small interface.
 
+Of a transferred call, only the parts this user may hear are played: the engine is given those ranges and
+outputs silence everywhere else (also at other speeds), and `nearest_playable` tells the player where a
+seek into a silent part should land instead.
+
 `SoundDeviceOutput` plays through PortAudio (sounddevice, imported only when needed); without PortAudio or
 without an output device the application still works and says that playback is unavailable. `ClockOutput`
 plays nothing and pulls audio as a clock advances, for tests and machines without sound.
@@ -8,8 +12,9 @@ plays nothing and pulls audio as a clock advances, for tests and machines withou
 
 from __future__ import annotations
 
+import dataclasses
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -26,6 +31,59 @@ NO_SOUND = (
     "Afspelen is op deze computer niet mogelijk: er is geen geluidsapparaat gevonden. "
     "De golfvorm en de markeringen werken wel."
 )
+
+
+TimeRange = tuple[float, float]
+
+
+def complement(ranges: Sequence[TimeRange], duration_s: float) -> tuple[TimeRange, ...]:
+    """The parts of [0, duration_s) that `ranges` (sorted, not overlapping) leave out."""
+    gaps: list[TimeRange] = []
+    position = 0.0
+    for start, end in ranges:
+        if start > position:
+            gaps.append((position, min(start, duration_s)))
+        position = max(position, end)
+    if position < duration_s:
+        gaps.append((position, duration_s))
+    return tuple((a, b) for a, b in gaps if b > a)
+
+
+def nearest_playable(seconds: float, ranges: Sequence[TimeRange], duration_s: float) -> float | None:
+    """`seconds` when it may be played, else the nearest moment that may (None when nothing may)."""
+    best: float | None = None
+    for start, end in ranges:
+        end = min(end, duration_s)
+        if end <= start:
+            continue
+        if start <= seconds < end or (seconds == end == duration_s):
+            return seconds
+        candidate = start if seconds < start else end - 1e-3  # just inside the range's end
+        if best is None or abs(candidate - seconds) < abs(best - seconds):
+            best = candidate
+    return best
+
+
+def _playable_mask(frames: npt.NDArray[np.float64], bounds: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """For each source frame position: inside one of the ranges (bounds = start0, end0, start1, ...)?"""
+    return np.asarray(np.searchsorted(bounds, frames, side="right") % 2 == 1, dtype=np.bool_)
+
+
+def _bounds(ranges: Sequence[TimeRange], sample_rate: int) -> npt.NDArray[np.float64]:
+    return np.array([round(t * sample_rate) for r in sorted(ranges) for t in r], dtype=np.float64)
+
+
+def silence_outside(audio: DecodedAudio, ranges: Sequence[TimeRange]) -> DecodedAudio:
+    """The same audio with every frame outside `ranges` set to zero (a copy; unchanged when nothing is)."""
+    rate = audio.sample_rate
+    gaps = [(round(a * rate), round(b * rate)) for a, b in complement(sorted(ranges), audio.duration_s)]
+    gaps = [(a, min(b, audio.frames)) for a, b in gaps if min(b, audio.frames) > a]
+    if not gaps:
+        return audio
+    samples = np.array(audio.samples, dtype=np.int16, copy=True)
+    for first, last in gaps:
+        samples[first:last] = 0
+    return dataclasses.replace(audio, samples=samples)
 
 
 class AudioOutput(Protocol):
@@ -112,9 +170,14 @@ class SoundDeviceOutput:
 class PlaybackEngine:
     """Plays a `DecodedAudio` through an output. Called from the GUI thread and the audio thread alike."""
 
-    def __init__(self, audio: DecodedAudio, output: AudioOutput) -> None:
+    def __init__(self, audio: DecodedAudio, output: AudioOutput, playable: Sequence[TimeRange] | None = None) -> None:
+        """`playable`: the only parts that sound (seconds); None plays everything."""
         self.audio = audio
         self.output = output
+        self.playable: tuple[TimeRange, ...] = (
+            ((0.0, audio.duration_s),) if playable is None else tuple(sorted(playable))
+        )
+        self._bounds = _bounds(self.playable, audio.sample_rate)
         self._lock = threading.Lock()
         self._wsola = Wsola(audio.sample_rate, audio.channels)
         self._speed = 1.0
@@ -145,6 +208,12 @@ class PlaybackEngine:
         return self._speed
 
     # -- control, from the GUI thread --------------------------------------------------------------
+
+    def replace_audio(self, audio: DecodedAudio) -> None:
+        """The whole file once it is decoded (same rate and channels); position and settings are kept."""
+        with self._lock:
+            self.audio = audio
+            self._position = min(self._position, float(audio.frames))
 
     def play(self) -> None:
         if self._playing:
@@ -199,6 +268,7 @@ class PlaybackEngine:
             return out
         with self._lock:
             samples = self.audio.samples
+            before = self._position
             if self._speed == 1.0:
                 start = int(self._position)
                 chunk = samples[start : start + count].astype(np.float32) * np.float32(1.0 / 32768.0)
@@ -208,7 +278,13 @@ class PlaybackEngine:
                 chunk = self._wsola.render(samples, self._speed, count)
                 self._position = min(self._wsola.position, float(self.audio.frames))
             finished = self._position >= self.audio.frames
+            after = self._position
         mix = chunk @ self._gains if chunk.size else np.zeros(0, dtype=np.float32)
+        if len(mix):
+            # The source frame each output frame came from (exact at speed 1, interpolated otherwise).
+            step = (after - before) / len(mix) if self._speed != 1.0 else 1.0
+            sources = np.floor(before + step * np.arange(len(mix), dtype=np.float64))
+            mix = np.where(_playable_mask(sources, self._bounds), mix, np.float32(0.0)).astype(np.float32)
         out[: len(mix)] = np.clip(mix, -1.0, 1.0)[:, None]
         if finished:
             self._playing = False

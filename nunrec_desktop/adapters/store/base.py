@@ -8,6 +8,9 @@ The caller's number is part of the metadata only so an erasure request can be ma
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -88,62 +91,141 @@ class RecordingStore(Protocol):
     def delete(self, recording_id: str, reason: str) -> None: ...
 
 
+# Bounds of the schema: a store is hostile input (issue 14). Anything outside is refused, never clamped.
+MAX_DURATION_S = 24 * 3600.0
+EARLIEST_START = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST_START = datetime(2100, 1, 1, tzinfo=UTC)
+MAX_CHANNELS = 8
+SAMPLE_RATES = (1000, 384_000)
+MAX_SEGMENTS = 100
+SEGMENT_SLACK_S = 1.0
+RECORDING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+
+
+def strict_json_loads(text: str) -> Any:
+    """`json.loads` that refuses NaN, Infinity and duplicate keys; any failure (also RecursionError from
+    deep nesting) becomes a ValueError."""
+
+    def no_constant(name: str) -> Any:
+        raise ValueError(f"{name} is not a JSON number")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            raise ValueError("duplicate key")
+        return result
+
+    try:
+        return json.loads(text, parse_constant=no_constant, object_pairs_hook=no_duplicates)
+    except (RecursionError, OverflowError, TypeError) as error:
+        raise ValueError("nested too deeply" if isinstance(error, RecursionError) else type(error).__name__) from None
+
+
+def _need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str = "") -> Any:
+    if key not in obj:
+        raise MalformedMetadata(f"field '{where}{key}' is missing")
+    value = obj[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise MalformedMetadata(f"field '{where}{key}' has the wrong type")
+    return value
+
+
+def _text(obj: dict[str, Any], key: str, max_len: int, where: str = "") -> str:
+    value: str = _need(obj, key, str, where)
+    if len(value) > max_len or not value.isprintable():
+        raise MalformedMetadata(f"field '{where}{key}' is too long or holds control characters")
+    return value
+
+
+def _number(obj: dict[str, Any], key: str, low: float, high: float, where: str = "") -> float:
+    value = _need(obj, key, (int, float), where)
+    number = float(value) if isinstance(value, float) or abs(value) <= 10**15 else math.inf
+    if not math.isfinite(number) or not low <= number <= high:
+        raise MalformedMetadata(f"field '{where}{key}' is not a number between {low:g} and {high:g}")
+    return number
+
+
+def _integer(obj: dict[str, Any], key: str, low: int, high: int, where: str = "") -> int:
+    value: int = _need(obj, key, int, where)
+    if not low <= value <= high:
+        raise MalformedMetadata(f"field '{where}{key}' is not between {low} and {high}")
+    return value
+
+
 def parse_metadata(data: Any) -> RecordingMeta:
-    """Validate one metadata object (sidecar or portal JSON); unknown extra fields are ignored."""
+    """Validate one metadata object (sidecar or portal JSON); unknown extra fields are ignored.
+
+    The one place both stores validate metadata: it raises only `MalformedMetadata`, naming the field, and
+    refuses NaN, infinities, negative and absurd numbers, start times outside 2000-2099, control characters
+    and overlong strings.
+    """
+    try:
+        return _parse_metadata(data)
+    except MalformedMetadata:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as error:
+        raise MalformedMetadata(f"metadata is not valid ({type(error).__name__})") from None
+
+
+def _parse_metadata(data: Any) -> RecordingMeta:
     if not isinstance(data, dict):
         raise MalformedMetadata("metadata is not a JSON object")
-
-    def need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str = "") -> Any:
-        if key not in obj:
-            raise MalformedMetadata(f"field '{where}{key}' is missing")
-        value = obj[key]
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise MalformedMetadata(f"field '{where}{key}' has the wrong type")
-        return value
-
-    start_text = need(data, "start", str)
+    start_text = _text(data, "start", 64)
     try:
         start = datetime.fromisoformat(start_text.replace("Z", "+00:00"))
     except ValueError:
         raise MalformedMetadata("field 'start' is not an ISO-8601 time") from None
     if start.tzinfo is None:
         raise MalformedMetadata("field 'start' has no UTC offset")
-    direction = need(data, "direction", str)
+    try:
+        start = start.astimezone(UTC)
+    except OverflowError:
+        raise MalformedMetadata("field 'start' is out of range") from None
+    if not EARLIEST_START <= start < LATEST_START:
+        raise MalformedMetadata("field 'start' is not between 2000 and 2099")
+    direction = _need(data, "direction", str)
     if direction not in DIRECTIONS:
         raise MalformedMetadata("field 'direction' is not inbound, outbound or internal")
-    duration = float(need(data, "duration_s", (int, float)))
-    if duration < 0:
-        raise MalformedMetadata("field 'duration_s' is negative")
+    duration = _number(data, "duration_s", 0.0, MAX_DURATION_S)
     caller = data.get("caller_number")
-    if caller is not None and not isinstance(caller, str):
-        raise MalformedMetadata("field 'caller_number' has the wrong type")
-    audio = need(data, "audio", dict)
-    channel_map = need(audio, "channel_map", list, "audio.")
-    if not all(isinstance(c, str) for c in channel_map):
-        raise MalformedMetadata("field 'audio.channel_map' must list strings")
+    if caller is not None:
+        caller = _text(data, "caller_number", 32)
+    audio = _need(data, "audio", dict)
+    channels = _integer(audio, "channels", 1, MAX_CHANNELS, "audio.")
+    channel_map = _need(audio, "channel_map", list, "audio.")
+    if len(channel_map) > MAX_CHANNELS or not all(isinstance(c, str) and len(c) <= 32 for c in channel_map):
+        raise MalformedMetadata("field 'audio.channel_map' must list at most 8 short strings")
+    file = audio.get("file")
+    if file is not None and (not isinstance(file, str) or len(file) > 255):
+        raise MalformedMetadata("field 'audio.file' is not a file name")
+    raw_segments = data.get("segments")
+    if raw_segments is None:
+        raw_segments = []
+    if not isinstance(raw_segments, list) or len(raw_segments) > MAX_SEGMENTS:
+        raise MalformedMetadata(f"field 'segments' is not a list of at most {MAX_SEGMENTS} objects")
     segments = []
-    for index, seg in enumerate(data.get("segments") or []):
+    for index, seg in enumerate(raw_segments):
+        where = f"segments[{index}]."
         if not isinstance(seg, dict):
             raise MalformedMetadata(f"field 'segments[{index}]' is not an object")
-        segments.append(
-            Segment(
-                need(seg, "employee_id", str, f"segments[{index}]."),
-                float(need(seg, "start_s", (int, float), f"segments[{index}].")),
-                float(need(seg, "end_s", (int, float), f"segments[{index}].")),
-            )
-        )
+        seg_start = _number(seg, "start_s", 0.0, duration + SEGMENT_SLACK_S, where)
+        seg_end = _number(seg, "end_s", seg_start, duration + SEGMENT_SLACK_S, where)
+        segments.append(Segment(_text(seg, "employee_id", 64, where), seg_start, seg_end))
+    rec_id = _text(data, "id", 128)
+    if not RECORDING_ID.match(rec_id):
+        raise MalformedMetadata("field 'id' holds other characters than letters, digits, '-', '_' and '.'")
     return RecordingMeta(
-        id=need(data, "id", str),
-        start=start.astimezone(UTC),
+        id=rec_id,
+        start=start,
         duration_s=duration,
         direction=direction,
-        called_number=need(data, "called_number", str),
-        employee_id=need(data, "employee_id", str),
+        called_number=_text(data, "called_number", 32),
+        employee_id=_text(data, "employee_id", 64),
         audio=AudioInfo(
-            file=str(audio.get("file") or ""),
-            format=need(audio, "format", str, "audio."),
-            sample_rate=int(need(audio, "sample_rate", int, "audio.")),
-            channels=int(need(audio, "channels", int, "audio.")),
+            file=file or "",
+            format=_text(audio, "format", 32, "audio."),
+            sample_rate=_integer(audio, "sample_rate", *SAMPLE_RATES, "audio."),
+            channels=channels,
             channel_map=tuple(channel_map),
         ),
         segments=tuple(segments),

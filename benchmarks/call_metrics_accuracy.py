@@ -1,0 +1,196 @@
+"""Accuracy and cost of the call measures on two-party calls spoken by espeak-ng (run by hand, not in CI).
+
+A Dutch conversation is synthesised utterance by utterance with espeak-ng, resampled to 8 kHz with sox and
+placed on two lanes at known times: a hold of 8 s, an overlap where the caller starts before the employee
+ends, short pauses, line noise on both lanes and a little crosstalk. The truth per lane is each utterance
+from its first to its last audible sample. The call is written as G.711 A-law and mu-law WAV and as MP3,
+decoded with the player's own decoder and measured. Printed per version: frame-level F1 of speech per lane
+(goal >= 0.9) and how far the hold's and the overlap's boundaries are from the truth (goal <= 0.3 s).
+
+Then the cost: for a 60-minute stereo A-law call (the same conversation repeated), the player's open work
+(decode and summaries) next to the measures on the decoded lanes, as a ratio (goal: at most 20 % extra).
+
+    .venv/bin/python benchmarks/call_metrics_accuracy.py
+Needs espeak-ng and sox on the PATH (Debian: apt-get install espeak-ng sox).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import soundfile as sf
+
+from nunrec_desktop.adapters.audio.decode import WaveformSummary, decode
+from nunrec_desktop.services.call_metrics import FRAME_S, CallMetrics, channels_of, measure
+
+RATE = 8000
+EMPLOYEE, CALLER = 0, 1
+# (side, text, pause before it starts, counted from the end of the previous utterance; negative = overlap)
+SCRIPT: list[tuple[int, str, float]] = [
+    (EMPLOYEE, "Goedemorgen, u spreekt met de gemeente Nunspeet, met Anouk. Waarmee kan ik u helpen?", 0.8),
+    (CALLER, "Goedemorgen. Ik heb een vraag over mijn afvalpas, die doet het niet meer bij de container.", 0.6),
+    (EMPLOYEE, "Dat is vervelend. Weet u sinds wanneer de pas niet meer werkt?", 0.5),
+    (CALLER, "Sinds vorige week, denk ik.", 0.4),
+    (EMPLOYEE, "Ik kijk het even voor u na. Een ogenblik alstublieft.", 0.7),
+    (EMPLOYEE, "Bedankt voor het wachten. Ik zie dat de pas is geblokkeerd na een storing.", 8.0),  # the hold
+    (CALLER, "O, en wat moet ik nu doen? Moet ik een nieuwe aanvragen?", -1.2),  # the overlap
+    (EMPLOYEE, "Nee, dat hoeft niet. Ik heb de blokkade opgeheven, morgen werkt de pas weer.", 0.5),
+    (CALLER, "Fijn, dank u wel.", 0.4),
+    (EMPLOYEE, "Graag gedaan. Kan ik u verder nog ergens mee helpen?", 0.3),
+    (CALLER, "Nee, dat was het. Fijne dag nog.", 0.5),
+    (EMPLOYEE, "U ook een fijne dag. Tot ziens.", 0.4),
+]
+VOICES = {EMPLOYEE: ("nl+f3", 150), CALLER: ("nl+m3", 165)}  # voice, words per minute
+
+
+def speak(text: str, side: int, work: Path) -> npt.NDArray[np.float64]:
+    voice, speed = VOICES[side]
+    raw, resampled = work / "raw.wav", work / "8k.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
+    subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", str(resampled)], check=True)
+    samples, _ = sf.read(resampled, dtype="float64")
+    audible = np.flatnonzero(np.abs(samples) > 0.01 * np.abs(samples).max())
+    trimmed: npt.NDArray[np.float64] = samples[audible[0] : audible[-1] + 1]
+    return 0.5 * trimmed / np.abs(trimmed).max()
+
+
+def build_call(work: Path) -> tuple[npt.NDArray[np.float64], list[list[tuple[float, float]]], tuple[float, float]]:
+    """The call (frames, 2), the true utterances per lane, and the overlap."""
+    pieces = [(side, speak(text, side, work), pause) for side, text, pause in SCRIPT]
+    truth: list[list[tuple[float, float]]] = [[], []]
+    t = 0.0
+    overlap = (0.0, 0.0)
+    for side, samples, pause in pieces:
+        start = max(0.0, t + pause)
+        end = start + len(samples) / RATE
+        if pause < 0:
+            overlap = (start, t)
+        truth[side].append((start, end))
+        t = max(t, end)
+    seconds = t + 1.5
+    lanes = np.zeros((int(seconds * RATE) + 1, 2))
+    cursor = [0, 0]
+    for side, samples, _ in pieces:
+        start, _ = truth[side][cursor[side]]
+        cursor[side] += 1
+        first = int(start * RATE)
+        lanes[first : first + len(samples), side] += samples
+    rng = np.random.default_rng(7)
+    lanes += 0.004 * rng.standard_normal(lanes.shape)  # line noise, about -48 dBFS
+    lanes += 0.002 * np.sin(2 * np.pi * 50 * np.arange(len(lanes)) / RATE)[:, None]  # mains hum
+    lanes[:, 0] += 0.01 * lanes[:, 1]  # a little crosstalk (-40 dB)
+    lanes[:, 1] += 0.01 * lanes[:, 0]
+    return np.clip(lanes, -1, 1), truth, overlap
+
+
+def frames_of(spans: list[tuple[float, float]] | tuple[tuple[float, float], ...], count: int) -> npt.NDArray[np.bool_]:
+    mask = np.zeros(count, dtype=np.bool_)
+    for start, end in spans:
+        mask[round(start / FRAME_S) : round(end / FRAME_S)] = True
+    return mask
+
+
+def f1(found: npt.NDArray[np.bool_], truth: npt.NDArray[np.bool_]) -> float:
+    hits = np.count_nonzero(found & truth)
+    precision = hits / max(1, np.count_nonzero(found))
+    recall = hits / max(1, np.count_nonzero(truth))
+    return 2 * precision * recall / max(1e-9, precision + recall)
+
+
+def encode(call: npt.NDArray[np.float64], kind: str) -> bytes:
+    buffer = io.BytesIO()
+    if kind == "MP3":
+        sf.write(buffer, call, RATE, format="MP3", subtype="MPEG_LAYER_III")
+    else:
+        sf.write(buffer, call, RATE, format="WAV", subtype=kind)
+    return buffer.getvalue()
+
+
+def boundary_error(found: tuple[tuple[float, float], ...], expected: tuple[float, float]) -> float:
+    if not found:
+        return float("inf")
+    nearest = min(found, key=lambda s: abs(s[0] - expected[0]) + abs(s[1] - expected[1]))
+    return max(abs(nearest[0] - expected[0]), abs(nearest[1] - expected[1]))
+
+
+def accuracy(
+    call: npt.NDArray[np.float64], truth: list[list[tuple[float, float]]], overlap: tuple[float, float]
+) -> bool:
+    hold = (truth[EMPLOYEE][2][1], truth[EMPLOYEE][3][0])  # "Een ogenblik alstublieft." ... "Bedankt voor het wachten."
+    print(
+        f"call of {len(call) / RATE:.1f} s; hold {hold[0]:.2f}-{hold[1]:.2f} s; "
+        f"overlap {overlap[0]:.2f}-{overlap[1]:.2f} s"
+    )
+    print(
+        f"{'version':<10} {'F1 employee':>12} {'F1 caller':>10} {'hold err s':>11} {'overlap err s':>14} {'turns':>6}"
+    )
+    ok = True
+    for kind in ("ALAW", "ULAW", "MP3"):
+        audio = decode(encode(call, kind), f"benchmark.{kind.lower()}")
+        metrics: CallMetrics = measure(channels_of(audio.samples, audio.channels), audio.sample_rate)
+        count = int(metrics.duration_s / FRAME_S)
+        scores = [
+            f1(frames_of(metrics.speech[name], count), frames_of(truth[side], count))
+            for side, name in ((EMPLOYEE, "employee"), (CALLER, "caller"))
+        ]
+        hold_error = boundary_error(metrics.silences, hold)
+        overlap_error = boundary_error(metrics.overlaps or (), overlap)
+        print(
+            f"{kind:<10} {scores[0]:>12.3f} {scores[1]:>10.3f} {hold_error:>11.2f} {overlap_error:>14.2f} "
+            f"{metrics.turns:>6}"
+        )
+        ok &= min(scores) >= 0.9 and hold_error <= 0.3 and overlap_error <= 0.3
+    return ok
+
+
+def cost(call: npt.NDArray[np.float64]) -> bool:
+    """Open work and measures, interleaved, 9 times; CPU time of this process (the machine is shared), and the
+    wall clock for reference. The ratio uses the fastest run of each."""
+    repeats = int(np.ceil(3600 * RATE / len(call)))
+    hour = np.tile(call, (repeats, 1))[: 3600 * RATE]
+    data = encode(hour, "ALAW")
+    opens, metrics_times, opens_wall, metrics_wall = [], [], [], []
+    for _ in range(9):
+        cpu, wall = time.process_time(), time.perf_counter()
+        audio = decode(data, "hour")
+        WaveformSummary.build(audio.samples)
+        cpu_opened, wall_opened = time.process_time(), time.perf_counter()
+        measure(channels_of(audio.samples, audio.channels), audio.sample_rate)
+        opens.append(cpu_opened - cpu)
+        metrics_times.append(time.process_time() - cpu_opened)
+        opens_wall.append(wall_opened - wall)
+        metrics_wall.append(time.perf_counter() - wall_opened)
+    ratio = min(metrics_times) / min(opens)
+    print(
+        f"60-minute stereo A-law, CPU time (min of 9): open (decode + summaries) {min(opens) * 1000:.0f} ms, "
+        f"measures {min(metrics_times) * 1000:.0f} ms: +{ratio:.0%} (goal <= 20 %); wall clock min "
+        f"{min(opens_wall) * 1000:.0f} / {min(metrics_wall) * 1000:.0f} ms, median "
+        f"{statistics.median(opens_wall) * 1000:.0f} / {statistics.median(metrics_wall) * 1000:.0f} ms"
+    )
+    return ratio <= 0.2
+
+
+def main() -> int:
+    missing = [tool for tool in ("espeak-ng", "sox") if shutil.which(tool) is None]
+    if missing:
+        print(f"needs {', '.join(missing)} on the PATH (apt-get install espeak-ng sox)")
+        return 2
+    with tempfile.TemporaryDirectory() as folder:
+        call, truth, overlap = build_call(Path(folder))
+    accurate = accuracy(call, truth, overlap)
+    cheap = cost(call)
+    print("goals met" if accurate and cheap else "GOALS NOT MET")
+    return 0 if accurate and cheap else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,364 @@
+"""Manner-of-conversation measures from the two lanes of a call (P6: the manner, never the content).
+
+Input is one 1-D int16 array per channel and the sample rate, so the measures do not depend on how the
+decoder lays out its samples. Speech is found by energy alone on 20 ms frames: no speech recognition and
+nothing about what is said. Per lane the frame energy (dBFS) is compared with an adaptive noise floor (the
+quietest frame of each half second; of those the minimum over the 5 s before and over the 5 s after, the
+higher of the two, so a line that gets noisier is followed at once), with a higher
+threshold to start speech and a lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are
+bridged and every stretch of speech keeps a hangover of 60 ms after its last loud frame; bursts shorter
+than 80 ms (clicks) are dropped.
+
+From the two lanes (employee, caller): speech segments per lane, talk share (fractions of all speech time),
+silences where both are quiet for at least 2 s (holds), overlaps where both speak for at least 0.5 s,
+the longest monologue per side (one side holding the floor, pauses under 2 s), and the number of turns:
+how often the floor is taken, where taking it means speaking alone for at least 0.5 s (a short "ja" or
+"hm" does not take it). A mono recording gives silences only; the two-sided measures need two lanes.
+The energy of a frame is estimated from every fourth sample at 8 kHz (40 per frame; more are skipped at
+higher rates), in chunks, so the cost hardly depends on the decoder's layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from nunrec_desktop.domain import InvalidInput
+
+FRAME_S = 0.02
+ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
+CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
+FLOOR_BLOCK_S = 0.5
+FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
+START_MARGIN_DB = 12.0  # above the noise floor: speech starts
+KEEP_MARGIN_DB = 7.0  # above the noise floor: speech that has started carries on
+ABSOLUTE_MIN_DBFS = -62.0  # never speech below this, however quiet the line
+QUIETEST_DBFS = -100.0  # digital silence is counted as this
+BRIDGE_S = 0.3
+HANGOVER_S = 0.06
+MIN_SPEECH_S = 0.08
+HOLD_S = 2.0
+MIN_OVERLAP_S = 0.5
+MIN_TURN_S = 0.5
+
+EMPLOYEE, CALLER, MIX = "employee", "caller", "mix"
+MONO_NOTE = (
+    "Dit is een mono-opname: alleen de stiltes zijn te meten. Voor spreektijd, door elkaar praten, "
+    "monologen en beurten is een stereo-opname nodig (medewerker en beller elk op een eigen kanaal)."
+)
+
+Span = tuple[float, float]
+Lane = npt.NDArray[np.int16]
+Mask = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class CallMetrics:
+    """What the measures say about one call; times in seconds from the start of the recording.
+
+    `speech` has the keys "employee" and "caller", or only "mix" for a mono recording; then `talk_share`,
+    `overlaps`, `longest_monologue_s` and `turns` are None. `talk_share` is None too when nobody speaks.
+    """
+
+    duration_s: float
+    speech: Mapping[str, tuple[Span, ...]]
+    talk_share: Mapping[str, float] | None
+    silences: tuple[Span, ...]
+    overlaps: tuple[Span, ...] | None
+    longest_monologue_s: Mapping[str, float] | None
+    turns: int | None
+
+    @property
+    def two_sided(self) -> bool:
+        return EMPLOYEE in self.speech
+
+    def to_json(self) -> dict[str, Any]:
+        """The `nunrec call-metrics` object: seconds rounded to 2 decimals, shares to 3."""
+
+        def spans(items: tuple[Span, ...]) -> list[list[float]]:
+            return [[round(a, 2), round(b, 2)] for a, b in items]
+
+        return {
+            "duration_s": round(self.duration_s, 2),
+            "speech": {lane: spans(items) for lane, items in self.speech.items()},
+            "talk_share": None
+            if self.talk_share is None
+            else {side: round(value, 3) for side, value in self.talk_share.items()},
+            "silences": spans(self.silences),
+            "overlaps": None if self.overlaps is None else spans(self.overlaps),
+            "longest_monologue_s": None
+            if self.longest_monologue_s is None
+            else {side: round(value, 2) for side, value in self.longest_monologue_s.items()},
+            "turns": self.turns,
+            **({} if self.two_sided else {"note": MONO_NOTE}),
+        }
+
+    def figures(self) -> CallFigures:
+        """Only the numbers (no times, no audio, no content): kept with an evaluation for the trend."""
+        holds = [b - a for a, b in self.silences]
+        overlaps = [b - a for a, b in self.overlaps or ()]
+        share = self.talk_share
+        monologue = self.longest_monologue_s
+        return CallFigures(
+            duration_s=round(self.duration_s, 2),
+            two_sided=self.two_sided,
+            talk_share_employee=None if share is None else round(share[EMPLOYEE], 3),
+            holds=len(holds),
+            hold_total_s=round(sum(holds), 2),
+            longest_hold_s=round(max(holds, default=0.0), 2),
+            overlaps=None if self.overlaps is None else len(overlaps),
+            overlap_total_s=None if self.overlaps is None else round(sum(overlaps), 2),
+            longest_monologue_employee_s=None if monologue is None else round(monologue[EMPLOYEE], 2),
+            longest_monologue_caller_s=None if monologue is None else round(monologue[CALLER], 2),
+            turns=self.turns,
+        )
+
+
+@dataclass(frozen=True)
+class CallFigures:
+    """The measures of one call as plain numbers, stored with the coach's evaluation of it (no audio,
+    no content, no caller data), so the employee's own trend survives the recording's 30 days."""
+
+    duration_s: float
+    two_sided: bool
+    talk_share_employee: float | None
+    holds: int
+    hold_total_s: float
+    longest_hold_s: float
+    overlaps: int | None
+    overlap_total_s: float | None
+    longest_monologue_employee_s: float | None
+    longest_monologue_caller_s: float | None
+    turns: int | None
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> CallFigures:
+        """Read back what `dataclasses.asdict` stored; refuses anything that is not a finite number."""
+
+        def number(name: str, optional: bool = True) -> float | None:
+            value = data.get(name)
+            if value is None and optional:
+                return None
+            if isinstance(value, bool) or not isinstance(value, int | float) or not np.isfinite(value):
+                raise InvalidInput(f"De gespreksmaten van deze beoordeling zijn onleesbaar ({name}).")
+            return float(value)
+
+        def count(name: str) -> int | None:
+            value = number(name)
+            return None if value is None else int(value)
+
+        return CallFigures(
+            duration_s=number("duration_s", False) or 0.0,
+            two_sided=bool(data.get("two_sided")),
+            talk_share_employee=number("talk_share_employee"),
+            holds=count("holds") or 0,
+            hold_total_s=number("hold_total_s", False) or 0.0,
+            longest_hold_s=number("longest_hold_s", False) or 0.0,
+            overlaps=count("overlaps"),
+            overlap_total_s=number("overlap_total_s"),
+            longest_monologue_employee_s=number("longest_monologue_employee_s"),
+            longest_monologue_caller_s=number("longest_monologue_caller_s"),
+            turns=count("turns"),
+        )
+
+
+def channels_of(samples: npt.NDArray[np.int16], channels: int) -> list[Lane]:
+    """One 1-D view per channel, from frames-first (frames, channels) or channels-first (channels, frames)."""
+    if samples.ndim == 1:
+        return [samples]
+    if samples.shape[0] == channels and samples.shape[1] != channels:
+        return [samples[c] for c in range(channels)]
+    return [samples[:, c] for c in range(samples.shape[1])]
+
+
+def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int] | None = (0, 1)) -> CallMetrics:
+    """The measures of a call. `channel_map` is (employee channel, caller channel); with one lane, or with
+    None (the recording does not say which channel is whom), every lane is taken together: silences only."""
+    if not lanes or sample_rate <= 0:
+        raise InvalidInput("Er is geen geluid om te meten.")
+    frames = min(len(lane) for lane in lanes)
+    duration = frames / sample_rate
+    step = max(1, round(FRAME_S * sample_rate))
+    if channel_map is None or len(lanes) == 1:
+        active = np.zeros(frames // step, dtype=np.bool_)
+        for lane in lanes:
+            active |= detect_speech(lane[:frames], sample_rate)
+        return CallMetrics(
+            duration_s=duration,
+            speech=MappingProxyType({MIX: _spans(active, duration)}),
+            talk_share=None,
+            silences=_spans(_keep_runs(~active, _frames(HOLD_S)), duration),
+            overlaps=None,
+            longest_monologue_s=None,
+            turns=None,
+        )
+    employee_channel, caller_channel = channel_map
+    if not (0 <= employee_channel < len(lanes) and 0 <= caller_channel < len(lanes)) or (
+        employee_channel == caller_channel
+    ):
+        raise InvalidInput(
+            f"De kanaalindeling past niet bij de opname ({len(lanes)} kanalen): kies twee verschillende kanalen."
+        )
+    employee = detect_speech(lanes[employee_channel][:frames], sample_rate)
+    caller = detect_speech(lanes[caller_channel][:frames], sample_rate)
+    employee_time, caller_time = float(employee.sum()), float(caller.sum())
+    total = employee_time + caller_time
+    share = None if total == 0 else MappingProxyType({EMPLOYEE: employee_time / total, CALLER: caller_time / total})
+    floor_e = _keep_runs(employee & ~caller, _frames(MIN_TURN_S))
+    floor_c = _keep_runs(caller & ~employee, _frames(MIN_TURN_S))
+    return CallMetrics(
+        duration_s=duration,
+        speech=MappingProxyType({EMPLOYEE: _spans(employee, duration), CALLER: _spans(caller, duration)}),
+        talk_share=share,
+        silences=_spans(_keep_runs(~(employee | caller), _frames(HOLD_S)), duration),
+        overlaps=_spans(_keep_runs(employee & caller, _frames(MIN_OVERLAP_S)), duration),
+        longest_monologue_s=MappingProxyType(
+            {
+                EMPLOYEE: _longest_monologue(employee, floor_c) * FRAME_S,
+                CALLER: _longest_monologue(caller, floor_e) * FRAME_S,
+            }
+        ),
+        turns=_turns(floor_e, floor_c),
+    )
+
+
+# -- speech detection on one lane -----------------------------------------------------------------
+
+
+def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
+    """Mean square per 20 ms frame in dBFS, estimated from about 40 evenly spaced samples of each frame."""
+    step = max(1, round(FRAME_S * sample_rate))
+    count = len(lane) // step
+    stride = max(1, step // ENERGY_SAMPLES)
+    if step % stride:
+        stride = 1
+    per_frame = step // stride
+    power = np.empty(count, dtype=np.float32)
+    for first in range(0, count, CHUNK_FRAMES):
+        last = min(count, first + CHUNK_FRAMES)
+        block = lane[first * step : last * step : stride].astype(np.float32).reshape(last - first, per_frame)
+        power[first:last] = np.einsum("ij,ij->i", block, block)
+    power *= np.float32(1.0 / (per_frame * 32768.0**2))
+    np.maximum(power, np.float32(10 ** (QUIETEST_DBFS / 10)), out=power)
+    energy: npt.NDArray[np.float32] = (np.log10(power) * np.float32(10.0)).astype(np.float32)
+    return energy
+
+
+def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Per frame, the level of the line without speech (minimum statistics): the quietest frame of each half
+    second, then the minimum of those over the 5 s before and, separately, the 5 s after; the higher of the
+    two, so that the floor follows the line at once when it gets noisier or quieter."""
+    block = _frames(FLOOR_BLOCK_S)
+    count = len(energy)
+    if count == 0:
+        return energy.copy()
+    blocks = -(-count // block)
+    padded = np.full(blocks * block, np.float32(np.inf), dtype=np.float32)
+    padded[:count] = energy
+    quietest = padded.reshape(blocks, block).min(axis=1)
+    reach = max(1, round(FLOOR_REACH_S / FLOOR_BLOCK_S))
+    edge = np.full(reach, np.float32(np.inf), dtype=np.float32)
+    before = np.lib.stride_tricks.sliding_window_view(np.concatenate([edge, quietest]), reach + 1).min(axis=1)
+    after = np.lib.stride_tricks.sliding_window_view(np.concatenate([quietest, edge]), reach + 1).min(axis=1)
+    floor = np.maximum(before, after)
+    result: npt.NDArray[np.float32] = np.repeat(floor, block)[:count]
+    return result
+
+
+def detect_speech(lane: Lane, sample_rate: int) -> Mask:
+    """Per 20 ms frame: does this lane carry speech? (energy, noise floor, hysteresis, bridge, hangover)"""
+    energy = frame_energy_db(lane, sample_rate)
+    if len(energy) == 0:
+        return np.zeros(0, dtype=np.bool_)
+    floor = noise_floor_db(energy)
+    loud = energy > np.maximum(floor + START_MARGIN_DB, ABSOLUTE_MIN_DBFS)
+    carried = energy > np.maximum(floor + KEEP_MARGIN_DB, ABSOLUTE_MIN_DBFS)
+    # Hysteresis: a run above the lower threshold is speech when it reaches the higher one somewhere.
+    starts, ends = _run_edges(carried)
+    seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
+    touching = seen[ends] > seen[starts]
+    starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
+    long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
+    starts, ends = starts[long_enough], ends[long_enough]
+    limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
+    return _from_runs(len(energy), starts, np.minimum(ends + _frames(HANGOVER_S), limits))
+
+
+# -- frame helpers (all vectorised) ----------------------------------------------------------------
+
+
+def _frames(seconds: float) -> int:
+    return max(1, round(seconds / FRAME_S))
+
+
+def _run_edges(mask: Mask) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Start and end (exclusive) frame of each run of True."""
+    padded = np.concatenate([[False], mask, [False]]).astype(np.int8)
+    change = np.flatnonzero(np.diff(padded))
+    return change[0::2], change[1::2]
+
+
+def _keep_runs(mask: Mask, minimum: int) -> Mask:
+    starts, ends = _run_edges(mask)
+    keep = (ends - starts) >= minimum
+    return _from_runs(len(mask), starts[keep], ends[keep])
+
+
+def _from_runs(length: int, starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp]) -> Mask:
+    """A mask from sorted runs that do not overlap (one np.repeat: far cheaper than a cumulative sum)."""
+    edges = np.empty(2 * len(starts) + 2, dtype=np.intp)
+    edges[0], edges[-1] = 0, length
+    edges[1:-1:2], edges[2:-1:2] = starts, ends
+    values = np.zeros(len(edges) - 1, dtype=np.bool_)
+    values[1::2] = True
+    result: Mask = np.repeat(values, np.diff(edges))
+    return result
+
+
+def _bridge_runs(
+    starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp], gap: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Join runs whose pause is shorter than `gap` frames (ends are not moved)."""
+    if len(starts) < 2:
+        return starts, ends
+    joined = (starts[1:] - ends[:-1]) < gap
+    return starts[np.concatenate([[True], ~joined])], ends[np.concatenate([~joined, [True]])]
+
+
+def _spans(mask: Mask, duration: float) -> tuple[Span, ...]:
+    starts, ends = _run_edges(mask)
+    return tuple((float(a) * FRAME_S, min(float(b) * FRAME_S, duration)) for a, b in zip(starts, ends, strict=True))
+
+
+def _longest_monologue(side: Mask, other_floor: Mask) -> int:
+    """Frames from the first to the last speech of one side while the other does not take the floor and no
+    pause reaches a hold."""
+    starts, ends = _run_edges(side)
+    if len(starts) == 0:
+        return 0
+    taken = np.concatenate([[0], np.cumsum(other_floor, dtype=np.int64)])
+    # Join run i and i+1 when the pause is shorter than a hold and the other side does not take the floor.
+    joined = ((starts[1:] - ends[:-1]) < _frames(HOLD_S)) & (taken[starts[1:]] == taken[ends[:-1]])
+    group = np.concatenate([[0], np.cumsum(~joined)])
+    first = np.full(group[-1] + 1, -1, dtype=np.int64)
+    first[group[::-1]] = starts[::-1]  # the first start of each group
+    last = np.zeros(group[-1] + 1, dtype=np.int64)
+    np.maximum.at(last, group, ends)
+    return int((last - first).max())
+
+
+def _turns(floor_employee: Mask, floor_caller: Mask) -> int:
+    """How often the floor is taken: runs of the same side in the order its solo stretches start."""
+    e_starts, _ = _run_edges(floor_employee)
+    c_starts, _ = _run_edges(floor_caller)
+    sides = np.concatenate([np.zeros(len(e_starts), np.int8), np.ones(len(c_starts), np.int8)])
+    order = np.argsort(np.concatenate([e_starts, c_starts]), kind="stable")
+    sequence = sides[order]
+    if len(sequence) == 0:
+        return 0
+    return int(1 + np.count_nonzero(np.diff(sequence)))

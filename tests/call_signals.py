@@ -1,0 +1,59 @@
+"""Speech-like two-lane test calls made with numpy: bursts of band-limited, syllable-modulated sound with
+known on and off times over line noise, so the call measures can be checked against the truth."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import soundfile as sf
+
+RATE = 8000
+Spans = Sequence[tuple[float, float]]
+
+# A call of 40 s: the employee opens, the caller answers, a hold of 6 s, one overlap of 1.5 s, a short "ja".
+EMPLOYEE_SPEECH: Spans = ((0.5, 5.0), (9.0, 12.0), (18.0, 24.0), (30.0, 36.0))
+CALLER_SPEECH: Spans = ((5.6, 8.6), (12.4, 12.7), (22.5, 27.0), (36.5, 39.0))  # 12.4-12.7: a short "ja"
+HOLD = (27.0, 30.0)  # (and 12.7 .. 18.0 is a silence of 5.3 s: the employee looks something up)
+OVERLAP = (22.5, 24.0)
+
+
+def speech_lane(
+    spans: Spans, seconds: float, seed: int, level: float = 0.25, noise: float = 0.002, pitch: float = 140.0
+) -> npt.NDArray[np.float64]:
+    rng = np.random.default_rng(seed)
+    n = int(seconds * RATE)
+    lane = rng.standard_normal(n) * noise  # line noise
+    t = np.arange(n) / RATE
+    for start, end in spans:
+        first, last = int(start * RATE), min(n, int(end * RATE))
+        if last <= first:
+            continue
+        tt = t[first:last]
+        syllables = np.abs(np.sin(np.pi * 4.5 * (tt - start))) ** 1.5  # syllables at 4.5 Hz, dipping in between
+        voiced = sum(np.sin(2 * np.pi * pitch * k * tt) / k for k in range(1, 12))
+        hiss = np.convolve(rng.standard_normal(last - first), np.ones(4) / 4, mode="same")  # band-limited noise
+        lane[first:last] += level * syllables * (0.7 * voiced + 0.5 * hiss)
+    return np.clip(lane, -1.0, 1.0)
+
+
+def stereo_call(
+    employee: Spans = EMPLOYEE_SPEECH, caller: Spans = CALLER_SPEECH, seconds: float = 40.0, noise: float = 0.002
+) -> npt.NDArray[np.float64]:
+    """Frames-first (frames, 2): the employee on channel 0, the caller on channel 1."""
+    return np.stack(
+        [speech_lane(employee, seconds, 1, noise=noise), speech_lane(caller, seconds, 2, noise=noise, pitch=210)],
+        axis=1,
+    )
+
+
+def wav_bytes(samples: npt.NDArray[np.float64], subtype: str = "ALAW") -> bytes:
+    buffer = io.BytesIO()
+    sf.write(buffer, samples, RATE, format="WAV", subtype=subtype)
+    return buffer.getvalue()
+
+
+def as_int16(samples: npt.NDArray[np.float64]) -> npt.NDArray[np.int16]:
+    return np.round(samples * 32767).astype(np.int16)

@@ -1,0 +1,115 @@
+"""The call measures in the player, driven like a coach would: a generated stereo call with known speech, its
+lanes shaded where each side speaks, holds and overlaps marked under the lanes (a real click on a marker
+seeks there), the compact Dutch line of measures, and a mono call that says what needs stereo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.adapters.audio.playback import ClockOutput
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import User
+from nunrec_desktop.ui.player_page import PlayerPage
+from nunrec_desktop.ui.tasks import TaskRunner
+from nunrec_desktop.ui.translations import install_translators
+from nunrec_desktop.ui.waveform_view import LABEL_WIDTH, MEASURES_STRIP, RULER_HEIGHT
+from tests.call_signals import HOLD, OVERLAP, stereo_call, wav_bytes
+from tests.conftest import FakeClock
+from tests.recordings_factory import add_recording
+from tests.test_ui_player import open_in
+
+
+@pytest.fixture
+def page(qtbot: QtBot, qapp: QApplication, services: Services, coach: User, clock: FakeClock) -> Iterator[PlayerPage]:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    root = services.workspace.store_path
+    add_recording(root, "rec-stereo", clock.now - timedelta(days=1), duration=40.0, audio=wav_bytes(stereo_call()))
+    add_recording(
+        root,
+        "rec-mono",
+        clock.now - timedelta(days=1),
+        duration=40.0,
+        audio=wav_bytes(stereo_call().sum(axis=1) / 2),  # the metadata's stereo map does not fit: "mixed"
+    )
+    tasks = TaskRunner()
+    player = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks)
+    qtbot.addWidget(player)
+    player.resize(1240, 700)
+    player.show()
+    yield player
+    tasks.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def x_of(page: PlayerPage, seconds: float, duration: float = 40.0) -> int:
+    width = page.waveform.width() - LABEL_WIDTH
+    return round(LABEL_WIDTH + seconds / duration * width)
+
+
+def pixel(image: QImage, x: int, y: int) -> QColor:
+    return image.pixelColor(x, y)
+
+
+def test_speech_is_shaded_in_each_lane(qtbot: QtBot, page: PlayerPage, services: Services) -> None:
+    open_in(qtbot, page, services, "marieke", "rec-stereo")
+    wave = page.waveform
+    image = wave.grab().toImage()
+    lane = (wave.height() - RULER_HEIGHT) / 2
+    near_top = {"employee": int(lane * 0.12), "caller": int(lane + lane * 0.12)}  # above the waveform ink
+    # At 2 s only the employee speaks, at 7 s only the caller.
+    employee_lane = [pixel(image, x_of(page, s), near_top["employee"]) for s in (2, 7)]
+    caller_lane = [pixel(image, x_of(page, s), near_top["caller"]) for s in (2, 7)]
+    assert employee_lane[1] == QColor("#ffffff") and employee_lane[0] != employee_lane[1]  # shaded where it speaks
+    assert caller_lane[0] == QColor("#fbfcfd") and caller_lane[1] != caller_lane[0]
+    assert employee_lane[0].red() < 255 and caller_lane[1].blue() < 0xFD  # tinted with the lane colour
+
+
+def test_clicking_a_hold_or_an_overlap_marker_seeks_to_its_start(
+    qtbot: QtBot, page: PlayerPage, services: Services
+) -> None:
+    open_in(qtbot, page, services, "marieke", "rec-stereo")
+    wave = page.waveform
+    wave.grab()  # painted once, as on screen
+    strip_y = wave.height() - RULER_HEIGHT - MEASURES_STRIP // 2
+    assert page.engine is not None
+    qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(page, (HOLD[0] + HOLD[1]) / 2), strip_y))
+    assert page.engine.position_s == pytest.approx(HOLD[0], abs=0.15)
+    qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(page, OVERLAP[0] + 0.7), strip_y))
+    assert page.engine.position_s == pytest.approx(OVERLAP[0], abs=0.15)
+    # Elsewhere in the lanes a click still seeks to the clicked moment.
+    qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(page, 20.0), 40))
+    assert page.engine.position_s == pytest.approx(20.0, abs=0.1)
+
+
+def test_the_line_of_measures_is_dutch_context(qtbot: QtBot, page: PlayerPage, services: Services) -> None:
+    open_in(qtbot, page, services, "marieke", "rec-stereo")
+    text = page.measures_line.text()
+    assert page.measures_line.isVisible()
+    assert text == "Spreektijd medewerker 65 % - beller 35 % \u00b7 2 stiltes (langste 0:05) \u00b7 1 keer door elkaar"
+    assert "geen score" in page.measures_line.toolTip()
+
+
+def test_a_mono_call_gives_silences_and_says_stereo_is_needed(
+    qtbot: QtBot, page: PlayerPage, services: Services
+) -> None:
+    open_in(qtbot, page, services, "marieke", "rec-mono")
+    assert page.recording is not None and page.recording.metrics is not None
+    assert list(page.recording.metrics.speech) == ["mix"]
+    assert page.measures_line.text() == (
+        "2 stiltes (langste 0:05) \u00b7 spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname"
+    )
+    wave = page.waveform
+    wave.grab()
+    strip_y = wave.height() - RULER_HEIGHT - MEASURES_STRIP // 2
+    qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(page, (HOLD[0] + HOLD[1]) / 2), strip_y))
+    assert page.engine is not None and page.engine.position_s == pytest.approx(HOLD[0], abs=0.15)
