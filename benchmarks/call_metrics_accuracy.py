@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 import soundfile as sf
 
-from nunrec_desktop.services.audio import WaveformSummary, decode
+from nunrec_desktop.adapters.audio.decode import WaveformSummary, decode
 from nunrec_desktop.services.call_metrics import FRAME_S, CallMetrics, channels_of, measure
 
 RATE = 8000

@@ -18,8 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from nunrec_desktop.adapters.store.base import AudioInfo
 from nunrec_desktop.services.recordings import VisibleRecording
-from nunrec_desktop.services.store.base import AudioInfo
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 
 ROWS = 100_000

@@ -37,8 +37,8 @@ import numpy as np
 import soundfile as sf
 from PySide6.QtWidgets import QApplication
 
-from nunrec_desktop.services.audio import FIRST_VIEW_S, Loaded, load
-from nunrec_desktop.services.demo_audio import can_write_mp3, synthesize_call
+from nunrec_desktop.adapters.audio.decode import FIRST_VIEW_S, Loaded, load
+from nunrec_desktop.demo.audio import can_write_mp3, synthesize_call
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.ui.waveform_view import WaveformView
 

@@ -11,44 +11,52 @@ import logging
 import logging.handlers
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.audio.decode import AudioLimits
+from nunrec_desktop.adapters.credentials import StoreCredentials
+from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.adapters.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
+from nunrec_desktop.adapters.store.base import RecordingStore
+from nunrec_desktop.adapters.store.folder import FolderStore
+from nunrec_desktop.adapters.store.http import HttpStore
+from nunrec_desktop.clock import Clock, system_clock
+from nunrec_desktop.documents.layout import PdfLayout
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resources import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
-from nunrec_desktop.services.audio import AudioLimits
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
-from nunrec_desktop.services.clock import Clock, system_clock
-from nunrec_desktop.services.credentials import CredentialAdministration, StoreCredentials
+from nunrec_desktop.services.credential_administration import CredentialAdministration
 from nunrec_desktop.services.cycles import CycleOverview
-from nunrec_desktop.services.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.services.desk import CoachDesk, DeskParts, ItDesk, desk_for
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
+from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
-from nunrec_desktop.services.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
 from nunrec_desktop.services.recordings import RecordingCatalog
-from nunrec_desktop.services.reports import ReportService, latest_cycle
+from nunrec_desktop.services.reports import ReportService
 from nunrec_desktop.services.retention import RetentionService
 from nunrec_desktop.services.staffing import StaffAdministration
-from nunrec_desktop.services.store.base import RecordingStore
-from nunrec_desktop.services.store.folder import FolderStore
-from nunrec_desktop.services.store.http import HttpStore
 from nunrec_desktop.services.subject_access import SubjectAccessService
 from nunrec_desktop.settings import Workspace, load_workspace
+
+if TYPE_CHECKING:
+    from nunrec_desktop.adapters.audio.playback import AudioOutput
+    from nunrec_desktop.services.audit_anchor import HandlerFactory
+    from nunrec_desktop.ui.application import AppController
 
 KeyringFactory = Callable[[], Any]
 
@@ -85,6 +93,7 @@ class Services:
     cycles: CycleOverview = field(init=False, repr=False)
     listening: ListeningService = field(init=False, repr=False)
     live: LiveSessionService = field(init=False, repr=False)
+    exports: ExportService = field(init=False, repr=False)
     pending_parts: PendingParts = field(init=False, repr=False)
     staff: StaffAdministration = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
@@ -113,6 +122,13 @@ class Services:
             self.store,
             AudioLimits.from_settings(settings.audio_max_file_mb, settings.audio_max_duration_minutes),
         )
+        self.exports = ExportService(
+            self.reports,
+            self.subject_access,
+            PdfLayout(resources_dir() / "fonts"),
+            self.guard,
+            self.pending_parts.tracking,  # a killed export's part is removed at the next start
+        )
         self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)
@@ -137,27 +153,35 @@ class Services:
         """The current conversation guideline (read on use: IT may replace the file at any time)."""
         return load_guideline(default_guideline_path(resources_dir()))
 
-    def export_document(
-        self, user: User, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
-    ) -> Path:
-        """`kind` is "feedback" (one coaching period) or "dialog" (development over recent cycles)."""
-        from nunrec_desktop.services.pdf_documents import render_dialog, render_feedback
+    def desk_for(self, user: User) -> CoachDesk | ItDesk:
+        """The per-user desk, built at sign-in: a coach's or an IT colleague's."""
+        settings = self.workspace.settings
+        parts = DeskParts(
+            clock=self.clock,
+            auth=self.auth,
+            people=self.people,
+            catalog=self.catalog,
+            listening=self.listening,
+            evaluations=self.evaluations,
+            erasure=self.erasure,
+            draws=self.draws,
+            cycles=self.cycles,
+            live=self.live,
+            exports=self.exports,
+            audit_reader=self.audit_reader,
+            guideline=self.guideline,
+            guard=self.guard,
+            recording_retention_days=settings.recording_retention_days,
+        )
+        return desk_for(user, parts)
 
-        fonts = resources_dir() / "fonts"
-        render = render_feedback if kind == "feedback" else render_dialog
-        data = self.reports.gather(user, employee_id, first, last)
-        if kind == "feedback" and first is None and last is None:
-            data = latest_cycle(data)  # the feedback of one coaching cycle: the most recent
-        with self.pending_parts.tracking() as track:  # a killed export's part is removed at the next start
-            return self.reports.export(user, kind, data, out, self.guard(), lambda d, p: render(d, track(p), fonts))
+    def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None:
+        """The audit chain's head into the system log, outside the database (see services/audit_anchor.py)."""
+        from nunrec_desktop.services.audit_anchor import anchor_to_system_log, default_system_log, workspace_label
 
-    def export_subject_access(self, user: User, employee_id: str, out: Path) -> Path:
-        from nunrec_desktop.services.pdf_documents import render_subject_access
-
-        fonts = resources_dir() / "fonts"
-        data = self.subject_access.gather(user, employee_id)
-        with self.pending_parts.tracking() as track:
-            return self.subject_access.export(user, data, out, lambda d, p: render_subject_access(d, track(p), fonts))
+        anchor_to_system_log(
+            self.audit, workspace_label(self.workspace.root), self.clock, event, system_log or default_system_log
+        )
 
     def guard(self) -> CallerDataGuard:
         """The caller-data guard; the municipality's own numbers and domains (settings) are not findings."""
@@ -261,3 +285,55 @@ def local_admin() -> User:
     except (KeyError, OSError):
         name = "onbekend"
     return User(id=0, username=f"os:{name}", role=Role.IT, display_name=f"Beheer ({name})")
+
+
+def default_output() -> AudioOutput:
+    """The sound card through PortAudio (imported on first use, after the sign-in window is up)."""
+    from nunrec_desktop.adapters.audio.playback import SoundDeviceOutput
+
+    return SoundDeviceOutput()
+
+
+def open_for_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> Services:
+    """What the sign-in window opens: the workspace, its log, and the retention sweep (P10) done first."""
+    services = open_services(root, keyring_factory=keyring_factory, clock=clock)
+    try:
+        configure_logging(services.workspace)
+        services.pending_parts.sweep()  # parts of exports killed earlier (adapters/leftovers.py)
+        services.retention.sweep(retention_actor())  # P10: nothing is kept longer than agreed
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def gui_controller(
+    root: Path,
+    *,
+    keyring_factory: KeyringFactory,
+    clock: Clock,
+    idle_minutes: float | None = None,
+    output_factory: Callable[[], AudioOutput] | None = None,
+    system_log: HandlerFactory | None = None,
+) -> AppController:
+    """The windows of the application on this workspace (the sign-in window first; nothing is shown yet).
+
+    `system_log` is where the audit anchors go at start, sign-out and exit (default: syslog / event log)."""
+    from nunrec_desktop.ui.application import AppController
+
+    return AppController(
+        lambda: open_for_gui(root, keyring_factory=keyring_factory, clock=clock),
+        output_factory or default_output,
+        idle_minutes,
+        system_log=system_log,
+    )
+
+
+def run_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> int:
+    """The windowed application, until its last window closes."""
+    from nunrec_desktop.ui.application import run_application
+    from nunrec_desktop.ui.error_hooks import log_folder_of
+
+    return run_application(
+        lambda: gui_controller(root, keyring_factory=keyring_factory, clock=clock), log_folder_of(root)
+    )

@@ -30,8 +30,9 @@ from nunrec_desktop.app import (
     open_services,
     system_keyring,
 )
-from nunrec_desktop.domain import InvalidInput, NunrecError, User
-from nunrec_desktop.services.clock import Clock, system_clock
+from nunrec_desktop.clock import Clock, system_clock
+from nunrec_desktop.domain import InvalidInput, NunrecError
+from nunrec_desktop.services.desk import Desk
 from nunrec_desktop.settings import (
     APP_AUTHOR,
     APP_NAME,
@@ -44,7 +45,7 @@ from nunrec_desktop.settings import (
 )
 
 if TYPE_CHECKING:
-    from nunrec_desktop.services.audio import DecodedAudio
+    from nunrec_desktop.adapters.audio.decode import DecodedAudio
 
 DEMO_PASSWORD_WORDS = ("kust", "veluwe", "heide", "beek", "duin", "eik", "ree", "mos", "zand", "bos")
 
@@ -276,7 +277,7 @@ def _workspace(args: argparse.Namespace) -> Path:
 def _open(args: argparse.Namespace, io: Io) -> Services:
     services = open_services(_workspace(args), clock=io.clock, keyring_factory=io.keyring_factory)
     configure_logging(services.workspace)
-    services.pending_parts.sweep()  # parts of exports killed earlier (see services/leftovers.py)
+    services.pending_parts.sweep()  # parts of exports killed earlier (see adapters/leftovers.py)
     return services
 
 
@@ -294,8 +295,8 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.demo import populate_demo
-    from nunrec_desktop.services.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
+    from nunrec_desktop.adapters.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
+    from nunrec_desktop.demo.workspace import populate_demo
 
     root = Path(getattr(args, "workspace", None) or default_demo_dir())
     if demo_unfinished(root):
@@ -461,11 +462,12 @@ def cmd_store(args: argparse.Namespace, io: Io) -> int:
 
 
 @contextmanager
-def _signed_in(args: argparse.Namespace, io: Io) -> Iterator[tuple[Services, User]]:
-    """Open the workspace and sign in with --user and the password (commands a coach or IT runs as themselves)."""
+def _signed_in(args: argparse.Namespace, io: Io) -> Iterator[Desk]:
+    """Open the workspace and sign in with --user and the password (commands a coach or IT runs as themselves):
+    the signed-in user's desk."""
     services = _open(args, io)
     try:
-        yield services, services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False))
+        yield services.desk_for(services.auth.sign_in(args.user, _read_secret(args, io, "Wachtwoord: ", confirm=False)))
     finally:
         services.close()
 
@@ -476,8 +478,8 @@ def _duration(seconds: float) -> str:
 
 
 def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
-    with _signed_in(args, io) as (services, user):
-        listing = services.catalog.visible_for(user, args.employee)
+    with _signed_in(args, io) as desk:
+        listing = desk.recordings(args.employee)
     for item in listing.items:
         if args.json:
             record = {
@@ -515,7 +517,7 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
 
 def _read_audio_file(args: argparse.Namespace) -> DecodedAudio:
     """A file named on the command line, read as the player reads it: a regular file within the caps."""
-    from nunrec_desktop.services.audio import AudioLimits, load
+    from nunrec_desktop.adapters.audio.decode import AudioLimits, load
 
     limits = AudioLimits()
     root = _workspace(args)
@@ -529,7 +531,7 @@ def _read_audio_file(args: argparse.Namespace) -> DecodedAudio:
 
 
 def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.audio import is_complete
+    from nunrec_desktop.adapters.audio.decode import is_complete
 
     audio = _read_audio_file(args)
     report = {
@@ -581,15 +583,15 @@ def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_export(args: argparse.Namespace, io: Io) -> int:
     kind = "feedback" if args.command == "export-feedback" else "dialog"
-    with _signed_in(args, io) as (services, user):
-        written = services.export_document(user, kind, args.employee, args.out, args.first, args.last)
+    with _signed_in(args, io) as desk:
+        written = desk.export_document(kind, args.employee, args.out, args.first, args.last)
     print(f"Geschreven: {written}", file=io.stdout)
     return 0
 
 
 def cmd_sample(args: argparse.Namespace, io: Io) -> int:
-    with _signed_in(args, io) as (services, user):
-        draw = services.draws.draw(user, args.employee, args.count, args.seed, args.min_duration)
+    with _signed_in(args, io) as desk:
+        draw = desk.draw(args.employee, args.count, args.seed, args.min_duration)
     for recording in draw.picks:
         print(
             json.dumps(
@@ -609,8 +611,8 @@ def cmd_sample(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_subject_access(args: argparse.Namespace, io: Io) -> int:
-    with _signed_in(args, io) as (services, user):
-        written = services.export_subject_access(user, args.employee, args.out)
+    with _signed_in(args, io) as desk:
+        written = desk.export_subject_access(args.employee, args.out)
     print(f"Geschreven: {written}", file=io.stdout)
     return 0
 
@@ -628,8 +630,8 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
         raise InvalidInput(f"Het tijdstip {args.around} ligt buiten het bereik van de klok.") from None
     if args.yes and not args.reference.strip():
         raise InvalidInput("Geef met --reference het kenmerk van het verzoek; dat komt in het auditlog.")
-    with _signed_in(args, io) as (services, user):
-        search = services.erasure.search(user, args.caller, around, args.window_minutes)
+    with _signed_in(args, io) as desk:
+        search = desk.search_for_erasure(args.caller, around, args.window_minutes)
         candidates = search.candidates
         if search.skipped:
             print(
@@ -646,8 +648,7 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
             )
         if not candidates and args.yes and search.skipped:
             raise InvalidInput(
-                "Er is geen geldige opname gevonden en er is niets verwijderd; kijk eerst de ongeldige onderdelen "
-                "na."
+                "Er is geen geldige opname gevonden en er is niets verwijderd; kijk eerst de ongeldige onderdelen na."
             )
         if not candidates:
             print("Geen opname gevonden bij dit nummer rond dit tijdstip.", file=io.stdout)
@@ -656,7 +657,7 @@ def cmd_erase(args: argparse.Namespace, io: Io) -> int:
             return 0
         if len(candidates) != 1:
             raise InvalidInput(f"Er zijn {len(candidates)} opnames gevonden; maak het zoekvenster kleiner.")
-        services.erasure.erase(user, candidates[0].recording_id, args.reference, confirmed=candidates[0])
+        desk.erase(candidates[0], args.reference)  # refused when the recording changed since it was listed
     print(f"Opname {candidates[0].recording_id} is verwijderd en wordt nooit meer getoond.", file=io.stdout)
     return 0
 
@@ -718,7 +719,7 @@ def cmd_audit(args: argparse.Namespace, io: Io) -> int:
 
 
 def run_gui(root: Path, io: Io) -> int:
-    from nunrec_desktop.ui.application import run_application
+    from nunrec_desktop.app import run_gui as run_application
 
     return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)
 

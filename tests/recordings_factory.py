@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from nunrec_desktop.services.store.base import AudioInfo, RecordingMeta, Segment
-from nunrec_desktop.services.store.folder import init_folder_store, write_recording
+from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
+from nunrec_desktop.adapters.store.folder import init_folder_store, write_recording
 
 GENERAL = "+31341259911"
 

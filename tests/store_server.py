@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from nunrec_desktop.services.store.base import RecordingGone, metadata_to_json
-from nunrec_desktop.services.store.folder import FolderStore
+from nunrec_desktop.adapters.store.base import RecordingGone, metadata_to_json
+from nunrec_desktop.adapters.store.folder import FolderStore
 
 CONTENT_TYPES = {"wav": "audio/wav", "mp3": "audio/mpeg", "flac": "audio/flac", "ogg": "audio/ogg"}
 

@@ -1,13 +1,17 @@
-"""Architecture rules: services never import Qt, nothing runs at import time, every module says what it is for."""
+"""Architecture rules: the import-linter contracts hold (and catch a breach), importing the services loads no
+Qt, nothing runs at import time, every module says what it is for."""
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nunrec_desktop"
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
 def _modules(folder: Path) -> list[Path]:
@@ -33,7 +37,8 @@ def test_services_source_never_imports_qt() -> None:
 def test_importing_every_service_loads_no_qt() -> None:
     modules = [
         ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
-        for p in _modules(PACKAGE / "services")
+        for folder in ("services", "adapters", "documents", "demo")
+        for p in _modules(PACKAGE / folder)
         if p.name != "__init__.py"
     ]
     code = (
@@ -69,3 +74,45 @@ def test_cli_import_is_cheap_and_side_effect_free(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_gui_wiring_hands_pages_no_lambdas() -> None:
+    """Pages take the signed-in user's desk (services/desk.py); the controller passes them no lambda bag."""
+    tree = ast.parse((PACKAGE / "ui" / "application.py").read_text(encoding="utf-8"))
+    lambdas = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Lambda)]
+    assert lambdas == []
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """The import-linter contracts of pyproject.toml, run on the package found in `root`."""
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+
+
+def test_the_walls_hold() -> None:
+    result = _lint_imports(PACKAGE.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_deliberate_breach_of_each_wall_fails(tmp_path: Path) -> None:
+    """A copy of the package with one forbidden import per contract: lint-imports must name every one broken."""
+    shutil.copytree(PACKAGE, tmp_path / "nunrec_desktop", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    breaches = {
+        "services/people.py": "from nunrec_desktop.ui import tasks",  # a use case reaching up into the screens
+        "adapters/atomic_file.py": "import PySide6",  # Qt outside ui/
+        "ui/tasks.py": "import sqlalchemy",  # a screen touching the database
+        "ui/idle_lock.py": "import nunrec_desktop.app",  # a screen calling the composition root
+    }
+    for module, line in breaches.items():
+        path = tmp_path / "nunrec_desktop" / module
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "Contracts: 0 kept, 4 broken." in result.stdout, result.stdout

@@ -18,8 +18,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from nunrec_desktop.cli import Io, main
-from nunrec_desktop.services.audio import (
+from nunrec_desktop.adapters.audio.decode import (
     AudioDecodeError,
     AudioLimits,
     WaveformSummary,
@@ -28,6 +27,7 @@ from nunrec_desktop.services.audio import (
     load,
     ulaw_table,
 )
+from nunrec_desktop.cli import Io, main
 from nunrec_desktop.settings import Settings, create_workspace
 
 

@@ -12,7 +12,7 @@ import soundfile as sf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nunrec_desktop.services.audio import SMALLEST_BLOCK, AudioDecodeError, WaveformSummary, decode, is_complete
+from nunrec_desktop.adapters.audio.decode import SMALLEST_BLOCK, AudioDecodeError, WaveformSummary, decode, is_complete
 
 
 def speechy(seconds: float, rate: int, channels: int) -> np.ndarray:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, update
 
+from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AuditResult
 from nunrec_desktop.services.audit import chain_hash
-from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow
 
 
 def _fill(services: Services, count: int = 8) -> None:

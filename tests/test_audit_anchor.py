@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select, update
 
+from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import AuditResult, User
@@ -28,7 +29,6 @@ from nunrec_desktop.services.audit_anchor import (
     verify_with_anchors,
     workspace_label,
 )
-from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow
 from tests.conftest import FakeClock, MemoryKeyring
 
 
@@ -310,15 +310,15 @@ def test_the_application_anchors_at_start_and_sign_out(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from nunrec_desktop.services.playback import ClockOutput
-    from nunrec_desktop.ui.application import AppController
+    from nunrec_desktop.adapters.audio.playback import ClockOutput
+    from nunrec_desktop.app import gui_controller
     from tests.conftest import TEST_PASSWORD
 
     address, server = syslog_socket
-    controller = AppController(
+    controller = gui_controller(
         workspace_dir,
-        lambda: keyring_backend,
-        clock,
+        keyring_factory=lambda: keyring_backend,
+        clock=clock,
         output_factory=lambda: ClockOutput(clock),
         system_log=lambda: syslog_handler(address),
     )

@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from nunrec_desktop.adapters.db.models import UserRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccountLocked, AuthenticationFailed, User
-from nunrec_desktop.services.db.models import UserRow
 from nunrec_desktop.services.passwords import Passwords
 from tests.conftest import TEST_PASSWORD, FakeClock
 

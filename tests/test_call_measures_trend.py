@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from nunrec_desktop.adapters.db.models import EvaluationRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.call_metrics import CallFigures
-from nunrec_desktop.services.db.models import EvaluationRow
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from nunrec_desktop.services.reports import measures_per_cycle
 from nunrec_desktop.ui.translations import install_translators
@@ -132,7 +132,7 @@ def test_the_dialog_pack_shows_the_trend_without_the_recordings(
     evaluate(services, coach, clock, 3, 5, figures(0.52, 4.0, overlaps=0))
     for recording in services.workspace.store_path.rglob("rec-*"):
         recording.unlink()  # the recordings are gone (30 days); the figures stay with the evaluations
-    out = services.export_document(coach, "dialog", "E1", tmp_path / "dialog.pdf")
+    out = services.exports.document(coach, "dialog", "E1", tmp_path / "dialog.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "Hoe je gesprekken verliepen" in text
     assert "65 %" in text and "52 %" in text  # the employee's own talk share per cycle
@@ -146,6 +146,6 @@ def test_no_measures_no_section(services: Services, coach: User, clock: FakeCloc
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
     evaluate(services, coach, clock, 0, 5, None)
-    out = services.export_document(coach, "dialog", "E1", tmp_path / "dialog.pdf")
+    out = services.exports.document(coach, "dialog", "E1", tmp_path / "dialog.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Hoe je gesprekken verliepen" not in text

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from nunrec_desktop.adapters.db.models import EvaluationRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import InvalidInput, Mark, User
-from nunrec_desktop.services.db.models import EvaluationRow
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent, KeptFinding, UndecidedFinding
 from nunrec_desktop.services.guideline import Guideline
 from tests.conftest import POSTGRES_URL, FakeClock
@@ -176,7 +176,7 @@ def test_keep_with_reason_x_no_longer_puts_caller_data_in_the_feedback_pdf(
     masked = f"Beller gaf {PHONE}, BSN [bsn] en rekening [rekeningnummer]."  # the coach pressed "Mask"
     services.evaluations.save_draft(coach, draft_id, EvaluationContent(answers=answers, notes=masked, kept=strong[:1]))
     assert services.evaluations.submit(coach, draft_id, guideline, services.guard()).status == "submitted"
-    out = services.export_document(coach, "feedback", "E1", tmp_path / "feedback.pdf")
+    out = services.exports.document(coach, "feedback", "E1", tmp_path / "feedback.pdf")
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     flat = "".join(text.split())
     assert PHONE in flat  # validly kept, with its reason
@@ -203,7 +203,7 @@ def test_a_weak_keep_written_into_the_database_does_not_reach_the_pdf(
         ]
         row.content = tampered.to_json()
     with pytest.raises(InvalidInput, match="Exporteren kan nog niet: 2 mogelijke"):
-        services.export_document(coach, "feedback", "E1", tmp_path / "feedback.pdf")
+        services.exports.document(coach, "feedback", "E1", tmp_path / "feedback.pdf")
     assert not (tmp_path / "feedback.pdf").exists()
 
 

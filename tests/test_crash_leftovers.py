@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.leftovers import DEMO_UNFINISHED, PENDING_FOLDER, PendingParts
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.leftovers import DEMO_UNFINISHED, PENDING_FOLDER, PendingParts
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 
 NUNREC = [sys.executable, "-m", "nunrec_desktop"]
@@ -56,9 +56,9 @@ def test_a_killed_demo_is_refused_then_rebuilt(
     )
     assert refused.returncode == 1 and "niet afgemaakt" in refused.stderr and "Traceback" not in refused.stderr
 
-    from nunrec_desktop.ui.application import AppController
+    from nunrec_desktop.app import gui_controller
 
-    controller = AppController(root, lambda: keyring_backend, clock)  # the GUI start refuses it too
+    controller = gui_controller(root, keyring_factory=lambda: keyring_backend, clock=clock)  # the GUI refuses it too
     qtbot.addWidget(controller.login)
     controller.start()
     qtbot.waitUntil(lambda: "niet afgemaakt" in controller.login.message.text(), timeout=10_000)
@@ -87,7 +87,7 @@ def test_a_killed_demo_is_refused_then_rebuilt(
 
 _SLOW_EXPORT = """
 import sys, time
-import nunrec_desktop.services.pdf_documents as documents
+import nunrec_desktop.documents.pdf as documents
 from nunrec_desktop.cli import main
 
 real = documents.render_subject_access

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nunrec_desktop.services.db.models import Base
+from nunrec_desktop.adapters.db.models import Base
 
 REGISTER = Path(__file__).resolve().parent.parent / "docs" / "verwerkingsregister.md"
 

@@ -15,9 +15,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from nunrec_desktop.adapters.db.engine import MIGRATIONS_DIR, create_database_engine, migrate
+from nunrec_desktop.adapters.db.models import AssignmentRow, Base
 from nunrec_desktop.app import Services
-from nunrec_desktop.services.db.engine import MIGRATIONS_DIR, create_database_engine, migrate
-from nunrec_desktop.services.db.models import AssignmentRow, Base
 
 
 def test_migrations_match_the_models(services: Services) -> None:

@@ -13,13 +13,13 @@ import numpy as np
 import soundfile as sf
 from sqlalchemy import select
 
+from nunrec_desktop.adapters.db.models import EvaluationRow
+from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.app import open_services
 from nunrec_desktop.cli import Io, main
+from nunrec_desktop.demo.audio import synthesize_call
+from nunrec_desktop.demo.workspace import _plan_calls
 from nunrec_desktop.domain import Role
-from nunrec_desktop.services.db.models import EvaluationRow
-from nunrec_desktop.services.demo import _plan_calls
-from nunrec_desktop.services.demo_audio import synthesize_call
-from nunrec_desktop.services.store.folder import FolderStore
 from tests.conftest import FakeClock, MemoryKeyring
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from nunrec_desktop.adapters.db.models import DrawRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import InvalidInput, Role, User
-from nunrec_desktop.services.db.models import DrawRow
 from nunrec_desktop.services.draws import part_of_day
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring

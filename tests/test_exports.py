@@ -57,7 +57,7 @@ def evaluated(services: Services, admin: User, coach: User, clock: FakeClock) ->
 
 
 def test_feedback_pdf_content_metadata_and_every_page(services: Services, evaluated: User, tmp_path: Path) -> None:
-    out = services.export_document(evaluated, "feedback", "E1", tmp_path / "terugkoppeling.pdf")
+    out = services.exports.document(evaluated, "feedback", "E1", tmp_path / "terugkoppeling.pdf")
     reader, pages = text_of(out)
     everything = "\n".join(pages)
     assert "Terugkoppeling coaching" in pages[0] and "Anouk de Vries" in pages[0] and "Marieke Kok" in pages[0]
@@ -81,7 +81,7 @@ def test_feedback_pdf_content_metadata_and_every_page(services: Services, evalua
 
 def test_no_caller_number_reaches_the_pdf_in_any_spelling(services: Services, evaluated: User, tmp_path: Path) -> None:
     for kind in ("feedback", "dialog"):
-        out = services.export_document(
+        out = services.exports.document(
             evaluated, kind, "E1", tmp_path / f"{kind}.pdf", date(2026, 1, 1), date(2026, 12, 31)
         )
         text = re.sub(r"\s", "", "".join(text_of(out)[1]))
@@ -92,7 +92,7 @@ def test_no_caller_number_reaches_the_pdf_in_any_spelling(services: Services, ev
 
 
 def test_dialog_pack_shows_development_without_comparisons(services: Services, evaluated: User, tmp_path: Path) -> None:
-    out = services.export_document(evaluated, "dialog", "E1", tmp_path / "dialog.pdf")
+    out = services.exports.document(evaluated, "dialog", "E1", tmp_path / "dialog.pdf")
     _, pages = text_of(out)
     everything = "\n".join(pages)
     assert "Voorbereiding Dialog-gesprek" in everything and "Ontwikkeling per A" in everything
@@ -108,13 +108,13 @@ def test_dialog_pack_shows_development_without_comparisons(services: Services, e
 
 def test_refusals(services: Services, evaluated: User, it_user: User, admin: User, tmp_path: Path) -> None:
     with pytest.raises(AccessDenied):
-        services.export_document(it_user, "feedback", "E1", tmp_path / "x.pdf")
+        services.exports.document(it_user, "feedback", "E1", tmp_path / "x.pdf")
     other = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
     with pytest.raises(AccessDenied, match="niet onder uw coaching"):
-        services.export_document(other, "feedback", "E1", tmp_path / "x.pdf")
+        services.exports.document(other, "feedback", "E1", tmp_path / "x.pdf")
     services.people.assign(other.id, "E1", date(2026, 1, 1))
     with pytest.raises(InvalidInput, match="geen ingediende beoordelingen"):  # only one's own evaluations
-        services.export_document(other, "feedback", "E1", tmp_path / "x.pdf")
+        services.exports.document(other, "feedback", "E1", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -154,7 +154,7 @@ def test_atomic_write_keeps_the_older_file_and_leaves_no_partial(
 
 
 def test_exports_are_audited_without_content(services: Services, evaluated: User, tmp_path: Path) -> None:
-    services.export_document(evaluated, "feedback", "E1", tmp_path / "a.pdf")
+    services.exports.document(evaluated, "feedback", "E1", tmp_path / "a.pdf")
     entry = services.audit.entries(action="exports.")[0]
     assert (entry.actor, entry.action, entry.object_type, entry.object_id) == (
         "marieke",

@@ -136,7 +136,7 @@ def test_a_submitted_session_counts_in_the_cycle_and_lands_in_the_feedback_pdf_o
     services.evaluations.submit(anouk, correction.id, services.guideline(), services.guard())
     assert services.evaluations.counts_per_employee(anouk) == {"E1": (1, 0)}  # still one session
 
-    out = services.export_document(anouk, "feedback", "E1", tmp_path / "terugkoppeling.pdf")
+    out = services.exports.document(anouk, "feedback", "E1", tmp_path / "terugkoppeling.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert text.count("Side-by-side meegeluisterd op") == 1
     assert "Side-by-side meegeluisterd op 20-11-2026" in text and "duur 12:00" in text
@@ -154,7 +154,7 @@ def test_subject_access_lists_the_session_with_its_reason(
     data = services.subject_access.gather(anouk, "E1")
     [(evaluation, coach_name)] = data.evaluations
     assert evaluation.live and coach_name == "Marieke Kok"
-    out = services.export_subject_access(anouk, "E1", tmp_path / "inzage.pdf")
+    out = services.exports.subject_access(anouk, "E1", tmp_path / "inzage.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "side-by-side (reden: op verzoek van de medewerker)" in text
     assert "00:30 Analyse (+) goed" in text

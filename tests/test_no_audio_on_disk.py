@@ -11,9 +11,9 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from nunrec_desktop.adapters.audio.playback import ClockOutput, PlaybackEngine
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.playback import ClockOutput, PlaybackEngine
 from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording, tone_audio
 
@@ -36,8 +36,8 @@ import sys, time
 from datetime import UTC, datetime
 from pathlib import Path
 from nunrec_desktop.app import open_services
-from nunrec_desktop.services.playback import ClockOutput, PlaybackEngine
-from nunrec_desktop.services.clock import system_clock
+from nunrec_desktop.adapters.audio.playback import ClockOutput, PlaybackEngine
+from nunrec_desktop.clock import system_clock
 services = open_services(Path(sys.argv[1]), clock=lambda: datetime.fromisoformat(sys.argv[3]),
                          keyring_factory=lambda: None)
 coach = services.accounts.find("marieke")

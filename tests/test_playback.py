@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from nunrec_desktop.adapters.audio.decode import AudioDecodeError, DecodedAudio
+from nunrec_desktop.adapters.audio.playback import NO_SOUND, ClockOutput, PlaybackEngine, SoundDeviceOutput
+from nunrec_desktop.adapters.audio.timestretch import stretch
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, User
-from nunrec_desktop.services.audio import AudioDecodeError, DecodedAudio
-from nunrec_desktop.services.playback import NO_SOUND, ClockOutput, PlaybackEngine, SoundDeviceOutput
-from nunrec_desktop.services.timestretch import stretch
 from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording
 

@@ -16,12 +16,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.audio.decode import load
+from nunrec_desktop.adapters.audio.playback import ClockOutput
 from nunrec_desktop.app import Services
+from nunrec_desktop.demo.audio import can_write_mp3
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.audio import load
-from nunrec_desktop.services.demo_audio import can_write_mp3
 from nunrec_desktop.services.listening import ListeningService, OpenedRecording
-from nunrec_desktop.services.playback import ClockOutput
 from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -85,7 +85,15 @@ def held_player(
         return recording
 
     tasks = TaskRunner()
-    page = PlayerPage(opener, lambda o: listening.before_playback(coach, o), lambda: ClockOutput(clock), tasks)
+
+    class SlowDecoderDesk:  # the player's desk, opening through this test's listening service
+        def open_recording(self, recording_id: str) -> OpenedRecording:
+            return opener(recording_id)
+
+        def before_playback(self, opened: OpenedRecording) -> None:
+            listening.before_playback(coach, opened)
+
+    page = PlayerPage(SlowDecoderDesk(), lambda: ClockOutput(clock), tasks)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from nunrec_desktop.adapters.store.base import Segment
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, Action, Role, User
 from nunrec_desktop.services.access import EMPLOYEE_SCOPED, Target
-from nunrec_desktop.services.store.base import Segment
 from tests.conftest import TEST_PASSWORD, FakeClock
 from tests.recordings_factory import add_recording
 

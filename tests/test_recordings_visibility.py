@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from nunrec_desktop.adapters.store.base import Segment
 from nunrec_desktop.app import Services, build_services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import AccessDenied, Role, User
 from nunrec_desktop.services.recordings import expires_in_days, normalize_number
-from nunrec_desktop.services.store.base import Segment
 from nunrec_desktop.settings import Settings, load_workspace
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording

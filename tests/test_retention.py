@@ -109,10 +109,10 @@ def test_the_application_sweeps_at_start(
     workspace_dir: Path,
     keyring_backend: MemoryKeyring,
 ) -> None:
-    from nunrec_desktop.ui.application import AppController
+    from nunrec_desktop.app import gui_controller
 
     submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=400))
-    controller = AppController(workspace_dir, lambda: keyring_backend, clock)
+    controller = gui_controller(workspace_dir, keyring_factory=lambda: keyring_backend, clock=clock)
     qtbot.addWidget(controller.login)
     controller.start()
     qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from nunrec_desktop.services.store.base import RecordingGone, Segment, StoreError
-from nunrec_desktop.services.store.folder import FolderStore
-from nunrec_desktop.services.store.http import HttpStore, StoreAuthError
+from nunrec_desktop.adapters.store.base import RecordingGone, Segment, StoreError
+from nunrec_desktop.adapters.store.folder import FolderStore
+from nunrec_desktop.adapters.store.http import HttpStore, StoreAuthError
 from tests.recordings_factory import add_recording, tone_audio
 from tests.store_server import Behaviour, serve_store
 

@@ -23,11 +23,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.store.base import MalformedMetadata, RecordingGone, StoreError, parse_metadata
+from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import NunrecError, User
-from nunrec_desktop.services.store.base import MalformedMetadata, RecordingGone, StoreError, parse_metadata
-from nunrec_desktop.services.store.folder import FolderStore
 from nunrec_desktop.ui.erasure_page import ErasurePage
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators

@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 
+from nunrec_desktop.adapters.store.base import StoreError
+from nunrec_desktop.adapters.store.folder import FolderStore
+from nunrec_desktop.adapters.store.http import HttpStore, PortalLimit, sanitise_portal_text
 from nunrec_desktop.app import build_store
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import WorkspaceError
-from nunrec_desktop.services.store.base import StoreError
-from nunrec_desktop.services.store.folder import FolderStore
-from nunrec_desktop.services.store.http import HttpStore, PortalLimit, sanitise_portal_text
 from nunrec_desktop.settings import Settings, load_workspace, render_toml, settings_from_mapping
 from tests.conftest import TEST_PASSWORD, MemoryKeyring
 from tests.recordings_factory import add_recording
@@ -386,7 +386,7 @@ class _Credentials:
 def _cli_against(url: str, workspace_dir: Path, keyring_backend: MemoryKeyring, token: str) -> tuple[int, str, str]:
     """Point the workspace at the portal, store the token in the keyring, list recordings as the coach."""
     add_recording(workspace_dir / "recordings", "rec-ws", T0)
-    from nunrec_desktop.services.credentials import StoreCredentials
+    from nunrec_desktop.adapters.credentials import StoreCredentials
 
     workspace = load_workspace(workspace_dir)
     settings = dataclasses.replace(workspace.settings, store_kind="http", store_location=url)

@@ -45,7 +45,7 @@ def pdf_text(path: Path) -> list[str]:
 
 
 def test_everything_about_the_employee(services: Services, history: User, it_user: User, tmp_path: Path) -> None:
-    out = services.export_subject_access(it_user, "E1", tmp_path / "inzage.pdf")
+    out = services.exports.subject_access(it_user, "E1", tmp_path / "inzage.pdf")
     pages = pdf_text(out)
     text = " ".join(pages)
     assert "Inzage: gegevens in nunrec desktop" in text and "Anouk de Vries" in text
@@ -61,10 +61,10 @@ def test_everything_about_the_employee(services: Services, history: User, it_use
 
 
 def test_who_may_ask(services: Services, history: User, admin: User, tmp_path: Path) -> None:
-    services.export_subject_access(history, "E1", tmp_path / "by-coach.pdf")  # the employee's own coach
+    services.exports.subject_access(history, "E1", tmp_path / "by-coach.pdf")  # the employee's own coach
     other = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
     with pytest.raises(AccessDenied):
-        services.export_subject_access(other, "E1", tmp_path / "x.pdf")
+        services.exports.subject_access(other, "E1", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
 
 

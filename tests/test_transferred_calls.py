@@ -16,12 +16,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.audio.decode import decode
+from nunrec_desktop.adapters.audio.playback import ClockOutput, PlaybackEngine, complement, nearest_playable
+from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.audio import decode
-from nunrec_desktop.services.playback import ClockOutput, PlaybackEngine, complement, nearest_playable
 from nunrec_desktop.services.recordings import playable_ranges
-from nunrec_desktop.services.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -146,12 +146,7 @@ def test_playable_ranges_rules() -> None:
 def page(qtbot: QtBot, qapp: QApplication, transfer: Services, coach: User, clock: FakeClock) -> Iterator[PlayerPage]:
     translators = install_translators(qapp)
     tasks = TaskRunner()
-    player = PlayerPage(
-        lambda recording_id: transfer.listening.open(coach, recording_id),
-        lambda opened: transfer.listening.before_playback(coach, opened),
-        lambda: ClockOutput(clock),
-        tasks,
-    )
+    player = PlayerPage(transfer.desk_for(coach), lambda: ClockOutput(clock), tasks)
     qtbot.addWidget(player)
     player.resize(1200, 700)
     player.show()

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.audio.playback import ClockOutput
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.playback import ClockOutput
 from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -41,12 +41,7 @@ def page(qtbot: QtBot, qapp: QApplication, services: Services, coach: User, cloc
         audio=wav_bytes(stereo_call().sum(axis=1) / 2),  # the metadata's stereo map does not fit: "mixed"
     )
     tasks = TaskRunner()
-    player = PlayerPage(
-        lambda recording_id: services.listening.open(coach, recording_id),
-        lambda opened: services.listening.before_playback(coach, opened),
-        lambda: ClockOutput(clock),
-        tasks,
-    )
+    player = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks)
     qtbot.addWidget(player)
     player.resize(1240, 700)
     player.show()
@@ -118,3 +113,16 @@ def test_a_mono_call_gives_silences_and_says_stereo_is_needed(
     strip_y = wave.height() - RULER_HEIGHT - MEASURES_STRIP // 2
     qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(page, (HOLD[0] + HOLD[1]) / 2), strip_y))
     assert page.engine is not None and page.engine.position_s == pytest.approx(HOLD[0], abs=0.15)
+
+
+def test_hovering_a_marker_explains_it(qtbot: QtBot, page: PlayerPage, services: Services) -> None:
+    """The tooltip the system asks for when the pointer rests on a hold marker (it used to raise instead)."""
+    open_in(qtbot, page, services, "marieke", "rec-stereo")
+    wave = page.waveform
+    wave.grab()
+    strip_y = wave.height() - RULER_HEIGHT - MEASURES_STRIP // 2
+    at = QPoint(x_of(page, (HOLD[0] + HOLD[1]) / 2), strip_y)
+    QApplication.sendEvent(wave, QHelpEvent(QEvent.Type.ToolTip, at, wave.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2_000)
+    assert "klik om erheen te gaan" in QToolTip.text()
+    QToolTip.hideText()

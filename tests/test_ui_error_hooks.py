@@ -88,14 +88,15 @@ def test_importing_the_gui_installs_nothing() -> None:
 
 
 def test_the_entry_point_logs_an_error_from_a_timer(workspace_dir: Path) -> None:
-    """The real `run_application`: a timer's exception lands in the workspace log, not on stderr."""
+    """The real entry point (`run_gui` -> `run_application`): a timer's exception lands in the workspace log,
+    not on stderr."""
     script = f"""
 import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from nunrec_desktop.services.clock import system_clock
-from nunrec_desktop.ui.application import run_application
+from nunrec_desktop.clock import system_clock
+from nunrec_desktop.app import run_gui
 
 app = QApplication(sys.argv[:1])
 
@@ -115,7 +116,7 @@ def poll():  # raise once the sign-in window can be used (the workspace is open)
 timer = QTimer()
 timer.timeout.connect(poll)
 timer.start(100)
-sys.exit(run_application(Path({str(workspace_dir)!r}), keyring_factory=lambda: None, clock=system_clock))
+sys.exit(run_gui(Path({str(workspace_dir)!r}), keyring_factory=lambda: None, clock=system_clock))
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -14,10 +14,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.audio.playback import ClockOutput
+from nunrec_desktop.adapters.store.base import Segment
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.playback import ClockOutput
-from nunrec_desktop.services.store.base import Segment
 from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -57,12 +57,7 @@ def player(
         segments=(Segment("E9", 0, 8), Segment("E1", 8, 20)),
     )
     tasks = TaskRunner()
-    page = PlayerPage(
-        lambda recording_id: services.listening.open(coach, recording_id),
-        lambda opened: services.listening.before_playback(coach, opened),
-        lambda: ClockOutput(clock),
-        tasks,
-    )
+    page = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()

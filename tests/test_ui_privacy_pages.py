@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from nunrec_desktop.adapters.db.models import AuditEntryRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.db.models import AuditEntryRow
 from nunrec_desktop.ui.audit_page import AuditPage
 from nunrec_desktop.ui.erasure_page import ErasurePage
 from nunrec_desktop.ui.main_window import MainWindow

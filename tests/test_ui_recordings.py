@@ -12,9 +12,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.store.base import AudioInfo, SkippedEntry, StoreError
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.recordings import FilterCounts, RecordingList, VisibleRecording
-from nunrec_desktop.services.store.base import AudioInfo, SkippedEntry, StoreError
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.recordings_page import RecordingsPage
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -121,13 +121,20 @@ def test_display_and_expiry_highlight(qapp: QApplication, dutch: None) -> None:
 
 
 class FakeCatalog:
-    """Stands in for the store side only: the page under test is real."""
+    """Stands in for the coach's desk on the store side only (`RecordingsDesk`): the page under test is real."""
 
     def __init__(self) -> None:
         self.fail_with: Exception | None = None
         self.calls = 0
+        self.together: list[str | None] = []
 
-    def load(self) -> RecordingList:
+    def draft_recording_ids(self) -> list[str]:
+        return []
+
+    def listen_together(self, employee_id: str | None) -> None:
+        self.together.append(employee_id)
+
+    def recordings(self) -> RecordingList:
         self.calls += 1
         if self.fail_with:
             raise self.fail_with
@@ -138,7 +145,7 @@ class FakeCatalog:
 def page(qtbot: QtBot, dutch: None) -> Iterator[tuple[RecordingsPage, FakeCatalog, TaskRunner]]:
     catalog = FakeCatalog()
     tasks = TaskRunner()
-    widget = RecordingsPage(catalog.load, tasks, NOW.date())
+    widget = RecordingsPage(catalog, tasks, NOW.date())
     qtbot.addWidget(widget)
     widget.show()
     yield widget, catalog, tasks

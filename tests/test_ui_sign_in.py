@@ -10,7 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from nunrec_desktop.app import Services
+from nunrec_desktop.app import Services, gui_controller
 from nunrec_desktop.domain import User
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.idle_lock import IdleWatcher
@@ -33,7 +33,7 @@ def _controller(
     keyring: MemoryKeyring,
     idle_minutes: float | None = None,
 ) -> AppController:
-    controller = AppController(workspace_dir, lambda: keyring, clock, idle_minutes)
+    controller = gui_controller(workspace_dir, keyring_factory=lambda: keyring, clock=clock, idle_minutes=idle_minutes)
     qtbot.addWidget(controller.login)
     controller.start()
     qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
@@ -215,7 +215,7 @@ def test_input_restarts_the_idle_count(qtbot: QtBot, qapp: QApplication) -> None
 def test_missing_workspace_is_explained_in_the_sign_in_window(
     qtbot: QtBot, dutch: None, tmp_path: Path, clock: FakeClock, keyring_backend: MemoryKeyring
 ) -> None:
-    controller = AppController(tmp_path / "none", lambda: keyring_backend, clock)
+    controller = gui_controller(tmp_path / "none", keyring_factory=lambda: keyring_backend, clock=clock)
     qtbot.addWidget(controller.login)
     controller.start()
     qtbot.waitUntil(lambda: "Geen nunrec-werkmap" in controller.login.message.text(), timeout=5_000)

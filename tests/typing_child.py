@@ -23,8 +23,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from nunrec_desktop.services.playback import ClockOutput
-from nunrec_desktop.ui.application import AppController
+from nunrec_desktop.adapters.audio.playback import ClockOutput
+from nunrec_desktop.app import gui_controller
 from nunrec_desktop.ui.live_session_page import LiveSessionPage
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -50,7 +50,9 @@ def main() -> None:
     now = datetime.fromisoformat(now_iso)
     app = QApplication(sys.argv[:1])
     keyring = MemoryKeyring()
-    controller = AppController(root, lambda: keyring, lambda: now, output_factory=lambda: ClockOutput(lambda: now))
+    controller = gui_controller(
+        root, keyring_factory=lambda: keyring, clock=lambda: now, output_factory=lambda: ClockOutput(lambda: now)
+    )
     controller.start()
     wait_for(app, controller.login.button.isEnabled)
     QTest.keyClicks(controller.login.username, "marieke")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from nunrec_desktop.services.playback import ClockOutput
+from nunrec_desktop.adapters.audio.playback import ClockOutput
+from nunrec_desktop.app import gui_controller
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -17,7 +18,9 @@ def sign_in_app(
     qtbot: QtBot, workspace_dir: Path, clock: FakeClock, keyring: MemoryKeyring, username: str = "marieke"
 ) -> tuple[AppController, MainWindow, RecordingsPage | None]:
     """Start the app on a clock output (no sound card needed), sign in; the recordings page for a coach."""
-    controller = AppController(workspace_dir, lambda: keyring, clock, output_factory=lambda: ClockOutput(clock))
+    controller = gui_controller(
+        workspace_dir, keyring_factory=lambda: keyring, clock=clock, output_factory=lambda: ClockOutput(clock)
+    )
     qtbot.addWidget(controller.login)
     controller.start()
     qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)

@@ -12,7 +12,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from nunrec_desktop.services.db.engine import MIGRATIONS_DIR, create_database_engine
+from nunrec_desktop.adapters.db.engine import MIGRATIONS_DIR, create_database_engine
 
 
 def main() -> None:

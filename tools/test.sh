@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that installs everything the tests need and runs the whole suite:
-# lint (ruff), types (mypy strict on services), then pytest on SQLite and again on PostgreSQL.
+# lint (ruff), types (mypy strict), the import contracts (import-linter), then pytest on SQLite and again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/system-packages.sh test
@@ -10,6 +10,7 @@ bash tools/system-packages.sh test
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check .
 echo "== mypy"; .venv/bin/mypy
+echo "== import contracts"; .venv/bin/lint-imports
 echo "== pytest on SQLite"
 .venv/bin/python -m pytest "$@"
 if url=$(bash tools/postgres-test-server.sh); then

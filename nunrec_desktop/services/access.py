@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AccessDenied, Action, Assignment, AuditResult, Role, User
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.identifiers import EMPLOYEE_ID_RULE, employee_id_problem, phone_in_id
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {

@@ -14,11 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import UserRow
 from nunrec_desktop.services.passwords import Passwords, password_problem
 
 MANAGER_WORDS = frozenset(

@@ -18,9 +18,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow, EvaluationRow, UserRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AuditResult, NunrecError
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import AuditEntryRow, AuditHeadRow, EvaluationRow, UserRow
 from nunrec_desktop.services.identifiers import phone_in_id
 
 GENESIS_HASH = "0" * 64

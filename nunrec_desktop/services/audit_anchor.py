@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import InvalidInput
 from nunrec_desktop.services.audit import GENESIS_HASH, AuditLog, ChainReport
-from nunrec_desktop.services.clock import Clock
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AccountLocked, AuditResult, AuthenticationFailed, InvalidInput, Role, User
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import UserRow
 from nunrec_desktop.services.passwords import Passwords
 
 MAX_FAILED_ATTEMPTS = 5

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import RecordingCatalog

@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import DrawRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import DrawRow
 from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
 
 DEFAULT_MIN_DURATION_S = 60.0

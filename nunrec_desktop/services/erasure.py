@@ -20,14 +20,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import TombstoneRow
+from nunrec_desktop.adapters.store.base import RecordingMeta, RecordingStore
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import TombstoneRow
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import normalize_number
-from nunrec_desktop.services.store.base import RecordingMeta, RecordingStore
 
 log = logging.getLogger(__name__)
 

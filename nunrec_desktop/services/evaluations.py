@@ -28,11 +28,11 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.call_metrics import CallFigures
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import EvaluationRow, GuidelineSnapshotRow
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding, keep_refusal, mask
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from nunrec_desktop.domain import User
-from nunrec_desktop.services.audio import (
+from nunrec_desktop.adapters.audio.decode import (
     FIRST_VIEW_S,
     AudioLimits,
     DecodedAudio,
@@ -24,11 +23,12 @@ from nunrec_desktop.services.audio import (
     is_complete,
     load,
 )
+from nunrec_desktop.adapters.audio.playback import complement, silence_outside
+from nunrec_desktop.adapters.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
+from nunrec_desktop.adapters.store.folder import FolderStore
+from nunrec_desktop.domain import User
 from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
-from nunrec_desktop.services.playback import complement, silence_outside
 from nunrec_desktop.services.recordings import RecordingCatalog
-from nunrec_desktop.services.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
-from nunrec_desktop.services.store.folder import FolderStore
 
 PURPOSE_COACHING = "coaching"
 PURPOSE_WITH_EMPLOYEE = "terugluisteren met medewerker"

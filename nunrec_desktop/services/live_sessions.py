@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
-from nunrec_desktop.services.clock import Clock
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationService
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory

@@ -12,8 +12,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import AssignmentRow, EmployeeRow, UserRow
 from nunrec_desktop.domain import Assignment, Employee, InvalidInput
-from nunrec_desktop.services.db.models import AssignmentRow, EmployeeRow, UserRow
 from nunrec_desktop.services.identifiers import require_employee_id, require_employee_name
 
 

@@ -16,19 +16,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from nunrec_desktop.domain import Action, AuditResult, User
-from nunrec_desktop.services.access import ALL, AccessPolicy, BatchDecision, Target
-from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.identifiers import employee_id_problem, require_employee_id
-from nunrec_desktop.services.people import PeopleDirectory
-from nunrec_desktop.services.store.base import (
+from nunrec_desktop.adapters.store.base import (
     AudioInfo,
     RecordingMeta,
     RecordingStore,
     Segment,
     SkippedEntry,
 )
+from nunrec_desktop.clock import Clock
+from nunrec_desktop.domain import Action, AuditResult, User
+from nunrec_desktop.services.access import ALL, AccessPolicy, BatchDecision, Target
+from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.identifiers import employee_id_problem, require_employee_id
+from nunrec_desktop.services.people import PeopleDirectory
 
 log = logging.getLogger(__name__)
 

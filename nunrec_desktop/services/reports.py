@@ -20,12 +20,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.atomic_file import write_atomically
+from nunrec_desktop.adapters.db.models import EvaluationRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
-from nunrec_desktop.services.atomic_file import write_atomically
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import EvaluationRow
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Evaluation,

@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, User
 from nunrec_desktop.services.access import AccessPolicy, Target
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import EvaluationRow, GuidelineSnapshotRow
 from nunrec_desktop.services.evaluations import SUBMITTED
 
 

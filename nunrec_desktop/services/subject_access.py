@@ -15,12 +15,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.atomic_file import write_atomically
+from nunrec_desktop.adapters.db.models import AssignmentRow, EvaluationRow, UserRow
+from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, Assignment, AuditResult, Employee, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
-from nunrec_desktop.services.atomic_file import write_atomically
 from nunrec_desktop.services.audit import AuditEntry, AuditLog
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.db.models import AssignmentRow, EvaluationRow, UserRow
 from nunrec_desktop.services.evaluations import Evaluation, evaluation_from_row
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import employees_in_detail

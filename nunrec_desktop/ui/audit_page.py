@@ -3,10 +3,9 @@ keten", which runs the same verification as `nunrec audit verify` and shows the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time
+from typing import Protocol
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.audit import AuditEntry, ChainReport
+from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.tasks import TaskRunner
 
-Query = Callable[[str, str, str, datetime, datetime], list[AuditEntry]]
 COLUMNS = (
     "occurred_at",
     "actor",
@@ -40,26 +39,35 @@ COLUMNS = (
 )
 
 
+class AuditDesk(Protocol):
+    """What the audit page asks of the IT desk (`services.desk.ItDesk`)."""
+
+    def search_audit(
+        self, actor: str, action: str, object_id: str, since: datetime, until: datetime
+    ) -> list[AuditEntry]: ...
+
+    def verify_audit(self) -> ChainReport: ...
+
+
 class AuditPage(QWidget):
     def __init__(
         self,
-        query: Query,
-        verify: Callable[[], ChainReport],
+        desk: AuditDesk,
         tasks: TaskRunner,
         today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditPage")
-        self._query, self._verify, self._tasks = query, verify, tasks
+        self._desk, self._tasks = desk, tasks
         title = QLabel(self.tr("Audit log"), self)
         title.setObjectName("areaTitle")
         self.first_day, self.last_day = QDateEdit(self), QDateEdit(self)
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.first_day.setDate(QDate(today).addDays(-30))
-        self.last_day.setDate(QDate(today))
+        self.first_day.setDate(to_qdate(today).addDays(-30))
+        self.last_day.setDate(to_qdate(today))
         self.actor, self.action, self.object_id = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.actor.setPlaceholderText(self.tr("User"))
         self.action.setPlaceholderText(self.tr("Action (e.g. recordings.play)"))
@@ -73,9 +81,9 @@ class AuditPage(QWidget):
         self.chain_result.setObjectName("chainResult")
         self.chain_result.setWordWrap(True)
         filters = QHBoxLayout()
-        for label, widget in ((self.tr("From"), self.first_day), (self.tr("To"), self.last_day)):
+        for label, day in ((self.tr("From"), self.first_day), (self.tr("To"), self.last_day)):
             filters.addWidget(QLabel(label, self))
-            filters.addWidget(widget)
+            filters.addWidget(day)
         for widget in (self.actor, self.action, self.object_id, self.search_button):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -111,10 +119,10 @@ class AuditPage(QWidget):
         layout.addWidget(self.status)
 
     def search(self) -> None:
-        first = datetime.combine(self.first_day.date().toPython(), time.min).astimezone()
-        last = datetime.combine(self.last_day.date().toPython(), time.max).astimezone()
+        first = datetime.combine(from_qdate(self.first_day.date()), time.min).astimezone()
+        last = datetime.combine(from_qdate(self.last_day.date()), time.max).astimezone()
         try:
-            entries = self._query(
+            entries = self._desk.search_audit(
                 self.actor.text().strip(), self.action.text().strip(), self.object_id.text().strip(), first, last
             )
         except NunrecError as error:
@@ -131,7 +139,9 @@ class AuditPage(QWidget):
 
     def verify(self) -> None:
         self.chain_result.setText(self.tr("Checking the chain..."))
-        self._tasks.run(self._verify, self._verified, lambda error: self.chain_result.setText(str(error)), owner=self)
+        self._tasks.run(
+            self._desk.verify_audit, self._verified, lambda error: self.chain_result.setText(str(error)), owner=self
+        )
 
     def _verified(self, report: ChainReport) -> None:
         if report.intact:

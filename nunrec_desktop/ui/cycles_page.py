@@ -4,7 +4,7 @@ to open in the player. Counts and dates only: no scores, no comparison between e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -30,22 +30,31 @@ from nunrec_desktop.ui.tasks import TaskRunner
 STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
 
 
+class CyclesDesk(Protocol):
+    """What the cycles page asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def cycle_rows(self) -> list[CycleStatus]: ...
+
+    def draw(self, employee_id: str, count: int) -> Draw: ...
+
+    def replace_draw(self, draw_id: int, recording_id: str) -> Draw: ...
+
+    def latest_draw(self, employee_id: str) -> Draw | None: ...
+
+
 class CyclesPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
     side_by_side_requested = Signal(str)  # employee id
 
     def __init__(
         self,
-        rows: Callable[[], list[CycleStatus]],
-        draw: Callable[[str, int], Draw],
-        replace: Callable[[int, str], Draw],
-        latest: Callable[[str], Draw | None],
+        desk: CyclesDesk,
         tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cyclesPage")
-        self._rows, self._draw, self._replace, self._latest, self._tasks = rows, draw, replace, latest, tasks
+        self._desk, self._tasks = desk, tasks
         self.statuses: list[CycleStatus] = []
         self.draw: Draw | None = None
         self._draw_status: CycleStatus | None = None
@@ -106,7 +115,7 @@ class CyclesPage(QWidget):
 
     def reload(self) -> None:
         """Both the overview and a draw read the recording store: off the GUI thread."""
-        self._tasks.run(self._rows, self._show_rows, self._failed, owner=self)
+        self._tasks.run(self._desk.cycle_rows, self._show_rows, self._failed, owner=self)
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
@@ -145,7 +154,7 @@ class CyclesPage(QWidget):
             return
         self._draw_status = status
         self._tasks.run(
-            lambda: self._latest(status.employee_id),
+            lambda: self._desk.latest_draw(status.employee_id),
             lambda draw: self._show_latest(status, draw),
             self._failed,
             owner=self,
@@ -182,7 +191,7 @@ class CyclesPage(QWidget):
             return
         count = max(1, status.target - status.evaluated_in_current)
         self._tasks.run(
-            lambda: self._draw(status.employee_id, count),
+            lambda: self._desk.draw(status.employee_id, count),
             lambda draw: self._show_draw(status, draw),
             self._failed,
             owner=self,
@@ -196,7 +205,7 @@ class CyclesPage(QWidget):
             return
         recording_id = item.data(256).id
         self._tasks.run(
-            lambda: self._replace(draw.id, recording_id),
+            lambda: self._desk.replace_draw(draw.id, recording_id),
             lambda replaced: self._show_draw(status, replaced, replaced_id=recording_id),
             self._failed,
             owner=self,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -26,17 +26,22 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch
+from nunrec_desktop.ui.qt_dates import from_qdatetime, to_qdatetime
 from nunrec_desktop.ui.tasks import TaskRunner
 
-Find = Callable[[str, datetime, int], ErasureSearch]
-Erase = Callable[[ErasureCandidate, str], None]  # the candidate the operator confirmed, and the reference
+
+class ErasureDesk(Protocol):
+    """What the erasure page asks of the desk (`services.desk.Desk`: coaches and IT both handle requests)."""
+
+    def search_for_erasure(self, caller_number: str, around: datetime, window_minutes: int) -> ErasureSearch: ...
+
+    def erase(self, candidate: ErasureCandidate, reference: str) -> None: ...
 
 
 class ErasurePage(QWidget):
     def __init__(
         self,
-        find: Find,
-        erase: Erase,
+        desk: ErasureDesk,
         now: datetime,
         tasks: TaskRunner,
         confirm: Callable[[str], bool] | None = None,
@@ -44,7 +49,7 @@ class ErasurePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("erasurePage")
-        self._find, self._erase, self._tasks = find, erase, tasks
+        self._desk, self._tasks = desk, tasks
         self._confirm = confirm or self._ask
         self.candidates: list[ErasureCandidate] = []
         title = QLabel(self.tr("Erasure request"), self)
@@ -58,7 +63,7 @@ class ErasurePage(QWidget):
         )
         intro.setWordWrap(True)
         intro.setObjectName("areaSubtitle")
-        self.around = QDateTimeEdit(QDateTime(now.astimezone().replace(tzinfo=None)), self)
+        self.around = QDateTimeEdit(to_qdatetime(now.astimezone().replace(tzinfo=None)), self)
         self.around.setCalendarPopup(True)
         self.around.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.number = QLineEdit(self)
@@ -106,9 +111,11 @@ class ErasurePage(QWidget):
 
     def search(self) -> None:
         """Searching and deleting talk to the recording store: off the GUI thread."""
-        around = self.around.dateTime().toPython().astimezone()
+        around = from_qdatetime(self.around.dateTime()).astimezone()
         number, minutes = self.number.text(), self.window_minutes.value()
-        self._tasks.run(lambda: self._find(number, around, minutes), self._found, self._failed, owner=self)
+        self._tasks.run(
+            lambda: self._desk.search_for_erasure(number, around, minutes), self._found, self._failed, owner=self
+        )
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
@@ -151,7 +158,7 @@ class ErasurePage(QWidget):
             return
         reference = self.reference.text()
         self._tasks.run(
-            lambda: self._erase(candidate, reference),
+            lambda: self._desk.erase(candidate, reference),
             lambda _none: self._erased(when),
             self._failed,
             owner=self,

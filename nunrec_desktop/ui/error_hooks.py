@@ -70,7 +70,7 @@ class ErrorHooks(QObject):
         if args.exc_type is SystemExit:
             return
         name = args.thread.name if args.thread is not None else "?"
-        log.error("unexpected error in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        log.error("unexpected error in thread %s", name, exc_info=args.exc_value)  # its traceback is attached
         self._report.emit(args.exc_type.__name__)
 
     def _show(self, _kind: str) -> None:

@@ -11,12 +11,13 @@ There are no scores across employees here, and no ranking: this is coaching, not
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QGroupBox,
@@ -47,7 +48,7 @@ from nunrec_desktop.services.evaluations import (
     OpenFinding,
 )
 from nunrec_desktop.services.guideline import Guideline
-from nunrec_desktop.services.privacy import CallerDataGuard, mask
+from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.tasks import TaskRunner
 
@@ -58,26 +59,40 @@ GUARD_MAX_MS = 1000
 NEW_MARK = "new mark"  # the finding field of the note typed for the player's next mark
 
 
+class EvaluationDesk(Protocol):
+    """What the evaluation form asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent: ...
+
+    def submit(self, evaluation_id: int) -> Evaluation: ...
+
+    def revise(self, evaluation_id: int) -> Evaluation: ...
+
+    def open_findings(self, content: EvaluationContent) -> list[OpenFinding]: ...
+
+
+class MarkHolder(Protocol):
+    """The page whose marks are the evaluation's timestamped notes: the player, or the side-by-side page."""
+
+    @property
+    def marks(self) -> list[Mark]: ...
+
+    def set_marks(self, marks: list[Mark]) -> None: ...
+
+
 class EvaluationForm(QWidget):
     submitted = Signal(object)  # Evaluation
 
     def __init__(
         self,
-        save: Callable[[int, EvaluationContent], object],
-        submit: Callable[[int], Evaluation],
-        revise: Callable[[int], Evaluation],
-        guard: Callable[[], CallerDataGuard],
-        open_findings: Callable[[EvaluationContent], list[OpenFinding]],
-        marks: Callable[[], list[Mark]],
+        desk: EvaluationDesk,
+        marks: MarkHolder,
         tasks: TaskRunner,
-        replace_marks: Callable[[list[Mark]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationForm")
-        self._save, self._submit, self._revise = save, submit, revise
-        self._guard, self._open_findings, self._marks = guard, open_findings, marks
-        self._replace_marks = replace_marks
+        self._desk, self._holder = desk, marks
         self._tasks = tasks
         self.evaluation: Evaluation | None = None
         self.guideline: Guideline | None = None
@@ -181,7 +196,7 @@ class EvaluationForm(QWidget):
         self._measures = evaluation.content.measures
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None and widget not in (self.tops, self.tips, self.notes):
                 widget.deleteLater()
         self.answer_groups, self.comments, self.summaries = {}, {}, {}
@@ -202,7 +217,7 @@ class EvaluationForm(QWidget):
                     group.addButton(button)
                     row.addWidget(button)
                 row.addStretch(1)
-                group.buttonToggled.connect(lambda _button, checked: checked and self._changed())
+                group.buttonToggled.connect(self._answer_toggled)
                 comment = QLineEdit(box)
                 comment.setPlaceholderText(
                     self.tr("Comment (required for: %1)").replace("%1", ", ".join(criterion.scale.comment_required_for))
@@ -233,10 +248,10 @@ class EvaluationForm(QWidget):
         self.body_layout.addStretch(1)
         content = evaluation.content
         for key, answer in content.answers.items():
-            group = self.answer_groups.get(key)
-            if group is not None:
-                for button in group.buttons():
-                    button.setChecked(button.property("answer") == answer.answer)
+            answers = self.answer_groups.get(key)
+            if answers is not None:
+                for choice in answers.buttons():
+                    choice.setChecked(choice.property("answer") == answer.answer)
             if key in self.comments:
                 self.comments[key].setText(answer.comment)
         self.tops.setPlainText(content.tops)
@@ -277,7 +292,7 @@ class EvaluationForm(QWidget):
             tops=self.tops.toPlainText(),
             tips=self.tips.toPlainText(),
             notes=self.notes.toPlainText(),
-            marks=list(self._marks()),
+            marks=list(self._holder.marks),
             kept=list(self._kept),
             measures=self._measures,
         )
@@ -295,6 +310,10 @@ class EvaluationForm(QWidget):
     def marks_changed(self) -> None:
         self._changed()
 
+    def _answer_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._changed()
+
     def _changed(self) -> None:
         if self._loading or not self.editable():
             return
@@ -308,7 +327,9 @@ class EvaluationForm(QWidget):
             return
         self._autosave.stop()
         evaluation_id, content = self.evaluation.id, self.content()
-        self._tasks.run(lambda: self._save(evaluation_id, content), self._saved, self._save_failed, owner=self)
+        self._tasks.run(
+            lambda: self._desk.save_draft(evaluation_id, content), self._saved, self._save_failed, owner=self
+        )
 
     def flush(self) -> None:
         """The application closes and the task runner has stopped: save the newest content now, here."""
@@ -316,7 +337,7 @@ class EvaluationForm(QWidget):
             return
         self._autosave.stop()
         try:
-            self._save(self.evaluation.id, self.content())
+            self._desk.save_draft(self.evaluation.id, self.content())
         except NunrecError:
             log.exception("draft %s could not be saved at exit", self.evaluation.id)
 
@@ -372,10 +393,10 @@ class EvaluationForm(QWidget):
     # -- the caller-data guard ---------------------------------------------------------------------
 
     def refresh_findings(self) -> None:
-        findings = self._open_findings(self.content()) if self.evaluation is not None else []
+        findings = self._desk.open_findings(self.content()) if self.evaluation is not None else []
         if self.evaluation is not None and self._mark_note is not None and self._mark_note.text():
             pending = EvaluationContent(notes=self._mark_note.text())  # the note of the next mark, being typed
-            findings += [OpenFinding(NEW_MARK, f.finding) for f in self._open_findings(pending)]
+            findings += [OpenFinding(NEW_MARK, f.finding) for f in self._desk.open_findings(pending)]
         self.findings.clear()
         names = {
             "tops": self.tr("Tops"),
@@ -449,7 +470,7 @@ class EvaluationForm(QWidget):
         by_field: dict[str, list[OpenFinding]] = {}
         for open_finding in findings:
             by_field.setdefault(open_finding.field, []).append(open_finding)
-        marks = list(self._marks())
+        marks = list(self._holder.marks)
         for name, items in by_field.items():
             if name.startswith("mark:"):  # a mark's or observation's note
                 index = int(name.split(":", 1)[1])
@@ -465,8 +486,8 @@ class EvaluationForm(QWidget):
                 widget.setPlainText(masked)
             else:
                 widget.setText(masked)
-        if marks != list(self._marks()):
-            self._replace_marks(marks)
+        if marks != list(self._holder.marks):
+            self._holder.set_marks(marks)
         self.refresh_findings()
         self.save_now()
 
@@ -521,9 +542,9 @@ class EvaluationForm(QWidget):
         if self.evaluation is None:
             return
         self._autosave.stop()
-        self._save(self.evaluation.id, self.content())
+        self._desk.save_draft(self.evaluation.id, self.content())
         try:
-            self.evaluation = self._submit(self.evaluation.id)
+            self.evaluation = self._desk.submit(self.evaluation.id)
         except NunrecError as error:
             self.message.setText(str(error))
             self.refresh_findings()
@@ -537,7 +558,7 @@ class EvaluationForm(QWidget):
         if self.evaluation is None or self.guideline is None:
             return
         try:
-            revised = self._revise(self.evaluation.id)
+            revised = self._desk.revise(self.evaluation.id)
         except NunrecError as error:
             self.message.setText(str(error))
             return

@@ -5,9 +5,10 @@ employees are shown: the list is alphabetical, with counts only (P5)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,43 +24,37 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError
-from nunrec_desktop.services.evaluations import Evaluation
+from nunrec_desktop.services.desk import DraftSummary, EmployeeSummary
 from nunrec_desktop.ui.tasks import TaskRunner
 
-
-@dataclass(frozen=True)
-class DraftRow:
-    """An open draft, with what became of its recording (it may be erased or expired by now)."""
-
-    evaluation: Evaluation
-    employee_name: str
-    recording_state: str  # "available", "erased" or "expired"; "live" for a side-by-side session
+DraftRow = DraftSummary  # an open draft with what became of its recording (services.desk)
+EmployeeRow = EmployeeSummary
 
 
-@dataclass(frozen=True)
-class EmployeeRow:
-    employee_id: str
-    name: str
-    submitted: int
-    drafts: int
+class OverviewDesk(Protocol):
+    """What the evaluations overview asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def employee_overview(self) -> list[EmployeeSummary]: ...
+
+    def drafts(self) -> list[DraftSummary]: ...
+
+    def export_document(self, kind: str, employee_id: str, out: Path) -> Path: ...
 
 
 class EvaluationsPage(QWidget):
+    draft_chosen = Signal(object)  # DraftRow: the coach wants to carry on with this draft
+
     def __init__(
         self,
-        rows: Callable[[], list[EmployeeRow]],
-        export: Callable[[str, str, Path], Path],
+        desk: OverviewDesk,
         tasks: TaskRunner,
         ask_path: Callable[[str], Path | None] | None = None,
-        drafts: Callable[[], list[DraftRow]] = list,
-        open_draft: Callable[[DraftRow], None] = lambda _row: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationsPage")
-        self._rows, self._export, self._tasks = rows, export, tasks
+        self._desk, self._tasks = desk, tasks
         self._ask_path = ask_path or self._save_dialog
-        self._drafts, self._open_draft = drafts, open_draft
         title = QLabel(self.tr("Evaluation"), self)
         title.setObjectName("areaTitle")
         subtitle = QLabel(
@@ -110,7 +105,7 @@ class EvaluationsPage(QWidget):
         layout.addWidget(self.open_draft_button)
 
     def reload(self) -> None:
-        rows = self._rows()
+        rows = self._desk.employee_overview()
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             name = QTableWidgetItem(row.name)
@@ -126,7 +121,7 @@ class EvaluationsPage(QWidget):
             "erased": self.tr(" - the recording was erased at the caller's request; scores and notes stay"),
             "expired": self.tr(" - the recording is no longer available (30 days); scores and notes stay"),
         }
-        for draft in self._drafts():
+        for draft in self._desk.drafts():
             start = draft.evaluation.call_start
             when = start.astimezone().strftime("%d-%m-%Y %H:%M") if start else "-"
             text = (
@@ -144,13 +139,15 @@ class EvaluationsPage(QWidget):
 
     def _draft_chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
-            self._open_draft(item.data(256))
+            self.draft_chosen.emit(item.data(256))
 
     def selected(self) -> tuple[str, str] | None:
         items = self.table.selectedItems()
         if not items:
             return None
         first = self.table.item(items[0].row(), 0)
+        if first is None:
+            return None
         return str(first.data(256)), first.text()
 
     def export(self, kind: str) -> None:
@@ -164,7 +161,9 @@ class EvaluationsPage(QWidget):
         if path is None:
             return
         self.message.setText(self.tr("Making the document..."))
-        self._tasks.run(lambda: self._export(kind, employee_id, path), self._done, self._failed, owner=self)
+        self._tasks.run(
+            lambda: self._desk.export_document(kind, employee_id, path), self._done, self._failed, owner=self
+        )
 
     def _done(self, path: Path) -> None:
         self.message.setText(self.tr("Saved: %1. Give it to the employee only.").replace("%1", str(path)))

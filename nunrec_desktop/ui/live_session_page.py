@@ -12,8 +12,8 @@ the 5A form right after the session ends) until the coach masks or keeps it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -47,7 +47,7 @@ from nunrec_desktop.services.live_sessions import (
 )
 from nunrec_desktop.services.privacy import Finding, mask
 from nunrec_desktop.ui.autosave import Debounce
-from nunrec_desktop.ui.evaluation_form import EvaluationForm
+from nunrec_desktop.ui.evaluation_form import EvaluationDesk, EvaluationForm
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -68,30 +68,38 @@ def split_valence(text: str) -> tuple[str, str]:
     return "", stripped
 
 
+class LiveDesk(EvaluationDesk, Protocol):
+    """What the side-by-side page (and its evaluation form) asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def coached_employees(self) -> list[Employee]: ...
+
+    def running_session(self) -> LiveSession | None: ...
+
+    def start_session(self, employee_id: str, reason: str, note: str) -> LiveSession: ...
+
+    def elapsed(self, session: LiveSession) -> float: ...
+
+    def end_session(self, session: LiveSession) -> LiveSession: ...
+
+    def guideline_of(self, evaluation: Evaluation) -> Guideline: ...
+
+    def scan(self, text: str) -> list[Finding]: ...
+
+
 class LiveSessionPage(QWidget):
     START, RUNNING, EVALUATE = 0, 1, 2
     session_changed = Signal()  # started, ended or submitted: other areas reload their counts
 
     def __init__(
         self,
-        *,
-        employees: Callable[[], list[Employee]],
-        running: Callable[[], LiveSession | None],
-        start: Callable[[str, str, str], LiveSession],
-        elapsed: Callable[[LiveSession], float],
-        save: Callable[[int, EvaluationContent], object],
-        end: Callable[[LiveSession], LiveSession],
-        guideline_of: Callable[[Evaluation], Guideline],
-        scan: Callable[[str], list[Finding]],
-        form: EvaluationForm,
+        desk: LiveDesk,
         tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("livePage")
-        self._employees, self._running, self._start, self._elapsed = employees, running, start, elapsed
-        self._save, self._end, self._guideline_of = save, end, guideline_of
-        self._scan, self.form, self._tasks = scan, form, tasks
+        self._desk, self._tasks = desk, tasks
+        self.form = EvaluationForm(desk, self, tasks)
         self.session: LiveSession | None = None
         self.observations: list[Mark] = []
         self._base = EvaluationContent()
@@ -112,7 +120,7 @@ class LiveSessionPage(QWidget):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._update_clock)
         self._notes_timer = Debounce(self.save_now, self)
-        form.submitted.connect(self._submitted)
+        self.form.submitted.connect(self._submitted)
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -350,7 +358,7 @@ class LiveSessionPage(QWidget):
         if self.stages.currentIndex() == self.EVALUATE and self.form.editable():
             return  # the coach is filling in the form of a session that just ended
         try:
-            running = self._running()
+            running = self._desk.running_session()
         except NunrecError as error:
             self.start_message.setText(str(error))
             return
@@ -389,7 +397,7 @@ class LiveSessionPage(QWidget):
     def _fill_employees(self) -> None:
         current = self.employee.currentData()
         self.employee.clear()
-        for employee in self._employees():
+        for employee in self._desk.coached_employees():
             self.employee.addItem(employee.name, employee.id)
         index = self.employee.findData(current)
         self.employee.setCurrentIndex(max(index, 0))
@@ -412,7 +420,9 @@ class LiveSessionPage(QWidget):
             return
         reason = str(checked.property("reason"))
         try:
-            session = self._start(employee_id, reason, self.reason_note.text() if reason == REASON_OTHER else "")
+            session = self._desk.start_session(
+                employee_id, reason, self.reason_note.text() if reason == REASON_OTHER else ""
+            )
         except NunrecError as error:
             self.start_message.setText(str(error))
             return
@@ -426,7 +436,7 @@ class LiveSessionPage(QWidget):
     def _show_running(self, session: LiveSession) -> None:
         self.session = session
         self._base = session.evaluation.content
-        self._titles = {s.key: s.title for s in self._guideline_of(session.evaluation).sections}
+        self._titles = {s.key: s.title for s in self._desk.guideline_of(session.evaluation).sections}
         for index, key in enumerate(SECTION_KEYS):
             self.section_buttons[index].setText(f"{index + 1}  {self._titles.get(key, key.capitalize())}")
         self.banner_text.setText(
@@ -450,7 +460,7 @@ class LiveSessionPage(QWidget):
         self._check_guard()
 
     def elapsed_s(self) -> float:
-        return self._elapsed(self.session) if self.session is not None else 0.0
+        return self._desk.elapsed(self.session) if self.session is not None else 0.0
 
     def _update_clock(self) -> None:
         self.clock.setText(clock_text(self.elapsed_s()))
@@ -555,6 +565,14 @@ class LiveSessionPage(QWidget):
         self.observations = list(marks)
         self._refresh_observations()
 
+    @property
+    def marks(self) -> list[Mark]:
+        """The observations, as the evaluation form lists them (its `MarkHolder`)."""
+        return self.observations
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self.set_observations(marks)
+
     def _notes_changed(self) -> None:
         if self._loading or self.session is None:
             return
@@ -572,7 +590,7 @@ class LiveSessionPage(QWidget):
             return
         self._notes_timer.stop()
         session_id, content = self.session.id, self.content()
-        self._tasks.run(lambda: self._save(session_id, content), self._saved, self._save_failed, owner=self)
+        self._tasks.run(lambda: self._desk.save_draft(session_id, content), self._saved, self._save_failed, owner=self)
 
     def _saved(self, _result: object) -> None:
         self.saves += 1
@@ -583,9 +601,9 @@ class LiveSessionPage(QWidget):
         self.save_status.setText(self.tr("Could not be saved: %1").replace("%1", str(error)))
 
     def findings(self) -> list[tuple[str, Finding]]:
-        found = [("notes", f) for f in self._scan(self.notes.toPlainText())]
+        found = [("notes", f) for f in self._desk.scan(self.notes.toPlainText())]
         for index, mark in enumerate(self.observations):
-            found += [(f"mark:{index}", f) for f in self._scan(mark.note)]
+            found += [(f"mark:{index}", f) for f in self._desk.scan(mark.note)]
         return found
 
     def _check_guard(self) -> None:
@@ -630,8 +648,8 @@ class LiveSessionPage(QWidget):
         self.end_button.setEnabled(False)
 
         def save_and_end() -> LiveSession:  # after any autosave still queued: the task runner keeps order
-            self._save(session.id, content)
-            return self._end(session)
+            self._desk.save_draft(session.id, content)
+            return self._desk.end_session(session)
 
         def ended(result: LiveSession) -> None:  # the form shows what was typed, not the masked copy stored
             typed = replace(content, undecided=[])
@@ -654,7 +672,7 @@ class LiveSessionPage(QWidget):
         self.session = session
         self._tick.stop()
         evaluation = session.evaluation
-        guideline = self._guideline_of(evaluation)
+        guideline = self._desk.guideline_of(evaluation)
         self._titles = {s.key: s.title for s in guideline.sections}
         self.observations = list(evaluation.content.marks)
         self._base = evaluation.content
@@ -686,7 +704,7 @@ class LiveSessionPage(QWidget):
         self._notes_timer.stop()
         if self.session is not None and self.stages.currentIndex() == self.RUNNING:
             try:
-                self._save(self.session.id, self.content())
+                self._desk.save_draft(self.session.id, self.content())
             except NunrecError:
                 log.exception("side-by-side session %s could not be saved at exit", self.session.id)
         self.form.flush()

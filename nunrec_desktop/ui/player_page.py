@@ -8,6 +8,7 @@ the playhead. Without a sound device the player says so and still shows the wave
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nunrec_desktop.adapters.audio.playback import AudioOutput, ClockOutput, PlaybackEngine, nearest_playable
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
-from nunrec_desktop.services.playback import AudioOutput, ClockOutput, PlaybackEngine, nearest_playable
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
@@ -37,8 +38,13 @@ from nunrec_desktop.ui.waveform_view import WaveformView, format_time
 FRAME_MS = 33
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
-Opener = Callable[[str], OpenedRecording]
-StartCheck = Callable[[OpenedRecording], None]
+
+class PlayerDesk(Protocol):
+    """What the player asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def open_recording(self, recording_id: str) -> OpenedRecording: ...
+
+    def before_playback(self, opened: OpenedRecording) -> None: ...
 
 
 class PlayerPage(QWidget):
@@ -47,16 +53,14 @@ class PlayerPage(QWidget):
 
     def __init__(
         self,
-        opener: Opener,
-        start_check: StartCheck,
+        desk: PlayerDesk,
         output_factory: Callable[[], AudioOutput],
         tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("playerPage")
-        self._open = opener
-        self._start_check = start_check
+        self._desk = desk
         self._output_factory = output_factory
         self._tasks = tasks
         self.engine: PlaybackEngine | None = None
@@ -201,7 +205,7 @@ class PlayerPage(QWidget):
             .replace("%3", format_time(recording.duration_s))
         )
         self._info_base = self.info.text().rsplit(" - ", 1)[0]
-        self._tasks.run(lambda: self._open(recording.id), self._opened, self._failed, owner=self)
+        self._tasks.run(lambda: self._desk.open_recording(recording.id), self._opened, self._failed, owner=self)
 
     def _opened(self, opened: OpenedRecording) -> None:
         self.loading = False
@@ -210,7 +214,7 @@ class PlayerPage(QWidget):
         self.recording = opened
         output = self._output_factory()
         self.engine = PlaybackEngine(opened.audio, output, opened.playable)
-        self.engine.on_start = lambda: self._start_check(opened)
+        self.engine.on_start = lambda: self._desk.before_playback(opened)
         names = {"employee": self.tr("Employee"), "caller": self.tr("Caller"), "mixed": self.tr("Call")}
         for segment in opened.segments:
             names[f"segment:{segment.employee_id}"] = self._own_names.get(
@@ -343,8 +347,9 @@ class PlayerPage(QWidget):
     def _build_lane_controls(self, opened: OpenedRecording, names: dict[str, str]) -> None:
         while self.lanes_box.count():
             item = self.lanes_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.lane_controls = []
         for channel in range(opened.audio.channels):
             lane = opened.lanes[channel]

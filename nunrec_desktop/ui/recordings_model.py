@@ -85,7 +85,7 @@ class RecordingsTableModel(QAbstractTableModel):
         rank = {name: position for position, name in enumerate(sorted(set(names), key=str.lower))}
         self._starts = starts
         self._search = [f"{r.employee_names} {r.id}".lower() for r in rows]
-        self._members: dict[str, set[int]] = {}
+        self._members = {}
         for position, r in enumerate(rows):
             for employee_id in r.employee_ids:
                 self._members.setdefault(employee_id, set()).add(position)

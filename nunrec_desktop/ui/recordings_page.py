@@ -6,10 +6,10 @@ button. No caller number appears anywhere: the service does not even hand one ov
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,10 +30,21 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
+from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.tasks import TaskRunner
 
 SEARCH_DEBOUNCE_MS = 250
+
+
+class RecordingsDesk(Protocol):
+    """What the recordings page asks of the coach's desk (`services.desk.CoachDesk`)."""
+
+    def recordings(self) -> RecordingList: ...
+
+    def draft_recording_ids(self) -> list[str]: ...
+
+    def listen_together(self, employee_id: str | None) -> None: ...
 
 
 class RecordingsPage(QWidget):
@@ -41,12 +52,10 @@ class RecordingsPage(QWidget):
     loaded = Signal()
     listening_mode_changed = Signal(object)  # the employee id while listening together with them, else None
 
-    def __init__(
-        self, load: Callable[[], RecordingList], tasks: TaskRunner, today: date, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: RecordingsDesk, tasks: TaskRunner, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordingsPage")
-        self._load = load
+        self._desk = desk
         self._tasks = tasks
         self.model = RecordingsTableModel(self)
 
@@ -67,8 +76,8 @@ class RecordingsPage(QWidget):
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.first_day.setDate(QDate(today).addDays(-31))
-        self.last_day.setDate(QDate(today))
+        self.first_day.setDate(to_qdate(today).addDays(-31))
+        self.last_day.setDate(to_qdate(today))
         self.min_duration = QSpinBox(self)
         self.min_duration.setRange(0, 3600)
         self.min_duration.setSingleStep(30)
@@ -202,7 +211,7 @@ class RecordingsPage(QWidget):
         self.error_banner.hide()
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("Loading recordings from the recording store..."))
-        self._tasks.run(self._load, self._loaded, self._failed, owner=self)
+        self._tasks.run(self._desk.recordings, self._loaded, self._failed, owner=self)
 
     def _loaded(self, listing: RecordingList) -> None:
         self.loading = False
@@ -222,6 +231,7 @@ class RecordingsPage(QWidget):
         else:
             self.notice.hide()
         self._update_status()
+        self.offer_drafts(self._desk.draft_recording_ids())
         self.loaded.emit()
 
     def start_listening_together(self) -> None:
@@ -235,6 +245,7 @@ class RecordingsPage(QWidget):
         self.listening_banner.show()
         self.employee.setEnabled(False)
         self.together_button.setEnabled(False)
+        self._desk.listen_together(employee_id)
         self.listening_mode_changed.emit(employee_id)
         self.reload()
 
@@ -243,6 +254,7 @@ class RecordingsPage(QWidget):
         self.listening_banner.hide()
         self.employee.setEnabled(True)
         self.together_button.setEnabled(True)
+        self._desk.listen_together(None)
         self.listening_mode_changed.emit(None)
         self.reload()
 
@@ -305,8 +317,8 @@ class RecordingsPage(QWidget):
         self.model.set_filter(
             RecordingFilter(
                 employee_id=self.employee.currentData(),
-                first_day=self.first_day.date().toPython(),
-                last_day=self.last_day.date().toPython(),
+                first_day=from_qdate(self.first_day.date()),
+                last_day=from_qdate(self.last_day.date()),
                 min_duration_s=float(self.min_duration.value()),
                 only_not_evaluated=self.not_evaluated.isChecked(),
                 text=self.search.text(),

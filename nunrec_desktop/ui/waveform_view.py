@@ -364,7 +364,7 @@ class WaveformView(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            index = self._measure_index(event.position().x(), event.position().y())
+            index = self._measure_index(event.pos().x(), event.pos().y())  # QHelpEvent has pos(), not position()
             if index is not None:
                 start = self._measure_hits[index][1]
                 QToolTip.showText(

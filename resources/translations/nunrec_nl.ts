@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="212"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -12,104 +12,104 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="63"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="64"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="73"/>
         <source>Action (e.g. recordings.play)</source>
         <translation>Handeling (bijv. recordings.play)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="66"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="99"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="75"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
         <source>Check chain</source>
         <translation>Controleer keten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="94"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="97"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="98"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="100"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="101"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="102"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="103"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="138"/>
         <source>%1 entries</source>
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="141"/>
         <source>Checking the chain...</source>
         <translation>De keten wordt gecontroleerd...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="150"/>
         <source>The chain is intact: %1 entries checked.</source>
         <translation>De keten is intact: %1 regels gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
     </message>
@@ -117,97 +117,97 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="61"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="56"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="65"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="74"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="88"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="171"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="179"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="195"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="204"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="222"/>
         <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="222"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="231"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="238"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="248"/>
         <source>One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).</source>
         <translation>Eén keuze vervangen; de vervanging is vastgelegd bij trekking %1 (%2 vervanging(en)).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="254"/>
         <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
         <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
@@ -215,93 +215,93 @@
 <context>
     <name>ErasurePage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="50"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="176"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="54"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="59"/>
         <source>A caller asked for the recording of their call to be deleted. Enter the approximate time of the call and the number the caller gives. The number is only used to search: it is not stored or logged.</source>
         <translation>Een beller heeft gevraagd de opname van het gesprek te verwijderen. Vul het geschatte tijdstip van het gesprek in en het nummer dat de beller opgeeft. Het nummer wordt alleen gebruikt om te zoeken: het wordt niet bewaard of gelogd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="70"/>
         <source>e.g. 06-12345678</source>
         <translation>bijv. 06-12345678</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="75"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="79"/>
         <source>Time of the call (approx.)</source>
         <translation>Tijdstip van het gesprek (ongeveer)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="80"/>
         <source>Caller&apos;s number</source>
         <translation>Nummer van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="81"/>
         <source>Search window (+/-)</source>
         <translation>Zoekvenster (+/-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="92"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="93"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="138"/>
         <source>%1 recording(s) found.</source>
         <translation>%1 opname(s) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="141"/>
         <source>%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
         <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="149"/>
         <source>Choose exactly one recording.</source>
         <translation>Kies precies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
         <source>Delete the recording of %1 (%2) for good?</source>
         <translation>De opname van %1 (%2) definitief verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="172"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -322,170 +322,170 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="130"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="131"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="142"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="163"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="166"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="224"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="381"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="382"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="403"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="383"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="404"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="262"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="304"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="323"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="336"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="364"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="369"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="405"/>
         <source>new mark</source>
         <translation>nieuwe markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="399"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
         <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="507"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="500"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="521"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="501"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="531"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -493,92 +493,92 @@
 <context>
     <name>EvaluationsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="58"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="62"/>
         <source>Evaluate a call with the 5A form beside the player. Here: your evaluations per employee, and the documents for the employee.</source>
         <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler. Hier: uw beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
         <source>Submitted</source>
         <translation>Ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="77"/>
         <source>Feedback for the employee (PDF)...</source>
         <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="78"/>
         <source>Dialog preparation (PDF)...</source>
         <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="88"/>
         <source>Open drafts</source>
         <translation>Open concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
         <source>Open draft</source>
         <translation>Concept openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="121"/>
         <source> - the recording was erased at the caller&apos;s request; scores and notes stay</source>
         <translation> - de opname is op verzoek van de beller verwijderd; oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="122"/>
         <source> - the recording is no longer available (30 days); scores and notes stay</source>
         <translation> - de opname is niet meer beschikbaar (30 dagen); oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="128"/>
         <source>%1, side-by-side session of %2</source>
         <translation>%1, side-by-side sessie van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="130"/>
         <source>%1, call of %2</source>
         <translation>%1, gesprek van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="156"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="163"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="169"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="176"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="176"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
@@ -586,154 +586,154 @@
 <context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="129"/>
         <source>Side-by-side session</source>
         <translation>Side-by-side sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="133"/>
         <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed (P8).</source>
         <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt (P8).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="145"/>
         <source>at the employee&apos;s request</source>
         <translation>op verzoek van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="146"/>
         <source>fault in the recording</source>
         <translation>storing in de opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="147"/>
         <source>other:</source>
         <translation>anders:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="154"/>
         <source>Short explanation (no caller details)</source>
         <translation>Korte toelichting (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="160"/>
         <source>Start session</source>
         <translation>Sessie starten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="169"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="171"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="208"/>
         <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
         <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="243"/>
         <source>Short note (optional), Enter to finish</source>
         <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="261"/>
         <source>Remove observation</source>
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="267"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="273"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="283"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="293"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="299"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="319"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="327"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="331"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="337"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="359"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="367"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="416"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="419"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="433"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="443"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="445"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="455"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="598"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="524"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="534"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="501"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="561"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="511"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="579"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="583"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="601"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="596"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="614"/>
         <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="664"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="682"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -933,181 +933,181 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="74"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="76"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="96"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="167"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="214"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="214"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="214"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="221"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="231"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="265"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="281"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="304"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="309"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="313"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="323"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="325"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="330"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="328"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="339"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="336"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="343"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="355"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="361"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="362"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="379"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="406"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="412"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
@@ -1115,123 +1115,123 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="53"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="62"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="56"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="65"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die u coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="64"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="73"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="310"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="84"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="85"/>
         <source>Minimum duration</source>
         <translation>Minimale duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="86"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="98"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="109"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="110"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="111"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="112"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="153"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="213"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="226"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="241"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="244"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="258"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="270"/>
         <source>You have %1 unfinished evaluation(s). The newest: %2, call of %3.</source>
         <translation>U heeft %1 niet-ingediende beoordeling(en). De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="294"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="319"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="331"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -1305,27 +1305,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="227"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="273"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="325"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="327"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="371"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="372"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>

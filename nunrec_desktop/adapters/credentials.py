@@ -2,19 +2,16 @@
 
 The keyring backend is passed in: the real one from `keyring.get_keyring()` in the application, an
 in-memory one in tests. Nothing here writes a secret to a file, the database or the audit log.
-`CredentialAdministration` is the way a person sets or clears them: the access policy decides (IT only)
-and audits that decision before the keyring is touched.
+A person sets or clears them through `services.credential_administration` (the policy decides first).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from keyring.errors import KeyringError, PasswordDeleteError
 
-from nunrec_desktop.domain import Action, NunrecError, User
-from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.domain import NunrecError
 
 STORE_ACCOUNT = "recording-store"
 
@@ -52,23 +49,3 @@ class StoreCredentials:
             return
         except (KeyringError, RuntimeError) as error:
             raise CredentialError(f"De sleutelhanger van het systeem is niet bruikbaar: {error}") from error
-
-
-class CredentialAdministration:
-    """Setting and clearing the store credentials, decided by the policy (who may: IT) and audited."""
-
-    def __init__(self, credentials: Callable[[], StoreCredentials], policy: AccessPolicy) -> None:
-        self._credentials = credentials
-        self._policy = policy
-
-    def require_allowed(self, user: User, what: str) -> None:
-        """Ask before asking for the token itself: who may not set it, need not type it (audited)."""
-        self._policy.require(user, Action.STORE_SETTINGS, Target("store", "credentials"), detail=what)
-
-    def set_token(self, user: User, token: str) -> None:
-        self.require_allowed(user, "set-credentials")
-        self._credentials().set_token(token)
-
-    def clear(self, user: User) -> None:
-        self.require_allowed(user, "clear-credentials")
-        self._credentials().clear()

@@ -20,9 +20,9 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from nunrec_desktop.services.audio import DecodedAudio
-from nunrec_desktop.services.clock import Clock
-from nunrec_desktop.services.timestretch import Wsola
+from nunrec_desktop.adapters.audio.decode import DecodedAudio
+from nunrec_desktop.adapters.audio.timestretch import Wsola
+from nunrec_desktop.clock import Clock
 
 Render = Callable[[int], npt.NDArray[np.float32]]
 MIN_SPEED, MAX_SPEED = 0.5, 2.0

@@ -28,7 +28,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
-from nunrec_desktop.services.store.base import (
+from nunrec_desktop.adapters.store.base import (
     MalformedMetadata,
     Page,
     RecordingGone,

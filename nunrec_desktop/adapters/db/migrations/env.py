@@ -1,8 +1,8 @@
-"""Alembic environment: runs on the connection handed over by services/db/engine.py (no alembic.ini)."""
+"""Alembic environment: runs on the connection handed over by adapters/db/engine.py (no alembic.ini)."""
 
 from alembic import context
 
-from nunrec_desktop.services.db.models import Base
+from nunrec_desktop.adapters.db.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

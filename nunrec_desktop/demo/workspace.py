@@ -18,17 +18,17 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
+from nunrec_desktop.adapters.store.folder import init_folder_store, write_recording
+from nunrec_desktop.demo.audio import can_write_mp3, encode, synthesize_call
 from nunrec_desktop.domain import AuditResult, Mark, Role, User
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
-from nunrec_desktop.services.demo_audio import can_write_mp3, encode, synthesize_call
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent, EvaluationService
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
-from nunrec_desktop.services.store.base import AudioInfo, RecordingMeta, Segment
-from nunrec_desktop.services.store.folder import init_folder_store, write_recording
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 DEMO_DAYS = 35
@@ -225,7 +225,7 @@ def _past_cycles(
     Older cycles refer to calls whose recordings are gone (recordings last 30 days, evaluations longer);
     the newest cycle evaluates real demo calls, so the list shows them as evaluated.
     """
-    from nunrec_desktop.services.store.folder import FolderStore
+    from nunrec_desktop.adapters.store.folder import FolderStore
 
     recent = [
         m

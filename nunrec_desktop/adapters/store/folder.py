@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from nunrec_desktop.services.store.base import (
+from nunrec_desktop.adapters.store.base import (
     RECORDING_ID,
     MalformedMetadata,
     Page,

@@ -6,7 +6,7 @@ Two mechanisms, both chosen so that nothing but the application's own leftovers 
   and removes it last. A workspace with that marker is refused by every command and by the application
   (`refuse_unfinished_demo`); `nunrec demo` rebuilds it.
 * Stale export parts: documents are written to a `.nunrec-*.part` file beside the target and renamed over
-  it (`services/atomic_file.py`). Before rendering, the temporary path is recorded in a marker file in
+  it (`adapters/atomic_file.py`). Before rendering, the temporary path is recorded in a marker file in
   `<workspace>/pending-exports/`; the marker goes when the export ends either way. At start, markers whose
   process is gone (or that are older than `STALE_AFTER`) are swept: the recorded path is deleted only when
   its name still has the application's `.nunrec-...part` form and it is a regular file (not a symlink).
@@ -27,8 +27,8 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from nunrec_desktop.adapters.atomic_file import PART_PREFIX, PART_SUFFIX
 from nunrec_desktop.domain import WorkspaceError
-from nunrec_desktop.services.atomic_file import PART_PREFIX, PART_SUFFIX
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The demo workspace generator: made-up people, calls with synthetic speech, evaluations."""

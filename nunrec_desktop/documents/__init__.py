@@ -1,0 +1,1 @@
+"""Documents: the PDF layout of service results (feedback, Dialog pack, subject access)."""

@@ -1,0 +1,31 @@
+"""The PDF layout as the export use case sees it (`services.exports.DocumentLayout`), with the shipped fonts.
+
+reportlab is imported on first use, so the CLI and the GUI start without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nunrec_desktop.services.reports import FeedbackData
+from nunrec_desktop.services.subject_access import SubjectAccessData
+
+
+class PdfLayout:
+    def __init__(self, fonts: Path) -> None:
+        self._fonts = fonts
+
+    def feedback(self, data: FeedbackData, out: Path) -> None:
+        from nunrec_desktop.documents.pdf import render_feedback
+
+        render_feedback(data, out, self._fonts)
+
+    def dialog(self, data: FeedbackData, out: Path) -> None:
+        from nunrec_desktop.documents.pdf import render_dialog
+
+        render_dialog(data, out, self._fonts)
+
+    def subject_access(self, data: SubjectAccessData, out: Path) -> None:
+        from nunrec_desktop.documents.pdf import render_subject_access
+
+        render_subject_access(data, out, self._fonts)

@@ -1,0 +1,282 @@
+"""The per-user desk: exactly what the screens and the signed-in CLI commands of one user call.
+
+The composition root (`app.py`) builds one desk at sign-in: a `CoachDesk` for a coach, an `ItDesk` for IT.
+A desk holds the user and what belongs to this sign-in (listening together with an employee, P4), and
+passes every call on to the use case that decides it; the policy in those services still refuses whatever
+the role may not do. Screens take a desk (or a narrow Protocol of it) instead of a bag of callables, so a
+click can be followed from the page to the service in one hop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from nunrec_desktop.clock import Clock
+from nunrec_desktop.domain import Employee, Role, User
+from nunrec_desktop.services.audit import AuditEntry, ChainReport
+from nunrec_desktop.services.audit_reader import AuditReader
+from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.call_metrics import CallFigures
+from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
+from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService
+from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
+from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent, EvaluationService, OpenFinding
+from nunrec_desktop.services.exports import ExportService
+from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.listening import (
+    PURPOSE_COACHING,
+    PURPOSE_WITH_EMPLOYEE,
+    ListeningService,
+    OpenedRecording,
+)
+from nunrec_desktop.services.live_sessions import LiveSession, LiveSessionService
+from nunrec_desktop.services.people import PeopleDirectory
+from nunrec_desktop.services.privacy import CallerDataGuard, Finding
+from nunrec_desktop.services.recordings import RecordingCatalog, RecordingList, VisibleRecording
+
+# What became of the recording of an open draft.
+DRAFT_LIVE, DRAFT_ERASED, DRAFT_EXPIRED, DRAFT_AVAILABLE = "live", "erased", "expired", "available"
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """An open draft, with what became of its recording (it may be erased or expired by now)."""
+
+    evaluation: Evaluation
+    employee_name: str
+    recording_state: str  # "available", "erased" or "expired"; "live" for a side-by-side session
+
+
+@dataclass(frozen=True)
+class EmployeeSummary:
+    """One coached employee with the coach's submitted evaluations and open drafts of them."""
+
+    employee_id: str
+    name: str
+    submitted: int
+    drafts: int
+
+
+@dataclass(frozen=True)
+class DeskParts:
+    """The use cases a desk passes its calls on to (built once per workspace by the composition root)."""
+
+    clock: Clock
+    auth: Authenticator
+    people: PeopleDirectory
+    catalog: RecordingCatalog
+    listening: ListeningService
+    evaluations: EvaluationService
+    erasure: ErasureService
+    draws: DrawService
+    cycles: CycleOverview
+    live: LiveSessionService
+    exports: ExportService
+    audit_reader: AuditReader
+    guideline: Callable[[], Guideline]  # read on use: IT may replace the file at any time
+    guard: Callable[[], CallerDataGuard]  # the workspace's caller-data guard (own numbers/domains from settings)
+    recording_retention_days: int
+
+
+class Desk:
+    """What every signed-in user may ask for; the services' policy decides per role."""
+
+    def __init__(self, user: User, parts: DeskParts) -> None:
+        self.user = user
+        self._parts = parts
+
+    def guard(self) -> CallerDataGuard:
+        """The caller-data guard for today (dates of birth are judged against the current date; the
+        municipality's own numbers and domains are not findings)."""
+        return self._parts.guard()
+
+    def today(self) -> date:
+        return self._parts.clock().date()
+
+    def now(self) -> datetime:
+        return self._parts.clock()
+
+    def recordings(self, only_employee: str | None = None) -> RecordingList:
+        return self._parts.catalog.visible_for(self.user, only_employee)
+
+    def draw(
+        self, employee_id: str, count: int, seed: int | None = None, min_duration_s: float = DEFAULT_MIN_DURATION_S
+    ) -> Draw:
+        return self._parts.draws.draw(self.user, employee_id, count, seed, min_duration_s)
+
+    def export_document(
+        self, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
+    ) -> Path:
+        """`kind` is "feedback" (one coaching period) or "dialog" (development over recent cycles)."""
+        return self._parts.exports.document(self.user, kind, employee_id, out, first, last)
+
+    def export_subject_access(self, employee_id: str, out: Path) -> Path:
+        return self._parts.exports.subject_access(self.user, employee_id, out)
+
+    def search_for_erasure(self, caller_number: str, around: datetime, window_minutes: int = 30) -> ErasureSearch:
+        """The caller's recordings around that time, and how many store entries there could not be used."""
+        return self._parts.erasure.search(self.user, caller_number, around, window_minutes)
+
+    def erase(self, candidate: ErasureCandidate, reference: str) -> None:
+        """Erase the recording the operator confirmed; refused when the store's recording changed since."""
+        self._parts.erasure.erase(self.user, candidate.recording_id, reference, confirmed=candidate)
+
+    def unlock(self, user: User, password: str) -> User:
+        """The lock screen asks for the password of the signed-in user again."""
+        return self._parts.auth.unlock(user, password)
+
+    def record_idle_lock(self) -> None:
+        self._parts.auth.record_idle_lock(self.user)
+
+    def record_sign_out(self) -> None:
+        self._parts.auth.record_sign_out(self.user)
+
+
+class CoachDesk(Desk):
+    """A coach's desk: recordings, the player, the evaluation form, drafts, cycles and side-by-side sessions."""
+
+    def __init__(self, user: User, parts: DeskParts) -> None:
+        super().__init__(user, parts)
+        self._together: str | None = None  # the employee while listening together with them (P4)
+
+    # Listening together (P4) ---------------------------------------------------------------------------
+    @property
+    def listening_with(self) -> str | None:
+        return self._together
+
+    def listen_together(self, employee_id: str | None) -> None:
+        """From now on only this employee's own calls are listed and open; None ends the session."""
+        self._together = employee_id or None
+
+    # Recordings and the player -------------------------------------------------------------------------
+    def recordings(self, only_employee: str | None = None) -> RecordingList:
+        """The calls the coach may see; while listening together only that employee's own calls."""
+        return super().recordings(only_employee if only_employee is not None else self._together)
+
+    def open_recording(self, recording_id: str) -> OpenedRecording:
+        """Check access (audited), read and decode the audio. Runs off the GUI thread."""
+        together = self._together
+        purpose = PURPOSE_WITH_EMPLOYEE if together else PURPOSE_COACHING
+        return self._parts.listening.open(self.user, recording_id, purpose, only_employee=together)
+
+    def before_playback(self, opened: OpenedRecording) -> None:
+        """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
+        self._parts.listening.before_playback(self.user, opened)
+
+    def call_figures(self, opened: OpenedRecording) -> CallFigures | None:
+        """The manner-of-conversation measures for the form: only for the call of one employee (a transferred
+        call's measures would mix two employees' conversations)."""
+        if opened.metrics is None or len({s.employee_id for s in opened.segments}) > 1:
+            return None
+        return opened.metrics.figures()
+
+    # The evaluation of a call ----------------------------------------------------------------------------
+    def guideline(self) -> Guideline:
+        return self._parts.guideline()
+
+    def evaluation_of(self, visible: VisibleRecording) -> tuple[Evaluation, Guideline]:
+        """Open (or resume) this coach's evaluation of the call, with the guideline it was started on."""
+        guideline = self._parts.guideline()
+        evaluation = self._parts.evaluations.for_recording(
+            self.user, guideline, visible.employee_ids[0], visible.id, visible.start, visible.duration_s
+        )
+        if evaluation.guideline_hash != guideline.content_hash:
+            guideline = self._parts.evaluations.guideline_of(evaluation)
+        return evaluation, guideline
+
+    def guideline_of(self, evaluation: Evaluation) -> Guideline:
+        return self._parts.evaluations.guideline_of(evaluation)
+
+    def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent:
+        """Autosave; returns what was stored (findings the coach has not decided on are stored masked)."""
+        return self._parts.evaluations.save_draft(self.user, evaluation_id, content)
+
+    def submit(self, evaluation_id: int) -> Evaluation:
+        return self._parts.evaluations.submit(self.user, evaluation_id, self._parts.guideline(), self.guard())
+
+    def revise(self, evaluation_id: int) -> Evaluation:
+        return self._parts.evaluations.revise(self.user, evaluation_id)
+
+    def open_findings(self, content: EvaluationContent) -> list[OpenFinding]:
+        return self._parts.evaluations.open_findings(content, self.guard())
+
+    def scan(self, text: str) -> list[Finding]:
+        return self.guard().scan(text)
+
+    # Drafts and the overview per employee ----------------------------------------------------------------
+    def draft_recording_ids(self) -> list[str]:
+        """The recordings with an unfinished evaluation of this coach (offered after e.g. a crash)."""
+        return [d.recording_id for d in self._parts.evaluations.drafts(self.user) if d.recording_id]
+
+    def drafts(self) -> list[DraftSummary]:
+        """The coach's open drafts, each with what became of its recording: erased, expired or available."""
+        names = {e.id: e.name for e in self._parts.people.employees()}
+        erased = self._parts.erasure.erased_ids()
+        cutoff = self._parts.clock() - timedelta(days=self._parts.recording_retention_days)
+
+        def state(draft: Evaluation) -> str:
+            if draft.live:
+                return DRAFT_LIVE
+            if draft.recording_id in erased:
+                return DRAFT_ERASED
+            if draft.call_start is not None and draft.call_start <= cutoff:
+                return DRAFT_EXPIRED
+            return DRAFT_AVAILABLE
+
+        return [
+            DraftSummary(d, names.get(d.employee_id, d.employee_id), state(d))
+            for d in self._parts.evaluations.drafts(self.user)
+        ]
+
+    def employee_overview(self) -> list[EmployeeSummary]:
+        counts = self._parts.evaluations.counts_per_employee(self.user)
+        return [EmployeeSummary(e.id, e.name, *counts.get(e.id, (0, 0))) for e in self.coached_employees()]
+
+    def coached_employees(self) -> list[Employee]:
+        return self._parts.people.coached_employees(self.user.id, self.today())
+
+    # Cycles and draws ------------------------------------------------------------------------------------
+    def cycle_rows(self) -> list[CycleStatus]:
+        return self._parts.cycles.rows(self.user)
+
+    def latest_draw(self, employee_id: str) -> Draw | None:
+        return self._parts.draws.latest(self.user, employee_id)
+
+    def replace_draw(self, draw_id: int, recording_id: str) -> Draw:
+        return self._parts.draws.replace(self.user, draw_id, recording_id)
+
+    # Side by side (P8) -----------------------------------------------------------------------------------
+    def running_session(self) -> LiveSession | None:
+        return self._parts.live.running(self.user)
+
+    def live_session(self, evaluation_id: int) -> LiveSession:
+        return self._parts.live.get(self.user, evaluation_id)
+
+    def start_session(self, employee_id: str, reason: str, note: str) -> LiveSession:
+        return self._parts.live.start(self.user, self._parts.guideline(), employee_id, reason, note, self.guard())
+
+    def elapsed(self, session: LiveSession) -> float:
+        return self._parts.live.elapsed_s(session)
+
+    def end_session(self, session: LiveSession) -> LiveSession:
+        return self._parts.live.end(self.user, session)
+
+
+class ItDesk(Desk):
+    """An IT colleague's desk: the audit log, erasure requests and the signed-in IT commands."""
+
+    def search_audit(
+        self, actor: str, action: str, object_id: str, since: datetime, until: datetime
+    ) -> list[AuditEntry]:
+        return self._parts.audit_reader.search(self.user, actor, action, object_id, since, until)
+
+    def verify_audit(self) -> ChainReport:
+        return self._parts.audit_reader.verify(self.user)
+
+
+def desk_for(user: User, parts: DeskParts) -> CoachDesk | ItDesk:
+    """The desk of this user's role."""
+    return CoachDesk(user, parts) if user.role is Role.COACH else ItDesk(user, parts)
