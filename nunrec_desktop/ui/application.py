@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import Mark, NunrecError, Role, User
-from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow
 from nunrec_desktop.ui.tasks import TaskRunner
