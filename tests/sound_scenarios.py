@@ -103,7 +103,10 @@ def main() -> int:
         engine.set_muted(1, muted_caller)
         engine.seek(5.0)
         captured: list[np.ndarray] = []
-        with sd.InputStream(samplerate=RATE, channels=1, dtype="float32", callback=lambda d, *_: captured.append(d.copy())):
+        def keep(data: np.ndarray, *_: Any) -> None:
+            captured.append(data.copy())
+
+        with sd.InputStream(samplerate=RATE, channels=1, dtype="float32", callback=keep):
             engine.play()
             wait_for_frames(output, 2 * RATE)
             engine.pause()
