@@ -15,7 +15,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from nunrec_desktop.documents.pdf import render_dialog, render_feedback
 from nunrec_desktop.domain import Mark
-from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.services.evaluations import Answer, Evaluation, EvaluationContent
 from nunrec_desktop.services.guideline import default_guideline_path, load_guideline
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, group_cycles

@@ -27,7 +27,7 @@ from nunrec_desktop.adapters.store.http import HttpStore
 from nunrec_desktop.clock import Clock, system_clock
 from nunrec_desktop.documents.layout import PdfLayout
 from nunrec_desktop.domain import Role, User
-from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog

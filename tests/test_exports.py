@@ -79,6 +79,25 @@ def test_feedback_pdf_content_metadata_and_every_page(services: Services, evalua
     assert any("DejaVu" in font for font in fonts)  # embedded, with full Dutch diacritics
 
 
+def _unembedded_fonts(path: Path) -> set[str]:
+    reader = PdfReader(path)
+    missing = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font["/BaseFont"]))
+    return missing
+
+
+def test_every_font_of_every_document_is_embedded(services: Services, evaluated: User, tmp_path: Path) -> None:
+    for kind in ("feedback", "dialog"):
+        out = services.exports.document(evaluated, kind, "E1", tmp_path / f"{kind}.pdf")
+        assert _unembedded_fonts(out) == set(), kind  # reportlab starts every page in Helvetica otherwise
+
+
 def test_no_caller_number_reaches_the_pdf_in_any_spelling(services: Services, evaluated: User, tmp_path: Path) -> None:
     for kind in ("feedback", "dialog"):
         out = services.exports.document(

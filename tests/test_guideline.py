@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.services.guideline import SECTION_KEYS, GuidelineError, default_guideline_path, load_guideline
 
 DEFAULT = default_guideline_path(resources_dir())

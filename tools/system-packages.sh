@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu system libraries nunrec needs (Qt's xcb/offscreen libraries, PortAudio,
-# PostgreSQL for the test suite, poppler and Xvfb for looking at PDFs and windows). Only what is missing
+# and, for the tests, PostgreSQL, PulseAudio, Xvfb, poppler and the MSI tools). Only what is missing
 # is installed; without apt-get, or without root/sudo, it says what to install and carries on.
 #   tools/system-packages.sh run    what the application needs
 #   tools/system-packages.sh test   what the test suite needs as well
@@ -10,7 +10,12 @@ packages=(python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 l
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libportaudio2 fonts-dejavu-core)
 if [ "$purpose" = "test" ]; then
-  packages+=(postgresql poppler-utils xvfb xauth)
+  # PostgreSQL for the second pass; poppler, Xvfb, openbox, xdotool and ImageMagick for looking at PDFs and
+  # windows (and the bundle's smoke test); PulseAudio with ALSA's pulse plugin for the real sound path; sox
+  # for test calls; ffmpeg for a real AAC file (and as a benchmark anchor); msitools and wixl to compile and
+  # inspect the MSI.
+  packages+=(postgresql poppler-utils xvfb xauth x11-utils openbox xdotool imagemagick pulseaudio pulseaudio-utils
+    libasound2-plugins sox ffmpeg msitools wixl)
 fi
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: no dpkg here; install the equivalents of: ${packages[*]}"; exit 0; }
 missing=()

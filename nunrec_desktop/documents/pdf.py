@@ -85,6 +85,9 @@ def _numbered_canvas(employee_name: str, font: str) -> type[Canvas]:
         """Draws the footer after the last page is known, so every page says "pagina N van M"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Our embedded font from the first operator on: reportlab would start each page in Helvetica,
+            # which is not embedded and shows differently (or not at all) on a workstation without it.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -151,6 +154,7 @@ def _header(data: FeedbackData, title: str, styles: _Styles) -> list[Any]:
         colWidths=[30 * mm, 120 * mm],
         style=TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
                 ("BACKGROUND", (0, 0), (0, -1), LIGHT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("FONTNAME", (0, 0), (0, -1), styles.cell_bold.fontName),
@@ -203,6 +207,7 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
         ]
     ]
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
@@ -288,6 +293,7 @@ def _summary(calls: list[EvaluatedCall], styles: _Styles) -> list[Any]:
             colWidths=[24 * mm, 75 * mm, 75 * mm],
             style=TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
                     ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
@@ -323,7 +329,11 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
             answers = [a for _t, a in _section_answers(cycle)[key] if a != "n.v.t."]
             shares.append(round(100 * sum(a in POSITIVE for a in answers) / len(answers)) if answers else 0)
         charts.append(_trend_chart(SECTION_TITLES[key], labels, shares, font))
-    grid = Table([charts[0:3], [*charts[3:5], ""]], colWidths=[58 * mm] * 3)
+    grid = Table(
+        [charts[0:3], [*charts[3:5], ""]],
+        colWidths=[58 * mm] * 3,
+        style=TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName)]),  # empty cells too
+    )
     story.append(grid)
     story.append(
         _p("Percentage van de criteria per A dat 'goed' of 'ja' was, per cyclus (datum van de cyclus).", styles.small)
@@ -359,6 +369,7 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
             colWidths=[22 * mm, 100 * mm, 52 * mm],
             style=TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
                     ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
@@ -424,6 +435,7 @@ def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles
                 colWidths=[18 * mm, 16 * mm, 24 * mm, 27 * mm, 27 * mm, 32 * mm, 30 * mm],
                 style=TableStyle(
                     [
+                        ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
                         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
@@ -441,7 +453,7 @@ def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles
 
 
 def _trend_chart(title: str, labels: list[str], values: list[int], font: str) -> Drawing:
-    drawing = Drawing(55 * mm, 42 * mm)
+    drawing = Drawing(55 * mm, 42 * mm, initialFontName=font)  # not reportlab's Helvetica, which is not embedded
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 10 * mm, 7 * mm, 42 * mm, 26 * mm
     chart.data = [values or [0]]
@@ -533,6 +545,7 @@ def _plain_table(rows: list[list[Any]], widths: list[float], styles: _Styles) ->
         hAlign="LEFT",
         style=TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
                 ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
                 ("FONTNAME", (0, 0), (-1, 0), styles.cell_bold.fontName),
                 ("FONTNAME", (0, 1), (-1, -1), styles.cell.fontName),

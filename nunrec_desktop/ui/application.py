@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import NunrecError, User
-from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.error_hooks import install_error_hooks
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.login_window import LoginWindow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from nunrec_desktop.resources import resources_dir
+from nunrec_desktop.resource_files import resources_dir
 
 DEFAULT_LANGUAGE = "nl"
 

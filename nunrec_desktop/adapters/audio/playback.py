@@ -132,6 +132,8 @@ class SoundDeviceOutput:
         self._stream: Any = None
         self._sd: Any = None
         self.available, self.reason = False, NO_SOUND
+        self.frames_played = 0  # frames the device has taken from us: what the position follows
+        self.underruns = 0  # callbacks in which the device ran dry before we delivered
         try:
             import sounddevice  # raises OSError when the PortAudio library is missing
         except (OSError, ImportError):
@@ -148,8 +150,11 @@ class SoundDeviceOutput:
             return
         self.stop()
 
-        def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
+        def callback(outdata: Any, frames: int, _time: Any, status: Any) -> None:
             outdata[:] = render(frames)
+            self.frames_played += frames
+            if status.output_underflow:
+                self.underruns += 1
 
         try:
             self._stream = self._sd.OutputStream(
@@ -225,9 +230,9 @@ class PlaybackEngine:
         self.output.start(self.render, self.audio.sample_rate)
 
     def pause(self) -> None:
-        if self._playing:
-            self._playing = False
-            self.output.stop()
+        # Also after playing to the end (render already cleared `_playing`): the device stream must close.
+        self._playing = False
+        self.output.stop()
 
     def toggle(self) -> None:
         self.pause() if self._playing else self.play()
