@@ -15,6 +15,7 @@ import pytest
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import User
+from nunrec_desktop.settings import Settings, create_workspace
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 
 
@@ -106,7 +107,9 @@ def test_a_full_disk(services: Services, employee: str, workspace_dir: Path, ful
     assert anchored.returncode == 1 and "Traceback" not in anchored.stderr and "nunrec: " in anchored.stderr
 
 
-def test_an_unexpected_error_is_one_sentence_and_a_logged_traceback(workspace_dir: Path) -> None:
+def test_an_unexpected_error_is_one_sentence_and_a_logged_traceback(tmp_path: Path) -> None:
+    workspace_dir = tmp_path / "own-sqlite"  # its own SQLite file in either pass, so that it can be spoiled
+    create_workspace(workspace_dir, Settings())
     (workspace_dir / "nunrec.sqlite3").write_bytes(b"this is not a database, it was overwritten" * 100)
     result = nunrec("users", "list", "--workspace", str(workspace_dir))
     assert_one_dutch_sentence(result, "onverwachts", "logs")
