@@ -1,0 +1,111 @@
+"""What every command shares: `Io` (what a command reads and writes), the password prompt, the workspace
+a command works on, and opening it.
+
+The composition root (app.py, and with it SQLAlchemy, Alembic, numpy and httpx) is imported only inside the
+helpers that open a workspace, so that `import nunrec_desktop.cli` and the commands without a workspace
+(`pii-scan`) stay cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import platformdirs
+
+from nunrec_desktop.clock import Clock, system_clock
+from nunrec_desktop.domain import InvalidInput
+from nunrec_desktop.settings import APP_AUTHOR, APP_NAME, Settings, create_workspace, default_workspace_dir
+
+if TYPE_CHECKING:
+    from nunrec_desktop.app import Services
+    from nunrec_desktop.services.desk import Desk
+
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]  # what each module adds its parsers to
+
+KeyringFactory = Callable[[], Any]
+
+
+def system_keyring() -> Any:
+    """The operating system's keyring (see app.system_keyring; imported when a command first needs it)."""
+    from nunrec_desktop.app import system_keyring as keyring_of_the_system
+
+    return keyring_of_the_system()
+
+
+@dataclass
+class Io:
+    """What a command reads and writes; tests pass their own."""
+
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    keyring_factory: KeyringFactory = system_keyring
+    clock: Clock = system_clock
+
+
+def default_demo_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "demo-workspace"
+
+
+def read_secret(args: argparse.Namespace, io: Io, prompt: str, confirm: bool = True) -> str:
+    if getattr(args, "password_stdin", False):
+        line = io.stdin.readline()
+        if not line:
+            raise InvalidInput("Er kwam geen wachtwoord binnen op standaardinvoer.")
+        return line.rstrip("\r\n")
+    if not io.stdin.isatty():
+        raise InvalidInput("Geef het wachtwoord met --password-stdin (standaardinvoer is geen terminal).")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nogmaals: ") != first:
+        raise InvalidInput("De twee wachtwoorden zijn niet gelijk.")
+    return first
+
+
+def workspace_root(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "workspace", None) or default_workspace_dir())
+
+
+def open_workspace(args: argparse.Namespace, io: Io) -> Services:
+    from nunrec_desktop.app import configure_logging, open_services
+
+    services = open_services(workspace_root(args), clock=io.clock, keyring_factory=io.keyring_factory)
+    configure_logging(services.workspace)
+    services.pending_parts.sweep()  # parts of exports killed earlier (see adapters/leftovers.py)
+    return services
+
+
+def create_new_workspace(root: Path, database_url: str, io: Io) -> Services:
+    from nunrec_desktop.app import build_services, configure_logging
+
+    workspace = create_workspace(root, Settings(database_url=database_url))
+    configure_logging(workspace)
+    return build_services(workspace, clock=io.clock, keyring_factory=io.keyring_factory)
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace, io: Io) -> Iterator[Desk]:
+    """Open the workspace and sign in with --user and the password (commands a coach or IT runs as themselves):
+    the signed-in user's desk."""
+    services = open_workspace(args, io)
+    try:
+        yield services.desk_for(services.auth.sign_in(args.user, read_secret(args, io, "Wachtwoord: ", confirm=False)))
+    finally:
+        services.close()
+
+
+def duration(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def run_gui(root: Path, io: Io) -> int:
+    from nunrec_desktop.app import run_gui as run_application
+
+    return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)
