@@ -64,7 +64,7 @@ def test_feedback_pdf_content_metadata_and_every_page(services: Services, evalua
     assert everything.count("Gesprek van") == 3  # by default the most recent coaching cycle
     assert "14-11-2026 t/m 17-11-2026" in pages[0]
     assert "Stopte te vroeg met doorvragen." in everything and "Warme opening" in everything
-    assert "01:23 mooie samenvatting" in everything  # timestamped notes as mm:ss
+    assert "1:23 mooie samenvatting" in everything  # timestamped notes as m:ss, as on screen (domain.call_time)
     assert "Afgesproken ontwikkelpunten" in everything and "Vraag één keer extra door." in everything
     for number, page in enumerate(pages, 1):
         flat = " ".join(page.split())

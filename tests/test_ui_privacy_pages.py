@@ -73,7 +73,8 @@ def test_the_erasure_dialog(
     page = window.pages.widget(MainWindow.IT_ERASURE)
     assert isinstance(page, ErasurePage)
     page._confirm = lambda question: "Anouk de Vries" in question
-    page.around.setDateTime(page.around.dateTime().fromSecsSinceEpoch(int(call.timestamp()) + 600))
+    page.around.clear()
+    qtbot.keyClicks(page.around, f"{(call + timedelta(minutes=10)).astimezone():%d-%m-%Y %H:%M}")
     qtbot.keyClicks(page.number, "06 12 34 56 78")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)

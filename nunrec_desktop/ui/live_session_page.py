@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.domain import Employee, Mark, NunrecError
+from nunrec_desktop.domain import Employee, Mark, NunrecError, call_time
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent
 from nunrec_desktop.services.guideline import SECTION_KEYS, Guideline
 from nunrec_desktop.services.live_sessions import (
@@ -481,7 +481,7 @@ class LiveSessionPage(QWidget):
             return
         self._editing = index
         mark = self.observations[index]
-        self.editor_label.setText(f"{clock_text(mark.at_s)}  {self._titles.get(mark.section, mark.section)}")
+        self.editor_label.setText(f"{call_time(mark.at_s)}  {self._titles.get(mark.section, mark.section)}")
         for button in (self.plus, self.minus):
             button.blockSignals(True)
             button.setChecked(button.property("valence") == mark.valence)
@@ -547,7 +547,7 @@ class LiveSessionPage(QWidget):
     def observation_text(self, mark: Mark) -> str:
         title = self._titles.get(mark.section, mark.section.capitalize())
         valence = f" ({mark.valence})" if mark.valence else ""
-        return f"{clock_text(mark.at_s)}  {title}{valence}  {mark.note}".rstrip()
+        return f"{call_time(mark.at_s)}  {title}{valence}  {mark.note}".rstrip()
 
     def _refresh_observations(self) -> None:
         for widget in (self.observation_list, self.evaluated_observations):

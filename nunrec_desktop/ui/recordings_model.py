@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from nunrec_desktop.domain import call_time
 from nunrec_desktop.services.recordings import VisibleRecording
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,12 +39,7 @@ def _local_midnight(day: date) -> datetime:
 
 
 def format_duration(seconds: float) -> str:
-    whole = round(seconds)
-    return (
-        f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-        if whole >= 3600
-        else f"{whole // 60}:{whole % 60:02d}"
-    )
+    return call_time(seconds)
 
 
 class RecordingsTableModel(QAbstractTableModel):

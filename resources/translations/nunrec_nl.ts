@@ -215,93 +215,192 @@
 <context>
     <name>ErasurePage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="55"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="340"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="90"/>
         <source>A caller asked for the recording of their call to be deleted. Enter the approximate time of the call and the number the caller gives. The number is only used to search: it is not stored or logged.</source>
         <translation>Een beller heeft gevraagd de opname van het gesprek te verwijderen. Vul het geschatte tijdstip van het gesprek in en het nummer dat de beller opgeeft. Het nummer wordt alleen gebruikt om te zoeken: het wordt niet bewaard of gelogd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="119"/>
         <source>e.g. 06-12345678</source>
         <translation>bijv. 06-12345678</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="127"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="129"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="144"/>
         <source>Time of the call (approx.)</source>
         <translation>Tijdstip van het gesprek (ongeveer)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="99"/>
+        <source>e.g. 25-11-2026 09:50</source>
+        <translation>bijv. 25-11-2026 09:50</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="106"/>
+        <source>Calendar...</source>
+        <translation>Kalender...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="107"/>
+        <source>Pick the date in a calendar</source>
+        <translation>Kies de datum in een kalender</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="145"/>
         <source>Caller&apos;s number</source>
         <translation>Nummer van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="121"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="122"/>
+        <source>Hide the caller&apos;s number</source>
+        <translation>Nummer van de beller verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="146"/>
         <source>Search window (+/-)</source>
         <translation>Zoekvenster (+/-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="153"/>
+        <source>Recordings found</source>
+        <translation>Gevonden opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="164"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
+        <source>Reference of the request</source>
+        <translation>Kenmerk van het verzoek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="341"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="168"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="138"/>
-        <source>%1 recording(s) found.</source>
-        <translation>%1 opname(s) gevonden.</translation>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="209"/>
+        <source>Type it as day-month-year hours:minutes, e.g. 25-11-2026 09:50.</source>
+        <translation>Typ als dag-maand-jaar uren:minuten, bijv. 25-11-2026 09:50.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="141"/>
-        <source>%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="215"/>
+        <source>monday,tuesday,wednesday,thursday,friday,saturday,sunday</source>
+        <translation>maandag,dinsdag,woensdag,donderdag,vrijdag,zaterdag,zondag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="216"/>
+        <source>january,february,march,april,may,june,july,august,september,october,november,december</source>
+        <translation>januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="238"/>
+        <source>Enter the time of the call, e.g. 25-11-2026 09:50.</source>
+        <translation>Vul het tijdstip van het gesprek in, bijv. 25-11-2026 09:50.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="243"/>
+        <source>Enter the number the caller gives.</source>
+        <translation>Vul het nummer in dat de beller noemt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="247"/>
+        <source>Searching...</source>
+        <translation>Bezig met zoeken...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="276"/>
+        <source>No recording found. Check the number and the time with the caller, or make the search window larger.</source>
+        <translation>Geen opname gevonden. Controleer het nummer en het tijdstip met de beller, of maak het zoekvenster groter.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="279"/>
+        <source>1 recording found. Check the time and the employee with the caller.</source>
+        <translation>1 opname gevonden. Controleer het tijdstip en de medewerker met de beller.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="281"/>
+        <source>%1 recordings found. Choose the caller&apos;s call with them.</source>
+        <translation>%1 opnames gevonden. Kies samen met de beller het juiste gesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="287"/>
+        <source>1 item in the recording store around this time is invalid or duplicated and was skipped; the caller&apos;s recording may be that one. Have IT check it (details in logs/nunrec.log).</source>
+        <translation>1 onderdeel in de opnameopslag rond dit tijdstip is ongeldig of dubbel en is overgeslagen; misschien is dat de opname van de beller. Laat IT het nakijken (details in logs/nunrec.log).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="292"/>
+        <source>%1 items in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
         <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="149"/>
-        <source>Choose exactly one recording.</source>
-        <translation>Kies precies één opname.</translation>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="301"/>
+        <source>Search first and choose one recording.</source>
+        <translation>Zoek eerst en kies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
-        <source>Delete the recording of %1 (%2) for good?</source>
-        <translation>De opname van %1 (%2) definitief verwijderen?</translation>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="306"/>
+        <source>Delete the recording of %1 (%2) for good? This cannot be undone.</source>
+        <translation>De opname van %1 (%2) definitief verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="310"/>
+        <source>Nothing was deleted.</source>
+        <translation>Er is niets verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="342"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="323"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -1239,57 +1338,57 @@
 <context>
     <name>RecordingsTableModel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="57"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="58"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="59"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="60"/>
         <source>Disappears in</source>
         <translation>Verdwijnt over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
         <source>Evaluated</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
         <source>today</source>
         <translation>vandaag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>%1 days</source>
         <translation>%1 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="187"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
         <translation>Doorverbonden gesprek: alleen het deel van uw eigen medewerker wordt getoond.</translation>
     </message>
@@ -1305,27 +1404,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="227"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="223"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="269"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="322"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="323"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="372"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="368"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
