@@ -129,7 +129,7 @@ def test_refusals(services: Services, evaluated: User, it_user: User, admin: Use
     with pytest.raises(AccessDenied):
         services.exports.document(it_user, "feedback", "E1", tmp_path / "x.pdf")
     other = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
-    with pytest.raises(AccessDenied, match="niet onder uw coaching"):
+    with pytest.raises(AccessDenied, match="niet onder jouw coaching"):
         services.exports.document(other, "feedback", "E1", tmp_path / "x.pdf")
     services.people.assign(other.id, "E1", date(2026, 1, 1))
     with pytest.raises(InvalidInput, match="geen ingediende beoordelingen"):  # only one's own evaluations

@@ -131,7 +131,7 @@ class LiveSessionPage(QWidget):
         intro = QLabel(
             self.tr(
                 "Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. "
-                "Use it when the employee asks for it, or when the recording failed (P8)."
+                "Use it when the employee asks for it, or when the recording failed."
             ),
             page,
         )
@@ -611,7 +611,11 @@ class LiveSessionPage(QWidget):
         if found:
             examples = ", ".join(f"{f.kind}: \u201c{f.text}\u201d" for _, f in found[:3])
             self.guard_text.setText(
-                self.tr("%1 possible caller details (%2). Keep them out of your notes (P6).")
+                (
+                    self.tr("1 possible detail of a caller (%2). Keep it out of your notes.")
+                    if len(found) == 1
+                    else self.tr("%1 possible details of callers (%2). Keep them out of your notes.")
+                )
                 .replace("%1", str(len(found)))
                 .replace("%2", examples)
             )

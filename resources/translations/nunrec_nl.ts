@@ -12,104 +12,117 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="67"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="72"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="109"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="73"/>
-        <source>Action (e.g. recordings.play)</source>
-        <translation>Handeling (bijv. recordings.play)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="74"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
         <source>Check chain</source>
         <translation>Controleer keten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="108"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
+        <source>All actions</source>
+        <translation>Alle handelingen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="105"/>
+        <source>Audit log entries</source>
+        <translation>Regels van het auditlog</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
         <source>%1 entries</source>
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="159"/>
         <source>Checking the chain...</source>
         <translation>De keten wordt gecontroleerd...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="168"/>
         <source>The chain is intact: %1 entries checked.</source>
         <translation>De keten is intact: %1 regels gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="173"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
     </message>
@@ -127,89 +140,109 @@
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="72"/>
+        <source>Employees and their coaching cycle</source>
+        <translation>Medewerkers en hun coachingscyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="89"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <source>Picked calls</source>
+        <translation>Gekozen gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="98"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="173"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="181"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="206"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="222"/>
-        <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
-        <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="225"/>
+        <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
+        <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="250"/>
+        <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
+        <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="252"/>
+        <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
+        <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="261"/>
+        <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
+        <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="263"/>
+        <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
+        <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="232"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="248"/>
-        <source>One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).</source>
-        <translation>Eén keuze vervangen; de vervanging is vastgelegd bij trekking %1 (%2 vervanging(en)).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="254"/>
-        <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
-        <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
 </context>
 <context>
@@ -599,7 +632,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="62"/>
         <source>Evaluate a call with the 5A form beside the player. Here: your evaluations per employee, and the documents for the employee.</source>
-        <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler. Hier: uw beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
+        <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler. Hier vind je je beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
@@ -688,11 +721,6 @@
         <location filename="../../nunrec_desktop/ui/live_session_page.py" line="129"/>
         <source>Side-by-side session</source>
         <translation>Side-by-side sessie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="133"/>
-        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed (P8).</source>
-        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt (P8).</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/live_session_page.py" line="145"/>
@@ -816,10 +844,25 @@
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="615"/>
+        <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
+        <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="617"/>
+        <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
+        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
+    </message>
+    <message>
         <location filename="../../nunrec_desktop/ui/live_session_page.py" line="511"/>
         <location filename="../../nunrec_desktop/ui/live_session_page.py" line="579"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="133"/>
+        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
+        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/live_session_page.py" line="601"/>
@@ -827,12 +870,7 @@
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="614"/>
-        <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
-        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="682"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="686"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -880,7 +918,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/login_window.py" line="39"/>
         <source>Municipality of Nunspeet - sign in with your own account</source>
-        <translation>Gemeente Nunspeet - meld u aan met uw eigen account</translation>
+        <translation>Gemeente Nunspeet - meld je aan met je eigen account</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/login_window.py" line="45"/>
@@ -912,7 +950,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/login_window.py" line="107"/>
         <source>Enter your user name and password.</source>
-        <translation>Vul uw gebruikersnaam en wachtwoord in.</translation>
+        <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
     </message>
 </context>
 <context>
@@ -960,7 +998,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
-        <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
+        <translation>Hier zie je straks de opgenomen inkomende gesprekken van de medewerkers die je coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
@@ -970,7 +1008,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="162"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
-        <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
+        <translation>Hier beluister je straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraag je het en markeer je momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
@@ -980,7 +1018,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
-        <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
+        <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van je concepten en beoordelingen, en maak je terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
@@ -990,7 +1028,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="177"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
-        <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
+        <translation>Hier plan je straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kies je gesprekken, luister je samen met een medewerker terug en leg je side-by-side-sessies vast.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
@@ -1005,7 +1043,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
-        <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
+        <translation>Als IT-ondersteuning help je de coach: je beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. Je bladert niet door opnames en beoordeelt ze niet. Accounts beheer je voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
@@ -1015,7 +1053,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
-        <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
+        <translation>Hier doorzoek je straks het auditlog en controleer je de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
@@ -1026,7 +1064,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="203"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
-        <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
+        <translation>Hier handel je straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
     </message>
 </context>
 <context>
@@ -1214,123 +1252,165 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="207"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="94"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
-        <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die u coacht, jonger dan 30 dagen.</translation>
+        <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="73"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="310"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="365"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="84"/>
-        <source> s</source>
-        <translation> s</translation>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="114"/>
+        <source>Minimum duration (minutes:seconds)</source>
+        <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="85"/>
-        <source>Minimum duration</source>
-        <translation>Minimale duur</translation>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="115"/>
+        <source>Only calls at least this long, e.g. 1:30</source>
+        <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="140"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="143"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="168"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="184"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="196"/>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="259"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="272"/>
+        <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
+        <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="277"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="292"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="295"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="270"/>
-        <source>You have %1 unfinished evaluation(s). The newest: %2, call of %3.</source>
-        <translation>U heeft %1 niet-ingediende beoordeling(en). De nieuwste: %2, gesprek van %3.</translation>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="322"/>
+        <source>You have 1 unfinished evaluation: %2, call of %3.</source>
+        <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="324"/>
+        <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
+        <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="415"/>
+        <source>No recordings found with these filters.</source>
+        <translation>Geen opnames gevonden met deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="421"/>
+        <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
+        <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="349"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="355"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="406"/>
+        <source>No recordings</source>
+        <translation>Geen opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="408"/>
+        <source>1 recording</source>
+        <translation>1 opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="408"/>
+        <source>%1 recordings</source>
+        <translation>%1 opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="410"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -1338,59 +1418,59 @@
 <context>
     <name>RecordingsTableModel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="57"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="58"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="59"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="60"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
         <source>Disappears in</source>
         <translation>Verdwijnt over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="62"/>
         <source>Evaluated</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>today</source>
         <translation>vandaag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
         <source>%1 days</source>
         <translation>%1 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="66"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="194"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
-        <translation>Doorverbonden gesprek: alleen het deel van uw eigen medewerker wordt getoond.</translation>
+        <translation>Doorverbonden gesprek: alleen het deel van je eigen medewerker wordt getoond.</translation>
     </message>
 </context>
 <context>
