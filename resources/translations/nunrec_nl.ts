@@ -4,7 +4,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="160"/>
+        <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
+        <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="167"/>
+        <source>Conversation guideline: %1 (version %2).</source>
+        <translation>Gespreksleidraad: %1 (versie %2).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="172"/>
+        <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
+        <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="278"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -454,170 +469,181 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="112"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="133"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="134"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="148"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="167"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="170"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="229"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="233"/>
+        <source>Comment on: %1</source>
+        <translation>Toelichting bij: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="419"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="240"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="403"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="241"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="404"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="270"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="283"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="342"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="376"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="364"/>
-        <source>guideline %1, version %2 of this evaluation</source>
-        <translation>leidraad %1, versie %2 van deze beoordeling</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="383"/>
+        <source>Version %1.</source>
+        <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
-        <source>Submitted on %1 (%2). Read only.</source>
-        <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="387"/>
+        <source>Submitted on %1. Read only.</source>
+        <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
-        <source>Draft - saved automatically (%1)</source>
-        <translation>Concept - automatisch opgeslagen (%1)</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="389"/>
+        <source>Draft - saved automatically.</source>
+        <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="437"/>
+        <source>1 possible detail of a caller: mask it, or keep it with a reason.</source>
+        <translation>1 mogelijk gegeven van een beller: maskeer het, of behoud het met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <source>%1 possible details of callers: mask them, or keep them with a reason.</source>
+        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="407"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
         <source>new mark</source>
         <translation>nieuwe markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="428"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
-        <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
-        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="507"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="526"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="540"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="571"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -636,241 +662,340 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <source>Your evaluations per employee</source>
+        <translation>Je beoordelingen per medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
         <source>Submitted</source>
         <translation>Ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="78"/>
         <source>Feedback for the employee (PDF)...</source>
         <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="79"/>
         <source>Dialog preparation (PDF)...</source>
         <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
         <source>Open drafts</source>
         <translation>Open concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="95"/>
         <source>Open draft</source>
         <translation>Concept openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="123"/>
         <source> - the recording was erased at the caller&apos;s request; scores and notes stay</source>
         <translation> - de opname is op verzoek van de beller verwijderd; oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="124"/>
         <source> - the recording is no longer available (30 days); scores and notes stay</source>
         <translation> - de opname is niet meer beschikbaar (30 dagen); oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="130"/>
         <source>%1, side-by-side session of %2</source>
         <translation>%1, side-by-side sessie van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="132"/>
         <source>%1, call of %2</source>
         <translation>%1, gesprek van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="158"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="165"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="171"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="178"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="178"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
 </context>
 <context>
+    <name>KeyHelpDialog</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="95"/>
+        <source>Keys and information</source>
+        <translation>Toetsen en informatie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="96"/>
+        <source>Keys on this screen: %1</source>
+        <translation>Toetsen op dit scherm: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="100"/>
+        <source>Keys on this screen</source>
+        <translation>Toetsen op dit scherm</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <source>Key</source>
+        <translation>Toets</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <source>What it does</source>
+        <translation>Wat de toets doet</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="111"/>
+        <source>Everywhere: Tab and Shift+Tab move between fields, Space chooses, F1 shows this overview. The menu on the left: arrow keys, then Enter.</source>
+        <translation>Overal: Tab en Shift+Tab gaan naar het volgende en vorige veld, Spatie kiest, F1 toont dit overzicht. Het menu links: pijltjestoetsen, dan Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="117"/>
+        <source>About nunrec</source>
+        <translation>Over nunrec</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="126"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="130"/>
         <source>Side-by-side session</source>
         <translation>Side-by-side sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="147"/>
         <source>at the employee&apos;s request</source>
         <translation>op verzoek van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
         <source>fault in the recording</source>
         <translation>storing in de opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="149"/>
         <source>other:</source>
         <translation>anders:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="156"/>
         <source>Short explanation (no caller details)</source>
         <translation>Korte toelichting (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="163"/>
         <source>Start session</source>
         <translation>Sessie starten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="172"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="174"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="211"/>
         <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
         <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="249"/>
         <source>Short note (optional), Enter to finish</source>
         <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="261"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="277"/>
         <source>Remove observation</source>
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="284"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="301"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="311"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="299"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="317"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="345"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="337"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="158"/>
+        <source>Explanation of the reason</source>
+        <translation>Toelichting bij de reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="230"/>
+        <source>Observation for A %1 at this moment</source>
+        <translation>Waarneming bij A%1 op dit moment</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="240"/>
+        <source>Good point (+)</source>
+        <translation>Goed punt (+)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="241"/>
+        <source>Point to improve (-)</source>
+        <translation>Verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="250"/>
+        <source>Note with the observation</source>
+        <translation>Notitie bij de waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="254"/>
+        <source>At the start of the note: a good point (+) or a point to improve (-)</source>
+        <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="263"/>
+        <source>Finish the observation</source>
+        <translation>Waarneming afronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="281"/>
+        <source>Remove the chosen observation</source>
+        <translation>Gekozen waarneming verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="386"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="435"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="438"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="443"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="462"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="455"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="598"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="474"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="617"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="534"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="553"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="615"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="634"/>
         <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
         <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="617"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="636"/>
         <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="511"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="579"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="530"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="598"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="134"/>
         <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
         <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="601"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="620"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="705"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -884,21 +1009,22 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/lock_screen.py" line="34"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="35"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="40"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="41"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="43"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="44"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="61"/>
         <source>Locked after a period without activity. Enter the password of %1 to continue.</source>
         <translation>Vergrendeld na een periode zonder activiteit. Vul het wachtwoord van %1 in om verder te gaan.</translation>
     </message>
@@ -1068,185 +1194,237 @@
     </message>
 </context>
 <context>
+    <name>NavigationList</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/navigation.py" line="16"/>
+        <source>Main menu</source>
+        <translation>Hoofdmenu</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="75"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="77"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="404"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="133"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <source>Waveform: no call opened</source>
+        <translation>Golfvorm: geen gesprek geopend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="118"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="149"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="150"/>
+        <source>Note with the next mark</source>
+        <translation>Notitie bij de volgende markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="151"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="176"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="188"/>
+        <source>Play or pause</source>
+        <translation>Afspelen of pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="189"/>
+        <source>5 seconds back</source>
+        <translation>5 seconden terug</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="190"/>
+        <source>5 seconds forward</source>
+        <translation>5 seconden vooruit</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="191"/>
+        <source>Mark this moment</source>
+        <translation>Dit moment markeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="212"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="221"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="232"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="281"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="292"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="304"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="331"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="340"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="344"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="339"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="350"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="352"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="354"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="372"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="362"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="374"/>
+        <source>Mute %1</source>
+        <translation>Dempen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="397"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="420"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="424"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="466"/>
+        <source>Waveform of %1, at %2 of %3</source>
+        <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
 </context>
 <context>
@@ -1471,6 +1649,14 @@
         <location filename="../../nunrec_desktop/ui/recordings_model.py" line="194"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
         <translation>Doorverbonden gesprek: alleen het deel van je eigen medewerker wordt getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitKeys</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="78"/>
+        <source>Submit the evaluation</source>
+        <translation>Beoordeling indienen</translation>
     </message>
 </context>
 <context>
