@@ -145,6 +145,7 @@ class AppController(QObject):
         idle.start()
         self.idle = idle
         window.show()
+        window.activateWindow()  # the keyboard goes on in the main window, not in the hidden sign-in window
         self.login.hide()
         if isinstance(desk, CoachDesk) and self.recordings is not None:
             self.recordings.reload()

@@ -102,6 +102,7 @@ class AuditPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
         self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setAccessibleName(self.tr("Audit log entries"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -69,6 +69,7 @@ class CyclesPage(QWidget):
         subtitle.setObjectName("areaSubtitle")
         subtitle.setWordWrap(True)
         self.table = QTableWidget(0, 5, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setAccessibleName(self.tr("Employees and their coaching cycle"))
         self.table.setHorizontalHeaderLabels(
             [

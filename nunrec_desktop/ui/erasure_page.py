@@ -149,6 +149,7 @@ class ErasurePage(QWidget):
             label.setBuddy(field)
             form.addRow(label, row if row is not None else field)
         self.table = QTableWidget(0, 3, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setObjectName("erasureTable")
         self.table.setAccessibleName(self.tr("Recordings found"))
         self.table.setHorizontalHeaderLabels([self.tr("Date and time"), self.tr("Duration"), self.tr("Employee")])

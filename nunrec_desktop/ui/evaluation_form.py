@@ -124,6 +124,7 @@ class EvaluationForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
+        self._scroll = scroll
 
         self.tops = QPlainTextEdit(self)
         self.tips = QPlainTextEdit(self)
@@ -288,7 +289,7 @@ class EvaluationForm(QWidget):
     def _set_tab_order(self) -> None:
         """Criteria (answers, comment) in reading order, then tops, tips, notes, the guard, and Indienen: the
         widgets made in `load` would otherwise come last in the window's chain, after the side menu."""
-        chain: list[QWidget] = []
+        chain: list[QWidget] = [self._scroll]  # from the player: into the form's first criterion
         for key, group in self.answer_groups.items():
             chain += [*group.buttons(), self.comments[key]]
         chain += [self.tops, self.tips, self.notes, self.findings, self.mask_button, self.keep_button]

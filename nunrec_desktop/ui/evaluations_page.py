@@ -67,6 +67,7 @@ class EvaluationsPage(QWidget):
         subtitle.setObjectName("areaSubtitle")
         subtitle.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setAccessibleName(self.tr("Your evaluations per employee"))
         self.table.setHorizontalHeaderLabels([self.tr("Employee"), self.tr("Submitted"), self.tr("Drafts")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

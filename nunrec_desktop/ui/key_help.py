@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -80,8 +81,13 @@ class SubmitKeys(QObject):
             add_shortcut(form, keys, description if keys == "Ctrl+Return" else "", self._submit)
 
     def _submit(self) -> None:
-        if self._button.isVisible() and self._button.isEnabled():
-            self._button.click()
+        if not (self._button.isVisible() and self._button.isEnabled()):
+            return
+        self._button.click()
+        form = self.parent()
+        if QApplication.focusWidget() is None and isinstance(form, QWidget):  # the typed-in field became read-only
+            landing = next((b for b in form.findChildren(QPushButton) if b.isVisible() and b.isEnabled()), None)
+            (landing or form).setFocus()
 
 
 class KeyHelpDialog(QDialog):
@@ -96,6 +102,7 @@ class KeyHelpDialog(QDialog):
         heading = QLabel(self.tr("Keys on this screen: %1").replace("%1", screen_name), self)
         heading.setObjectName("sectionTitle")
         self.table = QTableWidget(len(keys), 2, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setObjectName("keyTable")
         self.table.setAccessibleName(self.tr("Keys on this screen"))
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])

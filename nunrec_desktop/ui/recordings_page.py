@@ -203,6 +203,7 @@ class RecordingsPage(QWidget):
         self._today = today
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setObjectName("recordingsTable")
         self.table.setAccessibleName(self.tr("Recordings"))
         self.table.setModel(self.model)

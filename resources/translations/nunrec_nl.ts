@@ -4,22 +4,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="161"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="168"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="173"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="278"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="279"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -34,14 +34,14 @@
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="85"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
@@ -66,18 +66,18 @@
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="109"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="79"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
@@ -87,57 +87,57 @@
         <translation>Alle handelingen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="106"/>
         <source>Audit log entries</source>
         <translation>Regels van het auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="118"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="156"/>
         <source>%1 entries</source>
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="156"/>
         <source>1 entry</source>
         <translation>1 regel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="160"/>
         <source>Checking the chain...</source>
         <translation>De keten wordt gecontroleerd...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="169"/>
         <source>The chain is intact: %1 entries checked.</source>
         <translation>De keten is intact: %1 regels gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="174"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
     </message>
@@ -155,107 +155,107 @@
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="73"/>
         <source>Employees and their coaching cycle</source>
         <translation>Medewerkers en hun coachingscyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
         <source>Picked calls</source>
         <translation>Gekozen gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="99"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="174"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="181"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="182"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="207"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="226"/>
         <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="251"/>
         <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
         <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="253"/>
         <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
         <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="261"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="262"/>
         <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
         <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="263"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
         <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
         <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="233"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="240"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
@@ -264,7 +264,7 @@
     <name>ErasurePage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/erasure_page.py" line="86"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="340"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="341"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
@@ -332,123 +332,123 @@
         <translation>Zoekvenster (+/-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
         <source>Recordings found</source>
         <translation>Gevonden opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="164"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="166"/>
         <source>Reference of the request</source>
         <translation>Kenmerk van het verzoek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="166"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="342"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="169"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="209"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="210"/>
         <source>Type it as day-month-year hours:minutes, e.g. 25-11-2026 09:50.</source>
         <translation>Typ als dag-maand-jaar uren:minuten, bijv. 25-11-2026 09:50.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="215"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="216"/>
         <source>monday,tuesday,wednesday,thursday,friday,saturday,sunday</source>
         <translation>maandag,dinsdag,woensdag,donderdag,vrijdag,zaterdag,zondag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="216"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="217"/>
         <source>january,february,march,april,may,june,july,august,september,october,november,december</source>
         <translation>januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="239"/>
         <source>Enter the time of the call, e.g. 25-11-2026 09:50.</source>
         <translation>Vul het tijdstip van het gesprek in, bijv. 25-11-2026 09:50.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="244"/>
         <source>Enter the number the caller gives.</source>
         <translation>Vul het nummer in dat de beller noemt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="248"/>
         <source>Searching...</source>
         <translation>Bezig met zoeken...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="277"/>
         <source>No recording found. Check the number and the time with the caller, or make the search window larger.</source>
         <translation>Geen opname gevonden. Controleer het nummer en het tijdstip met de beller, of maak het zoekvenster groter.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="280"/>
         <source>1 recording found. Check the time and the employee with the caller.</source>
         <translation>1 opname gevonden. Controleer het tijdstip en de medewerker met de beller.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="281"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="282"/>
         <source>%1 recordings found. Choose the caller&apos;s call with them.</source>
         <translation>%1 opnames gevonden. Kies samen met de beller het juiste gesprek.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="287"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="288"/>
         <source>1 item in the recording store around this time is invalid or duplicated and was skipped; the caller&apos;s recording may be that one. Have IT check it (details in logs/nunrec.log).</source>
         <translation>1 onderdeel in de opnameopslag rond dit tijdstip is ongeldig of dubbel en is overgeslagen; misschien is dat de opname van de beller. Laat IT het nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="292"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="293"/>
         <source>%1 items in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
         <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="301"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="302"/>
         <source>Search first and choose one recording.</source>
         <translation>Zoek eerst en kies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="306"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="307"/>
         <source>Delete the recording of %1 (%2) for good? This cannot be undone.</source>
         <translation>De opname van %1 (%2) definitief verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="310"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="311"/>
         <source>Nothing was deleted.</source>
         <translation>Er is niets verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="342"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="343"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="324"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -479,171 +479,171 @@
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="133"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="134"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="147"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="171"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="230"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="232"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="233"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
         <source>Comment on: %1</source>
         <translation>Toelichting bij: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="246"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="270"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="271"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="284"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="342"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="371"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="376"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="377"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="383"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="387"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="388"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="389"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="437"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
         <source>1 possible detail of a caller: mask it, or keep it with a reason.</source>
         <translation>1 mogelijk gegeven van een beller: maskeer het, of behoud het met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
         <source>%1 possible details of callers: mask them, or keep them with a reason.</source>
         <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="407"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
         <source>new mark</source>
         <translation>nieuwe markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="428"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="429"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="526"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="527"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="540"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="542"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="571"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="572"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -661,88 +661,88 @@
         <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler. Hier vind je je beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
         <source>Your evaluations per employee</source>
         <translation>Je beoordelingen per medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
         <source>Submitted</source>
         <translation>Ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="79"/>
         <source>Feedback for the employee (PDF)...</source>
         <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="80"/>
         <source>Dialog preparation (PDF)...</source>
         <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="89"/>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="94"/>
         <source>Open drafts</source>
         <translation>Open concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="96"/>
         <source>Open draft</source>
         <translation>Concept openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="124"/>
         <source> - the recording was erased at the caller&apos;s request; scores and notes stay</source>
         <translation> - de opname is op verzoek van de beller verwijderd; oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="125"/>
         <source> - the recording is no longer available (30 days); scores and notes stay</source>
         <translation> - de opname is niet meer beschikbaar (30 dagen); oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="131"/>
         <source>%1, side-by-side session of %2</source>
         <translation>%1, side-by-side sessie van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="133"/>
         <source>%1, call of %2</source>
         <translation>%1, gesprek van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="158"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="159"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="172"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="179"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="179"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
@@ -750,42 +750,42 @@
 <context>
     <name>KeyHelpDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
         <source>Keys and information</source>
         <translation>Toetsen en informatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="102"/>
         <source>Keys on this screen: %1</source>
         <translation>Toetsen op dit scherm: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
         <source>Keys on this screen</source>
         <translation>Toetsen op dit scherm</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="108"/>
         <source>Key</source>
         <translation>Toets</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="108"/>
         <source>What it does</source>
         <translation>Wat de toets doet</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="118"/>
         <source>Everywhere: Tab and Shift+Tab move between fields, Space chooses, F1 shows this overview. The menu on the left: arrow keys, then Enter.</source>
         <translation>Overal: Tab en Shift+Tab gaan naar het volgende en vorige veld, Spatie kiest, F1 toont dit overzicht. Het menu links: pijltjestoetsen, dan Enter.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="124"/>
         <source>About nunrec</source>
         <translation>Over nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="133"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1431,7 +1431,7 @@
     <name>RecordingsPage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="208"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
@@ -1442,7 +1442,7 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/recordings_page.py" line="102"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="365"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="366"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
@@ -1518,77 +1518,77 @@
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="260"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="273"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="278"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="292"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="293"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="296"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="322"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="323"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="325"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="421"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="422"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="350"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="355"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="356"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="406"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="407"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="409"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="409"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="410"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -1654,7 +1654,7 @@
 <context>
     <name>SubmitKeys</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="79"/>
         <source>Submit the evaluation</source>
         <translation>Beoordeling indienen</translation>
     </message>
