@@ -52,13 +52,12 @@ def keys_of(page: QWidget) -> list[tuple[str, str]]:
             for line in declared:
                 key, _, description = str(line).partition("\t")
                 rows.append((key, description))
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for row in rows:
-        if row not in seen:
-            seen.add(row)
-            unique.append(row)
-    return unique
+    merged: dict[str, list[str]] = {}  # one row per description: "Ctrl+Return / Ctrl+Enter"
+    for key, description in rows:
+        keys = merged.setdefault(description or f"\0{key}", [])  # an undescribed key keeps its own row
+        if key not in keys:
+            keys.append(key)
+    return [(" / ".join(keys), "" if text.startswith("\0") else text) for text, keys in merged.items()]
 
 
 def add_shortcut(parent: QWidget, keys: str | QKeySequence | Qt.Key, description: str, slot: object) -> QShortcut:
@@ -78,7 +77,7 @@ class SubmitKeys(QObject):
         self._button = button
         description = self.tr("Submit the evaluation")
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            add_shortcut(form, keys, description if keys == "Ctrl+Return" else "", self._submit)
+            add_shortcut(form, keys, description, self._submit)
 
     def _submit(self) -> None:
         if not (self._button.isVisible() and self._button.isEnabled()):
