@@ -115,3 +115,19 @@ class InvalidInput(NunrecError):
 
 class WorkspaceError(NunrecError):
     """The workspace folder or its settings cannot be used."""
+
+
+def call_time(seconds: float, tenths: bool = False) -> str:
+    """The one way a moment or length of a call is written, in the list, the player and the PDFs alike:
+    m:ss, h:mm:ss from an hour on, rounded to the nearest second (with `tenths`, to the nearest tenth,
+    written m:ss.d). A call of 289.6 s is 4:50 everywhere."""
+    if seconds != seconds or seconds < 0:  # NaN or negative: nothing sensible to show
+        seconds = 0.0
+    if tenths:
+        units = round(seconds * 10)
+        whole, tenth = divmod(units, 10)
+    else:
+        whole, tenth = round(seconds), 0
+    hours, rest = divmod(whole, 3600)
+    text = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+    return f"{text}.{tenth}" if tenths else text

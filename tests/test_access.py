@@ -63,7 +63,7 @@ def test_every_role_action_pair(services: Services, admin: User, role: Role, act
     else:
         with pytest.raises(AccessDenied) as denied:
             services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
-        assert "mag u geen" in str(denied.value)
+        assert "mag je geen" in str(denied.value)
         result = "denied"
     [entry] = services.audit.entries()[: len(services.audit.entries()) - before]
     assert (entry.actor, entry.role, entry.action, entry.result) == (
@@ -87,7 +87,7 @@ def test_coach_only_for_assigned_employees_at_the_time(services: Services, coach
     assert not services.policy.permits(coach, Action.PLAY_RECORDING, Target("recording", "r", ("E2",), inside))
     # A transferred call is visible when one of its employees is the coach's.
     assert services.policy.permits(coach, Action.PLAY_RECORDING, Target("recording", "r", ("E2", "E1"), inside))
-    with pytest.raises(AccessDenied, match="niet onder uw coaching"):
+    with pytest.raises(AccessDenied, match="niet onder jouw coaching"):
         services.policy.require(coach, Action.EXPORT_FEEDBACK, Target("employee", "E2", ("E2",)))
 
 

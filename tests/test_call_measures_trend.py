@@ -136,7 +136,7 @@ def test_the_dialog_pack_shows_the_trend_without_the_recordings(
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "Hoe je gesprekken verliepen" in text
     assert "65 %" in text and "52 %" in text  # the employee's own talk share per cycle
-    assert "00:20" in text and "00:04" in text  # silence per call, per cycle
+    assert "0:20" in text and "0:04" in text  # silence per call, per cycle (m:ss, as on screen)
     assert "Geen score" in text
     for word in ("collega", "gemiddelde van het team", "ranglijst"):
         assert word not in text.lower().replace("geen vergelijking met collega's", "")

@@ -123,7 +123,10 @@ def test_the_cycles_area_picks_calls(
     qtbot.waitUntil(lambda: "Nog geen gesprekken gekozen voor Anouk de Vries" in page.message.text(), timeout=5_000)
     qtbot.mouseClick(page.draw_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.picks.count() > 0, timeout=10_000)
-    assert page.picks.count() == 4 and "4 gesprek(ken) gekozen voor Anouk de Vries" in page.message.text()
+    assert page.picks.count() == 4 and "4 gesprekken gekozen voor Anouk de Vries" in page.message.text()
+    made = f"{page.draw.created_at.astimezone():%d-%m}" if page.draw and page.draw.created_at else "?"
+    assert f"(trekking {page.draw.id if page.draw else '?'} van {made})" in page.message.text()
+    assert "seed" not in page.message.text() and str(page.draw.seed if page.draw else "?") not in page.message.text()
     with qtbot.waitSignal(page.recording_activated) as signal:
         page.picks.itemActivated.emit(page.picks.item(0))
     assert signal.args[0].id.startswith("rec-e1-")

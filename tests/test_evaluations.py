@@ -129,7 +129,7 @@ def test_only_the_employees_coach_may_evaluate(services: Services, setup, clock:
         open_draft(services, it_user, guideline, clock)
     services.people.add_employee("E2", "Bram Jansen")
     coach = setup[0]
-    with pytest.raises(AccessDenied, match="niet onder uw coaching"):
+    with pytest.raises(AccessDenied, match="niet onder jouw coaching"):
         services.evaluations.for_recording(coach, guideline, "E2", "rec-x", clock.now, 1.0)
 
 

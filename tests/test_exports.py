@@ -64,7 +64,7 @@ def test_feedback_pdf_content_metadata_and_every_page(services: Services, evalua
     assert everything.count("Gesprek van") == 3  # by default the most recent coaching cycle
     assert "14-11-2026 t/m 17-11-2026" in pages[0]
     assert "Stopte te vroeg met doorvragen." in everything and "Warme opening" in everything
-    assert "01:23 mooie samenvatting" in everything  # timestamped notes as mm:ss
+    assert "1:23 mooie samenvatting" in everything  # timestamped notes as m:ss, as on screen (domain.call_time)
     assert "Afgesproken ontwikkelpunten" in everything and "Vraag één keer extra door." in everything
     for number, page in enumerate(pages, 1):
         flat = " ".join(page.split())
@@ -129,7 +129,7 @@ def test_refusals(services: Services, evaluated: User, it_user: User, admin: Use
     with pytest.raises(AccessDenied):
         services.exports.document(it_user, "feedback", "E1", tmp_path / "x.pdf")
     other = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
-    with pytest.raises(AccessDenied, match="niet onder uw coaching"):
+    with pytest.raises(AccessDenied, match="niet onder jouw coaching"):
         services.exports.document(other, "feedback", "E1", tmp_path / "x.pdf")
     services.people.assign(other.id, "E1", date(2026, 1, 1))
     with pytest.raises(InvalidInput, match="geen ingediende beoordelingen"):  # only one's own evaluations

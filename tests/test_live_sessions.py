@@ -141,8 +141,8 @@ def test_a_submitted_session_counts_in_the_cycle_and_lands_in_the_feedback_pdf_o
     assert text.count("Side-by-side meegeluisterd op") == 1
     assert "Side-by-side meegeluisterd op 20-11-2026" in text and "duur 12:00" in text
     assert "Reden: storing in de opname." in text and "niets opgenomen" in text
-    assert "01:15 Aanvang (+) opende met eigen naam" in text
-    assert "06:50 Afsluiting (-)" in text
+    assert "1:15 Aanvang (+) opende met eigen naam" in text
+    assert "6:50 Afsluiting (-)" in text
     assert "Zat naast Anouk tijdens de storing." in text
 
 
@@ -157,4 +157,4 @@ def test_subject_access_lists_the_session_with_its_reason(
     out = services.exports.subject_access(anouk, "E1", tmp_path / "inzage.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "side-by-side (reden: op verzoek van de medewerker)" in text
-    assert "00:30 Analyse (+) goed" in text
+    assert "0:30 Analyse (+) goed" in text

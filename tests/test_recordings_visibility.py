@@ -90,7 +90,7 @@ def test_the_other_coach_sees_their_own(services: Services, scene: dict[str, Use
 def test_one_employee_only(services: Services, scene: dict[str, User]) -> None:
     listing = services.catalog.visible_for(scene["coach"], "E2")
     assert [r.id for r in listing.items] == ["ok-e2-after-move"]
-    with pytest.raises(AccessDenied, match="niet onder uw coaching"):
+    with pytest.raises(AccessDenied, match="niet onder jouw coaching"):
         services.catalog.visible_for(scene["coach"], "E3")
 
 
@@ -132,8 +132,8 @@ def test_it_retrieves_one_recording_on_the_coachs_request(
         ("bad-too-old", "bewaartermijn"),
         ("bad-outbound", "geen inkomend gesprek"),
         ("bad-other-number", "algemene nummer"),
-        ("bad-other-coach", "niet onder uw coaching"),
-        ("bad-e2-before-move", "niet onder uw coaching"),
+        ("bad-other-coach", "niet onder jouw coaching"),
+        ("bad-e2-before-move", "niet onder jouw coaching"),
     ],
 )
 def test_no_path_opens_a_recording_the_coach_may_not_see(

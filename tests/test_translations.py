@@ -3,6 +3,7 @@ and the shipped .qm is exactly what lrelease makes of the .ts."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -49,3 +50,55 @@ def test_the_compiled_qm_is_up_to_date(tmp_path: Path) -> None:
     compiled = tmp_path / "nunrec_nl.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True)
     assert compiled.read_bytes() == TS.with_suffix(".qm").read_bytes()
+
+
+# Sources whose Dutch is rightly the same text: Dutch words spelled as in English, units, names, numbers.
+SAME_IN_DUTCH = {
+    "Object",
+    "Details",
+    "Status",
+    "Tops",
+    "Tips",
+    "%1 open",
+    "nunrec",
+    "coach",
+    "Side-by-side",
+    " min",
+    " s",
+    "-5 s",
+    "+5 s",
+    "Volume %1",
+    "Enter",
+}
+
+
+def test_every_translation_is_dutch_not_the_english_source() -> None:
+    """An entry "translated" by copying the English source would show English on the coach's screen."""
+    copied = sorted(
+        source
+        for (_, source), translation in _messages(TS).items()
+        if translation is not None
+        and (translation.text or "").strip() == source.strip()
+        and source not in SAME_IN_DUTCH
+    )
+    assert copied == []
+
+
+def test_the_coach_is_addressed_as_je_only() -> None:
+    """One form of address: "je", never "u"/"uw" (the sign-in window said "meld u aan")."""
+    formal = sorted(
+        translation.text or ""
+        for translation in _messages(TS).values()
+        if translation is not None and re.search(r"\b(u|uw|U|Uw|heeft u|kunt u)\b", translation.text or "")
+    )
+    assert formal == []
+
+
+def test_plurals_are_written_out() -> None:
+    """ "1 opname gevonden", never "opname(s)" or "gesprek(ken)"."""
+    hedged = sorted(
+        translation.text or ""
+        for translation in _messages(TS).values()
+        if translation is not None and re.search(r"\w\((s|en|ken|n)\)", translation.text or "")
+    )
+    assert hedged == []

@@ -75,7 +75,8 @@ def test_the_form_follows_the_guideline(opened_form: tuple[AppController, Evalua
     titles = [box.title() for box in form.body.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QGroupBox)]
     assert titles == ["Aanvang", "Analyse", "Antwoord", "Afsluiting", "Algemeen"]
     assert set(form.answer_groups) == {c.key for s in form.guideline.sections for c in s.criteria}
-    assert form.default_notice.isVisible() and "standaard" in form.default_notice.text()
+    assert not form.default_notice.isVisible()  # the guideline's status is in "Over nunrec" (F1), not on the form
+    assert "leidraad" not in form.status.text() and "versie" not in form.status.text()
     assert "Concept" in form.status.text()
 
 

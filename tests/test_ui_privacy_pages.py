@@ -39,7 +39,12 @@ def test_audit_view_filters_and_checks_the_chain(
     page.actor.setText("dennis")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
     actions = {page.table.item(r, 3).text() for r in range(page.table.rowCount())}
-    assert "auth.sign_in" in actions and page.table.rowCount() >= 1
+    assert "aangemeld" in actions and page.table.rowCount() >= 1  # Dutch words, not "auth.sign_in"
+    assert not any("." in action for action in actions), actions
+    assert {page.table.item(r, 6).text() for r in range(page.table.rowCount())} <= {"toegestaan", "geweigerd", "fout"}
+    page.action.setCurrentIndex(page.action.findText("aangemeld"))
+    qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    assert {page.table.item(r, 3).text() for r in range(page.table.rowCount())} == {"aangemeld"}
     assert all(page.table.item(r, 1).text() == "dennis" for r in range(page.table.rowCount()))
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "intact" in page.chain_result.text(), timeout=5_000)
@@ -73,7 +78,8 @@ def test_the_erasure_dialog(
     page = window.pages.widget(MainWindow.IT_ERASURE)
     assert isinstance(page, ErasurePage)
     page._confirm = lambda question: "Anouk de Vries" in question
-    page.around.setDateTime(page.around.dateTime().fromSecsSinceEpoch(int(call.timestamp()) + 600))
+    page.around.clear()
+    qtbot.keyClicks(page.around, f"{(call + timedelta(minutes=10)).astimezone():%d-%m-%Y %H:%M}")
     qtbot.keyClicks(page.number, "06 12 34 56 78")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)

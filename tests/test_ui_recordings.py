@@ -157,8 +157,8 @@ def test_page_loads_in_the_background(qtbot: QtBot, page: tuple[RecordingsPage, 
     widget.reload()
     assert widget.loading and "opgehaald" in widget.status.text()
     qtbot.waitUntil(lambda: not widget.loading, timeout=5_000)
-    assert widget.model.rowCount() == 6 and widget.status.text() == "6 van 6 opnames"
-    assert widget.notice.isVisible() and "1 onderdelen" in widget.notice.text()
+    assert widget.model.rowCount() == 6 and widget.status.text() == "6 opnames"
+    assert widget.notice.isVisible() and "1 onderdeel in" in widget.notice.text()
     names = [widget.employee.itemText(i) for i in range(widget.employee.count())]
     assert names == ["Alle medewerkers", "Anouk de Vries", "Bram Jansen", "Ilse Mulder"]
     widget.employee.setCurrentIndex(2)

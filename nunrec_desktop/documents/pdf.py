@@ -28,7 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from nunrec_desktop.domain import Mark
+from nunrec_desktop.domain import Mark, call_time
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
@@ -124,8 +124,7 @@ def _document(path: Path, data: FeedbackData, title: str, subject: str) -> Simpl
 
 
 def _fmt_time(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60:02d}:{whole % 60:02d}"
+    return call_time(seconds)
 
 
 def _local(moment: datetime | None) -> str:

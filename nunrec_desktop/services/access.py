@@ -77,7 +77,7 @@ ID_LIKE_CALLER_DATA = (
     "Dit id lijkt een telefoonnummer of e-mailadres te bevatten en wordt niet gebruikt of vastgelegd (P13)."
 )
 REFUSED_ID = "(geweigerd id)"
-NOT_COACHED = "Deze medewerker valt niet onder uw coaching; u heeft hier geen toegang toe."
+NOT_COACHED = "Deze medewerker valt niet onder jouw coaching; je hebt hier geen toegang toe."
 
 ACTION_DUTCH: dict[Action, str] = {
     Action.LIST_RECORDINGS: "opnames bekijken",
@@ -184,7 +184,7 @@ class AccessPolicy:
         if action not in ROLE_ACTIONS.get(user.role, frozenset()):
             return Decision(
                 False,
-                f"Als {ROLE_DUTCH.get(user.role, user.role)} mag u geen {ACTION_DUTCH[action]} "
+                f"Als {ROLE_DUTCH.get(user.role, user.role)} mag je geen {ACTION_DUTCH[action]} "
                 "(Protocol opname telefoongesprekken, P3/P5).",
             )
         if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):

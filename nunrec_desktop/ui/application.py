@@ -17,6 +17,7 @@ from nunrec_desktop.domain import NunrecError, User
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.error_hooks import install_error_hooks
 from nunrec_desktop.ui.idle_lock import IdleWatcher
+from nunrec_desktop.ui.key_help import KeyHelp
 from nunrec_desktop.ui.login_window import LoginWindow
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -91,6 +92,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.idle: IdleWatcher | None = None
         self.tasks = TaskRunner(self)
+        self.key_help: KeyHelp | None = None
 
     def start(self) -> None:
         self.login.adjustSize()
@@ -129,6 +131,7 @@ class AppController(QObject):
         self.erasure_page = erasure
         window = MainWindow(user, desk.unlock, areas)
         self.main_window = window
+        self.key_help = KeyHelp(window, self._about(desk))  # F1: the keys of the screen, and "Over nunrec"
         window.navigation.currentRowChanged.connect(self._area_shown)
         if self.player is not None:
             window.locked.connect(self.player.stop)
@@ -142,11 +145,35 @@ class AppController(QObject):
         idle.start()
         self.idle = idle
         window.show()
+        window.activateWindow()  # the keyboard goes on in the main window, not in the hidden sign-in window
         self.login.hide()
         if isinstance(desk, CoachDesk) and self.recordings is not None:
             self.recordings.reload()
             if desk.running_session() is not None:  # e.g. after a crash mid-session: carry on with it
                 window.show_area(MainWindow.SIDE_BY_SIDE)
+
+    def _about(self, desk: CoachDesk | ItDesk) -> str:
+        """What "Over nunrec" (F1) says: the version, and the conversation guideline with its status."""
+        from nunrec_desktop import __version__
+        from nunrec_desktop.services.desk import CoachDesk
+
+        text = self.tr(
+            "nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet."
+        ).replace("%1", __version__)
+        if isinstance(desk, CoachDesk):
+            try:
+                guideline = desk.guideline()
+            except NunrecError as error:
+                return text + " " + str(error)
+            text += " " + self.tr("Conversation guideline: %1 (version %2).").replace("%1", guideline.title).replace(
+                "%2", guideline.version
+            )
+            if guideline.is_default:
+                text += " " + self.tr(
+                    "This is the default guideline shipped with nunrec; the municipality can replace it with its "
+                    "own (IT: see the README)."
+                )
+        return text
 
     def _coach_areas(self, desk: CoachDesk) -> dict[int, QWidget]:
         """The coach's areas, each on the coach's desk; the signals between them are connected here."""

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.audit import AuditEntry, ChainReport
+from nunrec_desktop.services.audit_words import ACTIONS, action_words, object_words, result_words, role_words
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.tasks import TaskRunner
 
@@ -37,6 +39,8 @@ COLUMNS = (
     "detail",
     "origin",
 )
+
+WORDS = {"action": action_words, "result": result_words, "role": role_words, "object_type": object_words}
 
 
 class AuditDesk(Protocol):
@@ -68,10 +72,17 @@ class AuditPage(QWidget):
             edit.setDisplayFormat("dd-MM-yyyy")
         self.first_day.setDate(to_qdate(today).addDays(-30))
         self.last_day.setDate(to_qdate(today))
-        self.actor, self.action, self.object_id = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.actor, self.object_id = QLineEdit(self), QLineEdit(self)
         self.actor.setPlaceholderText(self.tr("User"))
-        self.action.setPlaceholderText(self.tr("Action (e.g. recordings.play)"))
+        self.actor.setAccessibleName(self.tr("User"))
+        self.action = QComboBox(self)  # Dutch words for the keys the log stores
+        self.action.setAccessibleName(self.tr("Action"))
+        self.action.addItem(self.tr("All actions"), "")
+        for key, words in sorted(ACTIONS.items(), key=lambda kv: kv[1]):
+            if self.action.findText(words) < 0:
+                self.action.addItem(words, str(key))
         self.object_id.setPlaceholderText(self.tr("Object id"))
+        self.object_id.setAccessibleName(self.tr("Object id"))
         self.search_button = QPushButton(self.tr("Search"), self)
         self.search_button.clicked.connect(self.search)
         self.verify_button = QPushButton(self.tr("Check chain"), self)
@@ -82,13 +93,17 @@ class AuditPage(QWidget):
         self.chain_result.setWordWrap(True)
         filters = QHBoxLayout()
         for label, day in ((self.tr("From"), self.first_day), (self.tr("To"), self.last_day)):
-            filters.addWidget(QLabel(label, self))
+            caption = QLabel(label, self)
+            caption.setBuddy(day)
+            filters.addWidget(caption)
             filters.addWidget(day)
         for widget in (self.actor, self.action, self.object_id, self.search_button):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
         self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
+        self.table.setAccessibleName(self.tr("Audit log entries"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Time"),
@@ -123,7 +138,7 @@ class AuditPage(QWidget):
         last = datetime.combine(from_qdate(self.last_day.date()), time.max).astimezone()
         try:
             entries = self._desk.search_audit(
-                self.actor.text().strip(), self.action.text().strip(), self.object_id.text().strip(), first, last
+                self.actor.text().strip(), str(self.action.currentData()), self.object_id.text().strip(), first, last
             )
         except NunrecError as error:
             self.status.setText(str(error))
@@ -134,8 +149,12 @@ class AuditPage(QWidget):
                 value = str(getattr(entry, name))
                 if name == "occurred_at":
                     value = datetime.fromisoformat(value).astimezone().strftime("%d-%m-%Y %H:%M:%S")
+                elif name in WORDS:
+                    value = WORDS[name](value)
                 self.table.setItem(row, column, QTableWidgetItem(value))
-        self.status.setText(self.tr("%1 entries").replace("%1", str(len(entries))))
+        self.status.setText(
+            self.tr("1 entry") if len(entries) == 1 else self.tr("%1 entries").replace("%1", str(len(entries)))
+        )
 
     def verify(self) -> None:
         self.chain_result.setText(self.tr("Checking the chain..."))

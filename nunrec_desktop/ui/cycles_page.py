@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.domain import NunrecError, call_time
 from nunrec_desktop.services.cycles import STATE_DUE, STATE_OVERDUE, CycleStatus
 from nunrec_desktop.services.draws import Draw
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -69,6 +69,8 @@ class CyclesPage(QWidget):
         subtitle.setObjectName("areaSubtitle")
         subtitle.setWordWrap(True)
         self.table = QTableWidget(0, 5, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
+        self.table.setAccessibleName(self.tr("Employees and their coaching cycle"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Employee"),
@@ -90,6 +92,7 @@ class CyclesPage(QWidget):
         self.side_by_side_button = QPushButton(self.tr("Side-by-side session..."), self)
         self.side_by_side_button.clicked.connect(self._side_by_side)
         self.picks = QListWidget(self)
+        self.picks.setAccessibleName(self.tr("Picked calls"))
         self.picks.itemActivated.connect(lambda item: self.recording_activated.emit(item.data(256)))
         self.replace_button = QPushButton(self.tr("Replace this pick"), self)
         self.replace_button.setToolTip(
@@ -219,21 +222,20 @@ class CyclesPage(QWidget):
         self.replace_button.setVisible(bool(draw.picks))
         if not draw.picks:
             self.message.setText(
-                self.tr("No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).").replace(
-                    "%1", status.name
-                )
+                self.tr(
+                    "No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you)."
+                ).replace("%1", status.name)
             )
             return
         for recording in draw.picks:
             local = recording.start.astimezone()
-            whole = round(recording.duration_s)
-            text = f"{local:%d-%m-%Y %H:%M}  {whole // 60}:{whole % 60:02d}  {recording.employee_names}"
+            text = f"{local:%d-%m-%Y %H:%M}  {call_time(recording.duration_s)}  {recording.employee_names}"
             item = QListWidgetItem(text + (self.tr("  - evaluated") if recording.evaluated else ""))
             item.setData(256, recording)
             self.picks.addItem(item)
         self.picks.setCurrentRow(0)
+        made = f"{draw.created_at.astimezone():%d-%m}" if draw.created_at else "-"  # "trekking 3 van 18-11"
         if reopened:
-            made = f"{draw.created_at.astimezone():%d-%m-%Y}" if draw.created_at else "-"
             self.message.setText(
                 self.tr("Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.")
                 .replace("%1", str(draw.id))
@@ -245,15 +247,24 @@ class CyclesPage(QWidget):
             return
         if replaced_id is not None:
             self.message.setText(
-                self.tr("One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).")
+                (
+                    self.tr("One pick replaced; the replacement is recorded with draw %1 of %2.")
+                    if len(draw.replacements) == 1
+                    else self.tr("One pick replaced; draw %1 of %2 now has %3 replacements.")
+                )
                 .replace("%1", str(draw.id))
-                .replace("%2", str(len(draw.replacements)))
+                .replace("%2", made)
+                .replace("%3", str(len(draw.replacements)))
             )
             return
-        self.message.setText(
-            self.tr("%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.")
+        self.message.setText(  # the seed stays with the draw (reproducible), it is no word for the coach
+            (
+                self.tr("1 call picked for %2 (draw %3 of %4). Double-click it to listen.")
+                if len(draw.picks) == 1
+                else self.tr("%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.")
+            )
             .replace("%1", str(len(draw.picks)))
             .replace("%2", status.name)
             .replace("%3", str(draw.id))
-            .replace("%4", str(draw.seed))
+            .replace("%4", made)
         )

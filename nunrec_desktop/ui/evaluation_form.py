@@ -10,6 +10,7 @@ There are no scores across employees here, and no ranking: this is coaching, not
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import replace
 from typing import Protocol
@@ -50,6 +51,7 @@ from nunrec_desktop.services.evaluations import (
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.ui.autosave import Debounce
+from nunrec_desktop.ui.key_help import SubmitKeys
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -122,6 +124,7 @@ class EvaluationForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
+        self._scroll = scroll
 
         self.tops = QPlainTextEdit(self)
         self.tips = QPlainTextEdit(self)
@@ -132,12 +135,14 @@ class EvaluationForm(QWidget):
             (self.notes, self.tr("Notes about the manner of the call (no caller details)")),
         ):
             edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(placeholder)
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(80)
             edit.textChanged.connect(self._changed)
 
         self.findings = QListWidget(self)
         self.findings.setObjectName("findingsList")
+        self.findings.setAccessibleName(self.tr("Possible caller details"))
         self.findings.setMaximumHeight(110)
         self.findings_title = QLabel(self.tr("Possible caller details"), self)
         self.findings_title.setObjectName("guardTitle")
@@ -172,6 +177,7 @@ class EvaluationForm(QWidget):
         actions.addWidget(self.submit_button)
         actions.addWidget(self.revise_button)
         actions.addStretch(1)
+        SubmitKeys(self, self.submit_button)  # Ctrl+Enter
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 20, 16, 16)
@@ -213,6 +219,7 @@ class EvaluationForm(QWidget):
                 group = QButtonGroup(box)
                 for option in criterion.scale.options:
                     button = QRadioButton(option, box)
+                    button.setAccessibleName(f"{criterion.text}: {option}")  # the group, named by its criterion
                     button.setProperty("answer", option)
                     group.addButton(button)
                     row.addWidget(button)
@@ -224,6 +231,7 @@ class EvaluationForm(QWidget):
                     if criterion.scale.comment_required_for
                     else self.tr("Comment (optional)")
                 )
+                comment.setAccessibleName(self.tr("Comment on: %1").replace("%1", criterion.text))
                 comment.textChanged.connect(self._changed)
                 box_layout.addWidget(label)
                 box_layout.addLayout(row)
@@ -246,6 +254,7 @@ class EvaluationForm(QWidget):
             edit.setParent(self.body)
             self.body_layout.addWidget(edit)
         self.body_layout.addStretch(1)
+        self._set_tab_order()
         content = evaluation.content
         for key, answer in content.answers.items():
             answers = self.answer_groups.get(key)
@@ -263,7 +272,7 @@ class EvaluationForm(QWidget):
                 "with its own conversation guideline."
             ).replace("%1", guideline.version)
         )
-        self.default_notice.setVisible(guideline.is_default)
+        self.default_notice.setVisible(False)  # the guideline's status is in "Over nunrec" (F1), not on the form
         self._loading = False
         self._apply_status()
         self._update_summaries()
@@ -276,6 +285,17 @@ class EvaluationForm(QWidget):
                 ).replace("%1", str(len(content.undecided)))
             )
         self.setEnabled(True)
+
+    def _set_tab_order(self) -> None:
+        """Criteria (answers, comment) in reading order, then tops, tips, notes, the guard, and Indienen: the
+        widgets made in `load` would otherwise come last in the window's chain, after the side menu."""
+        chain: list[QWidget] = [self._scroll]  # from the player: into the form's first criterion
+        for key, group in self.answer_groups.items():
+            chain += [*group.buttons(), self.comments[key]]
+        chain += [self.tops, self.tips, self.notes, self.findings, self.mask_button, self.keep_button]
+        chain += [self.mask_all_button, self.submit_button, self.revise_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- reading the form --------------------------------------------------------------------------
 
@@ -360,16 +380,14 @@ class EvaluationForm(QWidget):
         evaluation = self.evaluation
         if evaluation is None:
             return
-        version = (
-            self.tr("guideline %1, version %2 of this evaluation")
-            .replace("%1", evaluation.guideline_version)
-            .replace("%2", str(evaluation.revision))
+        version = (  # a correction is a new version; which guideline it follows is in "Over nunrec" (F1)
+            " " + self.tr("Version %1.").replace("%1", str(evaluation.revision)) if evaluation.revision > 1 else ""
         )
         if evaluation.status == SUBMITTED:
             when = evaluation.submitted_at.astimezone().strftime("%d-%m-%Y %H:%M") if evaluation.submitted_at else ""
-            self.status.setText(self.tr("Submitted on %1 (%2). Read only.").replace("%1", when).replace("%2", version))
+            self.status.setText(self.tr("Submitted on %1. Read only.").replace("%1", when) + version)
         else:
-            self.status.setText(self.tr("Draft - saved automatically (%1)").replace("%1", version))
+            self.status.setText(self.tr("Draft - saved automatically.") + version)
         self.submit_button.setVisible(evaluation.status != SUBMITTED)
         self.revise_button.setVisible(evaluation.status == SUBMITTED)
         self.body.setEnabled(evaluation.status != SUBMITTED)
@@ -417,7 +435,9 @@ class EvaluationForm(QWidget):
             self.findings.setCurrentRow(0)
         self._update_keep_button()
         self.findings_title.setText(
-            self.tr("%1 possible caller details: mask them, or keep them with a reason (P6).").replace(
+            self.tr("1 possible detail of a caller: mask it, or keep it with a reason.")
+            if len(findings) == 1
+            else self.tr("%1 possible details of callers: mask them, or keep them with a reason.").replace(
                 "%1", str(len(findings))
             )
         )

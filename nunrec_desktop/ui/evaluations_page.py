@@ -67,6 +67,8 @@ class EvaluationsPage(QWidget):
         subtitle.setObjectName("areaSubtitle")
         subtitle.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
+        self.table.setAccessibleName(self.tr("Your evaluations per employee"))
         self.table.setHorizontalHeaderLabels([self.tr("Employee"), self.tr("Submitted"), self.tr("Drafts")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -89,6 +91,7 @@ class EvaluationsPage(QWidget):
         drafts_title.setObjectName("sectionTitle")
         self.drafts_list = QListWidget(self)
         self.drafts_list.setMaximumHeight(150)
+        self.drafts_list.setAccessibleName(self.tr("Open drafts"))
         self.drafts_list.itemActivated.connect(self._draft_chosen)
         self.open_draft_button = QPushButton(self.tr("Open draft"), self)
         self.open_draft_button.clicked.connect(lambda: self._draft_chosen(self.drafts_list.currentItem()))

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.domain import Employee, Mark, NunrecError
+from nunrec_desktop.domain import Employee, Mark, NunrecError, call_time
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent
 from nunrec_desktop.services.guideline import SECTION_KEYS, Guideline
 from nunrec_desktop.services.live_sessions import (
@@ -48,6 +48,7 @@ from nunrec_desktop.services.live_sessions import (
 from nunrec_desktop.services.privacy import Finding, mask
 from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.evaluation_form import EvaluationDesk, EvaluationForm
+from nunrec_desktop.ui.key_help import declare_keys
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ class LiveSessionPage(QWidget):
         intro = QLabel(
             self.tr(
                 "Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. "
-                "Use it when the employee asks for it, or when the recording failed (P8)."
+                "Use it when the employee asks for it, or when the recording failed."
             ),
             page,
         )
@@ -139,6 +140,7 @@ class LiveSessionPage(QWidget):
         intro.setWordWrap(True)
         self.employee = QComboBox(page)
         self.employee.setMinimumWidth(420)
+        self.employee.setAccessibleName(self.tr("Employee"))
         self.reasons = QButtonGroup(page)
         reason_box = QVBoxLayout()
         for code, text in (
@@ -153,6 +155,7 @@ class LiveSessionPage(QWidget):
         self.reason_note = QLineEdit(page)
         self.reason_note.setPlaceholderText(self.tr("Short explanation (no caller details)"))
         self.reason_note.setMaxLength(200)
+        self.reason_note.setAccessibleName(self.tr("Explanation of the reason"))
         self.reason_note.setMinimumWidth(420)
         self.reason_note.setEnabled(False)
         reason_box.addWidget(self.reason_note)
@@ -224,6 +227,7 @@ class LiveSessionPage(QWidget):
             self.section_buttons.append(button)
             shortcut = QShortcut(QKeySequence(str(index + 1)), page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Observation for A %1 at this moment").replace("%1", str(index + 1)))
             shortcut.activated.connect(lambda i=index: self.observe(i))
             self.shortcuts.append(shortcut)
 
@@ -233,6 +237,8 @@ class LiveSessionPage(QWidget):
         self.editor_label.setObjectName("sectionTitle")
         self.plus = QPushButton("+", self.editor)
         self.minus = QPushButton("\u2212", self.editor)
+        self.plus.setAccessibleName(self.tr("Good point (+)"))
+        self.minus.setAccessibleName(self.tr("Point to improve (-)"))
         for button, valence in ((self.plus, "+"), (self.minus, "-")):
             button.setCheckable(True)
             button.setFixedWidth(44)
@@ -241,11 +247,20 @@ class LiveSessionPage(QWidget):
             button.toggled.connect(lambda checked, v=valence: self._valence_toggled(v, checked))
         self.observation_note = QLineEdit(self.editor)
         self.observation_note.setPlaceholderText(self.tr("Short note (optional), Enter to finish"))
+        self.observation_note.setAccessibleName(self.tr("Note with the observation"))
+        declare_keys(
+            self.observation_note,
+            [
+                ("+ / -", self.tr("At the start of the note: a good point (+) or a point to improve (-)")),
+                (self.tr("Enter"), self.tr("Finish the observation")),
+            ],
+        )
         self.observation_note.setMaxLength(300)
         self.observation_note.textEdited.connect(lambda _text: self._editor_changed())
         self.observation_note.returnPressed.connect(self.finish_observation)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.observation_note)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.setWhatsThis(self.tr("Finish the observation"))
         escape.activated.connect(self.finish_observation)
         editor_layout = QHBoxLayout(self.editor)
         editor_layout.setContentsMargins(8, 6, 8, 6)
@@ -257,14 +272,17 @@ class LiveSessionPage(QWidget):
 
         self.observation_list = QListWidget(page)
         self.observation_list.setObjectName("observationList")
+        self.observation_list.setAccessibleName(self.tr("Observations"))
         self.observation_list.itemActivated.connect(lambda item: self._edit(self.observation_list.row(item)))
         self.remove_button = QPushButton(self.tr("Remove observation"), page)
         self.remove_button.clicked.connect(self.remove_selected)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.observation_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.setWhatsThis(self.tr("Remove the chosen observation"))
         delete.activated.connect(self.remove_selected)
         self.notes = QPlainTextEdit(page)
         self.notes.setPlaceholderText(self.tr("Free notes about the manner of the calls (no caller details)"))
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.textChanged.connect(self._notes_changed)
         self.guard_text = QLabel(page)
@@ -328,6 +346,7 @@ class LiveSessionPage(QWidget):
         title.setObjectName("areaTitle")
         self.evaluated_observations = QListWidget(page)
         self.evaluated_observations.setObjectName("observationList")
+        self.evaluated_observations.setAccessibleName(self.tr("Observations during the session"))
         self.new_session_button = QPushButton(self.tr("New session"), page)
         self.new_session_button.clicked.connect(self.show_start)
         self.new_session_button.hide()
@@ -481,7 +500,7 @@ class LiveSessionPage(QWidget):
             return
         self._editing = index
         mark = self.observations[index]
-        self.editor_label.setText(f"{clock_text(mark.at_s)}  {self._titles.get(mark.section, mark.section)}")
+        self.editor_label.setText(f"{call_time(mark.at_s)}  {self._titles.get(mark.section, mark.section)}")
         for button in (self.plus, self.minus):
             button.blockSignals(True)
             button.setChecked(button.property("valence") == mark.valence)
@@ -547,7 +566,7 @@ class LiveSessionPage(QWidget):
     def observation_text(self, mark: Mark) -> str:
         title = self._titles.get(mark.section, mark.section.capitalize())
         valence = f" ({mark.valence})" if mark.valence else ""
-        return f"{clock_text(mark.at_s)}  {title}{valence}  {mark.note}".rstrip()
+        return f"{call_time(mark.at_s)}  {title}{valence}  {mark.note}".rstrip()
 
     def _refresh_observations(self) -> None:
         for widget in (self.observation_list, self.evaluated_observations):
@@ -611,7 +630,11 @@ class LiveSessionPage(QWidget):
         if found:
             examples = ", ".join(f"{f.kind}: \u201c{f.text}\u201d" for _, f in found[:3])
             self.guard_text.setText(
-                self.tr("%1 possible caller details (%2). Keep them out of your notes (P6).")
+                (
+                    self.tr("1 possible detail of a caller (%2). Keep it out of your notes.")
+                    if len(found) == 1
+                    else self.tr("%1 possible details of callers (%2). Keep them out of your notes.")
+                )
                 .replace("%1", str(len(found)))
                 .replace("%2", examples)
             )

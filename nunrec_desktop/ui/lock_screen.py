@@ -32,6 +32,7 @@ class LockScreen(QWidget):
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Password"))
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.returnPressed.connect(self._submit)
         self.message = QLabel(card)
         self.message.setObjectName("loginMessage")

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.ui.lock_screen import LockScreen, Unlock
+from nunrec_desktop.ui.navigation import NavigationList
 
 
 class PlannedArea(QWidget):
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("nunrec - Call coaching KCC"))
         self.resize(1280, 800)
 
-        self.navigation = QListWidget(self)
+        self.navigation = NavigationList(self)  # arrows and Enter; typed letters do not switch the area
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(220)
         self.pages = QStackedWidget(self)

@@ -32,6 +32,7 @@ from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.recordings import VisibleRecording
+from nunrec_desktop.ui.key_help import declare_keys
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
 
@@ -95,6 +96,12 @@ class PlayerPage(QWidget):
 
         self.waveform = WaveformView(self)
         self.waveform.seek_requested.connect(self.seek)
+        self.waveform.setAccessibleName(self.tr("Waveform: no call opened"))
+        declare_keys(
+            self.waveform,
+            [("+", self.tr("Zoom in")), ("-", self.tr("Zoom out")), ("0", self.tr("Whole call"))],
+        )
+        self._spoken_second = -1
 
         self.back_button = QPushButton(self.tr("-5 s"), self)
         self.play_button = QPushButton(self.tr("Play"), self)
@@ -140,10 +147,12 @@ class PlayerPage(QWidget):
 
         self.mark_note = QLineEdit(self)
         self.mark_note.setPlaceholderText(self.tr("Short note with the mark (optional, no caller details)"))
+        self.mark_note.setAccessibleName(self.tr("Note with the next mark"))
         self.mark_button = QPushButton(self.tr("Mark (M)"), self)
         self.mark_button.clicked.connect(self.add_mark)
         self.mark_list = QListWidget(self)
         self.mark_list.setObjectName("markList")
+        self.mark_list.setAccessibleName(self.tr("Marks"))
         self.mark_list.setMaximumHeight(140)
         self.mark_list.itemActivated.connect(self._mark_chosen)
         self.mark_list.itemClicked.connect(self._mark_chosen)
@@ -175,14 +184,15 @@ class PlayerPage(QWidget):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
 
-        for keys, action in (
-            (Qt.Key.Key_Space, self.toggle),
-            (Qt.Key.Key_Left, lambda: self.skip(-5)),
-            (Qt.Key.Key_Right, lambda: self.skip(5)),
-            (Qt.Key.Key_M, self.add_mark),
+        for keys, action, description in (
+            (Qt.Key.Key_Space, self.toggle, self.tr("Play or pause")),
+            (Qt.Key.Key_Left, lambda: self.skip(-5), self.tr("5 seconds back")),
+            (Qt.Key.Key_Right, lambda: self.skip(5), self.tr("5 seconds forward")),
+            (Qt.Key.Key_M, self.add_mark, self.tr("Mark this moment")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(description)  # F1 lists the page's shortcuts with this text (ui.key_help)
             shortcut.activated.connect(action)
         self._set_controls_enabled(False)
 
@@ -212,6 +222,7 @@ class PlayerPage(QWidget):
         self.progress.hide()
         self.info.setText(self._info_base)
         self.recording = opened
+        self._spoken_second = -1
         output = self._output_factory()
         self.engine = PlaybackEngine(opened.audio, output, opened.playable)
         self.engine.on_start = lambda: self._desk.before_playback(opened)
@@ -360,6 +371,7 @@ class PlayerPage(QWidget):
             slider.setMaximumWidth(140)
             slider.setAccessibleName(self.tr("Volume %1").replace("%1", names.get(lane, lane)))
             mute = QCheckBox(self.tr("Mute"), self)
+            mute.setAccessibleName(self.tr("Mute %1").replace("%1", names.get(lane, lane)))
             slider.valueChanged.connect(lambda value, c=channel: self._set_volume(c, value / 100))
             mute.toggled.connect(lambda on, c=channel: self._set_muted(c, on))
             for widget in (label, slider, mute):
@@ -448,6 +460,14 @@ class PlayerPage(QWidget):
             return
         position = self.engine.position_s
         self.waveform.set_playhead(position)
+        if round(position) != self._spoken_second:  # what a screen reader says: the call and where it is
+            self._spoken_second = round(position)
+            self.waveform.setAccessibleName(
+                self.tr("Waveform of %1, at %2 of %3")
+                .replace("%1", self._info_base)
+                .replace("%2", format_time(position))
+                .replace("%3", format_time(self.engine.duration_s))
+            )
         self.time_label.setText(f"{format_time(position, precise=True)} / {format_time(self.engine.duration_s)}")
 
     # -- marks -------------------------------------------------------------------------------------

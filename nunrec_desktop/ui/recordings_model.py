@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from nunrec_desktop.domain import call_time
 from nunrec_desktop.services.recordings import VisibleRecording
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,12 +39,7 @@ def _local_midnight(day: date) -> datetime:
 
 
 def format_duration(seconds: float) -> str:
-    whole = round(seconds)
-    return (
-        f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-        if whole >= 3600
-        else f"{whole // 60}:{whole % 60:02d}"
-    )
+    return call_time(seconds)
 
 
 class RecordingsTableModel(QAbstractTableModel):
@@ -56,6 +52,7 @@ class RecordingsTableModel(QAbstractTableModel):
         self._keys: dict[int, list[Any]] = {}
         self._order: list[int] = []
         self._view: list[int] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # re-applied to every new load
         self._filter = RecordingFilter()
         self._headers = (
             self.tr("Date and time"),
@@ -97,13 +94,19 @@ class RecordingsTableModel(QAbstractTableModel):
             4: [r.evaluated for r in rows],
         }
         self._order = list(range(len(rows)))
+        if self._sorted_by is not None:  # the header's sort arrow keeps telling the truth after a reload
+            column, order = self._sorted_by
+            self._order.sort(key=self._keys[column].__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         self._view = self._filtered()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in range(len(COLUMNS)):
+            return
+        self._sorted_by = (column, order)
         keys = self._keys.get(column)
         if keys is None:
-            return
+            return  # nothing loaded yet: the order is applied when the rows arrive
         self.layoutAboutToBeChanged.emit()
         self._order.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         self._view = self._filtered()

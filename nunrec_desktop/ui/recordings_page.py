@@ -10,6 +10,7 @@ from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +36,34 @@ from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableM
 from nunrec_desktop.ui.tasks import TaskRunner
 
 SEARCH_DEBOUNCE_MS = 250
+
+
+def parse_minutes_seconds(text: str) -> int | None:
+    """ "1:30" -> 90, "2" -> 120 (whole minutes), "0:45" -> 45; None when it is not m:ss."""
+    text = text.strip()
+    minutes, colon, seconds = text.partition(":")
+    if not minutes.isdigit() or (colon and not (seconds.isdigit() and len(seconds) <= 2 and int(seconds) < 60)):
+        return None
+    return int(minutes) * 60 + (int(seconds) if colon else 0)
+
+
+class DurationSpinBox(QSpinBox):
+    """Seconds shown and typed as m:ss ("1:30"), like every duration in the app; the arrows step by 30 s."""
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value // 60}:{value % 60:02d}"
+
+    def valueFromText(self, text: str) -> int:
+        parsed = parse_minutes_seconds(text)
+        return self.value() if parsed is None else parsed
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        parsed = parse_minutes_seconds(text)
+        if parsed is not None and self.minimum() <= parsed <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        if all(ch.isdigit() or ch == ":" for ch in text.strip()) and text.count(":") <= 1:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
 
 
 class RecordingsDesk(Protocol):
@@ -78,15 +107,17 @@ class RecordingsPage(QWidget):
             edit.setDisplayFormat("dd-MM-yyyy")
         self.first_day.setDate(to_qdate(today).addDays(-31))
         self.last_day.setDate(to_qdate(today))
-        self.min_duration = QSpinBox(self)
+        self.min_duration = DurationSpinBox(self)
+        self.min_duration.setObjectName("minDuration")
         self.min_duration.setRange(0, 3600)
         self.min_duration.setSingleStep(30)
-        self.min_duration.setSuffix(self.tr(" s"))
-        self.min_duration.setAccessibleName(self.tr("Minimum duration"))
+        self.min_duration.setAccessibleName(self.tr("Minimum duration (minutes:seconds)"))
+        self.min_duration.setToolTip(self.tr("Only calls at least this long, e.g. 1:30"))
         self.not_evaluated = QCheckBox(self.tr("Only not yet evaluated"), self)
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("Search by employee or id"))
+        self.search.setAccessibleName(self.tr("Search by employee or id"))
         self.search.setClearButtonEnabled(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.reload)
@@ -158,8 +189,23 @@ class RecordingsPage(QWidget):
         self.drafts_banner.hide()
         self._draft_ids: list[str] = []
 
+        self.empty_state = QFrame(self)
+        self.empty_state.setObjectName("emptyState")
+        self.empty_text = QLabel(self.empty_state)
+        self.empty_text.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), self.empty_state)
+        self.clear_filters_button.setObjectName("clearFilters")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        empty_layout = QHBoxLayout(self.empty_state)
+        empty_layout.addWidget(self.empty_text, 1)
+        empty_layout.addWidget(self.clear_filters_button)
+        self.empty_state.hide()
+        self._today = today
+
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setObjectName("recordingsTable")
+        self.table.setAccessibleName(self.tr("Recordings"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -188,6 +234,7 @@ class RecordingsPage(QWidget):
         layout.addWidget(self.error_banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.drafts_banner)
+        layout.addWidget(self.empty_state)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
@@ -223,6 +270,11 @@ class RecordingsPage(QWidget):
         if listing.skipped:
             self.notice.setText(
                 self.tr(
+                    "1 item in the recording store was incomplete or unreadable and was skipped. "
+                    "IT can find the details in the workspace log."
+                )
+                if len(listing.skipped) == 1
+                else self.tr(
                     "%1 items in the recording store were incomplete or unreadable and were skipped. "
                     "IT can find the details in the workspace log."
                 ).replace("%1", str(len(listing.skipped)))
@@ -267,7 +319,11 @@ class RecordingsPage(QWidget):
         recording = self.model.recording(self._row_of(self._draft_ids[0]) or 0)
         local = recording.start.astimezone()
         self.drafts_text.setText(
-            self.tr("You have %1 unfinished evaluation(s). The newest: %2, call of %3.")
+            (
+                self.tr("You have 1 unfinished evaluation: %2, call of %3.")
+                if len(self._draft_ids) == 1
+                else self.tr("You have %1 unfinished evaluations. The newest: %2, call of %3.")
+            )
             .replace("%1", str(len(self._draft_ids)))
             .replace("%2", recording.employee_names)
             .replace("%3", f"{local.day:02d}-{local.month:02d} {local.hour:02d}:{local.minute:02d}")
@@ -326,9 +382,48 @@ class RecordingsPage(QWidget):
         )
         self._update_status()
 
+    def clear_filters(self) -> None:
+        """Back to every recording of the last 31 days: all employees, any length, no search text."""
+        for widget in (self.employee, self.first_day, self.last_day, self.min_duration, self.not_evaluated):
+            widget.blockSignals(True)
+        if self.employee.isEnabled():  # while listening together the employee stays fixed (P4)
+            self.employee.setCurrentIndex(0)
+        self.first_day.setDate(to_qdate(self._today).addDays(-31))
+        self.last_day.setDate(to_qdate(self._today))
+        self.min_duration.setValue(0)
+        self.not_evaluated.setChecked(False)
+        for widget in (self.employee, self.first_day, self.last_day, self.min_duration, self.not_evaluated):
+            widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._debounce.stop()
+        self._apply_filter()
+        self.table.setFocus()
+
     def _update_status(self) -> None:
-        self.status.setText(
-            self.tr("%1 of %2 recordings")
-            .replace("%1", str(self.model.rowCount()))
-            .replace("%2", str(self.model.total()))
-        )
+        shown, total = self.model.rowCount(), self.model.total()
+        if total == 0:
+            text = self.tr("No recordings")
+        elif shown == total:
+            text = self.tr("1 recording") if total == 1 else self.tr("%1 recordings").replace("%1", str(total))
+        else:
+            text = self.tr("%1 of %2 recordings").replace("%1", str(shown)).replace("%2", str(total))
+        self.status.setText(text)
+        if self.loading:
+            return
+        if shown == 0 and total > 0:
+            self.empty_text.setText(self.tr("No recordings found with these filters."))
+            self.clear_filters_button.show()
+            self.empty_state.show()
+        elif total == 0:
+            self.empty_text.setText(
+                self.tr(
+                    "There are no recordings (younger than 30 days) of the employees you coach yet. "
+                    "Try again later with 'Refresh'."
+                )
+            )
+            self.clear_filters_button.hide()
+            self.empty_state.show()
+        else:
+            self.empty_state.hide()

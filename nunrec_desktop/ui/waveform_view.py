@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from nunrec_desktop.domain import call_time
 from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
 
@@ -43,13 +44,8 @@ NICE_STEPS_S = (0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800
 
 
 def format_time(seconds: float, precise: bool = False) -> str:
-    whole = int(seconds)
-    text = (
-        f"{whole // 60}:{whole % 60:02d}"
-        if whole < 3600
-        else f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-    )
-    return f"{text}.{int((seconds - whole) * 10)}" if precise else text
+    """A call's time as everywhere else (`domain.call_time`): m:ss, rounded; `precise` adds the tenth."""
+    return call_time(seconds, tenths=precise)
 
 
 def _lane_image(

@@ -4,7 +4,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="161"/>
+        <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
+        <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="168"/>
+        <source>Conversation guideline: %1 (version %2).</source>
+        <translation>Gespreksleidraad: %1 (versie %2).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="173"/>
+        <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
+        <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="279"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -12,104 +27,117 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="67"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="72"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="73"/>
-        <source>Action (e.g. recordings.play)</source>
-        <translation>Handeling (bijv. recordings.play)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="74"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
         <source>Check chain</source>
         <translation>Controleer keten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="109"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
+        <source>All actions</source>
+        <translation>Alle handelingen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="106"/>
+        <source>Audit log entries</source>
+        <translation>Regels van het auditlog</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="118"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="156"/>
         <source>%1 entries</source>
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="156"/>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="160"/>
         <source>Checking the chain...</source>
         <translation>De keten wordt gecontroleerd...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="169"/>
         <source>The chain is intact: %1 entries checked.</source>
         <translation>De keten is intact: %1 regels gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="174"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
     </message>
@@ -127,181 +155,300 @@
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="73"/>
+        <source>Employees and their coaching cycle</source>
+        <translation>Medewerkers en hun coachingscyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
+        <source>Picked calls</source>
+        <translation>Gekozen gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="99"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="174"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="182"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="207"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="222"/>
-        <source>No suitable calls for %1 now (at least 60 s, not yet evaluated, visible to you).</source>
-        <translation>Nu geen geschikte gesprekken voor %1 (minstens 60 s, nog niet beoordeeld, zichtbaar voor u).</translation>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="226"/>
+        <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
+        <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="251"/>
+        <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
+        <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="253"/>
+        <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
+        <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="262"/>
+        <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
+        <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
+        <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
+        <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="233"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="240"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="248"/>
-        <source>One pick replaced; the replacement is recorded with draw %1 (%2 replacement(s)).</source>
-        <translation>Eén keuze vervangen; de vervanging is vastgelegd bij trekking %1 (%2 vervanging(en)).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="254"/>
-        <source>%1 call(s) picked for %2 (draw %3, seed %4). Double-click one to listen.</source>
-        <translation>%1 gesprek(ken) gekozen voor %2 (trekking %3, seed %4). Dubbelklik om te beluisteren.</translation>
     </message>
 </context>
 <context>
     <name>ErasurePage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="55"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="341"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="90"/>
         <source>A caller asked for the recording of their call to be deleted. Enter the approximate time of the call and the number the caller gives. The number is only used to search: it is not stored or logged.</source>
         <translation>Een beller heeft gevraagd de opname van het gesprek te verwijderen. Vul het geschatte tijdstip van het gesprek in en het nummer dat de beller opgeeft. Het nummer wordt alleen gebruikt om te zoeken: het wordt niet bewaard of gelogd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="119"/>
         <source>e.g. 06-12345678</source>
         <translation>bijv. 06-12345678</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="127"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="129"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="144"/>
         <source>Time of the call (approx.)</source>
         <translation>Tijdstip van het gesprek (ongeveer)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="99"/>
+        <source>e.g. 25-11-2026 09:50</source>
+        <translation>bijv. 25-11-2026 09:50</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="106"/>
+        <source>Calendar...</source>
+        <translation>Kalender...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="107"/>
+        <source>Pick the date in a calendar</source>
+        <translation>Kies de datum in een kalender</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="145"/>
         <source>Caller&apos;s number</source>
         <translation>Nummer van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="121"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="122"/>
+        <source>Hide the caller&apos;s number</source>
+        <translation>Nummer van de beller verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="146"/>
         <source>Search window (+/-)</source>
         <translation>Zoekvenster (+/-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
+        <source>Recordings found</source>
+        <translation>Gevonden opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="166"/>
+        <source>Reference of the request</source>
+        <translation>Kenmerk van het verzoek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="342"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="169"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="138"/>
-        <source>%1 recording(s) found.</source>
-        <translation>%1 opname(s) gevonden.</translation>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="210"/>
+        <source>Type it as day-month-year hours:minutes, e.g. 25-11-2026 09:50.</source>
+        <translation>Typ als dag-maand-jaar uren:minuten, bijv. 25-11-2026 09:50.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="141"/>
-        <source>%1 item(s) in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="216"/>
+        <source>monday,tuesday,wednesday,thursday,friday,saturday,sunday</source>
+        <translation>maandag,dinsdag,woensdag,donderdag,vrijdag,zaterdag,zondag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="217"/>
+        <source>january,february,march,april,may,june,july,august,september,october,november,december</source>
+        <translation>januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="239"/>
+        <source>Enter the time of the call, e.g. 25-11-2026 09:50.</source>
+        <translation>Vul het tijdstip van het gesprek in, bijv. 25-11-2026 09:50.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="244"/>
+        <source>Enter the number the caller gives.</source>
+        <translation>Vul het nummer in dat de beller noemt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="248"/>
+        <source>Searching...</source>
+        <translation>Bezig met zoeken...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="277"/>
+        <source>No recording found. Check the number and the time with the caller, or make the search window larger.</source>
+        <translation>Geen opname gevonden. Controleer het nummer en het tijdstip met de beller, of maak het zoekvenster groter.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="280"/>
+        <source>1 recording found. Check the time and the employee with the caller.</source>
+        <translation>1 opname gevonden. Controleer het tijdstip en de medewerker met de beller.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="282"/>
+        <source>%1 recordings found. Choose the caller&apos;s call with them.</source>
+        <translation>%1 opnames gevonden. Kies samen met de beller het juiste gesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="288"/>
+        <source>1 item in the recording store around this time is invalid or duplicated and was skipped; the caller&apos;s recording may be that one. Have IT check it (details in logs/nunrec.log).</source>
+        <translation>1 onderdeel in de opnameopslag rond dit tijdstip is ongeldig of dubbel en is overgeslagen; misschien is dat de opname van de beller. Laat IT het nakijken (details in logs/nunrec.log).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="293"/>
+        <source>%1 items in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
         <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="149"/>
-        <source>Choose exactly one recording.</source>
-        <translation>Kies precies één opname.</translation>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="302"/>
+        <source>Search first and choose one recording.</source>
+        <translation>Zoek eerst en kies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
-        <source>Delete the recording of %1 (%2) for good?</source>
-        <translation>De opname van %1 (%2) definitief verwijderen?</translation>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="307"/>
+        <source>Delete the recording of %1 (%2) for good? This cannot be undone.</source>
+        <translation>De opname van %1 (%2) definitief verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="311"/>
+        <source>Nothing was deleted.</source>
+        <translation>Er is niets verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="343"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="324"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -322,170 +469,181 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="112"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="133"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="134"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="147"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="171"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="230"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="232"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
+        <source>Comment on: %1</source>
+        <translation>Toelichting bij: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="240"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="403"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="241"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="404"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="271"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="284"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="371"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="377"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="364"/>
-        <source>guideline %1, version %2 of this evaluation</source>
-        <translation>leidraad %1, versie %2 van deze beoordeling</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
+        <source>Version %1.</source>
+        <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
-        <source>Submitted on %1 (%2). Read only.</source>
-        <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
-        <source>Draft - saved automatically (%1)</source>
-        <translation>Concept - automatisch opgeslagen (%1)</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="388"/>
+        <source>Submitted on %1. Read only.</source>
+        <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <source>Draft - saved automatically.</source>
+        <translation>Concept - automatisch opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
+        <source>1 possible detail of a caller: mask it, or keep it with a reason.</source>
+        <translation>1 mogelijk gegeven van een beller: maskeer het, of behoud het met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
+        <source>%1 possible details of callers: mask them, or keep them with a reason.</source>
+        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
         <source>new mark</source>
         <translation>nieuwe markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="429"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
-        <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
-        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="507"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="527"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="542"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="572"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -500,240 +658,344 @@
     <message>
         <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="62"/>
         <source>Evaluate a call with the 5A form beside the player. Here: your evaluations per employee, and the documents for the employee.</source>
-        <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler. Hier: uw beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
+        <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler. Hier vind je je beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
+        <source>Your evaluations per employee</source>
+        <translation>Je beoordelingen per medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
         <source>Submitted</source>
         <translation>Ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="79"/>
         <source>Feedback for the employee (PDF)...</source>
         <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="80"/>
         <source>Dialog preparation (PDF)...</source>
         <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="94"/>
         <source>Open drafts</source>
         <translation>Open concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="96"/>
         <source>Open draft</source>
         <translation>Concept openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="124"/>
         <source> - the recording was erased at the caller&apos;s request; scores and notes stay</source>
         <translation> - de opname is op verzoek van de beller verwijderd; oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="125"/>
         <source> - the recording is no longer available (30 days); scores and notes stay</source>
         <translation> - de opname is niet meer beschikbaar (30 dagen); oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="131"/>
         <source>%1, side-by-side session of %2</source>
         <translation>%1, side-by-side sessie van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="133"/>
         <source>%1, call of %2</source>
         <translation>%1, gesprek van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="159"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="172"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="179"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="179"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
 </context>
 <context>
+    <name>KeyHelpDialog</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <source>Keys and information</source>
+        <translation>Toetsen en informatie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="102"/>
+        <source>Keys on this screen: %1</source>
+        <translation>Toetsen op dit scherm: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
+        <source>Keys on this screen</source>
+        <translation>Toetsen op dit scherm</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="108"/>
+        <source>Key</source>
+        <translation>Toets</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="108"/>
+        <source>What it does</source>
+        <translation>Wat de toets doet</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="118"/>
+        <source>Everywhere: Tab and Shift+Tab move between fields, Space chooses, F1 shows this overview. The menu on the left: arrow keys, then Enter.</source>
+        <translation>Overal: Tab en Shift+Tab gaan naar het volgende en vorige veld, Spatie kiest, F1 toont dit overzicht. Het menu links: pijltjestoetsen, dan Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="124"/>
+        <source>About nunrec</source>
+        <translation>Over nunrec</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="133"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="130"/>
         <source>Side-by-side session</source>
         <translation>Side-by-side sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="133"/>
-        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed (P8).</source>
-        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt (P8).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="147"/>
         <source>at the employee&apos;s request</source>
         <translation>op verzoek van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
         <source>fault in the recording</source>
         <translation>storing in de opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="149"/>
         <source>other:</source>
         <translation>anders:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="156"/>
         <source>Short explanation (no caller details)</source>
         <translation>Korte toelichting (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="163"/>
         <source>Start session</source>
         <translation>Sessie starten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="172"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="174"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="211"/>
         <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
         <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="249"/>
         <source>Short note (optional), Enter to finish</source>
         <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="261"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="277"/>
         <source>Remove observation</source>
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="284"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="301"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="311"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="299"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="317"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="345"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="337"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="158"/>
+        <source>Explanation of the reason</source>
+        <translation>Toelichting bij de reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="230"/>
+        <source>Observation for A %1 at this moment</source>
+        <translation>Waarneming bij A%1 op dit moment</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="240"/>
+        <source>Good point (+)</source>
+        <translation>Goed punt (+)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="241"/>
+        <source>Point to improve (-)</source>
+        <translation>Verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="250"/>
+        <source>Note with the observation</source>
+        <translation>Notitie bij de waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="254"/>
+        <source>At the start of the note: a good point (+) or a point to improve (-)</source>
+        <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="263"/>
+        <source>Finish the observation</source>
+        <translation>Waarneming afronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="281"/>
+        <source>Remove the chosen observation</source>
+        <translation>Gekozen waarneming verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="386"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="435"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="438"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="443"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="462"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="455"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="598"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="474"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="617"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="534"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="553"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="511"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="579"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="634"/>
+        <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
+        <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="636"/>
+        <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
+        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="530"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="598"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="601"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="134"/>
+        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
+        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="620"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="614"/>
-        <source>%1 possible caller details (%2). Keep them out of your notes (P6).</source>
-        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities (P6).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="682"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="705"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -747,21 +1009,22 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/lock_screen.py" line="34"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="35"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="40"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="41"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="43"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="44"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="61"/>
         <source>Locked after a period without activity. Enter the password of %1 to continue.</source>
         <translation>Vergrendeld na een periode zonder activiteit. Vul het wachtwoord van %1 in om verder te gaan.</translation>
     </message>
@@ -781,7 +1044,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/login_window.py" line="39"/>
         <source>Municipality of Nunspeet - sign in with your own account</source>
-        <translation>Gemeente Nunspeet - meld u aan met uw eigen account</translation>
+        <translation>Gemeente Nunspeet - meld je aan met je eigen account</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/login_window.py" line="45"/>
@@ -813,7 +1076,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/login_window.py" line="107"/>
         <source>Enter your user name and password.</source>
-        <translation>Vul uw gebruikersnaam en wachtwoord in.</translation>
+        <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
     </message>
 </context>
 <context>
@@ -861,7 +1124,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
-        <translation>Hier ziet u straks de opgenomen inkomende gesprekken van de medewerkers die u coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
+        <translation>Hier zie je straks de opgenomen inkomende gesprekken van de medewerkers die je coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
@@ -871,7 +1134,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="162"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
-        <translation>Hier beluistert u straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraagt u het en markeert u momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
+        <translation>Hier beluister je straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraag je het en markeer je momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
@@ -881,7 +1144,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
-        <translation>U beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van uw concepten en beoordelingen, en maakt u terugkoppeling voor de medewerker.</translation>
+        <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van je concepten en beoordelingen, en maak je terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
@@ -891,7 +1154,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="177"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
-        <translation>Hier plant u straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kiest u gesprekken, luistert u samen met een medewerker terug en legt u side-by-side-sessies vast.</translation>
+        <translation>Hier plan je straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kies je gesprekken, luister je samen met een medewerker terug en leg je side-by-side-sessies vast.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
@@ -906,7 +1169,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
         <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
-        <translation>Als IT-ondersteuning helpt u de coach: u beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. U bladert niet door opnames en beoordeelt ze niet. Accounts beheert u voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
+        <translation>Als IT-ondersteuning help je de coach: je beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. Je bladert niet door opnames en beoordeelt ze niet. Accounts beheer je voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
@@ -916,7 +1179,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
         <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
-        <translation>Hier doorzoekt u straks het auditlog en controleert u de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
+        <translation>Hier doorzoek je straks het auditlog en controleer je de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
@@ -927,311 +1190,405 @@
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="203"/>
         <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
-        <translation>Hier handelt u straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
+        <translation>Hier handel je straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationList</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/navigation.py" line="16"/>
+        <source>Main menu</source>
+        <translation>Hoofdmenu</translation>
     </message>
 </context>
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="75"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="77"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="404"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="133"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <source>Waveform: no call opened</source>
+        <translation>Golfvorm: geen gesprek geopend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="118"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="149"/>
         <source>Short note with the mark (optional, no caller details)</source>
         <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="150"/>
+        <source>Note with the next mark</source>
+        <translation>Notitie bij de volgende markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="151"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="176"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="188"/>
+        <source>Play or pause</source>
+        <translation>Afspelen of pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="189"/>
+        <source>5 seconds back</source>
+        <translation>5 seconden terug</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="190"/>
+        <source>5 seconds forward</source>
+        <translation>5 seconden vooruit</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="191"/>
+        <source>Mark this moment</source>
+        <translation>Dit moment markeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="212"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="221"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="232"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="281"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="292"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="304"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="331"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="340"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="344"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="339"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="350"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="352"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="354"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="372"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="362"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="374"/>
+        <source>Mute %1</source>
+        <translation>Dempen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="397"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="420"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="424"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="466"/>
+        <source>Waveform of %1, at %2 of %3</source>
+        <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
 </context>
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="208"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="94"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
-        <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die u coacht, jonger dan 30 dagen.</translation>
+        <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="73"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="310"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="366"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="84"/>
-        <source> s</source>
-        <translation> s</translation>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="114"/>
+        <source>Minimum duration (minutes:seconds)</source>
+        <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="85"/>
-        <source>Minimum duration</source>
-        <translation>Minimale duur</translation>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="115"/>
+        <source>Only calls at least this long, e.g. 1:30</source>
+        <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="140"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="143"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="168"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="184"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="196"/>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="260"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="273"/>
+        <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
+        <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="278"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="293"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="296"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="270"/>
-        <source>You have %1 unfinished evaluation(s). The newest: %2, call of %3.</source>
-        <translation>U heeft %1 niet-ingediende beoordeling(en). De nieuwste: %2, gesprek van %3.</translation>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="323"/>
+        <source>You have 1 unfinished evaluation: %2, call of %3.</source>
+        <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="325"/>
+        <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
+        <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
+        <source>No recordings found with these filters.</source>
+        <translation>Geen opnames gevonden met deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="422"/>
+        <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
+        <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="350"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="356"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="407"/>
+        <source>No recordings</source>
+        <translation>Geen opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="409"/>
+        <source>1 recording</source>
+        <translation>1 opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="409"/>
+        <source>%1 recordings</source>
+        <translation>%1 opnames</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -1239,59 +1596,67 @@
 <context>
     <name>RecordingsTableModel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="58"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="59"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="60"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="61"/>
         <source>Disappears in</source>
         <translation>Verdwijnt over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="62"/>
         <source>Evaluated</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="64"/>
         <source>today</source>
         <translation>vandaag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="65"/>
         <source>%1 days</source>
         <translation>%1 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="66"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/recordings_model.py" line="194"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
-        <translation>Doorverbonden gesprek: alleen het deel van uw eigen medewerker wordt getoond.</translation>
+        <translation>Doorverbonden gesprek: alleen het deel van je eigen medewerker wordt getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitKeys</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="79"/>
+        <source>Submit the evaluation</source>
+        <translation>Beoordeling indienen</translation>
     </message>
 </context>
 <context>
@@ -1305,27 +1670,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="227"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="223"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="269"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="322"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="323"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="372"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="368"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
