@@ -1,5 +1,6 @@
-"""Starts the GUI: the sign-in window first (on screen before the heavy imports), then the workspace,
-then the main window with its idle lock. The controller gives every page the signed-in user's desk
+"""Starts the GUI: the sign-in window first (painted before the heavy imports), then the workspace (opened
+on the task runner's thread after the first paint, while the coach types), then the main window with its
+idle lock. The controller gives every page the signed-in user's desk
 (`services.desk`) and connects the pages' signals to each other; it holds no business rules.
 """
 
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from nunrec_desktop.ui.main_window import MainWindow
     from nunrec_desktop.ui.player_page import PlayerPage
     from nunrec_desktop.ui.recordings_page import RecordingsPage
+
+
+UNPAINTED_START_MS = 500
 
 
 class OpenWorkspace(Protocol):
@@ -91,22 +95,37 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.idle: IdleWatcher | None = None
         self.tasks = TaskRunner(self)
+        self._opening = False
+        self._opened: OpenWorkspace | None = None  # set on the runner's thread, in case we exit before delivery
+        # Queued: the workspace is opened after the first paint has reached the screen, not inside it.
+        self.login.first_painted.connect(self._open_workspace, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         self.login.adjustSize()
         screen = self.login.screen().availableGeometry()
         self.login.move(screen.center() - self.login.rect().center())
         self.login.show()
-        QTimer.singleShot(0, self._open_workspace)
+        QTimer.singleShot(UNPAINTED_START_MS, self._open_workspace)  # a window never painted (started minimised)
 
     def _open_workspace(self) -> None:
-        try:
-            self.services = self._open()  # also sweeps leftovers of killed exports and runs the retention sweep
-        except NunrecError as error:
-            self.login.show_error(str(error))
+        """Open the workspace in the background (imports the application, migrates, sweeps leftovers of killed
+        exports and runs the retention sweep); the coach can type meanwhile."""
+        if self._opening:
             return
+        self._opening = True
+        self.tasks.run(self._open_in_background, self._workspace_opened, self._workspace_failed)
+
+    def _open_in_background(self) -> OpenWorkspace:
+        services = self._opened = self._open()
+        return services
+
+    def _workspace_opened(self, services: OpenWorkspace) -> None:
+        self.services = services
         self._anchor("start")
-        self.login.set_sign_in(self.services.auth.sign_in)
+        self.login.set_sign_in(services.auth.sign_in)
+
+    def _workspace_failed(self, error: Exception) -> None:
+        self.login.workspace_failed(str(error))  # a Dutch sentence (the runner logged an unexpected one)
 
     def _signed_in(self, user: User) -> None:
         from nunrec_desktop.services.desk import CoachDesk
@@ -309,6 +328,8 @@ class AppController(QObject):
         if self.services is not None:
             self._anchor("exit")
             self.services.close()
+        elif self._opened is not None:  # opened in the background, but we exit before it was handed over
+            self._opened.close()
 
 
 def run_application(make_controller: Callable[[], AppController], log_folder: Path | None = None) -> int:

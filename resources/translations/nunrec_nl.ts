@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="271"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -769,49 +769,50 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="32"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="41"/>
         <source>nunrec - Sign in</source>
         <translation>nunrec - Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="37"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="46"/>
         <source>Call coaching KCC</source>
         <translation>Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="39"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="48"/>
         <source>Municipality of Nunspeet - sign in with your own account</source>
         <translation>Gemeente Nunspeet - meld u aan met uw eigen account</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="45"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="54"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="60"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="49"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="61"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="67"/>
+        <source>Opening the workspace...</source>
+        <translation>Werkmap wordt geopend...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="119"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="77"/>
         <source>Recordings are only for coaching on how calls are handled (Protocol opname telefoongesprekken). Every listen is logged.</source>
         <translation>Opnames zijn er alleen voor coaching op de manier waarop gesprekken worden gevoerd (Protocol opname telefoongesprekken). Elke luisterbeurt wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="88"/>
-        <source>Preparing the workspace...</source>
-        <translation>Werkmap wordt voorbereid...</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="134"/>
         <source>Enter your user name and password.</source>
         <translation>Vul uw gebruikersnaam en wachtwoord in.</translation>
     </message>
