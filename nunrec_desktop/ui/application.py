@@ -2,6 +2,11 @@
 on the task runner's thread after the first paint, while the coach types), then the main window with its
 idle lock. The controller gives every page the signed-in user's desk
 (`services.desk`) and connects the pages' signals to each other; it holds no business rules.
+
+First Qt use: PySide6 builds all ~100 Python enums of the `Qt` namespace the first time `Qt` is imported
+or touched (~25 ms, a fifth of an empty window's start). The modules loaded before the sign-in window is
+painted (this one, error_hooks, idle_lock, login_window, tasks) therefore import `Qt` inside the functions
+that run later, never at module level (tests/test_fast_start.py checks this).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from nunrec_desktop.domain import NunrecError, User
@@ -97,8 +102,7 @@ class AppController(QObject):
         self.tasks = TaskRunner(self)
         self._opening = False
         self._opened: OpenWorkspace | None = None  # set on the runner's thread, in case we exit before delivery
-        # Queued: the workspace is opened after the first paint has reached the screen, not inside it.
-        self.login.first_painted.connect(self._open_workspace, Qt.ConnectionType.QueuedConnection)
+        self.login.first_painted.connect(self._after_first_paint)
 
     def start(self) -> None:
         self.login.adjustSize()
@@ -106,6 +110,9 @@ class AppController(QObject):
         self.login.move(screen.center() - self.login.rect().center())
         self.login.show()
         QTimer.singleShot(UNPAINTED_START_MS, self._open_workspace)  # a window never painted (started minimised)
+
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self._open_workspace)  # once this paint has reached the screen, not inside it
 
     def _open_workspace(self) -> None:
         """Open the workspace in the background (imports the application, migrates, sweeps leftovers of killed
@@ -169,6 +176,8 @@ class AppController(QObject):
 
     def _coach_areas(self, desk: CoachDesk) -> dict[int, QWidget]:
         """The coach's areas, each on the coach's desk; the signals between them are connected here."""
+        from PySide6.QtCore import Qt
+
         from nunrec_desktop.ui.cycles_page import CyclesPage
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
         from nunrec_desktop.ui.evaluations_page import EvaluationsPage

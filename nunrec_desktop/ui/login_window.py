@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -63,7 +63,6 @@ class LoginWindow(QWidget):
         self.message = QLabel(card)
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton(self.tr("Opening the workspace..."), card)
         self.button.setObjectName("signInButton")
         self.button.setDefault(True)
@@ -120,6 +119,9 @@ class LoginWindow(QWidget):
         self.show_error(text)
 
     def show_error(self, text: str) -> None:
+        from PySide6.QtCore import Qt  # not at import: see `first Qt use` in ui/application.py
+
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setProperty("error", True)
         self.message.setText(text)
         self.message.style().unpolish(self.message)
