@@ -220,13 +220,25 @@ def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials
 
 
 def configure_logging(workspace: Workspace) -> None:
-    """Technical log in `<workspace>/logs/nunrec.log` (rotated): ids and counts, never caller data."""
+    """Technical log in `<workspace>/logs/nunrec.log` (rotated): ids and counts, never caller data (masked by
+    services/log_guard.py should any slip into a message or a traceback)."""
     folder = workspace.root / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         folder / "nunrec.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from datetime import date
+
+    from nunrec_desktop.services.log_guard import MaskingFormatter
+
+    settings = workspace.settings
+    own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
+
+    def guard_for(day: date) -> CallerDataGuard:
+        return CallerDataGuard(day, *own)
+
+    # The caller-data guard as the last wall: whatever reaches the log is masked as it is written.
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", guard_for))
     root = logging.getLogger("nunrec_desktop")
     root.setLevel(logging.INFO)
     for old in [h for h in root.handlers if getattr(h, "nunrec_workspace_log", False)]:
