@@ -220,13 +220,25 @@ def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials
 
 
 def configure_logging(workspace: Workspace) -> None:
-    """Technical log in `<workspace>/logs/nunrec.log` (rotated): ids and counts, never caller data."""
+    """Technical log in `<workspace>/logs/nunrec.log` (rotated): ids and counts, never caller data (masked by
+    services/log_guard.py should any slip into a message or a traceback)."""
     folder = workspace.root / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         folder / "nunrec.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from datetime import date
+
+    from nunrec_desktop.services.log_guard import MaskingFormatter
+
+    settings = workspace.settings
+    own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
+
+    def guard_for(day: date) -> CallerDataGuard:
+        return CallerDataGuard(day, *own)
+
+    # The caller-data guard as the last wall: whatever reaches the log is masked as it is written.
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", guard_for))
     root = logging.getLogger("nunrec_desktop")
     root.setLevel(logging.INFO)
     for old in [h for h in root.handlers if getattr(h, "nunrec_workspace_log", False)]:
@@ -316,24 +328,22 @@ def gui_controller(
     output_factory: Callable[[], AudioOutput] | None = None,
     system_log: HandlerFactory | None = None,
 ) -> AppController:
-    """The windows of the application on this workspace (the sign-in window first; nothing is shown yet).
+    """The windows of the application on this workspace (see gui.gui_controller: the workspace is opened by
+    `open_for_gui` on the task runner's thread once the sign-in window is painted)."""
+    from nunrec_desktop.gui import gui_controller as controller
 
-    `system_log` is where the audit anchors go at start, sign-out and exit (default: syslog / event log)."""
-    from nunrec_desktop.ui.application import AppController
-
-    return AppController(
-        lambda: open_for_gui(root, keyring_factory=keyring_factory, clock=clock),
-        output_factory or default_output,
-        idle_minutes,
+    return controller(
+        root,
+        keyring_factory=keyring_factory,
+        clock=clock,
+        idle_minutes=idle_minutes,
+        output_factory=output_factory or default_output,
         system_log=system_log,
     )
 
 
 def run_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> int:
-    """The windowed application, until its last window closes."""
-    from nunrec_desktop.ui.application import run_application
-    from nunrec_desktop.ui.error_hooks import log_folder_of
+    """The windowed application, until its last window closes (gui.run_gui, the coach's entry point)."""
+    from nunrec_desktop.gui import run_gui as run_application
 
-    return run_application(
-        lambda: gui_controller(root, keyring_factory=keyring_factory, clock=clock), log_folder_of(root)
-    )
+    return run_application(root, keyring_factory=keyring_factory, clock=clock)

@@ -8,8 +8,6 @@ workspace lives in the platform's user data folder; every command accepts `--wor
 from __future__ import annotations
 
 import dataclasses
-import socket
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +97,8 @@ class Settings:
     )
 
     def origin(self) -> str:
+        import socket  # on use: this module is loaded before the sign-in window is painted
+
         return self.workstation or socket.gethostname()
 
 
@@ -220,6 +220,8 @@ def load_workspace(root: Path) -> Workspace:
             f"Geen nunrec-werkmap gevonden in {root} (het bestand {SETTINGS_FILE} ontbreekt). "
             "Maak er een met 'nunrec init' of 'nunrec demo'."
         )
+    import tomllib  # on use: this module is loaded before the sign-in window is painted
+
     try:
         data = tomllib.loads(settings_file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -107,6 +107,15 @@ def _last_resort(args: argparse.Namespace, error: BaseException) -> str:
     return ""
 
 
+def _database_full(error: Exception) -> bool:
+    """SQLite's "database or disk is full" (only a command that opened a workspace has SQLAlchemy loaded)."""
+    if "sqlalchemy" not in sys.modules:
+        return False
+    from sqlalchemy.exc import OperationalError
+
+    return isinstance(error, OperationalError) and "full" in str(error.orig)
+
+
 def _os_error_sentence(error: OSError) -> str:
     import errno
 
@@ -139,9 +148,7 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
         print(f"nunrec: {_os_error_sentence(error)}{_last_resort(args, error)}", file=io.stderr)
         return 1
     except Exception as error:  # the last resort: never a traceback on the screen, always one in the log
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(error, OperationalError) and "full" in str(error.orig):
+        if _database_full(error):
             sentence = "De schijf met de database is vol; maak ruimte vrij en probeer het opnieuw."
         else:
             sentence = f"Er ging iets onverwachts mis ({type(error).__name__}); de opdracht is afgebroken."

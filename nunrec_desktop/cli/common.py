@@ -106,6 +106,7 @@ def duration(seconds: float) -> str:
 
 
 def run_gui(root: Path, io: Io) -> int:
-    from nunrec_desktop.app import run_gui as run_application
+    """The windowed application (gui.py: the sign-in window is painted before the application is imported)."""
+    from nunrec_desktop.gui import run_gui as run_application
 
     return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("nunrec_desktop.ui.errors")
@@ -37,7 +37,9 @@ class ErrorHooks(QObject):
         self._crash_file: IO[str] | None = None
         self._previous_excepthook = sys.excepthook
         self._previous_threading_hook = threading.excepthook
-        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # From another thread this arrives queued; from the GUI thread `_report_later` defers it, so the
+        # message never opens inside the failing handler. No Qt.ConnectionType here: see _show.
+        self._report.connect(self._report_later)
 
     def install(self) -> ErrorHooks:
         sys.excepthook = self._excepthook
@@ -73,7 +75,12 @@ class ErrorHooks(QObject):
         log.error("unexpected error in thread %s", name, exc_info=args.exc_value)  # its traceback is attached
         self._report.emit(args.exc_type.__name__)
 
+    def _report_later(self, kind: str) -> None:
+        QTimer.singleShot(0, lambda: self._show(kind))
+
     def _show(self, _kind: str) -> None:
+        from PySide6.QtCore import Qt  # not at import: see `first Qt use` in ui/application.py
+
         text = self.tr(
             "Something unexpected went wrong. Try again; if it keeps happening, give IT the log file "
             "(logs/nunrec.log in the workspace)."

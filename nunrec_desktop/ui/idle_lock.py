@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 INPUT_EVENTS = frozenset(
     {
@@ -21,6 +21,8 @@ class IdleWatcher(QObject):
     idle = Signal()
 
     def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: see `first Qt use` in ui/application.py
+
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -1,10 +1,15 @@
-"""The sign-in window: user name, password, a clear Dutch message on failure or lock-out."""
+"""The sign-in window: user name, password, a clear Dutch message on failure or lock-out.
+
+It is shown before the workspace is open: the button reads "Werkmap wordt geopend..." (disabled) until the
+sign-in function arrives; a coach who already pressed Enter is signed in as soon as it does. `first_painted`
+tells the controller that the window is on screen, so the workspace is opened only after the first paint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,10 +29,14 @@ class LoginWindow(QWidget):
     """Shown first; emits `signed_in` with the user. The sign-in function arrives once services are up."""
 
     signed_in = Signal(object)
+    first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sign_in: SignIn | None = None
+        self._painted = False
+        self._submit_when_ready = False
+        self._workspace_failed = False
         self.setObjectName("loginWindow")
         self.setWindowTitle(self.tr("nunrec - Sign in"))
         self.setMinimumWidth(420)
@@ -54,8 +63,7 @@ class LoginWindow(QWidget):
         self.message = QLabel(card)
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.button = QPushButton(self.tr("Sign in"), card)
+        self.button = QPushButton(self.tr("Opening the workspace..."), card)
         self.button.setObjectName("signInButton")
         self.button.setDefault(True)
         self.button.setEnabled(False)
@@ -85,24 +93,45 @@ class LoginWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addWidget(card)
-        self.message.setText(self.tr("Preparing the workspace..."))
         self.username.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return handled
 
     def set_sign_in(self, sign_in: SignIn) -> None:
         self._sign_in = sign_in
+        self.button.setText(self.tr("Sign in"))
         self.button.setEnabled(True)
         self.message.clear()
+        if self._submit_when_ready:
+            self._submit_when_ready = False
+            self._submit()
+
+    def workspace_failed(self, text: str) -> None:
+        """The workspace could not be opened: say why; signing in stays impossible."""
+        self._submit_when_ready = False
+        self._workspace_failed = True
+        self.button.setText(self.tr("Sign in"))
+        self.show_error(text)
 
     def show_error(self, text: str) -> None:
+        from PySide6.QtCore import Qt  # not at import: see `first Qt use` in ui/application.py
+
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setProperty("error", True)
         self.message.setText(text)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
     def _submit(self) -> None:
-        if self._sign_in is None:
-            return
         name, password = self.username.text().strip(), self.password.text()
+        if self._sign_in is None:
+            self._submit_when_ready = bool(name and password) and not self._workspace_failed
+            return
         if not name or not password:
             self.show_error(self.tr("Enter your user name and password."))
             return

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from shiboken6 import Shiboken
 
 from nunrec_desktop.domain import NunrecError
@@ -30,9 +30,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nunrec-task")
-        # Always queued: even a task that finished before its callback was attached reports later, never
-        # re-entrantly inside run().
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._connected = False
         self.pending = 0
 
     def run(
@@ -43,6 +41,13 @@ class TaskRunner(QObject):
         owner: QObject | None = None,
     ) -> None:
         """Run `work` in the background; the callbacks run here later, unless `owner` was deleted by then."""
+        if not self._connected:  # on first use, not when built: see `first Qt use` in ui/application.py
+            from PySide6.QtCore import Qt
+
+            # Always queued: even a task that finished before its callback was attached reports later, never
+            # re-entrantly inside run().
+            self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+            self._connected = True
         self.pending += 1
 
         def finished(future: Future[T]) -> None:

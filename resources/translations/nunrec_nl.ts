@@ -4,22 +4,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="187"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="194"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="199"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="307"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -456,12 +456,12 @@
 <context>
     <name>ErrorHooks</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="85"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="91"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
@@ -750,42 +750,42 @@
 <context>
     <name>KeyHelpDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="100"/>
         <source>Keys and information</source>
         <translation>Toetsen en informatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
         <source>Keys on this screen: %1</source>
         <translation>Toetsen op dit scherm: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="106"/>
         <source>Keys on this screen</source>
         <translation>Toetsen op dit scherm</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
         <source>Key</source>
         <translation>Toets</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
         <source>What it does</source>
         <translation>Wat de toets doet</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="117"/>
         <source>Everywhere: Tab and Shift+Tab move between fields, Space chooses, F1 shows this overview. The menu on the left: arrow keys, then Enter.</source>
         <translation>Overal: Tab en Shift+Tab gaan naar het volgende en vorige veld, Spatie kiest, F1 toont dit overzicht. Het menu links: pijltjestoetsen, dan Enter.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="123"/>
         <source>About nunrec</source>
         <translation>Over nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="132"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1032,49 +1032,50 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="32"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="41"/>
         <source>nunrec - Sign in</source>
         <translation>nunrec - Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="37"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="46"/>
         <source>Call coaching KCC</source>
         <translation>Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="39"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="48"/>
         <source>Municipality of Nunspeet - sign in with your own account</source>
         <translation>Gemeente Nunspeet - meld je aan met je eigen account</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="45"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="54"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="60"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="49"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="61"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="66"/>
+        <source>Opening the workspace...</source>
+        <translation>Werkmap wordt geopend...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="118"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="76"/>
         <source>Recordings are only for coaching on how calls are handled (Protocol opname telefoongesprekken). Every listen is logged.</source>
         <translation>Opnames zijn er alleen voor coaching op de manier waarop gesprekken worden gevoerd (Protocol opname telefoongesprekken). Elke luisterbeurt wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="88"/>
-        <source>Preparing the workspace...</source>
-        <translation>Werkmap wordt voorbereid...</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="136"/>
         <source>Enter your user name and password.</source>
         <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
     </message>
@@ -1654,7 +1655,7 @@
 <context>
     <name>SubmitKeys</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="78"/>
         <source>Submit the evaluation</source>
         <translation>Beoordeling indienen</translation>
     </message>
@@ -1662,7 +1663,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/tasks.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/tasks.py" line="67"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
