@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="256"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -322,172 +322,301 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="133"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="159"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="160"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="161"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="175"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="180"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="204"/>
+        <source>No possible caller details in your text.</source>
+        <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="219"/>
+        <source>Next open question</source>
+        <translation>Volgende open vraag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="228"/>
+        <source>Next chosen call</source>
+        <translation>Volgende gekozen gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
+        <source>Back to the list</source>
+        <translation>Terug naar de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="306"/>
+        <source>Explanation</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="310"/>
+        <source>Explanation: %1</source>
+        <translation>Uitleg: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="336"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="340"/>
+        <source>Comment: %1</source>
+        <translation>Toelichting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="355"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="636"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="240"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="403"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="636"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="241"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="404"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="636"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="378"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="441"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="471"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="477"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="364"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="490"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="519"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="405"/>
-        <source>new mark</source>
-        <translation>nieuwe markering</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="544"/>
+        <source>All questions answered</source>
+        <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
+        <source>1 question open</source>
+        <translation>Nog 1 vraag open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="548"/>
+        <source>%1 questions open</source>
+        <translation>Nog %1 vragen open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
+        <source>1 possible caller detail</source>
+        <translation>1 mogelijk gegeven van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="554"/>
+        <source>%1 possible caller details</source>
+        <translation>%1 mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="557"/>
+        <source>ready to submit</source>
+        <translation>klaar om in te dienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="623"/>
+        <source>1 possible caller detail: mask it, or keep it with a reason.</source>
+        <translation>1 mogelijk gegeven van de beller: maskeer het, of behoud het met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="625"/>
+        <source>%1 possible caller details: mask them, or keep them with a reason.</source>
+        <translation>%1 mogelijke gegevens van de beller: maskeer ze, of behoud ze met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="640"/>
+        <source>the note you are typing</source>
+        <translation>de notitie die je nu typt</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="645"/>
+        <source>comment at %1</source>
+        <translation>toelichting bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="829"/>
+        <source>There is no other chosen call left to evaluate in this cycle.</source>
+        <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
-        <source>%1 possible caller details: mask them, or keep them with a reason (P6).</source>
-        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden (P6).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="507"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="733"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="747"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="748"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
+        <source>1 question is still open</source>
+        <translation>1 vraag is nog open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="799"/>
+        <source>%1 questions are still open</source>
+        <translation>%1 vragen zijn nog open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="803"/>
+        <source>1 possible caller detail is not masked or kept</source>
+        <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="805"/>
+        <source>%1 possible caller details are not masked or kept</source>
+        <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="807"/>
+        <source>Not submitted yet: %1. They are marked in the form.</source>
+        <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="808"/>
+        <source> and </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="824"/>
+        <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
+        <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="827"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationWorkspace</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_workspace.py" line="44"/>
+        <source>Form under the player</source>
+        <translation>Formulier onder de speler</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_workspace.py" line="46"/>
+        <source>For a narrow screen: the 5A form under the player instead of beside it.</source>
+        <translation>Voor een smal scherm: het 5A-formulier onder de speler in plaats van ernaast.</translation>
     </message>
 </context>
 <context>
@@ -933,235 +1062,278 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="80"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="82"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="484"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="118"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
-        <source>Short note with the mark (optional, no caller details)</source>
-        <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="186"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="238"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="664"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="179"/>
+        <source>Note with the mark</source>
+        <translation>Notitie bij de markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="707"/>
+        <source>Delete mark</source>
+        <translation>Markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="195"/>
+        <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
+        <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Delete: gekozen markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="289"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="305"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="305"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="305"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="221"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="308"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="354"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="338"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="281"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="370"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="382"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="398"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="407"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="409"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="412"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="418"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="419"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="422"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="339"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="428"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="430"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="432"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="453"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="362"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="454"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="477"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="500"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="504"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="575"/>
+        <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
+        <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="628"/>
+        <source>Note at %1</source>
+        <translation>Notitie bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="680"/>
+        <source>Mark %1</source>
+        <translation>Markering %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="705"/>
+        <source>Go to this mark</source>
+        <translation>Naar deze markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="706"/>
+        <source>Edit note</source>
+        <translation>Notitie bewerken</translation>
     </message>
 </context>
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="63"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="66"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die u coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="73"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="310"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="313"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="85"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="86"/>
         <source>Minimum duration</source>
         <translation>Minimale duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="87"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="90"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="92"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="94"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="99"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
@@ -1186,52 +1358,52 @@
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="140"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="156"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="216"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="229"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="244"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="247"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="270"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="273"/>
         <source>You have %1 unfinished evaluation(s). The newest: %2, call of %3.</source>
         <translation>U heeft %1 niet-ingediende beoordeling(en). De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="297"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="303"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="334"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -1305,27 +1477,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="227"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="252"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="298"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="351"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="352"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="372"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="397"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
