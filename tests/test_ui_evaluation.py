@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -52,20 +52,34 @@ def opened_form(
         qapp.removeTranslator(translator)
 
 
-def answer_all(form: EvaluationForm, choice: str = "goed") -> None:
+def answer_all(qtbot: QtBot, form: EvaluationForm, choice: str = "goed") -> None:
+    """Click an answer for every criterion, as the coach does."""
     for group in form.answer_groups.values():
         buttons = {b.property("answer"): b for b in group.buttons()}
-        (buttons.get(choice) or buttons["ja"]).setChecked(True)
+        button = buttons.get(choice) or buttons["ja"]
+        form.scroll_area.ensureWidgetVisible(button)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert button.isChecked()
+
+
+def click_at_second(qtbot: QtBot, player: PlayerPage, at_s: float) -> None:
+    """Click the waveform where `at_s` is (the whole call is on screen after opening)."""
+    first, last = player.waveform.visible_seconds()
+    rect = player.waveform._wave_rect()
+    x = rect.left() + (at_s - first) / (last - first) * rect.width()
+    qtbot.mouseClick(player.waveform, Qt.MouseButton.LeftButton, pos=QPoint(round(x), rect.center().y()))
 
 
 def mark_at(qtbot: QtBot, controller: AppController, at_s: float, note: str) -> PlayerPage:
-    """Drop a mark with a note in the player, as the coach does with M."""
+    """Drop a mark with a note in the player, as the coach does: click the waveform, press M, type, Enter."""
     player = controller.player
     assert player is not None
     qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
-    player.seek(at_s)
-    player.mark_note.setText(note)
-    player.add_mark()
+    click_at_second(qtbot, player, at_s)
+    qtbot.keyClick(player.waveform, Qt.Key.Key_M)
+    assert player.mark_note.hasFocus() or QApplication.focusWidget() is player.mark_note
+    qtbot.keyClicks(player.mark_note, note)
+    qtbot.keyClick(player.mark_note, Qt.Key.Key_Return)
     return player
 
 
@@ -99,20 +113,23 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
-    answer_all(form)
+    answer_all(qtbot, form)
     qtbot.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
     qtbot.waitUntil(lambda: form.guard_box.isVisible(), timeout=3_000)
-    assert form.findings.count() == 2 and "2 mogelijke gegevens van bellers" in form.findings_title.text()
+    assert form.findings.count() == 2 and "2 mogelijke gegevens van de beller" in form.findings_title.text()
     assert len(form.notes.extraSelections()) == 2
-    form.submit()
-    assert "mogelijke gegevens van de beller" in form.message.text()
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert "2 mogelijke gegevens van de beller" in form.message.text()
+    assert form.message.property("kind") == "error"
     assert services.evaluations.drafts(coach), "still a draft"
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert form.notes.toPlainText() == "[naam] belde vanaf [telefoonnummer]."
     assert not form.guard_box.isVisible()
-    form.submit()
+    assert form.message.text() == ""  # the refusal went when what it said was no longer true
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted"
     assert "Ingediend op" in form.status.text() and not form.body.isEnabled()
+    assert form.message.property("kind") == "success"
     assert services.evaluations.evaluated_recordings(coach) == {"rec-1"}
 
 
@@ -140,7 +157,7 @@ def test_keep_with_reason_and_revise(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
-    answer_all(form)
+    answer_all(qtbot, form)
     qtbot.keyClicks(form.tips, "Verwijs net als mevrouw De Vries naar de website.")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
     assert form.keep_button.isEnabled()
@@ -171,7 +188,7 @@ def test_a_bsn_or_iban_cannot_be_kept_only_masked(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
-    answer_all(form)
+    answer_all(qtbot, form)
     qtbot.keyClicks(form.notes, "BSN 111222333 en NL92ABNA0417164300 herhaald.")
     qtbot.waitUntil(lambda: form.findings.count() == 2, timeout=3_000)
     for row in range(2):
@@ -231,7 +248,8 @@ def test_marks_are_the_evaluations_timestamped_notes(
     mark_at(qtbot, controller, 1.5, "open vraag")
     qtbot.waitUntil(lambda: form.saves >= 1, timeout=5_000)
     [draft] = services.evaluations.drafts(coach)
-    assert [(m.at_s, m.note) for m in draft.content.marks] == [(1.5, "open vraag")]
+    [(at_s, note)] = [(m.at_s, m.note) for m in draft.content.marks]
+    assert note == "open vraag" and at_s == pytest.approx(1.5, abs=0.05)
 
 
 def test_an_unfinished_draft_is_offered_at_the_next_start(
@@ -271,8 +289,8 @@ def test_the_evaluation_area_exports_feedback_for_the_employee(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], tmp_path: Path
 ) -> None:
     controller, form = opened_form
-    answer_all(form)
-    form.submit()
+    answer_all(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted"
     page = controller.overview
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Anouk de Vries"
@@ -303,15 +321,21 @@ def test_caller_data_in_a_mark_is_masked_from_the_form(
     )
 
 
-def test_the_note_of_the_next_mark_is_checked_while_typing(
+def test_the_note_of_a_mark_is_checked_while_typing(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     controller, form = opened_form
     player = controller.player
     assert player is not None
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.waveform.setFocus()
+    qtbot.keyClick(player.waveform, Qt.Key.Key_M)
     qtbot.keyClicks(player.mark_note, "beller noemt 06-12345678")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
-    assert "nieuwe markering" in form.findings.item(0).text() and form.guard_box.isVisible()
+    assert "de notitie die je nu typt" in form.findings.item(0).text() and form.guard_box.isVisible()
     assert not form.keep_button.isEnabled()  # not part of the evaluation yet: mask it (or leave it out)
+    qtbot.keyClick(player.mark_note, Qt.Key.Key_Tab)  # leaving the field keeps the note, like Enter
+    assert [m.note for m in player.marks] == ["beller noemt 06-12345678"] and not player.mark_note.isEnabled()
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
-    assert player.mark_note.text() == "beller noemt [telefoonnummer]" and form.findings.count() == 0
+    assert [m.note for m in player.marks] == ["beller noemt [telefoonnummer]"] and form.findings.count() == 0
+

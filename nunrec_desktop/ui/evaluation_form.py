@@ -686,10 +686,18 @@ class EvaluationForm(QWidget):
 
     def mask_selected(self) -> None:
         item = self.findings.currentItem()
-        if item is not None:
-            self._mask([item.data(Qt.ItemDataRole.UserRole)])
+        if item is None:
+            return
+        chosen: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
+        self.refresh_findings()  # the text may have moved on (e.g. a mark's note was just kept)
+        current = [self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())]
+        same = [f for f in current if f.finding.text == chosen.finding.text]
+        exact = [f for f in same if f.field == chosen.field]
+        if exact or same:
+            self._mask([(exact or same)[0]])
 
     def mask_all(self) -> None:
+        self.refresh_findings()  # the text may have moved on (e.g. a mark's note was just kept)
         self._mask([self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())])
 
     def _mask(self, findings: list[OpenFinding]) -> None:
@@ -707,6 +715,9 @@ class EvaluationForm(QWidget):
             if widget is None:
                 continue
             text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+            items = [f for f in items if text[f.finding.start : f.finding.end] == f.finding.text]
+            if not items:
+                continue
             masked = mask(text, [f.finding for f in items])
             if isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(masked)
