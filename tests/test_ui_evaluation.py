@@ -338,4 +338,3 @@ def test_the_note_of_a_mark_is_checked_while_typing(
     assert [m.note for m in player.marks] == ["beller noemt 06-12345678"] and not player.mark_note.isEnabled()
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert [m.note for m in player.marks] == ["beller noemt [telefoonnummer]"] and form.findings.count() == 0
-

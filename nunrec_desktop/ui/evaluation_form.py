@@ -135,6 +135,7 @@ class EvaluationForm(QWidget):
         self.status = QLabel(self.tr("Open a call to evaluate it."), self)
         self.status.setObjectName("listStatus")
         self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.default_notice = QLabel(self)
         self.default_notice.setObjectName("noticeBanner")
         self.default_notice.setWordWrap(True)
@@ -237,7 +238,6 @@ class EvaluationForm(QWidget):
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
         self.message.setProperty("kind", "")
-        self.message.setMinimumHeight(2 * self.fontMetrics().height() + 8)  # its place is kept when empty
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         progress_row = QHBoxLayout()
@@ -598,9 +598,18 @@ class EvaluationForm(QWidget):
         self._reserve_guard_place()
 
     def _reserve_guard_place(self) -> None:
-        """The guard's place is as high as the guard panel at this width, shown or not."""
-        width = max(1, self.guard_place.width() or self.width() - 32)
+        """The guard's place is as high as the guard panel at this width, shown or not; the status line, the
+        live line and the message keep room for two lines each (in the font the style sheet gives them)."""
+        for label, extra in ((self.status, 2), (self.progress_line, 2), (self.message, 14)):
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + extra)
+        width = self.guard_place.width() if self.guard_place.isVisible() else self.width() - 32
+        width = max(width, 400)  # before the first showing Qt's default sizes are small
+        shown = self.findings_title.text()
+        self.findings_title.setText(  # the longest title it can get, so that its place never grows
+            self.tr("%1 possible caller details: mask them, or keep them with a reason.").replace("%1", "88")
+        )
         height = self.guard_box.heightForWidth(width)
+        self.findings_title.setText(shown)
         self.guard_place.setFixedHeight(height if height > 0 else self.guard_box.sizeHint().height())
 
     # -- the caller-data guard ---------------------------------------------------------------------

@@ -70,7 +70,7 @@ class EvaluationWorkspace(QWidget):
         self._restore_sizes()
 
     def _toggled(self, below: bool) -> None:
-        self._remember_sizes()
+        self._remember_sizes(not below)  # the sizes of the place the form leaves
         self._apply_orientation(below)
         self._restore_sizes()
         if self._memory is not None:
@@ -79,12 +79,13 @@ class EvaluationWorkspace(QWidget):
     def _apply_orientation(self, below: bool) -> None:
         self.splitter.setOrientation(Qt.Orientation.Vertical if below else Qt.Orientation.Horizontal)
 
-    def _state_key(self) -> str:
-        return "splitter_under" if self.form_below.isChecked() else "splitter_beside"
+    def _state_key(self, below: bool | None = None) -> str:
+        below = self.form_below.isChecked() if below is None else below
+        return "splitter_under" if below else "splitter_beside"
 
-    def _remember_sizes(self) -> None:
+    def _remember_sizes(self, below: bool | None = None) -> None:
         if self._memory is not None and self._placed:
-            self._memory.set_bytes(self._state_key(), self.splitter.saveState())
+            self._memory.set_bytes(self._state_key(below), self.splitter.saveState())
 
     def _restore_sizes(self) -> None:
         state = self._memory.bytes_value(self._state_key()) if self._memory is not None else None
