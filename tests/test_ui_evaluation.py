@@ -338,3 +338,124 @@ def test_the_note_of_a_mark_is_checked_while_typing(
     assert [m.note for m in player.marks] == ["beller noemt 06-12345678"] and not player.mark_note.isEnabled()
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert [m.note for m in player.marks] == ["beller noemt [telefoonnummer]"] and form.findings.count() == 0
+
+
+def test_a_submit_that_guides_to_what_is_open(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    _, form = opened_form
+    assert form.guideline is not None
+    total = sum(len(s.criteria) for s in form.guideline.sections)
+    assert form.progress_line.text() == f"Nog {total} vragen open"
+    # Too early: one short error, the open questions marked where they are, the focus in the first one.
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation is not None and form.evaluation.status == "draft"
+    assert form.message.property("kind") == "error" and f"{total} vragen zijn nog open" in form.message.text()
+    assert {f.property("state") for f in form.criterion_boxes.values()} == {"missing"}
+    first_key = form.guideline.sections[0].criteria[0].key
+    first = form.answer_groups[first_key].buttons()[0]
+    assert QApplication.focusWidget() is first
+    qtbot.keyClick(first, Qt.Key.Key_Space)  # answers "goed"
+    assert form.progress_line.text() == f"Nog {total - 1} vragen open"
+    assert form.message.text() == ""  # never stale: the line and the marks say what is open now
+    assert form.criterion_boxes[first_key].property("state") == ""
+    # "Volgende open vraag" goes to the next open question, and to a missing comment.
+    second_key = form.guideline.sections[0].criteria[1].key
+    qtbot.mouseClick(form.next_open_button, Qt.MouseButton.LeftButton)
+    assert form.criterion_boxes[second_key].isAncestorOf(QApplication.focusWidget())
+    buttons = {b.property("answer"): b for b in form.answer_groups[second_key].buttons()}
+    qtbot.mouseClick(buttons["verbeterpunt"], Qt.MouseButton.LeftButton)  # needs a comment
+    assert form.progress_line.text() == f"Nog {total - 1} vragen open"
+    first.setFocus()
+    qtbot.mouseClick(form.next_open_button, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is form.comments[second_key]
+    qtbot.keyClicks(form.comments[second_key], "Onderbrak de beller twee keer")
+    assert form.progress_line.text() == f"Nog {total - 2} vragen open"
+    # The explanation of a criterion can be read in place.
+    toggle = form.help_buttons[first_key]
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    [help_text] = [
+        label
+        for label in form.criterion_boxes[first_key].findChildren(QLabel, "criterionHelp")
+        if label.isVisibleTo(form)
+    ]
+    assert help_text.text() == form.guideline.sections[0].criteria[0].help
+    answer_all(qtbot, form, choice="verbeterpunt")  # each needs a comment now (or "nee" for yes/no)
+    assert form.progress_line.text().startswith("Nog ") and form.progress_line.property("kind") == "open"
+    answer_all(qtbot, form)
+    qtbot.keyClicks(form.notes, "Belde vanaf 06-12345678")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    assert form.progress_line.text() == "Alle vragen beantwoord - 1 mogelijk gegeven van de beller"
+    qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
+    assert form.progress_line.text() == "Alle vragen beantwoord - klaar om in te dienen"
+    assert form.progress_line.property("kind") == "ready"
+
+
+def test_after_submitting_the_next_chosen_call_and_the_way_back(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    for number in range(4):
+        add_recording(
+            services.workspace.store_path, f"rec-{number}", clock.now - timedelta(days=number + 1), duration=4.0
+        )
+    draw = services.draws.draw(coach, "E1", 2, seed=7, min_duration_s=0)
+    first, second = (r.id for r in draw.picks)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert recordings is not None and controller.form is not None and controller.player is not None
+    window.resize(1500, 900)
+    form, player = controller.form, controller.player
+    qtbot.waitUntil(lambda: recordings.model.rowCount() == 4, timeout=10_000)
+    [row] = [r for r in range(4) if recordings.model.recording(r).id == first]
+    recordings.table.setFocus()
+    recordings.table.selectRow(row)
+    qtbot.keyClick(recordings.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == first, timeout=10_000)
+    answer_all(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation.status == "submitted" and form.message.property("kind") == "success"
+    assert form.next_call_button.isVisible() and form.next_call_button.isEnabled()
+    assert form.back_button.isVisible()
+    # The submitted evaluation is read only: M says why and adds nothing.
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.waveform.setFocus()
+    qtbot.keyClick(player.waveform, Qt.Key.Key_M)
+    assert player.marks == [] and player.marks_notice.isVisible() and "ingediend" in player.marks_notice.text()
+    qtbot.mouseClick(form.next_call_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == second, timeout=10_000)
+    assert player.visible is not None and player.visible.id == second and form.editable()
+    assert not player.marks_notice.isVisible()
+    answer_all(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation.status == "submitted"
+    assert not form.next_call_button.isEnabled() and "geen ander gekozen gesprek" in form.message.text()
+    qtbot.mouseClick(form.back_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 0  # the list
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_findings_are_named_by_the_a_and_the_criterion_the_coach_sees(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm]
+) -> None:
+    _, form = opened_form
+    assert form.guideline is not None
+    section = form.guideline.sections[0]
+    criterion = section.criteria[1]
+    comment = form.comments[criterion.key]
+    form.scroll_area.ensureWidgetVisible(comment)
+    qtbot.mouseClick(comment, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(comment, "beller gaf 06-12345678")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    text = form.findings.item(0).text()
+    assert f"toelichting bij {section.title} - {criterion.text[:40]}" in text, text
+    assert criterion.key not in text.split("\u201d", 1)[1]  # no internal key after the quoted finding

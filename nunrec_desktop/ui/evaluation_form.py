@@ -848,7 +848,12 @@ class EvaluationForm(QWidget):
         if evaluation.recording_id is not None and self._next_recording is None:
             text += " " + self.tr("There is no other chosen call left to evaluate in this cycle.")
         self.show_message(text, "success")
-        QTimer.singleShot(0, (self.next_call_button if self._next_recording else self.back_button).setFocus)
+        QTimer.singleShot(0, self, self._focus_next_step)  # tied to the form: never after it is gone
+
+    def _focus_next_step(self) -> None:
+        button = self.next_call_button if self._next_recording is not None else self.back_button
+        if button.isVisible():
+            button.setFocus()
 
     def _next_call(self) -> None:
         if self._next_recording is not None:
