@@ -15,16 +15,14 @@ from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording
 
 
-def test_open_items_follow_the_rules_that_submitting_checks(
-    services: Services, coach: User, clock: FakeClock
-) -> None:
+def test_open_items_follow_the_rules_that_submitting_checks(services: Services, coach: User, clock: FakeClock) -> None:
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
     guideline = services.guideline()
     criteria = [c for s in guideline.sections for c in s.criteria]
     draft = services.evaluations.for_recording(coach, guideline, "E1", "rec-1", clock.now, 90.0)
     answers = {c.key: Answer(c.scale.options[0]) for c in criteria}
-    needs_comment = next(c for c in criteria if c.scale.comment_required_for)
+    needs_comment = next(c for c in criteria[1:] if c.scale.comment_required_for)
     answers[needs_comment.key] = Answer(needs_comment.scale.comment_required_for[0])
     del answers[criteria[0].key]
     content = EvaluationContent(answers=answers)
