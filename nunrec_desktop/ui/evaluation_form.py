@@ -199,8 +199,10 @@ class EvaluationForm(QWidget):
             guard_buttons.addWidget(button)
         guard_buttons.addStretch(1)
         guard_layout.addLayout(guard_buttons)
-        self.findings.setWordWrap(True)
+        self.findings.setWordWrap(False)  # one line each (the whole text in its tooltip): more of them in view
+        self.findings.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings_title.setToolTip(self.tr("Mask them, or keep them with a reason."))
         self.guard_box.hide()
         self.guard_clear = QLabel(self.tr("No possible caller details in your text."), self)
         self.guard_clear.setObjectName("guardClear")
@@ -240,10 +242,14 @@ class EvaluationForm(QWidget):
         self.message.setProperty("kind", "")
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_line, 1)
-        progress_row.addWidget(self.next_open_button)
-        actions = wrapping_row(self, self.submit_button, self.revise_button, self.next_call_button, self.back_button)
+        actions = wrapping_row(
+            self,
+            self.submit_button,
+            self.next_open_button,
+            self.revise_button,
+            self.next_call_button,
+            self.back_button,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 20, 16, 16)
@@ -252,7 +258,7 @@ class EvaluationForm(QWidget):
         layout.addWidget(self.default_notice)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.guard_place)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.progress_line)
         layout.addWidget(self.message)
         layout.addWidget(actions)
         self._reserve_guard_place()
@@ -606,7 +612,7 @@ class EvaluationForm(QWidget):
         width = max(width, 400)  # before the first showing Qt's default sizes are small
         shown = self.findings_title.text()
         self.findings_title.setText(  # the longest title it can get, so that its place never grows
-            self.tr("%1 possible caller details: mask them, or keep them with a reason.").replace("%1", "88")
+            self.tr("%1 possible caller details").replace("%1", "88")
         )
         height = self.guard_box.heightForWidth(width)
         self.findings_title.setText(shown)
@@ -623,17 +629,16 @@ class EvaluationForm(QWidget):
         for open_finding in findings:
             where = self.field_name(open_finding.field)
             item = QListWidgetItem(f"{open_finding.finding.kind}: \u201c{open_finding.finding.text}\u201d - {where}")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, open_finding)
             self.findings.addItem(item)
         if findings:
             self.findings.setCurrentRow(0)
         self._update_keep_button()
         self.findings_title.setText(
-            self.tr("1 possible caller detail: mask it, or keep it with a reason.")
+            self.tr("1 possible caller detail")
             if len(findings) == 1
-            else self.tr("%1 possible caller details: mask them, or keep them with a reason.").replace(
-                "%1", str(len(findings))
-            )
+            else self.tr("%1 possible caller details").replace("%1", str(len(findings)))
         )
         self.guard_box.setVisible(bool(findings) and self.editable())
         self.guard_clear.setVisible(not findings and self.editable())

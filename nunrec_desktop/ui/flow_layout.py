@@ -63,19 +63,30 @@ class FlowLayout(QLayout):
         return visible
 
     def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in rows (each item centred in its row's height); returns the height used."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, int, QSize]]] = [[]]
+        x = area.x()
         for item in self._visible():
             hint = item.sizeHint()
             width = min(hint.width(), area.width()) if area.width() > 0 else hint.width()
             if x > area.x() and x + width > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self._row_spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+                rows.append([])
+                x = area.x()
+            rows[-1].append((item, x, QSize(width, hint.height())))
             x += width + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            height = max(size.height() for _item, _x, size in row)
+            if move:
+                for item, left, size in row:
+                    item.setGeometry(QRect(QPoint(left, y + (height - size.height()) // 2), size))
+            y += height + self._row_spacing
+        used = y - self._row_spacing if any(rows) else y
+        return used - rect.y() + margins.bottom()
 
 
 def wrapping_row(parent: QWidget, *widgets: QWidget, spacing: int = 8) -> QWidget:

@@ -332,276 +332,274 @@
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="160"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="161"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="162"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="176"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="180"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="181"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="205"/>
+        <source>Mask them, or keep them with a reason.</source>
+        <translation>Maskeer ze, of behoud ze met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="207"/>
         <source>No possible caller details in your text.</source>
         <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="219"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="222"/>
         <source>Next open question</source>
         <translation>Volgende open vraag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="229"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="228"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
         <source>Next chosen call</source>
         <translation>Volgende gekozen gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
         <source>Back to the list</source>
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="306"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="312"/>
         <source>Explanation</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="310"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="316"/>
         <source>Explanation: %1</source>
         <translation>Uitleg: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="336"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="342"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="344"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="340"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="346"/>
         <source>Comment: %1</source>
         <translation>Toelichting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="355"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="636"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="356"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="636"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="362"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="636"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="378"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="397"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="441"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="447"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="471"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="477"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="477"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="483"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="490"/>
         <source>guideline %1, version %2 of this evaluation</source>
         <translation>leidraad %1, versie %2 van deze beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="490"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="496"/>
         <source>Submitted on %1 (%2). Read only.</source>
         <translation>Ingediend op %1 (%2). Alleen-lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="498"/>
         <source>Draft - saved automatically (%1)</source>
         <translation>Concept - automatisch opgeslagen (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="519"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="525"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="526"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="544"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="550"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="548"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="554"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="552"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="558"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="639"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="554"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="615"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="641"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="557"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="563"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="623"/>
-        <source>1 possible caller detail: mask it, or keep it with a reason.</source>
-        <translation>1 mogelijk gegeven van de beller: maskeer het, of behoud het met een reden.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="625"/>
-        <source>%1 possible caller details: mask them, or keep them with a reason.</source>
-        <translation>%1 mogelijke gegevens van de beller: maskeer ze, of behoud ze met een reden.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="640"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="654"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="645"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="659"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="829"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="854"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="664"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="733"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="758"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="747"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="772"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="748"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="773"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="822"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="799"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="824"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="803"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="828"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="805"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="830"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="807"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="832"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="808"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="833"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="824"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="849"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="827"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="852"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
