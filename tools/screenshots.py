@@ -95,6 +95,20 @@ def main() -> int:
             QTest.keyClick(recordings.table, Qt.Key.Key_Return)
         yield 3000
         shoot("03-player-form")
+        player = controller.player
+        if player is not None and player.engine is not None:
+            for note in ("goede open vraag", "onderbreekt de beller"):
+                player.waveform.setFocus()
+                for _ in range(4):
+                    QTest.keyClick(player.waveform, Qt.Key.Key_Right)
+                QTest.keyClick(player.waveform, Qt.Key.Key_M)
+                QTest.keyClicks(player.mark_note, note)
+                QTest.keyClick(player.mark_note, Qt.Key.Key_Return)
+            QTest.keyClick(player.waveform, Qt.Key.Key_M)
+            QTest.keyClicks(player.mark_note, "samenvatting")
+            yield 600
+            shoot("03b-player-marks")
+            QTest.keyClick(player.mark_note, Qt.Key.Key_Return)
         form = controller.form
         if form is not None and form.isEnabled():
             QTest.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
@@ -104,6 +118,14 @@ def main() -> int:
             QTest.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
             yield 1500
             shoot("05-form-caller-data")
+            workspace = window.pages.widget(1)
+            below = getattr(workspace, "form_below", None)
+            if below is not None:
+                QTest.mouseClick(below, Qt.MouseButton.LeftButton)
+                yield 800
+                shoot("06-form-under-the-player")
+                QTest.mouseClick(below, Qt.MouseButton.LeftButton)
+                yield 300
         for row, name in enumerate(
             ("recordings", "player", "evaluations", "cycles", "side-by-side", "erasure"), start=0
         ):

@@ -132,7 +132,7 @@ class WaveformView(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         fits = QFontMetrics(small)
         flags: list[tuple[QRectF, str]] = []
-        row_ends = [float("-inf"), float("-inf")]
+        row_ends = [float("-inf")] * 3  # flags close together go on the next row down
         height = fits.height() + 4
         for number, (at_s, note) in enumerate(self._marks, start=1):
             x = self._x_for_frame(at_s * rate)
@@ -140,7 +140,8 @@ class WaveformView(QWidget):
                 continue
             label = fits.elidedText(f"{number} {note}".rstrip(), Qt.TextElideMode.ElideRight, 150)
             width = min(fits.horizontalAdvance(label) + 10, max(12.0, rect.right() - x))
-            row = 0 if row_ends[0] < x else 1 if row_ends[1] < x else 0
+            free = [r for r, end in enumerate(row_ends) if end < x]
+            row = free[0] if free else min(range(len(row_ends)), key=lambda r: row_ends[r])
             row_ends[row] = x + width + 2
             flags.append((QRectF(x, rect.top() + row * (height + 1), width, height), label))
         return flags
