@@ -6,6 +6,7 @@ Tests never touch the developer's own files: HOME and the XDG folders point into
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,6 +60,23 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_collection_on_worker_threads() -> Iterator[None]:
+    """As in the application (ui/garbage.py): the cyclic collector never runs on a task runner's thread, where
+    it could destroy a Qt object of an earlier test and crash the process. Collected after each test."""
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    if enabled:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -103,6 +103,7 @@ def main() -> int:
         engine.set_muted(1, muted_caller)
         engine.seek(5.0)
         captured: list[np.ndarray] = []
+
         def keep(data: np.ndarray, *_: Any) -> None:
             captured.append(data.copy())
 

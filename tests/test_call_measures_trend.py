@@ -88,7 +88,7 @@ def test_the_coach_evaluating_a_call_keeps_its_measures_as_numbers(
         form = controller.form
         assert form is not None
         qtbot.waitUntil(lambda: form.evaluation is not None, timeout=10_000)
-        answer_all(form)
+        answer_all(qtbot, form)
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
         assert form.evaluation is not None and form.evaluation.status == "submitted"
     finally:

@@ -30,9 +30,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_package_folder_is_listed_in_pyproject() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {
-        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "nunrec_desktop").rglob("__init__.py")
-    } | {"nunrec_desktop.resources"}
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "nunrec_desktop").rglob("__init__.py")} | {
+        "nunrec_desktop.resources"
+    }
     assert listed == found
 
 

@@ -63,8 +63,14 @@ def test_two_coaches_in_two_processes_on_one_database(
     for number in range(4):
         for employee in ("E1", "E2"):
             start = now - timedelta(days=1 + number, hours=number)
-            add_recording(services.workspace.store_path, f"rec-{employee}-{number}", start, employee=employee,
-                          duration=3.0, audio=audio)
+            add_recording(
+                services.workspace.store_path,
+                f"rec-{employee}-{number}",
+                start,
+                employee=employee,
+                duration=3.0,
+                audio=audio,
+            )
     chain_before = services.audit.verify().checked
 
     workers = [

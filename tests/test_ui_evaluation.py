@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -52,20 +52,34 @@ def opened_form(
         qapp.removeTranslator(translator)
 
 
-def answer_all(form: EvaluationForm, choice: str = "goed") -> None:
+def answer_all(qtbot: QtBot, form: EvaluationForm, choice: str = "goed") -> None:
+    """Click an answer for every criterion, as the coach does."""
     for group in form.answer_groups.values():
         buttons = {b.property("answer"): b for b in group.buttons()}
-        (buttons.get(choice) or buttons["ja"]).setChecked(True)
+        button = buttons.get(choice) or buttons["ja"]
+        form.scroll_area.ensureWidgetVisible(button)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert button.isChecked()
+
+
+def click_at_second(qtbot: QtBot, player: PlayerPage, at_s: float) -> None:
+    """Click the waveform where `at_s` is (the whole call is on screen after opening)."""
+    first, last = player.waveform.visible_seconds()
+    rect = player.waveform._wave_rect()
+    x = rect.left() + (at_s - first) / (last - first) * rect.width()
+    qtbot.mouseClick(player.waveform, Qt.MouseButton.LeftButton, pos=QPoint(round(x), rect.center().y()))
 
 
 def mark_at(qtbot: QtBot, controller: AppController, at_s: float, note: str) -> PlayerPage:
-    """Drop a mark with a note in the player, as the coach does with M."""
+    """Drop a mark with a note in the player, as the coach does: click the waveform, press M, type, Enter."""
     player = controller.player
     assert player is not None
     qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
-    player.seek(at_s)
-    player.mark_note.setText(note)
-    player.add_mark()
+    click_at_second(qtbot, player, at_s)
+    qtbot.keyClick(player.waveform, Qt.Key.Key_M)
+    assert player.mark_note.hasFocus() or QApplication.focusWidget() is player.mark_note
+    qtbot.keyClicks(player.mark_note, note)
+    qtbot.keyClick(player.mark_note, Qt.Key.Key_Return)
     return player
 
 
@@ -100,20 +114,23 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
-    answer_all(form)
+    answer_all(qtbot, form)
     qtbot.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
     qtbot.waitUntil(lambda: form.guard_box.isVisible(), timeout=3_000)
-    assert form.findings.count() == 2 and "2 mogelijke gegevens van bellers" in form.findings_title.text()
+    assert form.findings.count() == 2 and "2 mogelijke gegevens van de beller" in form.findings_title.text()
     assert len(form.notes.extraSelections()) == 2
-    form.submit()
-    assert "mogelijke gegevens van de beller" in form.message.text()
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert "2 mogelijke gegevens van de beller" in form.message.text()
+    assert form.message.property("kind") == "error"
     assert services.evaluations.drafts(coach), "still a draft"
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert form.notes.toPlainText() == "[naam] belde vanaf [telefoonnummer]."
     assert not form.guard_box.isVisible()
-    form.submit()
+    assert form.message.text() == ""  # the refusal went when what it said was no longer true
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted"
     assert "Ingediend op" in form.status.text() and not form.body.isEnabled()
+    assert form.message.property("kind") == "success"
     assert services.evaluations.evaluated_recordings(coach) == {"rec-1"}
 
 
@@ -141,7 +158,7 @@ def test_keep_with_reason_and_revise(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
-    answer_all(form)
+    answer_all(qtbot, form)
     qtbot.keyClicks(form.tips, "Verwijs net als mevrouw De Vries naar de website.")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
     assert form.keep_button.isEnabled()
@@ -172,7 +189,7 @@ def test_a_bsn_or_iban_cannot_be_kept_only_masked(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
-    answer_all(form)
+    answer_all(qtbot, form)
     qtbot.keyClicks(form.notes, "BSN 111222333 en NL92ABNA0417164300 herhaald.")
     qtbot.waitUntil(lambda: form.findings.count() == 2, timeout=3_000)
     for row in range(2):
@@ -232,7 +249,8 @@ def test_marks_are_the_evaluations_timestamped_notes(
     mark_at(qtbot, controller, 1.5, "open vraag")
     qtbot.waitUntil(lambda: form.saves >= 1, timeout=5_000)
     [draft] = services.evaluations.drafts(coach)
-    assert [(m.at_s, m.note) for m in draft.content.marks] == [(1.5, "open vraag")]
+    [(at_s, note)] = [(m.at_s, m.note) for m in draft.content.marks]
+    assert note == "open vraag" and at_s == pytest.approx(1.5, abs=0.05)
 
 
 def test_an_unfinished_draft_is_offered_at_the_next_start(
@@ -272,8 +290,8 @@ def test_the_evaluation_area_exports_feedback_for_the_employee(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], tmp_path: Path
 ) -> None:
     controller, form = opened_form
-    answer_all(form)
-    form.submit()
+    answer_all(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted"
     page = controller.overview
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Anouk de Vries"
@@ -304,15 +322,141 @@ def test_caller_data_in_a_mark_is_masked_from_the_form(
     )
 
 
-def test_the_note_of_the_next_mark_is_checked_while_typing(
+def test_the_note_of_a_mark_is_checked_while_typing(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     controller, form = opened_form
     player = controller.player
     assert player is not None
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.waveform.setFocus()
+    qtbot.keyClick(player.waveform, Qt.Key.Key_M)
     qtbot.keyClicks(player.mark_note, "beller noemt 06-12345678")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
-    assert "nieuwe markering" in form.findings.item(0).text() and form.guard_box.isVisible()
+    assert "de notitie die je nu typt" in form.findings.item(0).text() and form.guard_box.isVisible()
     assert not form.keep_button.isEnabled()  # not part of the evaluation yet: mask it (or leave it out)
+    qtbot.keyClick(player.mark_note, Qt.Key.Key_Tab)  # leaving the field keeps the note, like Enter
+    assert [m.note for m in player.marks] == ["beller noemt 06-12345678"] and not player.mark_note.isEnabled()
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
-    assert player.mark_note.text() == "beller noemt [telefoonnummer]" and form.findings.count() == 0
+    assert [m.note for m in player.marks] == ["beller noemt [telefoonnummer]"] and form.findings.count() == 0
+
+
+def test_a_submit_that_guides_to_what_is_open(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    _, form = opened_form
+    assert form.guideline is not None
+    total = sum(len(s.criteria) for s in form.guideline.sections)
+    assert form.progress_line.text() == f"Nog {total} vragen open"
+    # Too early: one short error, the open questions marked where they are, the focus in the first one.
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation is not None and form.evaluation.status == "draft"
+    assert form.message.property("kind") == "error" and f"{total} vragen zijn nog open" in form.message.text()
+    assert {f.property("state") for f in form.criterion_boxes.values()} == {"missing"}
+    first_key = form.guideline.sections[0].criteria[0].key
+    first = form.answer_groups[first_key].buttons()[0]
+    assert QApplication.focusWidget() is first
+    qtbot.keyClick(first, Qt.Key.Key_Space)  # answers "goed"
+    assert form.progress_line.text() == f"Nog {total - 1} vragen open"
+    assert form.message.text() == ""  # never stale: the line and the marks say what is open now
+    assert form.criterion_boxes[first_key].property("state") == ""
+    # "Volgende open vraag" goes to the next open question, and to a missing comment.
+    second_key = form.guideline.sections[0].criteria[1].key
+    qtbot.mouseClick(form.next_open_button, Qt.MouseButton.LeftButton)
+    assert form.criterion_boxes[second_key].isAncestorOf(QApplication.focusWidget())
+    buttons = {b.property("answer"): b for b in form.answer_groups[second_key].buttons()}
+    qtbot.mouseClick(buttons["verbeterpunt"], Qt.MouseButton.LeftButton)  # needs a comment
+    assert form.progress_line.text() == f"Nog {total - 1} vragen open"
+    first.setFocus()
+    qtbot.mouseClick(form.next_open_button, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is form.comments[second_key]
+    qtbot.keyClicks(form.comments[second_key], "Onderbrak de beller twee keer")
+    assert form.progress_line.text() == f"Nog {total - 2} vragen open"
+    # The explanation of a criterion can be read in place.
+    toggle = form.help_buttons[first_key]
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    [help_text] = [
+        label
+        for label in form.criterion_boxes[first_key].findChildren(QLabel, "criterionHelp")
+        if label.isVisibleTo(form)
+    ]
+    assert help_text.text() == form.guideline.sections[0].criteria[0].help
+    answer_all(qtbot, form, choice="verbeterpunt")  # each needs a comment now (or "nee" for yes/no)
+    assert form.progress_line.text().startswith("Nog ") and form.progress_line.property("kind") == "open"
+    answer_all(qtbot, form)
+    qtbot.keyClicks(form.notes, "Belde vanaf 06-12345678")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    assert form.progress_line.text() == "Alle vragen beantwoord - 1 mogelijk gegeven van de beller"
+    qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
+    assert form.progress_line.text() == "Alle vragen beantwoord - klaar om in te dienen"
+    assert form.progress_line.property("kind") == "ready"
+
+
+def test_after_submitting_the_next_chosen_call_and_the_way_back(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    for number in range(4):
+        add_recording(
+            services.workspace.store_path, f"rec-{number}", clock.now - timedelta(days=number + 1), duration=4.0
+        )
+    draw = services.draws.draw(coach, "E1", 2, seed=7, min_duration_s=0)
+    first, second = (r.id for r in draw.picks)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert recordings is not None and controller.form is not None and controller.player is not None
+    window.resize(1500, 900)
+    form, player = controller.form, controller.player
+    qtbot.waitUntil(lambda: recordings.model.rowCount() == 4, timeout=10_000)
+    [row] = [r for r in range(4) if recordings.model.recording(r).id == first]
+    recordings.table.setFocus()
+    recordings.table.selectRow(row)
+    qtbot.keyClick(recordings.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == first, timeout=10_000)
+    answer_all(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation.status == "submitted" and form.message.property("kind") == "success"
+    assert form.next_call_button.isVisible() and form.next_call_button.isEnabled()
+    assert form.back_button.isVisible()
+    # The submitted evaluation is read only: M says why and adds nothing.
+    qtbot.waitUntil(lambda: player.engine is not None, timeout=5_000)
+    player.waveform.setFocus()
+    qtbot.keyClick(player.waveform, Qt.Key.Key_M)
+    assert player.marks == [] and player.marks_notice.isVisible() and "ingediend" in player.marks_notice.text()
+    qtbot.mouseClick(form.next_call_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == second, timeout=10_000)
+    assert player.visible is not None and player.visible.id == second and form.editable()
+    assert not player.marks_notice.isVisible()
+    answer_all(qtbot, form)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation.status == "submitted"
+    assert not form.next_call_button.isEnabled() and "geen ander gekozen gesprek" in form.message.text()
+    qtbot.mouseClick(form.back_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 0  # the list
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_findings_are_named_by_the_a_and_the_criterion_the_coach_sees(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm]
+) -> None:
+    _, form = opened_form
+    assert form.guideline is not None
+    section = form.guideline.sections[0]
+    criterion = section.criteria[1]
+    comment = form.comments[criterion.key]
+    form.scroll_area.ensureWidgetVisible(comment)
+    qtbot.mouseClick(comment, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(comment, "beller gaf 06-12345678")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    text = form.findings.item(0).text()
+    assert f"toelichting bij {section.title} - {criterion.text[:40]}" in text, text
+    assert criterion.key not in text.split("\u201d", 1)[1]  # no internal key after the quoted finding

@@ -10,8 +10,9 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 import soundfile as sf
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
@@ -103,16 +104,107 @@ def test_marks_by_key_with_note_and_clicking_one_seeks(
     page, services, _ = player
     open_in(qtbot, page, services, "marieke", "rec-call")
     assert page.engine is not None
-    page.seek(4.25)
-    page.mark_note.setText("goede open vraag")
+    assert not page.mark_note.isEnabled()  # no note field waiting before there is a mark
+    page.waveform.setFocus()
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Right)  # 5 s
+    qtbot.keyClick(page.waveform, Qt.Key.Key_M)
+    assert page.mark_note.isEnabled() and QApplication.focusWidget() is page.mark_note
+    assert page.mark_note_label.text() == "Notitie bij 0:05.0"
+    qtbot.keyClicks(page.mark_note, "goede open vraag")
+    qtbot.keyClick(page.mark_note, Qt.Key.Key_Return)  # Enter keeps the note, the focus goes back
+    assert QApplication.focusWidget() is page.waveform
+    for _ in range(2):
+        qtbot.keyClick(page.waveform, Qt.Key.Key_Right)
     qtbot.mouseClick(page.mark_button, Qt.MouseButton.LeftButton)
-    page.seek(12.5)
+    qtbot.keyClicks(page.mark_note, "half getypt")
+    qtbot.keyClick(page.mark_note, Qt.Key.Key_Escape)  # Esc leaves the new mark bare
+    assert [(m.at_s, m.note) for m in page.marks] == [(5.0, "goede open vraag"), (15.0, "")]
+    assert page.mark_list.item(0).text() == "0:05.0  -  goede open vraag"
+    assert page.mark_list.item(1).text() == "0:15.0"
+    first = page.mark_list.item(0)
+    qtbot.mouseClick(
+        page.mark_list.viewport(), Qt.MouseButton.LeftButton, pos=page.mark_list.visualItemRect(first).center()
+    )
+    assert page.engine.position_s == pytest.approx(5.0, abs=0.01)
+
+
+def test_marks_are_edited_deleted_and_visited_by_key(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
+    assert page.engine is not None
+    page.waveform.setFocus()
+    for note in ("eerste", "tweede", "derde"):
+        qtbot.keyClick(page.waveform, Qt.Key.Key_Right)
+        qtbot.keyClick(page.waveform, Qt.Key.Key_M)
+        qtbot.keyClicks(page.mark_note, note)
+        qtbot.keyClick(page.mark_note, Qt.Key.Key_Return)
+    assert [(m.at_s, m.note) for m in page.marks] == [(5.0, "eerste"), (10.0, "tweede"), (15.0, "derde")]
+    # The flags in the lanes carry the mark's number and note.
+    assert [label for _rect, label in page.waveform.mark_flags()] == ["1 eerste", "2 tweede", "3 derde"]
+    # , and . go to the previous and next mark.
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Comma)
+    assert page.engine.position_s == pytest.approx(10.0, abs=0.01) and page.mark_list.currentRow() == 1
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Comma)
+    assert page.engine.position_s == pytest.approx(5.0, abs=0.01)
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Period)
+    assert page.engine.position_s == pytest.approx(10.0, abs=0.01)
+    # Enter on a mark in the list edits its note; Esc keeps the note it had.
+    page.mark_list.setFocus()
+    qtbot.keyClick(page.mark_list, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.mark_note and page.mark_note.text() == "tweede"
+    qtbot.keyClicks(page.mark_note, "tweede, herzien")
+    qtbot.keyClick(page.mark_note, Qt.Key.Key_Return)
+    page.mark_list.setFocus()
+    qtbot.keyClick(page.mark_list, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.mark_note, "weg ermee")
+    qtbot.keyClick(page.mark_note, Qt.Key.Key_Escape)
+    assert [m.note for m in page.marks] == ["eerste", "tweede, herzien", "derde"]
+    # Delete removes the chosen mark.
+    page.mark_list.setFocus()
+    qtbot.keyClick(page.mark_list, Qt.Key.Key_Delete)
+    assert [m.note for m in page.marks] == ["eerste", "derde"]
+    # The context menu deletes too.
+    last = page.mark_list.item(1)
+    page.mark_list.setCurrentItem(last)
+    position = page.mark_list.visualItemRect(last).center()
+
+    def choose_delete() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, choose_delete)
+            return
+        [action] = [a for a in menu.actions() if a.text() == "Markering verwijderen"]
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(0, choose_delete)
+    viewport = page.mark_list.viewport()
+    # A right click, as the window system delivers it: the context-menu event on the list.
+    QApplication.sendEvent(
+        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position, viewport.mapToGlobal(position))
+    )
+    qtbot.waitUntil(lambda: [m.note for m in page.marks] == ["eerste"], timeout=3_000)
+
+
+def test_a_read_only_evaluation_takes_no_marks_and_says_why(
+    qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]
+) -> None:
+    page, services, _ = player
+    open_in(qtbot, page, services, "marieke", "rec-call")
     page.waveform.setFocus()
     qtbot.keyClick(page.waveform, Qt.Key.Key_M)
-    assert [(m.at_s, m.note) for m in page.marks] == [(4.25, "goede open vraag"), (12.5, "")]
-    assert page.mark_list.item(0).text() == "0:04.2  -  goede open vraag"
-    page.mark_list.itemClicked.emit(page.mark_list.item(0))
-    assert page.engine.position_s == pytest.approx(4.25, abs=0.01)
+    qtbot.keyClick(page.mark_note, Qt.Key.Key_Return)
+    page.set_marks_editable(False)  # what the form does when it shows a submitted evaluation
+    page.waveform.setFocus()
+    qtbot.keyClick(page.waveform, Qt.Key.Key_Right)
+    qtbot.keyClick(page.waveform, Qt.Key.Key_M)
+    assert len(page.marks) == 1 and page.marks_notice.isVisible()
+    assert "ingediend" in page.marks_notice.text() and "Nieuwe versie" in page.marks_notice.text()
+    page.mark_list.setFocus()
+    page.mark_list.setCurrentRow(0)
+    qtbot.keyClick(page.mark_list, Qt.Key.Key_Delete)
+    assert len(page.marks) == 1 and not page.delete_mark_button.isEnabled()
 
 
 def test_clicking_the_waveform_seeks_and_keys_zoom(
@@ -209,7 +301,10 @@ def test_typing_a_note_does_not_trigger_the_player_keys(
 ) -> None:
     page, services, _ = player
     open_in(qtbot, page, services, "marieke", "rec-call")
-    page.mark_note.setFocus()
-    qtbot.keyClicks(page.mark_note, "mooi maar kort")
-    assert page.mark_note.text() == "mooi maar kort"
-    assert page.engine is not None and not page.engine.playing and page.marks == []
+    page.waveform.setFocus()
+    qtbot.keyClick(page.waveform, Qt.Key.Key_M)
+    qtbot.keyClicks(page.mark_note, "mooi maar kort, toch.")  # M, space, comma and full stop are text here
+    assert page.mark_note.text() == "mooi maar kort, toch."
+    assert page.engine is not None and not page.engine.playing and len(page.marks) == 1
+    qtbot.keyClick(page.mark_note, Qt.Key.Key_Return)
+    assert [m.note for m in page.marks] == ["mooi maar kort, toch."]

@@ -23,6 +23,7 @@ from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
 from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
+from nunrec_desktop.services.evaluation_progress import next_pick
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent, EvaluationService, OpenFinding
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline
@@ -247,6 +248,10 @@ class CoachDesk(Desk):
 
     def replace_draw(self, draw_id: int, recording_id: str) -> Draw:
         return self._parts.draws.replace(self.user, draw_id, recording_id)
+
+    def next_chosen_call(self, evaluation: Evaluation) -> VisibleRecording | None:
+        """After submitting: the next call of the employee's latest draw that is not evaluated yet."""
+        return next_pick(self._parts.draws.latest(self.user, evaluation.employee_id), evaluation.recording_id)
 
     # Side by side (P8) -----------------------------------------------------------------------------------
     def running_session(self) -> LiveSession | None:

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nunrec_desktop.domain import NunrecError, User
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.error_hooks import install_error_hooks
+from nunrec_desktop.ui.garbage import GuiThreadCollector
 from nunrec_desktop.ui.idle_lock import IdleWatcher
+from nunrec_desktop.ui.layout_memory import LayoutMemory, show_remembered
 from nunrec_desktop.ui.login_window import LoginWindow
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -95,6 +97,7 @@ class AppController(QObject):
         self.form: EvaluationForm | None = None
         self.live: LiveSessionPage | None = None
         self.desk: CoachDesk | ItDesk | None = None
+        self.layout_memory: LayoutMemory | None = None
         self.services: OpenWorkspace | None = None
         self.login = LoginWindow()
         self.login.signed_in.connect(self._signed_in)
@@ -145,6 +148,7 @@ class AppController(QObject):
         assert self.services is not None
         services = self.services
         desk = self.desk = services.desk_for(user)
+        self.layout_memory = LayoutMemory(services.workspace.root, user.username)
         areas: dict[int, QWidget] = {}
         if isinstance(desk, CoachDesk):
             areas.update(self._coach_areas(desk))
@@ -172,7 +176,7 @@ class AppController(QObject):
             app.installEventFilter(idle)
         idle.start()
         self.idle = idle
-        window.show()
+        show_remembered(window, self.layout_memory)
         window.activateWindow()  # the keyboard goes on in the main window, not in the hidden sign-in window
         self.login.hide()
         if isinstance(desk, CoachDesk) and self.recordings is not None:
@@ -205,10 +209,10 @@ class AppController(QObject):
 
     def _coach_areas(self, desk: CoachDesk) -> dict[int, QWidget]:
         """The coach's areas, each on the coach's desk; the signals between them are connected here."""
-        from PySide6.QtCore import Qt
 
         from nunrec_desktop.ui.cycles_page import CyclesPage
         from nunrec_desktop.ui.evaluation_form import EvaluationForm
+        from nunrec_desktop.ui.evaluation_workspace import EvaluationWorkspace
         from nunrec_desktop.ui.evaluations_page import EvaluationsPage
         from nunrec_desktop.ui.live_session_page import LiveSessionPage
         from nunrec_desktop.ui.main_window import MainWindow
@@ -222,11 +226,11 @@ class AppController(QObject):
         form.watch_mark_note(player.mark_note)
         player.opened.connect(self._evaluate)
         form.submitted.connect(recordings.reload)
-        beside = QSplitter(Qt.Orientation.Horizontal)
-        beside.addWidget(player)
-        beside.addWidget(form)
-        beside.setStretchFactor(0, 3)
-        beside.setStretchFactor(1, 2)
+        form.editable_changed.connect(player.set_marks_editable)  # a submitted evaluation takes no marks
+        form.next_call_requested.connect(self._show_player)
+        form.next_call_requested.connect(player.open_recording)
+        form.back_to_list_requested.connect(self._show_recordings)
+        beside = EvaluationWorkspace(player, form, self.layout_memory)
         overview = EvaluationsPage(desk, self.tasks)
         overview.draft_chosen.connect(self._open_draft)
         form.submitted.connect(overview.reload)
@@ -343,10 +347,11 @@ class AppController(QObject):
             self.live.form.save_now()
         desk.record_sign_out()
         self._anchor("sign-out")
+        self._remember_layout()
         window.close()
         window.deleteLater()
         self.main_window = self.idle = self.player = self.form = self.overview = self.live = None
-        self.recordings = self.cycles = self.desk = None
+        self.recordings = self.cycles = self.desk = self.key_help = None
         self.login.show()
         self.login.username.setFocus()
 
@@ -355,7 +360,19 @@ class AppController(QObject):
         if self.services is not None:
             self.services.anchor(event, self._system_log)
 
+    def _remember_layout(self) -> None:
+        if self.main_window is not None and self.layout_memory is not None:
+            self.layout_memory.set_bytes("window", self.main_window.saveGeometry())
+            self.layout_memory.sync()
+
+    def _show_recordings(self) -> None:
+        from nunrec_desktop.ui.main_window import MainWindow
+
+        if self.main_window is not None:
+            self.main_window.show_area(MainWindow.RECORDINGS)
+
     def shutdown(self) -> None:
+        self._remember_layout()
         if self.player is not None:
             self.player.stop()
         self.tasks.shutdown()  # queued work is dropped; what the coach typed is saved right here instead
@@ -381,11 +398,13 @@ def run_application(make_controller: Callable[[], AppController], log_folder: Pa
     translators = install_translators(app)
     app.setStyleSheet(load_style())
     hooks = install_error_hooks(log_folder)  # here, not at import: tracebacks to the log, Dutch on screen
+    collector = GuiThreadCollector(app)  # Qt objects are collected in the GUI thread, never in a worker
     controller = make_controller()
     controller.start()
     try:
         return app.exec()
     finally:
         controller.shutdown()
+        collector.stop()
         hooks.uninstall()
         del translators

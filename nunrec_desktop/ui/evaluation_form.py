@@ -15,10 +15,11 @@ import logging
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QFrame,
     QGroupBox,
@@ -32,7 +33,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,7 @@ from PySide6.QtWidgets import (
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services import privacy
 from nunrec_desktop.services.call_metrics import CallFigures
+from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Answer,
@@ -50,9 +54,12 @@ from nunrec_desktop.services.evaluations import (
 )
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.privacy import mask
+from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.autosave import Debounce
+from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import SubmitKeys
 from nunrec_desktop.ui.tasks import TaskRunner
+from nunrec_desktop.ui.waveform_view import format_time
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +79,8 @@ class EvaluationDesk(Protocol):
 
     def open_findings(self, content: EvaluationContent) -> list[OpenFinding]: ...
 
+    def next_chosen_call(self, evaluation: Evaluation) -> VisibleRecording | None: ...
+
 
 class MarkHolder(Protocol):
     """The page whose marks are the evaluation's timestamped notes: the player, or the side-by-side page."""
@@ -82,8 +91,19 @@ class MarkHolder(Protocol):
     def set_marks(self, marks: list[Mark]) -> None: ...
 
 
+def set_state(widget: QWidget, name: str, value: str) -> None:
+    """A style property (see style.qss) that changes how a widget looks; re-polished so it shows at once."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class EvaluationForm(QWidget):
     submitted = Signal(object)  # Evaluation
+    next_call_requested = Signal(object)  # VisibleRecording: the next chosen call of the cycle
+    back_to_list_requested = Signal()
+    editable_changed = Signal(bool)  # False while a submitted (read-only) evaluation is shown
 
     def __init__(
         self,
@@ -105,6 +125,11 @@ class EvaluationForm(QWidget):
         self.answer_groups: dict[str, QButtonGroup] = {}
         self.comments: dict[str, QLineEdit] = {}
         self.summaries: dict[str, QLabel] = {}
+        self.criterion_boxes: dict[str, QFrame] = {}  # per criterion: its text, help, answers and comment
+        self.help_buttons: dict[str, QToolButton] = {}
+        self._labels: dict[str, str] = {}  # criterion key -> "Aanvang - <the criterion's text>"
+        self._open: list[OpenItem] = []
+        self._tried = False  # a submit was tried: open questions are marked plainly, not only subtly
         self.saves = 0
 
         self.title = QLabel(self.tr("Evaluation (5A)"), self)
@@ -112,19 +137,23 @@ class EvaluationForm(QWidget):
         self.status = QLabel(self.tr("Open a call to evaluate it."), self)
         self.status.setObjectName("listStatus")
         self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.default_notice = QLabel(self)
         self.default_notice.setObjectName("noticeBanner")
         self.default_notice.setWordWrap(True)
         self.default_notice.hide()
 
         self.body = QWidget()
+        self.body.setObjectName("formBody")
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 8, 0)
         scroll = QScrollArea(self)
+        scroll.setObjectName("formScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # texts wrap instead
         scroll.setWidget(self.body)
-        self._scroll = scroll
+        self.scroll_area = scroll
 
         self.tops = QPlainTextEdit(self)
         self.tips = QPlainTextEdit(self)
@@ -137,15 +166,19 @@ class EvaluationForm(QWidget):
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(placeholder)
             edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(56)
             edit.setMaximumHeight(80)
             edit.textChanged.connect(self._changed)
 
+        # The caller-data guard has a place of its own that is always there while the form can be edited:
+        # a finding appearing never moves the form or the buttons.
         self.findings = QListWidget(self)
         self.findings.setObjectName("findingsList")
         self.findings.setAccessibleName(self.tr("Possible caller details"))
-        self.findings.setMaximumHeight(110)
+        self.findings.setFixedHeight(int(2.6 * self.fontMetrics().height()) + 12)
         self.findings_title = QLabel(self.tr("Possible caller details"), self)
         self.findings_title.setObjectName("guardTitle")
+        self.findings_title.setWordWrap(True)
         self.mask_button = QPushButton(self.tr("Mask"), self)
         self.keep_button = QPushButton(self.tr("Keep with a reason..."), self)
         self.mask_all_button = QPushButton(self.tr("Mask all"), self)
@@ -155,28 +188,71 @@ class EvaluationForm(QWidget):
         self.findings.currentItemChanged.connect(lambda _current, _previous: self._update_keep_button())
         self.guard_box = QFrame(self)
         self.guard_box.setObjectName("guardBox")
-        guard_layout = QVBoxLayout(self.guard_box)
-        guard_layout.addWidget(self.findings_title)
-        guard_layout.addWidget(self.findings)
-        buttons = QHBoxLayout()
+        guard_layout = QHBoxLayout(self.guard_box)  # compact: the findings on the left, the buttons on the right
+        guard_layout.setContentsMargins(8, 6, 8, 6)
+        guard_layout.setSpacing(8)
+        found = QVBoxLayout()
+        found.setSpacing(4)
+        found.addWidget(self.findings_title)
+        found.addWidget(self.findings)
+        guard_layout.addLayout(found, 1)
+        guard_buttons = QVBoxLayout()
+        guard_buttons.setSpacing(4)
         for button in (self.mask_button, self.keep_button, self.mask_all_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        guard_layout.addLayout(buttons)
+            guard_buttons.addWidget(button)
+        guard_buttons.addStretch(1)
+        guard_layout.addLayout(guard_buttons)
+        self.findings.setWordWrap(False)  # one line each (the whole text in its tooltip): more of them in view
+        self.findings.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings_title.setToolTip(self.tr("Mask them, or keep them with a reason."))
         self.guard_box.hide()
+        self.guard_clear = QLabel(self.tr("No possible caller details in your text."), self)
+        self.guard_clear.setObjectName("guardClear")
+        self.guard_clear.setWordWrap(True)
+        self.guard_place = QWidget(self)
+        self.guard_place.setObjectName("guardPlace")
+        place_layout = QVBoxLayout(self.guard_place)
+        place_layout.setContentsMargins(0, 0, 0, 0)
+        place_layout.addWidget(self.guard_box)
+        place_layout.addWidget(self.guard_clear)
+        place_layout.addStretch(1)
+
+        # The live line: what is still open, and a jump to the next open question.
+        self.progress_line = QLabel(self)
+        self.progress_line.setObjectName("progressLine")
+        self.progress_line.setWordWrap(True)
+        self.next_open_button = QPushButton(self.tr("Next open question"), self)
+        self.next_open_button.setObjectName("nextOpenButton")
+        self.next_open_button.clicked.connect(self.go_to_next_open)
 
         self.submit_button = QPushButton(self.tr("Submit"), self)
         self.submit_button.setObjectName("submitButton")
         self.submit_button.clicked.connect(self.submit)
         self.revise_button = QPushButton(self.tr("New version (correct)"), self)
         self.revise_button.clicked.connect(self.revise)
+        self.next_call_button = QPushButton(self.tr("Next chosen call"), self)
+        self.next_call_button.setObjectName("nextCallButton")
+        self.next_call_button.clicked.connect(self._next_call)
+        self.back_button = QPushButton(self.tr("Back to the list"), self)
+        self.back_button.clicked.connect(self.back_to_list_requested)
+        self._next_recording: VisibleRecording | None = None
+        for button in (self.next_call_button, self.back_button):
+            button.hide()
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.addWidget(self.submit_button)
-        actions.addWidget(self.revise_button)
-        actions.addStretch(1)
+        self.message.setProperty("kind", "")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        actions = wrapping_row(
+            self,
+            self.submit_button,
+            self.next_open_button,
+            self.revise_button,
+            self.next_call_button,
+            self.back_button,
+        )
         SubmitKeys(self, self.submit_button)  # Ctrl+Enter
 
         layout = QVBoxLayout(self)
@@ -185,9 +261,11 @@ class EvaluationForm(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.default_notice)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self.guard_box)
+        layout.addWidget(self.guard_place)
+        layout.addWidget(self.progress_line)
         layout.addWidget(self.message)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
+        self._reserve_guard_place()
 
         self._autosave = Debounce(self.save_now, self)
         self._guard_timer = Debounce(self.refresh_findings, self, quiet_ms=GUARD_MS, max_wait_ms=GUARD_MAX_MS)
@@ -206,26 +284,65 @@ class EvaluationForm(QWidget):
             if widget is not None and widget not in (self.tops, self.tips, self.notes):
                 widget.deleteLater()
         self.answer_groups, self.comments, self.summaries = {}, {}, {}
+        self.criterion_boxes, self.help_buttons, self._labels = {}, {}, {}
+        self._tried = False
         for section in guideline.sections:
             box = QGroupBox(section.title, self.body)
             box_layout = QVBoxLayout(box)
             for criterion in section.criteria:
-                label = QLabel(criterion.text + (" *" if criterion.essential else ""), box)
+                self._labels[criterion.key] = f"{section.title} - {criterion.text}"
+                frame = QFrame(box)
+                frame.setObjectName("criterion")
+                frame.setProperty("state", "")
+                frame_layout = QVBoxLayout(frame)
+                frame_layout.setContentsMargins(8, 4, 4, 4)
+                frame_layout.setSpacing(4)
+                label = QLabel(criterion.text + (" *" if criterion.essential else ""), frame)
                 label.setWordWrap(True)
                 label.setObjectName("criterionText")
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                head = QHBoxLayout()
+                head.addWidget(label, 1)
+                frame_layout.addLayout(head)
                 if criterion.help:
                     label.setToolTip(criterion.help)
-                row = QHBoxLayout()
-                group = QButtonGroup(box)
+                    help_text = QLabel(criterion.help, frame)
+                    help_text.setObjectName("criterionHelp")
+                    help_text.setWordWrap(True)
+                    help_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                    help_text.hide()
+                    toggle = QToolButton(frame)
+                    toggle.setObjectName("helpToggle")
+                    toggle.setText(self.tr("Explanation"))
+                    toggle.setCheckable(True)
+                    toggle.setArrowType(Qt.ArrowType.RightArrow)
+                    toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                    toggle.setAccessibleName(self.tr("Explanation: %1").replace("%1", criterion.text))
+                    toggle.toggled.connect(
+                        lambda on, t=toggle, h=help_text: (
+                            h.setVisible(on),
+                            t.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow),
+                        )
+                    )
+                    head.addWidget(toggle, 0, Qt.AlignmentFlag.AlignTop)
+                    frame_layout.addWidget(help_text)
+                    self.help_buttons[criterion.key] = toggle
+                choices = QWidget(frame)
+                choices_policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+                choices_policy.setHeightForWidth(True)
+                choices.setSizePolicy(choices_policy)
+                row = FlowLayout(choices, spacing=14)
+                group = QButtonGroup(frame)
                 for option in criterion.scale.options:
-                    button = QRadioButton(option, box)
+                    button = QRadioButton(option, choices)
                     button.setAccessibleName(f"{criterion.text}: {option}")  # the group, named by its criterion
                     button.setProperty("answer", option)
+                    button.setAccessibleDescription(criterion.text)
                     group.addButton(button)
                     row.addWidget(button)
-                row.addStretch(1)
                 group.buttonToggled.connect(self._answer_toggled)
-                comment = QLineEdit(box)
+                comment = QLineEdit(frame)
+                comment.setMinimumWidth(120)
                 comment.setPlaceholderText(
                     self.tr("Comment (required for: %1)").replace("%1", ", ".join(criterion.scale.comment_required_for))
                     if criterion.scale.comment_required_for
@@ -233,13 +350,15 @@ class EvaluationForm(QWidget):
                 )
                 comment.setAccessibleName(self.tr("Comment on: %1").replace("%1", criterion.text))
                 comment.textChanged.connect(self._changed)
-                box_layout.addWidget(label)
-                box_layout.addLayout(row)
-                box_layout.addWidget(comment)
+                frame_layout.addWidget(choices)
+                frame_layout.addWidget(comment)
+                box_layout.addWidget(frame)
                 self.answer_groups[criterion.key] = group
                 self.comments[criterion.key] = comment
+                self.criterion_boxes[criterion.key] = frame
             summary = QLabel(box)
             summary.setObjectName("sectionSummary")
+            summary.setWordWrap(True)
             box_layout.addWidget(summary)
             self.summaries[section.key] = summary
             self.body_layout.addWidget(box)
@@ -277,19 +396,21 @@ class EvaluationForm(QWidget):
         self._apply_status()
         self._update_summaries()
         self.refresh_findings()
-        self.message.clear()
+        self.show_message("")
         if content.undecided and self.editable():  # e.g. after a crash: what was typed was stored masked
-            self.message.setText(
+            self.show_message(
                 self.tr(
                     "When this draft was saved, %1 possible caller details were masked in it. Check the text."
-                ).replace("%1", str(len(content.undecided)))
+                ).replace("%1", str(len(content.undecided))),
+                "info",
             )
         self.setEnabled(True)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _set_tab_order(self) -> None:
         """Criteria (answers, comment) in reading order, then tops, tips, notes, the guard, and Indienen: the
         widgets made in `load` would otherwise come last in the window's chain, after the side menu."""
-        chain: list[QWidget] = [self._scroll]  # from the player: into the form's first criterion
+        chain: list[QWidget] = [self.scroll_area]  # from the player: into the form's first criterion
         for key, group in self.answer_groups.items():
             chain += [*group.buttons(), self.comments[key]]
         chain += [self.tops, self.tips, self.notes, self.findings, self.mask_button, self.keep_button]
@@ -341,6 +462,8 @@ class EvaluationForm(QWidget):
         self._guard_timer.changed()
         self._update_summaries()
         self.status.setText(self.tr("Draft - changes not saved yet"))
+        if self.message.property("kind") in ("error", "info"):
+            self.show_message("")  # the live line and the marks in the form say what is open now
 
     def save_now(self) -> None:
         if not self.editable() or self.evaluation is None:
@@ -388,9 +511,18 @@ class EvaluationForm(QWidget):
             self.status.setText(self.tr("Submitted on %1. Read only.").replace("%1", when) + version)
         else:
             self.status.setText(self.tr("Draft - saved automatically.") + version)
-        self.submit_button.setVisible(evaluation.status != SUBMITTED)
-        self.revise_button.setVisible(evaluation.status == SUBMITTED)
-        self.body.setEnabled(evaluation.status != SUBMITTED)
+        editable = evaluation.status != SUBMITTED
+        self.submit_button.setVisible(editable)
+        self.revise_button.setVisible(not editable)
+        self.body.setEnabled(editable)
+        if editable:
+            self.next_call_button.hide()
+            self.back_button.hide()
+            self.guard_clear.setVisible(not self.guard_box.isVisibleTo(self))
+        else:
+            self.guard_box.hide()
+            self.guard_clear.hide()
+        self.editable_changed.emit(editable)
 
     def _update_summaries(self) -> None:
         if self.guideline is None:
@@ -407,42 +539,145 @@ class EvaluationForm(QWidget):
             if open_count:
                 parts.append(self.tr("%1 open").replace("%1", str(open_count)))
             self.summaries[section.key].setText(self.tr("Summary: %1").replace("%1", ", ".join(parts)))
+        self._update_progress()
+
+    # -- the live line, the open questions and messages --------------------------------------------
+
+    def open_questions(self) -> list[OpenItem]:
+        return list(self._open)
+
+    def _update_progress(self) -> None:
+        """Recount what is open (service rules), mark it where it is, and say it in the live line."""
+        if self.guideline is None or self.evaluation is None:
+            return
+        editable = self.editable()
+        self._open = open_items(self.content(), self.guideline) if editable else []
+        open_keys = {item.criterion_key for item in self._open}
+        for key, frame in self.criterion_boxes.items():
+            set_state(frame, "state", ("missing" if self._tried else "open") if key in open_keys else "")
+        self.progress_line.setVisible(editable)
+        self.next_open_button.setVisible(editable)
+        if not editable:
+            return
+        findings = self.findings.count()
+        count = len(self._open)
+        parts = [
+            self.tr("All questions answered")
+            if count == 0
+            else self.tr("1 question open")
+            if count == 1
+            else self.tr("%1 questions open").replace("%1", str(count))
+        ]
+        if findings:
+            parts.append(
+                self.tr("1 possible caller detail")
+                if findings == 1
+                else self.tr("%1 possible caller details").replace("%1", str(findings))
+            )
+        elif count == 0:
+            parts.append(self.tr("ready to submit"))
+        self.progress_line.setText(" - ".join(parts))
+        set_state(self.progress_line, "kind", "ready" if count == 0 and not findings else "open")
+        self.next_open_button.setEnabled(bool(count or findings))
+
+    def show_message(self, text: str, kind: str = "") -> None:
+        """One message under the form: kind "error", "success" or "info" (each its own style); "" clears it.
+        Its place stays when it is empty, so nothing moves when one appears."""
+        self.message.setText(text)
+        set_state(self.message, "kind", kind if text else "")
+
+    def go_to_next_open(self) -> None:
+        """Scroll to the next open question (after the one with the focus) and put the focus in it; with no
+        open question left, go to the caller-data findings, or else to Submit."""
+        if self._open:
+            keys = [item.criterion_key for item in self._open]
+            focused = QApplication.focusWidget()
+            order = list(self.criterion_boxes)
+            current = next(
+                (k for k, frame in self.criterion_boxes.items() if focused is not None and frame.isAncestorOf(focused)),
+                None,
+            )
+            after = order.index(current) if current in order else -1
+            target = next((k for k in keys if order.index(k) > after), keys[0])
+            item = next(i for i in self._open if i.criterion_key == target)
+            frame = self.criterion_boxes[target]
+            self.scroll_area.ensureWidgetVisible(frame, 0, 24)
+            if item.what == NEEDS_COMMENT:
+                widget: QWidget = self.comments[target]
+            else:
+                group = self.answer_groups[target]
+                widget = group.checkedButton() or group.buttons()[0]
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if self.findings.count():
+            self.findings.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        self.submit_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reserve_guard_place()
+
+    def _reserve_guard_place(self) -> None:
+        """The guard's place is as high as the guard panel at this width, shown or not; the status line, the
+        live line and the message keep room for two lines each (in the font the style sheet gives them)."""
+        for label, extra in ((self.status, 2), (self.progress_line, 2), (self.message, 14)):
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + extra)
+        width = self.guard_place.width() if self.guard_place.isVisible() else self.width() - 32
+        width = max(width, 400)  # before the first showing Qt's default sizes are small
+        shown = self.findings_title.text()
+        self.findings_title.setText(  # the longest title it can get, so that its place never grows
+            self.tr("%1 possible caller details").replace("%1", "88")
+        )
+        height = self.guard_box.heightForWidth(width)
+        self.findings_title.setText(shown)
+        self.guard_place.setFixedHeight(height if height > 0 else self.guard_box.sizeHint().height())
 
     # -- the caller-data guard ---------------------------------------------------------------------
 
     def refresh_findings(self) -> None:
         findings = self._desk.open_findings(self.content()) if self.evaluation is not None else []
         if self.evaluation is not None and self._mark_note is not None and self._mark_note.text():
-            pending = EvaluationContent(notes=self._mark_note.text())  # the note of the next mark, being typed
+            pending = EvaluationContent(notes=self._mark_note.text())  # the mark's note being typed
             findings += [OpenFinding(NEW_MARK, f.finding) for f in self._desk.open_findings(pending)]
         self.findings.clear()
-        names = {
-            "tops": self.tr("Tops"),
-            "tips": self.tr("Tips"),
-            "notes": self.tr("Notes"),
-            NEW_MARK: self.tr("new mark"),
-        }
         for open_finding in findings:
-            name, _, index = open_finding.field.partition(":")
-            where = names.get(
-                open_finding.field,
-                self.tr("mark %1").replace("%1", str(int(index) + 1)) if name == "mark" else index,
-            )
+            where = self.field_name(open_finding.field)
             item = QListWidgetItem(f"{open_finding.finding.kind}: \u201c{open_finding.finding.text}\u201d - {where}")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, open_finding)
             self.findings.addItem(item)
         if findings:
             self.findings.setCurrentRow(0)
         self._update_keep_button()
         self.findings_title.setText(
-            self.tr("1 possible detail of a caller: mask it, or keep it with a reason.")
+            self.tr("1 possible caller detail")
             if len(findings) == 1
-            else self.tr("%1 possible details of callers: mask them, or keep them with a reason.").replace(
-                "%1", str(len(findings))
-            )
+            else self.tr("%1 possible caller details").replace("%1", str(len(findings)))
         )
         self.guard_box.setVisible(bool(findings) and self.editable())
+        self.guard_clear.setVisible(not findings and self.editable())
         self._highlight(findings)
+        self._update_progress()
+
+    def field_name(self, field: str) -> str:
+        """Where a finding is, in the words of the form: the A and the criterion's text, Tops, a mark..."""
+        names = {"tops": self.tr("Tops"), "tips": self.tr("Tips"), "notes": self.tr("Notes")}
+        if field in names:
+            return names[field]
+        if field == NEW_MARK:
+            return self.tr("the note you are typing")
+        kind, _, rest = field.partition(":")
+        if kind == "comment":
+            label = self._labels.get(rest, rest)
+            short = label if len(label) <= 70 else label[:69].rstrip() + "\u2026"
+            return self.tr("comment at %1").replace("%1", short)
+        if kind == "mark" and rest.isdigit():
+            index = int(rest)
+            marks = self._holder.marks
+            at = f" ({format_time(marks[index].at_s)})" if 0 <= index < len(marks) else ""
+            return self.tr("mark %1").replace("%1", str(index + 1)) + at
+        return field
 
     def _highlight(self, findings: list[OpenFinding]) -> None:
         underline = QTextCharFormat()
@@ -480,10 +715,18 @@ class EvaluationForm(QWidget):
 
     def mask_selected(self) -> None:
         item = self.findings.currentItem()
-        if item is not None:
-            self._mask([item.data(Qt.ItemDataRole.UserRole)])
+        if item is None:
+            return
+        chosen: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
+        self.refresh_findings()  # the text may have moved on (e.g. a mark's note was just kept)
+        current = [self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())]
+        same = [f for f in current if f.finding.text == chosen.finding.text]
+        exact = [f for f in same if f.field == chosen.field]
+        if exact or same:
+            self._mask([(exact or same)[0]])
 
     def mask_all(self) -> None:
+        self.refresh_findings()  # the text may have moved on (e.g. a mark's note was just kept)
         self._mask([self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())])
 
     def _mask(self, findings: list[OpenFinding]) -> None:
@@ -501,6 +744,9 @@ class EvaluationForm(QWidget):
             if widget is None:
                 continue
             text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+            items = [f for f in items if text[f.finding.start : f.finding.end] == f.finding.text]
+            if not items:
+                continue
             masked = mask(text, [f.finding for f in items])
             if isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(masked)
@@ -534,7 +780,7 @@ class EvaluationForm(QWidget):
         open_finding: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
         refusal = privacy.keep_refusal(open_finding.finding.kind, "-" * privacy.KEEP_REASON_MIN)
         if refusal is not None:  # never keepable, whatever the reason
-            self.message.setText(refusal)
+            self.show_message(refusal, "error")
             return
         reason, accepted = QInputDialog.getText(
             self,
@@ -547,9 +793,9 @@ class EvaluationForm(QWidget):
             return
         refusal = privacy.keep_refusal(open_finding.finding.kind, reason)
         if refusal is not None:
-            self.message.setText(refusal)
+            self.show_message(refusal, "error")
             return
-        self.message.clear()
+        self.show_message("")
         self._kept.append(
             KeptFinding(open_finding.field, open_finding.finding.kind, open_finding.finding.text, reason.strip())
         )
@@ -559,20 +805,79 @@ class EvaluationForm(QWidget):
     # -- submitting --------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        if self.evaluation is None:
+        """Submit when nothing is open; otherwise mark what is open, say it in one short line and go there."""
+        if self.evaluation is None or not self.editable():
             return
         self._autosave.stop()
+        self._guard_timer.stop()
+        self.refresh_findings()
+        if self._open or self.findings.count():
+            self._tried = True
+            self._update_progress()
+            self.show_message(self._not_ready_text(), "error")
+            self.go_to_next_open()
+            return
         self._desk.save_draft(self.evaluation.id, self.content())
         try:
             self.evaluation = self._desk.submit(self.evaluation.id)
         except NunrecError as error:
-            self.message.setText(str(error))
+            self.show_message(str(error), "error")
             self.refresh_findings()
             return
-        self.message.setText(self.tr("Submitted. A correction becomes a new version; this one stays readable."))
         self._apply_status()
-        self.guard_box.hide()
+        self._update_progress()
+        self._offer_next_steps(self.evaluation)
         self.submitted.emit(self.evaluation)
+
+    def _not_ready_text(self) -> str:
+        count, findings = len(self._open), self.findings.count()
+        parts = []
+        if count:
+            parts.append(
+                self.tr("1 question is still open")
+                if count == 1
+                else self.tr("%1 questions are still open").replace("%1", str(count))
+            )
+        if findings:
+            parts.append(
+                self.tr("1 possible caller detail is not masked or kept")
+                if findings == 1
+                else self.tr("%1 possible caller details are not masked or kept").replace("%1", str(findings))
+            )
+        return self.tr("Not submitted yet: %1. They are marked in the form.").replace(
+            "%1", self.tr(" and ").join(parts)
+        )
+
+    def _offer_next_steps(self, evaluation: Evaluation) -> None:
+        """After submitting a call: the next chosen call of the cycle (if one is left) and the way back."""
+        self._next_recording = None
+        if evaluation.recording_id is not None:
+            try:
+                self._next_recording = self._desk.next_chosen_call(evaluation)
+            except NunrecError:
+                log.exception("the next chosen call could not be looked up")
+            self.next_call_button.setVisible(True)
+            self.next_call_button.setEnabled(self._next_recording is not None)
+            self.next_call_button.setToolTip(
+                ""
+                if self._next_recording is not None
+                else self.tr("Every chosen call of this cycle is evaluated (or no calls were chosen).")
+            )
+            self.back_button.setVisible(True)
+        text = self.tr("Submitted. A correction becomes a new version; this one stays readable.")
+        if evaluation.recording_id is not None and self._next_recording is None:
+            text += " " + self.tr("There is no other chosen call left to evaluate in this cycle.")
+        self.show_message(text, "success")
+        QTimer.singleShot(0, self, self._focus_next_step)  # tied to the form: never after it is gone
+
+    def _focus_next_step(self) -> None:
+        button = self.next_call_button if self._next_recording is not None else self.back_button
+        if button.isVisible():
+            button.setFocus()
+
+    def _next_call(self) -> None:
+        if self._next_recording is not None:
+            self.next_call_requested.emit(self._next_recording)
 
     def revise(self) -> None:
         if self.evaluation is None or self.guideline is None:
@@ -580,7 +885,7 @@ class EvaluationForm(QWidget):
         try:
             revised = self._desk.revise(self.evaluation.id)
         except NunrecError as error:
-            self.message.setText(str(error))
+            self.show_message(str(error), "error")
             return
-        self.message.clear()
+        self.show_message("")
         self.load(revised, self.guideline)

@@ -9,7 +9,7 @@ not belong on the coach's working screens.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -141,15 +141,15 @@ class KeyHelp(QObject):
     """F1 in the main window: the keys of the area on screen (read from it), and "Over nunrec"."""
 
     def __init__(self, window: MainWindow, about: str) -> None:
-        super().__init__(window)
-        self._window, self._about = window, about
+        super().__init__(window)  # the window owns this helper; no Python reference back to it (no cycle)
+        self._about = about
         self.dialog: KeyHelpDialog | None = None
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.show_help)
 
     def show_help(self) -> None:
-        window = self._window
+        window = cast("MainWindow", self.parent())
         page = window.pages.currentWidget()
         if page is None or window.is_locked():  # the lock screen shows nothing of the work
             return

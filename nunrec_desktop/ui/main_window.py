@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = NavigationList(self)  # arrows and Enter; typed letters do not switch the area
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(220)
+        self.navigation.setFixedWidth(190)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("areas")
         built = built_areas or {}

@@ -8,20 +8,25 @@ the playhead. Without a sound device the player says so and still shows the wave
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -32,6 +37,7 @@ from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.recordings import VisibleRecording
+from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import declare_keys
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
@@ -125,59 +131,136 @@ class PlayerPage(QWidget):
         self.zoom_out_button.clicked.connect(lambda: self.waveform.zoom(2.0))
         self.whole_button.clicked.connect(self.waveform.show_all)
 
-        transport = QHBoxLayout()
-        transport.setSpacing(8)
-        for widget in (self.back_button, self.play_button, self.forward_button, self.time_label):
-            transport.addWidget(widget)
-        transport.addSpacing(16)
-        transport.addWidget(QLabel(self.tr("Speed"), self))
-        transport.addWidget(self.speed)
-        transport.addStretch(1)
-        for widget in (self.zoom_out_button, self.zoom_in_button, self.whole_button):
-            transport.addWidget(widget)
+        speed_label = QLabel(self.tr("Speed"), self)
+        speed_label.setBuddy(self.speed)
+        # One row that wraps on a narrow window (the form beside the player keeps its width).
+        transport = wrapping_row(
+            self,
+            self.back_button,
+            self.play_button,
+            self.forward_button,
+            self.time_label,
+            speed_label,
+            self.speed,
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.whole_button,
+        )
 
         self.measures_line = QLabel(self)
         self.measures_line.setObjectName("measuresLine")
         self.measures_line.setWordWrap(True)
         self.measures_line.hide()
 
-        self.lanes_box = QHBoxLayout()
-        self.lanes_box.setSpacing(16)
+        self.lanes_row = QWidget(self)
+        lanes_policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        lanes_policy.setHeightForWidth(True)
+        self.lanes_row.setSizePolicy(lanes_policy)
+        self.lanes_box = FlowLayout(self.lanes_row, spacing=24)
         self.lane_controls: list[tuple[QSlider, QCheckBox]] = []
 
-        self.mark_note = QLineEdit(self)
-        self.mark_note.setPlaceholderText(self.tr("Short note with the mark (optional, no caller details)"))
-        self.mark_note.setAccessibleName(self.tr("Note with the next mark"))
-        self.mark_button = QPushButton(self.tr("Mark (M)"), self)
-        self.mark_button.clicked.connect(self.add_mark)
+        # Marks: M drops one at the playhead and puts the focus in its note (Enter keeps it, Esc leaves it
+        # bare); the list shows time and note; Enter or a double click edits a note, Delete removes a mark.
+        self._editing: int | None = None  # the index of the mark whose note is being typed
+        self._note_before = ""
+        self._marks_editable = True
+        self._marks_locked_reason = ""
         self.mark_list = QListWidget(self)
         self.mark_list.setObjectName("markList")
         self.mark_list.setAccessibleName(self.tr("Marks"))
-        self.mark_list.setMaximumHeight(140)
-        self.mark_list.itemActivated.connect(self._mark_chosen)
+        self.mark_list.setMinimumHeight(64)
+        self.mark_list.setMaximumHeight(120)
+        self.mark_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.mark_list.customContextMenuRequested.connect(self._mark_menu)
+        self.mark_list.itemActivated.connect(self._mark_activated)
         self.mark_list.itemClicked.connect(self._mark_chosen)
-        marks_row = QHBoxLayout()
-        marks_row.addWidget(self.mark_note, 1)
-        marks_row.addWidget(self.mark_button)
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.mark_list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected_mark)
+        edit_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self.mark_list)
+        edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(self.edit_selected_mark)
+        self.mark_note_label = QLabel(self.tr("Note"), self)
+        self.mark_note = QLineEdit(self)
+        self.mark_note.setObjectName("markNote")
+        self.mark_note.setAccessibleName(self.tr("Note with the mark"))
+        self.mark_note_label.setBuddy(self.mark_note)
+        self.mark_note.returnPressed.connect(self._keep_note)
+        self.mark_note.editingFinished.connect(self._keep_note)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.mark_note)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._leave_note)
+        self.mark_button = QPushButton(self.tr("Mark (M)"), self)
+        self.mark_button.clicked.connect(self.add_mark)
+        self.delete_mark_button = QPushButton(self.tr("Delete mark"), self)
+        self.delete_mark_button.clicked.connect(self.delete_selected_mark)
+        self.marks_notice = QLabel(self)  # why no mark was dropped (a submitted evaluation is read only)
+        self.marks_notice.setObjectName("noticeBanner")
+        self.marks_notice.setWordWrap(True)
+        self.marks_notice.hide()
+        marks_hint = QLabel(
+            self.tr("M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark"),
+            self,
+        )
+        marks_hint.setObjectName("hintText")
+        marks_hint.setWordWrap(True)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.mark_note_label)
+        note_row.addWidget(self.mark_note, 1)
+        marks_buttons = wrapping_row(self, self.mark_button, self.delete_mark_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        # Messages have their own place under the title: one appearing never moves the waveform or buttons.
+        self.messages = QWidget(self)
+        self.messages.setObjectName("playerMessages")
+        messages_layout = QVBoxLayout(self.messages)
+        messages_layout.setContentsMargins(0, 0, 0, 0)
+        messages_layout.setSpacing(4)
+        for label in (self.progress, self.error_banner, self.notice):  # these appear when a call opens
+            messages_layout.addWidget(label)
+        # Why a seek landed elsewhere appears while the coach works: its place is kept (under the transport
+        # row) for a call with parts that are not played, so it never moves what is under the mouse.
+        self.blocked_place = QWidget(self)
+        blocked_layout = QVBoxLayout(self.blocked_place)
+        blocked_layout.setContentsMargins(0, 0, 0, 0)
+        blocked_layout.addWidget(self.blocked_notice)
+        self.blocked_place.hide()
+
+        content = QWidget(self)
+        content.setObjectName("playerContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 20, 16, 16)
         layout.setSpacing(10)
-        layout.addWidget(self.title)
+        self.title_row = QHBoxLayout()  # the title, and on the right the choice where the form goes
+        self.title_row.addWidget(self.title)
+        self.title_row.addStretch(1)
+        layout.addLayout(self.title_row)
+        self.info.setWordWrap(True)
         layout.addWidget(self.info)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.error_banner)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.blocked_notice)
+        layout.addWidget(self.messages)
         layout.addWidget(self.waveform, 1)
-        layout.addLayout(transport)
+        layout.addWidget(transport)
+        layout.addWidget(self.blocked_place)
         layout.addWidget(self.measures_line)
-        layout.addLayout(self.lanes_box)
+        layout.addWidget(self.lanes_row)
         marks_title = QLabel(self.tr("Marks"), self)
         marks_title.setObjectName("sectionTitle")
+        marks_title.setBuddy(self.mark_list)
         layout.addWidget(marks_title)
-        layout.addLayout(marks_row)
+        layout.addWidget(marks_hint)
         layout.addWidget(self.mark_list)
+        layout.addLayout(note_row)
+        layout.addWidget(marks_buttons)
+        layout.addWidget(self.marks_notice)
+        scroll = QScrollArea(self)  # on a low screen the page scrolls vertically, never sideways
+        scroll.setObjectName("playerScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
 
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
@@ -189,6 +272,8 @@ class PlayerPage(QWidget):
             (Qt.Key.Key_Left, lambda: self.skip(-5), self.tr("5 seconds back")),
             (Qt.Key.Key_Right, lambda: self.skip(5), self.tr("5 seconds forward")),
             (Qt.Key.Key_M, self.add_mark, self.tr("Mark this moment")),
+            (Qt.Key.Key_Period, self.next_mark, self.tr("Next mark")),
+            (Qt.Key.Key_Comma, self.previous_mark, self.tr("Previous mark")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -234,6 +319,8 @@ class PlayerPage(QWidget):
         self.waveform.set_recording(opened, names)
         self.waveform.set_blocked_ranges(list(opened.blocked()))
         self.blocked_notice.hide()
+        self.blocked_place.setVisible(bool(opened.blocked()))
+        self.blocked_place.setMinimumHeight(3 * self.fontMetrics().height() + 20 if opened.blocked() else 0)
         if opened.blocked():
             self.engine.seek(nearest_playable(0.0, opened.playable, opened.audio.duration_s) or 0.0)
         self._show_measures(opened.metrics)
@@ -364,21 +451,24 @@ class PlayerPage(QWidget):
         self.lane_controls = []
         for channel in range(opened.audio.channels):
             lane = opened.lanes[channel]
-            label = QLabel(names.get(lane, lane), self)
-            slider = QSlider(Qt.Orientation.Horizontal, self)
+            group = QWidget(self.lanes_row)
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(names.get(lane, lane), group)
+            slider = QSlider(Qt.Orientation.Horizontal, group)
             slider.setRange(0, 100)
             slider.setValue(100)
-            slider.setMaximumWidth(140)
+            slider.setFixedWidth(120)
             slider.setAccessibleName(self.tr("Volume %1").replace("%1", names.get(lane, lane)))
-            mute = QCheckBox(self.tr("Mute"), self)
+            mute = QCheckBox(self.tr("Mute"), group)
             mute.setAccessibleName(self.tr("Mute %1").replace("%1", names.get(lane, lane)))
             slider.valueChanged.connect(lambda value, c=channel: self._set_volume(c, value / 100))
             mute.toggled.connect(lambda on, c=channel: self._set_muted(c, on))
             for widget in (label, slider, mute):
-                self.lanes_box.addWidget(widget)
-            self.lanes_box.addSpacing(24)
+                row.addWidget(widget)
+            self.lanes_box.addWidget(group)
             self.lane_controls.append((slider, mute))
-        self.lanes_box.addStretch(1)
+        self.lanes_row.updateGeometry()
 
     # -- transport ---------------------------------------------------------------------------------
 
@@ -473,29 +563,173 @@ class PlayerPage(QWidget):
     # -- marks -------------------------------------------------------------------------------------
 
     def add_mark(self) -> None:
+        """A mark at the playhead; the focus goes to its note (Enter keeps the note, Esc leaves it bare)."""
         if self.engine is None:
             return
-        mark = Mark(round(self.engine.position_s, 2), self.mark_note.text().strip())
+        if not self._marks_editable:
+            self.marks_notice.setText(self._marks_locked_reason)
+            self.marks_notice.show()
+            return
+        self._keep_note()
+        mark = Mark(round(self.engine.position_s, 2), "")
         self.marks = sorted([*self.marks, mark], key=lambda m: m.at_s)
-        self.mark_note.clear()
+        index = next(i for i, m in enumerate(self.marks) if m is mark)
         self._refresh_marks()
         self.marks_changed.emit()
+        self._begin_note(index, "")
 
     def set_marks(self, marks: list[Mark]) -> None:
         """Marks kept with the evaluation of this call (restored when a draft is reopened)."""
+        if self._editing is not None and len(marks) != len(self.marks):
+            self._end_note()
         self.marks = sorted(marks, key=lambda m: m.at_s)
         self._refresh_marks()
 
+    def set_marks_editable(self, editable: bool, reason: str = "") -> None:
+        """A submitted (read-only) evaluation takes no new marks and keeps its marks as they are; `reason`
+        is shown when the coach presses M anyway."""
+        self._marks_editable = editable
+        self._marks_locked_reason = reason or self.tr(
+            "This evaluation is submitted and can only be read, so it takes no new marks. Choose "
+            "\u201cNew version (correct)\u201d in the form to change it."
+        )
+        if not editable:
+            self._end_note()
+        else:
+            self.marks_notice.hide()
+        self._update_mark_buttons()
+
+    def marks_editable(self) -> bool:
+        return self._marks_editable
+
+    def edit_selected_mark(self) -> None:
+        row = self.mark_list.currentRow()
+        if 0 <= row < len(self.marks) and self._marks_editable:
+            self._begin_note(row, self.marks[row].note)
+
+    def delete_selected_mark(self) -> None:
+        row = self.mark_list.currentRow()
+        if not (0 <= row < len(self.marks)) or not self._marks_editable:
+            return
+        self._end_note()
+        self.marks = [m for i, m in enumerate(self.marks) if i != row]
+        self._refresh_marks()
+        if self.marks:
+            self.mark_list.setCurrentRow(min(row, len(self.marks) - 1))
+        self.marks_changed.emit()
+
+    def next_mark(self) -> None:
+        self._jump_to_mark(+1)
+
+    def previous_mark(self) -> None:
+        self._jump_to_mark(-1)
+
+    def _jump_to_mark(self, direction: int) -> None:
+        if self.engine is None or not self.marks:
+            return
+        position = self.engine.position_s
+        if direction > 0:
+            later = [i for i, m in enumerate(self.marks) if m.at_s > position + 0.05]
+            index = later[0] if later else None
+        else:
+            earlier = [i for i, m in enumerate(self.marks) if m.at_s < position - 0.05]
+            index = earlier[-1] if earlier else None
+        if index is None:
+            return
+        self.mark_list.setCurrentRow(index)
+        self.seek(self.marks[index].at_s)
+
+    def _begin_note(self, index: int, note: str) -> None:
+        self._editing, self._note_before = index, note
+        self.mark_list.setCurrentRow(index)
+        self.mark_note_label.setText(
+            self.tr("Note at %1").replace("%1", format_time(self.marks[index].at_s, precise=True))
+        )
+        self.mark_note.setEnabled(True)
+        self.mark_note.setText(note)
+        self.mark_note.setFocus()
+        self.mark_note.selectAll()
+
+    def _keep_note(self) -> None:
+        """Enter (or leaving the field): the typed note is the mark's note."""
+        index = self._editing
+        if index is None or not (0 <= index < len(self.marks)):
+            return
+        note = self.mark_note.text().strip()
+        changed = note != self.marks[index].note
+        self.marks[index] = replace(self.marks[index], note=note)
+        self._end_note(back_to_waveform=self.mark_note.hasFocus())
+        self._refresh_marks()
+        self.mark_list.setCurrentRow(index)
+        if changed:
+            self.marks_changed.emit()
+
+    def _leave_note(self) -> None:
+        """Esc: the mark keeps the note it had (a new mark stays bare)."""
+        index = self._editing
+        if index is None:
+            return
+        self.mark_note.setText(self._note_before)
+        self._keep_note()
+
+    def _end_note(self, back_to_waveform: bool = False) -> None:
+        self._editing = None
+        self.mark_note.blockSignals(True)
+        self.mark_note.clear()
+        self.mark_note.blockSignals(False)
+        self.mark_note.textChanged.emit("")  # the caller-data guard forgets what was being typed
+        self.mark_note.setEnabled(False)
+        self.mark_note_label.setText(self.tr("Note"))
+        if back_to_waveform:
+            self.waveform.setFocus()
+        self._update_mark_buttons()
+
+    def editing_mark(self) -> int | None:
+        """The index of the mark whose note is being typed, if any."""
+        return self._editing
+
     def _refresh_marks(self) -> None:
+        current = self.mark_list.currentRow()
         self.mark_list.clear()
-        for mark in self.marks:
+        for index, mark in enumerate(self.marks):
             text = format_time(mark.at_s, precise=True) + (f"  -  {mark.note}" if mark.note else "")
             item = QListWidgetItem(text, self.mark_list)
             item.setData(Qt.ItemDataRole.UserRole, mark.at_s)
-        self.waveform.set_marks([m.at_s for m in self.marks])
+            item.setToolTip(self.tr("Mark %1").replace("%1", str(index + 1)))
+        if 0 <= current < len(self.marks):
+            self.mark_list.setCurrentRow(current)
+        self.waveform.set_marks([(m.at_s, m.note) for m in self.marks])
+        self._update_mark_buttons()
+
+    def _update_mark_buttons(self) -> None:
+        loaded = self.engine is not None
+        self.mark_button.setEnabled(loaded)
+        self.delete_mark_button.setEnabled(loaded and self._marks_editable and bool(self.marks))
 
     def _mark_chosen(self, item: QListWidgetItem) -> None:
         self.seek(float(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _mark_activated(self, item: QListWidgetItem) -> None:
+        """Enter or a double click on a mark: go there and edit its note."""
+        self._mark_chosen(item)
+        self.edit_selected_mark()
+
+    def _mark_menu(self, point: QPoint) -> None:
+        item = self.mark_list.itemAt(point)
+        if item is None:
+            return
+        self.mark_list.setCurrentItem(item)
+        menu = QMenu(self.mark_list)
+        go = menu.addAction(self.tr("Go to this mark"))
+        edit = menu.addAction(self.tr("Edit note"))
+        delete = menu.addAction(self.tr("Delete mark"))
+        edit.setEnabled(self._marks_editable)
+        delete.setEnabled(self._marks_editable)
+        go.triggered.connect(lambda: self._mark_chosen(item))
+        edit.triggered.connect(self.edit_selected_mark)
+        delete.triggered.connect(self.delete_selected_mark)
+        menu.popup(self.mark_list.viewport().mapToGlobal(point))
+        self._menu = menu  # kept while open (tests find it via QApplication.activePopupWidget())
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -506,7 +740,7 @@ class PlayerPage(QWidget):
             self.zoom_in_button,
             self.zoom_out_button,
             self.whole_button,
-            self.mark_button,
-            self.mark_note,
         ):
             widget.setEnabled(enabled)
+        self.mark_note.setEnabled(enabled and self._editing is not None)
+        self._update_mark_buttons()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
+from nunrec_desktop.ui.flow_layout import wrapping_row
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -134,25 +135,27 @@ class RecordingsPage(QWidget):
         self.listening_banner.hide()
         self.listening_with: str | None = None
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        pairs: list[QWidget] = []
         for label, widget in (
             (self.tr("Employee"), self.employee),
             (self.tr("From"), self.first_day),
             (self.tr("To"), self.last_day),
             (self.tr("At least"), self.min_duration),
         ):
-            caption = QLabel(label, self)
+            pair = QWidget(self)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            caption = QLabel(label, pair)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-        filters.addWidget(self.not_evaluated)
-        filters.addStretch(1)
+            pair_layout.addWidget(caption)
+            pair_layout.addWidget(widget)
+            pairs.append(pair)
+        filters = wrapping_row(self, *pairs, self.not_evaluated, spacing=12)  # wraps on a narrow window
+        self.search.setMinimumWidth(180)
         search_row = QHBoxLayout()
         search_row.setSpacing(8)
         search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.refresh_button)
-        search_row.addWidget(self.together_button)
+        search_row.addWidget(wrapping_row(self, self.refresh_button, self.together_button))
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -228,7 +231,7 @@ class RecordingsPage(QWidget):
         layout.addWidget(self.listening_banner)
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addLayout(search_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.error_banner)

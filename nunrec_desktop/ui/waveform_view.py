@@ -82,7 +82,7 @@ class WaveformView(QWidget):
         self._first = 0  # frames
         self._last = 0
         self._playhead = 0.0  # seconds
-        self._marks: list[float] = []
+        self._marks: list[tuple[float, str]] = []  # seconds and note
         self._cache: QPixmap | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         self._lane_names: dict[str, str] = {}
@@ -112,9 +112,35 @@ class WaveformView(QWidget):
         self._first = min(self._first, max(0, self._last - 1))
         self._invalidate()
 
-    def set_marks(self, seconds: list[float]) -> None:
-        self._marks = list(seconds)
+    def set_marks(self, marks: list[tuple[float, str]]) -> None:
+        """The coach's marks (seconds, note): drawn as numbered flags with the start of their note."""
+        self._marks = list(marks)
         self.update()
+
+    def mark_flags(self) -> list[tuple[QRectF, str]]:
+        """Where each visible mark's flag is drawn and its label (for painting, and for tests)."""
+        recording = self._recording
+        if recording is None:
+            return []
+        rect = self._wave_rect()
+        rate = recording.audio.sample_rate
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        fits = QFontMetrics(small)
+        flags: list[tuple[QRectF, str]] = []
+        row_ends = [float("-inf")] * 3  # flags close together go on the next row down
+        height = fits.height() + 4
+        for number, (at_s, note) in enumerate(self._marks, start=1):
+            x = self._x_for_frame(at_s * rate)
+            if not rect.left() <= x <= rect.right():
+                continue
+            label = fits.elidedText(f"{number} {note}".rstrip(), Qt.TextElideMode.ElideRight, 150)
+            width = min(fits.horizontalAdvance(label) + 10, max(12.0, rect.right() - x))
+            free = [r for r, end in enumerate(row_ends) if end < x]
+            row = free[0] if free else min(range(len(row_ends)), key=lambda r: row_ends[r])
+            row_ends[row] = x + width + 2
+            flags.append((QRectF(x, rect.top() + row * (height + 1), width, height), label))
+        return flags
 
     def set_blocked_ranges(self, ranges: list[tuple[float, float]]) -> None:
         """Parts that are not played (seconds): drawn greyed over every lane."""
@@ -407,12 +433,19 @@ class WaveformView(QWidget):
             played = QColor("#0f4c5c")
             played.setAlpha(28)
             painter.fillRect(QRectF(rect.left(), rect.top(), min(x, rect.right()) - rect.left(), rect.height()), played)
-        painter.setPen(QPen(QColor("#c2410c"), 2))
-        for mark in self._marks:
-            mx = self._x_for_frame(mark * rate)
+        flag_colour = QColor("#9a3412")
+        for mark_s, _note in self._marks:
+            mx = self._x_for_frame(mark_s * rate)
             if rect.left() <= mx <= rect.right():
+                painter.setPen(QPen(flag_colour, 2))
                 painter.drawLine(QPointF(mx, rect.top()), QPointF(mx, rect.bottom()))
-                painter.fillRect(QRectF(mx - 4, rect.top(), 8, 8), QColor("#c2410c"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        painter.setFont(small)
+        for flag, label in self.mark_flags():
+            painter.fillRect(flag, flag_colour)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(flag.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, label)
         if rect.left() <= x <= rect.right():
             painter.setPen(QPen(QColor("#a4262c"), 2))
             painter.drawLine(QPointF(x, 0), QPointF(x, rect.bottom()))

@@ -4,22 +4,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="192"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="199"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="204"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="307"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="312"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
@@ -469,183 +469,299 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="137"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="162"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="163"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="164"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="182"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="183"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="184"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="208"/>
+        <source>Mask them, or keep them with a reason.</source>
+        <translation>Maskeer ze, of behoud ze met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="210"/>
+        <source>No possible caller details in your text.</source>
+        <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
+        <source>Next open question</source>
+        <translation>Volgende open vraag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="229"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="232"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="230"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
+        <source>Next chosen call</source>
+        <translation>Volgende gekozen gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="237"/>
+        <source>Back to the list</source>
+        <translation>Terug naar de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="316"/>
+        <source>Explanation</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="320"/>
+        <source>Explanation: %1</source>
+        <translation>Uitleg: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="347"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="349"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
         <source>Comment on: %1</source>
         <translation>Toelichting bij: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="247"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="420"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="249"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="368"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="271"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="284"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="403"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="464"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="371"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="377"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="500"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="507"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="388"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="511"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="513"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
-        <source>1 possible detail of a caller: mask it, or keep it with a reason.</source>
-        <translation>1 mogelijk gegeven van een beller: maskeer het, of behoud het met een reden.</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="565"/>
+        <source>All questions answered</source>
+        <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
-        <source>%1 possible details of callers: mask them, or keep them with a reason.</source>
-        <translation>%1 mogelijke gegevens van bellers: maskeer ze, of behoud ze met een reden.</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="567"/>
+        <source>1 question open</source>
+        <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="569"/>
+        <source>%1 questions open</source>
+        <translation>Nog %1 vragen open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="573"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="654"/>
+        <source>1 possible caller detail</source>
+        <translation>1 mogelijk gegeven van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="575"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="630"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="656"/>
+        <source>%1 possible caller details</source>
+        <translation>%1 mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
+        <source>ready to submit</source>
+        <translation>klaar om in te dienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="669"/>
+        <source>the note you are typing</source>
+        <translation>de notitie die je nu typt</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
+        <source>comment at %1</source>
+        <translation>toelichting bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="869"/>
+        <source>There is no other chosen call left to evaluate in this cycle.</source>
+        <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="540"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
-        <source>new mark</source>
-        <translation>nieuwe markering</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="679"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="527"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="773"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="787"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="542"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="788"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="572"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="837"/>
+        <source>1 question is still open</source>
+        <translation>1 vraag is nog open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="839"/>
+        <source>%1 questions are still open</source>
+        <translation>%1 vragen zijn nog open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="843"/>
+        <source>1 possible caller detail is not masked or kept</source>
+        <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="845"/>
+        <source>%1 possible caller details are not masked or kept</source>
+        <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="847"/>
+        <source>Not submitted yet: %1. They are marked in the form.</source>
+        <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="848"/>
+        <source> and </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="864"/>
+        <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
+        <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="867"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationWorkspace</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_workspace.py" line="44"/>
+        <source>Form under the player</source>
+        <translation>Formulier onder de speler</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_workspace.py" line="46"/>
+        <source>For a narrow screen: the 5A form under the player instead of beside it.</source>
+        <translation>Voor een smal scherm: het 5A-formulier onder de speler in plaats van ernaast.</translation>
     </message>
 </context>
 <context>
@@ -1205,281 +1321,328 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="81"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="83"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="404"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="494"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="134"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="123"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="149"/>
-        <source>Short note with the mark (optional, no caller details)</source>
-        <translation>Korte notitie bij de markering (optioneel, geen gegevens van de beller)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="150"/>
-        <source>Note with the next mark</source>
-        <translation>Notitie bij de volgende markering</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="193"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="155"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="245"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="682"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="186"/>
+        <source>Note with the mark</source>
+        <translation>Notitie bij de markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="195"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="725"/>
+        <source>Delete mark</source>
+        <translation>Markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
+        <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="271"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="189"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="272"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="212"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
+        <source>Next mark</source>
+        <translation>Volgende markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <source>Previous mark</source>
+        <translation>Vorige markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="297"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="317"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="246"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="363"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="347"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="292"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="304"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="379"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="391"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="407"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="416"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="331"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="418"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="421"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="340"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="427"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="428"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="431"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="350"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="437"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="439"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="354"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="441"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="372"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="462"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="374"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="464"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="397"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="487"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="420"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="510"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="424"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="514"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="466"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="556"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="593"/>
+        <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
+        <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="646"/>
+        <source>Note at %1</source>
+        <translation>Notitie bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="698"/>
+        <source>Mark %1</source>
+        <translation>Markering %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="723"/>
+        <source>Go to this mark</source>
+        <translation>Naar deze markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="724"/>
+        <source>Edit note</source>
+        <translation>Notitie bewerken</translation>
     </message>
 </context>
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="91"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="211"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="95"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="102"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="366"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="369"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="115"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="117"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
         <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="123"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
@@ -1504,92 +1667,92 @@
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="171"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="187"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="199"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="263"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="276"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="278"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="281"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="296"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="296"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="299"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="326"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="325"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="328"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="419"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="422"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="425"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="350"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="353"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="359"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="407"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="410"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="412"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="412"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="414"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -1671,27 +1834,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="249"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="269"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="295"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="322"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="348"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="349"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="368"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="394"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>

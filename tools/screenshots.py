@@ -1,0 +1,161 @@
+"""Screenshots of every coach screen, for looking at the layout on a real (virtual) display.
+
+Run under an X server with a window manager, e.g. through `tools/screenshots.sh`, which starts Xvfb and
+openbox at the asked screen size. The application runs on the given workspace (the demo workspace); the
+script signs in, maximises the window, walks the areas, opens a call in the player, provokes the form's
+messages and the caller-data panel, and saves the whole screen per step with ImageMagick's `import`.
+Only for developers; nothing here ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+class _MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workspace", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--user", default="coach")
+    parser.add_argument("--password", default="nunspeet-demo")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from nunrec_desktop.adapters.audio.playback import ClockOutput
+    from nunrec_desktop.app import gui_controller
+    from nunrec_desktop.clock import system_clock
+    from nunrec_desktop.ui.application import load_style
+    from nunrec_desktop.ui.translations import install_translators
+
+    app = QApplication(sys.argv[:1])
+    translators = install_translators(app)
+    app.setStyleSheet(load_style())
+    keyring = _MemoryKeyring()
+    controller = gui_controller(
+        args.workspace,
+        keyring_factory=lambda: keyring,
+        clock=system_clock,
+        output_factory=lambda: ClockOutput(system_clock),
+    )
+
+    def shoot(name: str) -> None:
+        QApplication.processEvents()
+        path = args.out / f"{name}.png"
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
+        window = controller.main_window
+        size = f"{window.width()}x{window.height()} min {window.minimumSizeHint().width()}" if window else ""
+        print(f"{path} {size}", flush=True)
+
+    def steps() -> Iterator[int]:
+        controller.start()
+        yield 1500
+        shoot("01-sign-in")
+        login = controller.login
+        QTest.keyClicks(login.username, args.user)
+        QTest.keyClicks(login.password, args.password)
+        QTest.keyClick(login.password, Qt.Key.Key_Return)
+        yield 2500
+        window = controller.main_window
+        assert window is not None
+        window.showMaximized()
+        yield 2500
+        shoot("02-recordings")
+        recordings = controller.recordings
+        assert recordings is not None
+        if recordings.model.rowCount():
+            recordings.table.setFocus()
+            recordings.table.selectRow(0)
+            QTest.keyClick(recordings.table, Qt.Key.Key_Return)
+        yield 3000
+        shoot("03-player-form")
+        player = controller.player
+        if player is not None and player.engine is not None:
+            for note in ("goede open vraag", "onderbreekt de beller"):
+                player.waveform.setFocus()
+                for _ in range(4):
+                    QTest.keyClick(player.waveform, Qt.Key.Key_Right)
+                QTest.keyClick(player.waveform, Qt.Key.Key_M)
+                QTest.keyClicks(player.mark_note, note)
+                QTest.keyClick(player.mark_note, Qt.Key.Key_Return)
+            QTest.keyClick(player.waveform, Qt.Key.Key_M)
+            QTest.keyClicks(player.mark_note, "samenvatting")
+            yield 600
+            shoot("03b-player-marks")
+            QTest.keyClick(player.mark_note, Qt.Key.Key_Return)
+        form = controller.form
+        if form is not None and form.isEnabled():
+            QTest.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+            yield 800
+            shoot("04-form-submit-too-early")
+            form.notes.setFocus()
+            QTest.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
+            yield 1500
+            shoot("05-form-caller-data")
+            workspace = window.pages.widget(1)
+            below = getattr(workspace, "form_below", None)
+            if below is not None:
+                QTest.mouseClick(below, Qt.MouseButton.LeftButton)
+                yield 800
+                shoot("06-form-under-the-player")
+                QTest.mouseClick(below, Qt.MouseButton.LeftButton)
+                yield 300
+        for row, name in enumerate(
+            ("recordings", "player", "evaluations", "cycles", "side-by-side", "erasure"), start=0
+        ):
+            if row in (0, 1):
+                continue
+            window.show_area(row)
+            yield 1500
+            shoot(f"{row + 5:02d}-{name}")
+        window.show_area(1)
+        yield 300
+        window.close()
+        yield 300
+        app.quit()
+
+    runner = steps()
+
+    def advance() -> None:
+        try:
+            wait = next(runner)
+        except StopIteration:
+            return
+        QTimer.singleShot(wait, advance)
+
+    QTimer.singleShot(0, advance)
+    status = app.exec()
+    controller.shutdown()
+    del translators
+    return status
+
+
+if __name__ == "__main__":
+    result: Any = main()
+    sys.exit(result)
