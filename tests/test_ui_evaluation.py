@@ -58,6 +58,7 @@ def answer_all(qtbot: QtBot, form: EvaluationForm, choice: str = "goed") -> None
         buttons = {b.property("answer"): b for b in group.buttons()}
         button = buttons.get(choice) or buttons["ja"]
         form.scroll_area.ensureWidgetVisible(button)
+        qtbot.waitUntil(lambda b=button: b.isVisible() and b.isEnabled())  # as a person waits for the form
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert button.isChecked()
 
