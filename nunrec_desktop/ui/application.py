@@ -340,11 +340,13 @@ class AppController(QObject):
             self.idle.stop()
         if self.player is not None:
             self.player.stop()
+        # A list still loading must not be fetched, nor audited, after the sign-out: queued work is dropped,
+        # the running task finishes. What the coach typed is then saved right here, so no queued save is lost.
+        self.tasks.settle()
         if self.form is not None:
-            self.form.save_now()
+            self.form.flush()
         if self.live is not None:
-            self.live.stop()
-            self.live.form.save_now()
+            self.live.flush()
         desk.record_sign_out()
         self._anchor("sign-out")
         self._remember_layout()

@@ -475,7 +475,7 @@ class EvaluationForm(QWidget):
         )
 
     def flush(self) -> None:
-        """The application closes and the task runner has stopped: save the newest content now, here."""
+        """Signing out or closing, the task runner settled or stopped: save the newest content now, here."""
         if not self.editable() or self.evaluation is None:
             return
         self._autosave.stop()

@@ -716,13 +716,9 @@ class LiveSessionPage(QWidget):
         self.new_session_button.show()
         self.session_changed.emit()
 
-    def stop(self) -> None:
-        """Signing out: save what is typed; the session itself goes on and is offered again next time."""
-        self.save_now()
-        self._tick.stop()
-
     def flush(self) -> None:
-        """The application closes and the task runner has stopped: save the newest content now, here."""
+        """Signing out or closing, the task runner settled or stopped: save the newest content now, here.
+        The session itself goes on and is offered again next time."""
         self._tick.stop()
         self._notes_timer.stop()
         if self.session is not None and self.stages.currentIndex() == self.RUNNING:

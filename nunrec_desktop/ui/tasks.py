@@ -7,8 +7,9 @@ callbacks that always run on the thread that owns the runner, so widgets are onl
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -31,6 +32,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nunrec-task")
         self._connected = False
+        self._lock = threading.Lock()
+        self._unfinished: set[Future[Any]] = set()
         self.pending = 0
 
     def run(
@@ -51,6 +54,11 @@ class TaskRunner(QObject):
         self.pending += 1
 
         def finished(future: Future[T]) -> None:
+            with self._lock:
+                self._unfinished.discard(future)
+            if future.cancelled():
+                self._done.emit((None, _ignore), None)
+                return
             error = future.exception()
             if error is None:
                 self._done.emit((owner, on_success), future.result())
@@ -60,7 +68,23 @@ class TaskRunner(QObject):
                 log.error("unexpected error in a background task", exc_info=error)
                 self._done.emit((owner, on_error), self._unexpected(error))
 
-        self._executor.submit(work).add_done_callback(finished)
+        future = self._executor.submit(work)
+        with self._lock:
+            self._unfinished.add(future)
+        future.add_done_callback(finished)
+
+    def settle(self, timeout: float = 30.0) -> bool:
+        """Drop the work that has not started and wait for the one running, so that nothing a session asked
+        for happens after it ended (sign-out is then the session's last entry in the audit trail). Their
+        callbacks still come later, and owners deleted by then are skipped. False if it timed out."""
+        with self._lock:
+            unfinished = set(self._unfinished)
+        for future in unfinished:
+            future.cancel()
+        _, still_running = wait(unfinished, timeout=timeout)
+        if still_running:
+            log.warning("a background task was still running %s s after sign-out", timeout)
+        return not still_running
 
     def _unexpected(self, error: Exception) -> UnexpectedTaskError:
         sentence = self.tr(
@@ -80,3 +104,7 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore(_: object) -> None:
+    """The callback of work that was dropped before it started."""

@@ -1,0 +1,42 @@
+"""The task runner at sign-out: work not yet started is dropped, the running task is waited for."""
+
+from __future__ import annotations
+
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.ui.tasks import TaskRunner
+
+
+def test_settle_drops_queued_work_and_waits_for_the_running_task(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+    delivered: list[object] = []
+
+    def slow() -> str:
+        started.set()
+        release.wait(5)
+        ran.append("slow")
+        return "slow"
+
+    runner.run(slow, delivered.append, delivered.append)
+    runner.run(lambda: ran.append("queued") or "queued", delivered.append, delivered.append)
+    assert started.wait(5)
+    threading.Timer(0.2, release.set).start()
+    assert runner.settle(timeout=5)
+    assert ran == ["slow"]  # the running one finished before settle returned; the queued one never ran
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5_000)
+    assert delivered == ["slow"]
+    runner.shutdown()
+
+
+def test_settle_reports_a_task_that_outlives_its_timeout(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+    runner.run(lambda: started.set() or release.wait(5), lambda _: None, lambda _: None)
+    assert started.wait(5)
+    assert runner.settle(timeout=0.05) is False
+    release.set()
+    runner.shutdown()
