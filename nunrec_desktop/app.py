@@ -33,6 +33,8 @@ from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.coaching_cycles import CycleService
+from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.credential_administration import CredentialAdministration
 from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.desk import CoachDesk, DeskParts, ItDesk, desk_for
@@ -41,6 +43,7 @@ from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
+from nunrec_desktop.services.history import HistoryService
 from nunrec_desktop.services.listening import ListeningService
 from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.passwords import Passwords
@@ -84,6 +87,9 @@ class Services:
 
     catalog: RecordingCatalog = field(init=False, repr=False)
     evaluations: EvaluationService = field(init=False, repr=False)
+    cycle_book: CycleService = field(init=False, repr=False)
+    conversations: ConversationService = field(init=False, repr=False)
+    history: HistoryService = field(init=False, repr=False)
     reports: ReportService = field(init=False, repr=False)
     retention: RetentionService = field(init=False, repr=False)
     erasure: ErasureService = field(init=False, repr=False)
@@ -101,11 +107,27 @@ class Services:
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
-        self.evaluations = EvaluationService(self.sessions, self.policy, self.clock, guard=self.guard)
+        self.cycle_book = CycleService(self.sessions, self.policy, self.clock, settings.cycle_overdue_after_days)
+        self.evaluations = EvaluationService(
+            self.sessions, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
+        )
+        self.conversations = ConversationService(self.sessions, self.policy, self.cycle_book, self.clock, self.guard)
         self.audit_reader = AuditReader(self.audit, self.policy)
         self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
-        self.reports = ReportService(self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock)
+        self.reports = ReportService(
+            self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock, self.conversations
+        )
+        self.history = HistoryService(
+            self.sessions,
+            self.policy,
+            self.evaluations,
+            self.cycle_book,
+            self.conversations,
+            self.clock,
+            self.erasure.erased_ids,
+            settings.recording_retention_days,
+        )
         self.catalog = RecordingCatalog(
             self.store,
             self.people,
@@ -129,7 +151,7 @@ class Services:
             self.guard,
             self.pending_parts.tracking,  # a killed export's part is removed at the next start
         )
-        self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock)
+        self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock, self.cycle_book)
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)
         self.cycles = CycleOverview(
@@ -169,6 +191,9 @@ class Services:
             live=self.live,
             exports=self.exports,
             audit_reader=self.audit_reader,
+            cycle_book=self.cycle_book,
+            conversations=self.conversations,
+            history=self.history,
             guideline=self.guideline,
             guard=self.guard,
             recording_retention_days=settings.recording_retention_days,

@@ -25,6 +25,7 @@ from tests.call_signals import stereo_call, wav_bytes
 from tests.conftest import FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.test_ui_evaluation import answer_all
+from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
 
@@ -45,7 +46,13 @@ def figures(talk_share: float, hold_s: float, holds: int = 1, overlaps: int = 2)
 
 
 def evaluate(
-    services: Services, coach: User, clock: FakeClock, index: int, days_ago: int, measures: CallFigures | None
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    index: int,
+    days_ago: int,
+    measures: CallFigures | None,
+    new_cycle: bool = False,
 ) -> None:
     guideline = services.guideline()
     start = clock.now - timedelta(days=days_ago)
@@ -55,6 +62,8 @@ def evaluate(
     }
     saved_now = clock.now
     clock.now = start + timedelta(hours=1)
+    if new_cycle:
+        services.cycle_book.start(coach, "E1")
     draft = services.evaluations.for_recording(coach, guideline, "E1", f"rec-{index}", start, 120.0)
     services.evaluations.save_draft(coach, draft.id, EvaluationContent(answers=answers, measures=measures))
     services.evaluations.submit(coach, draft.id, guideline, services.guard())
@@ -89,6 +98,7 @@ def test_the_coach_evaluating_a_call_keeps_its_measures_as_numbers(
         assert form is not None
         qtbot.waitUntil(lambda: form.evaluation is not None, timeout=10_000)
         answer_all(qtbot, form)
+        click_in_next_dialog("Start een nieuwe cyclus")  # no cycle runs yet: the coach says yes
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
         assert form.evaluation is not None and form.evaluation.status == "submitted"
     finally:
@@ -109,10 +119,10 @@ def test_the_trend_per_cycle_averages_the_employees_own_calls(
 ) -> None:
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
-    evaluate(services, coach, clock, 0, 40, figures(0.70, 30.0))
+    evaluate(services, coach, clock, 0, 40, figures(0.70, 30.0), new_cycle=True)
     evaluate(services, coach, clock, 1, 39, figures(0.60, 10.0, holds=3))
     evaluate(services, coach, clock, 2, 38, None)  # evaluated before measures existed: left out of the average
-    evaluate(services, coach, clock, 3, 5, figures(0.52, 4.0, overlaps=0))
+    evaluate(services, coach, clock, 3, 5, figures(0.52, 4.0, overlaps=0), new_cycle=True)
     data = services.reports.gather(coach, "E1", None, None)
     first, second = measures_per_cycle(data.cycles)
     assert first is not None and second is not None
@@ -127,9 +137,9 @@ def test_the_dialog_pack_shows_the_trend_without_the_recordings(
 ) -> None:
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
-    evaluate(services, coach, clock, 0, 40, figures(0.70, 30.0))
+    evaluate(services, coach, clock, 0, 40, figures(0.70, 30.0), new_cycle=True)
     evaluate(services, coach, clock, 1, 39, figures(0.60, 10.0, holds=3))
-    evaluate(services, coach, clock, 3, 5, figures(0.52, 4.0, overlaps=0))
+    evaluate(services, coach, clock, 3, 5, figures(0.52, 4.0, overlaps=0), new_cycle=True)
     for recording in services.workspace.store_path.rglob("rec-*"):
         recording.unlink()  # the recordings are gone (30 days); the figures stay with the evaluations
     out = services.exports.document(coach, "dialog", "E1", tmp_path / "dialog.pdf")

@@ -28,6 +28,7 @@ MARK_NOTE = "beller noemt 06-12345678"
 SECRETS = ("0341-123456", "06-12345678", "0341123456", "0612345678")
 BSN, IBAN, PHONE = "111222333", "NL91ABNA0417164300", "06-87654321"
 
+
 def database_bytes(workspace: Path) -> bytes:
     """Everything SQLite keeps on disk for this workspace (the file, its WAL and shared memory), plus a dump;
     on the PostgreSQL server every row of every table as text (its files are not ours to read)."""

@@ -48,10 +48,20 @@ def test_due_from_week_four_overdue_after_week_six(days: int | None, state: str)
     assert cycle_state(days, running=True, due_after=28, overdue_after=42) == STATE_RUNNING
 
 
-def evaluate(services: Services, coach: User, clock: FakeClock, employee: str, recording: str, days_ago: int) -> None:
+def evaluate(
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    employee: str,
+    recording: str,
+    days_ago: int,
+    new_cycle: bool = False,
+) -> None:
     guideline = services.guideline()
     saved = clock.now
     clock.now = saved - timedelta(days=days_ago)
+    if new_cycle:
+        services.cycle_book.start(coach, employee)  # cycles are explicit (issue 13)
     draft = services.evaluations.for_recording(coach, guideline, employee, recording, clock.now, 90)
     services.evaluations.save_draft(
         coach,
@@ -72,9 +82,13 @@ def team(services: Services, coach: User, clock: FakeClock) -> User:
     ):
         services.people.add_employee(employee, name)
         services.people.assign(coach.id, employee, date(2025, 1, 1))
-    evaluate(services, coach, clock, "E1", "a1", 50)  # overdue
-    evaluate(services, coach, clock, "E2", "b1", 30)  # due
-    evaluate(services, coach, clock, "E3", "c1", 3)  # a cycle running: 2 of 4
+    evaluate(services, coach, clock, "E1", "a1", 50, new_cycle=True)  # overdue
+    evaluate(services, coach, clock, "E2", "b1", 30, new_cycle=True)  # due once its conversation closed it
+    saved = clock.now
+    clock.now -= timedelta(days=28)
+    services.conversations.record(coach, "E2", clock.now.date(), ["Vraag door bij een lang verhaal."])
+    clock.now = saved
+    evaluate(services, coach, clock, "E3", "c1", 3, new_cycle=True)  # a cycle running: 2 of 4
     evaluate(services, coach, clock, "E3", "c2", 1)
     add_recording(
         services.workspace.store_path, "rec-e4-old", clock.now - timedelta(days=25), employee="E4", duration=90
@@ -94,6 +108,8 @@ def test_the_overview_in_order_of_urgency(services: Services, team: User, clock:
     assert by_name["Ilse Mulder"].evaluated_in_current == 2 and by_name["Ilse Mulder"].target == 4
     assert by_name["Anouk de Vries"].days_since == 50
     assert by_name["Sanne Hendriks"].expiring_candidates == 1
+    assert by_name["Bram Jansen"].conversation == "besproken op 23-10-2026"
+    assert by_name["Ilse Mulder"].conversation == "nog te bespreken" and by_name["Sanne Hendriks"].conversation == "-"
 
 
 def test_the_cycles_area_picks_calls(

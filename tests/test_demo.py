@@ -77,6 +77,16 @@ def test_demo_workspace(tmp_path: Path, database_url: str, keyring_backend: Memo
 
         assert share_good(last_cycle) > share_good(first_cycle)  # development over time
         assert services.evaluations.evaluated_recordings(coach), "recent demo calls show as evaluated"
+        # Cycles are explicit (issue 13): every evaluation counts for a cycle; older cycles were discussed with
+        # agreements, the newest is still to be discussed; the newest cycle's real calls were drawn.
+        assert all(r.cycle_id is not None for r in rows)
+        overview = {r.employee_id: r for r in services.cycles.rows(coach)}
+        assert overview.pop("E106").conversation == "-"  # moved to this coach 12 days ago: no cycle with her yet
+        assert {r.conversation for r in overview.values()} == {"nog te bespreken"}
+        history = services.history.history(coach, "E101")
+        discussed = [c for c in history.cycles if c.discussed_on is not None]
+        assert discussed and all(history.conversations[c.id].agreements for c in discussed)
+        assert any(e.evaluation.drawn for e in history.entries)
     finally:
         services.close()
 

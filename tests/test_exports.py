@@ -49,6 +49,8 @@ def evaluated(services: Services, admin: User, coach: User, clock: FakeClock) ->
             marks=[Mark(83.0, "mooie samenvatting")],
         )
         clock.now = start + timedelta(hours=2)  # evaluated soon after the call: two coaching cycles
+        if index in (0, 2):
+            services.cycle_book.start(coach, "E1")  # the coach starts each cycle (explicit cycles, issue 13)
         draft = services.evaluations.for_recording(coach, guideline, "E1", f"rec-{index}", start, 95.0)
         services.evaluations.save_draft(coach, draft.id, content)
         services.evaluations.submit(coach, draft.id, guideline, services.guard())
@@ -65,7 +67,9 @@ def test_feedback_pdf_content_metadata_and_every_page(services: Services, evalua
     assert "14-11-2026 t/m 17-11-2026" in pages[0]
     assert "Stopte te vroeg met doorvragen." in everything and "Warme opening" in everything
     assert "1:23 mooie samenvatting" in everything  # timestamped notes as m:ss, as on screen (domain.call_time)
-    assert "Afgesproken ontwikkelpunten" in everything and "Vraag één keer extra door." in everything
+    assert "Ontwikkelpunten uit de gesprekken" in everything and "Vraag één keer extra door." in everything
+    assert "Dit gesprek moet nog plaatsvinden" in everything  # issue 13: no conversation took place yet
+    assert "samen hebben besproken" not in everything
     for number, page in enumerate(pages, 1):
         flat = " ".join(page.split())
         assert "Vertrouwelijk - uitsluitend bestemd voor Anouk de Vries." in flat
@@ -118,7 +122,8 @@ def test_dialog_pack_shows_development_without_comparisons(services: Services, e
     for a in ("Aanvang", "Analyse", "Antwoord", "Afsluiting", "Algemeen"):
         assert a in everything
     assert "Tips die terugkwamen" in everything and "Vraag één keer extra door. (5x)" in everything
-    assert "kwam terug als tip" in everything
+    assert "nog niet besproken: geen afspraken vastgelegd" in everything  # no conversation recorded: no agreements
+    assert "(2)" in everything and "(3)" in everything  # how many evaluations each bar rests on
     assert "Geen vergelijking met collega's en geen eindcijfer" in " ".join(everything.split())
     for word in ("gemiddeld", "rangorde", "ranglijst", "score van"):
         assert word not in everything.lower()

@@ -120,7 +120,13 @@ def test_a_submitted_session_counts_in_the_cycle_and_lands_in_the_feedback_pdf_o
     )
     services.evaluations.save_draft(anouk, session.id, content)
     services.live.end(anouk, session)
-    submitted = services.evaluations.submit(anouk, session.id, services.guideline(), services.guard())
+    submitted = services.evaluations.submit(
+        anouk,
+        session.id,
+        services.guideline(),
+        services.guard(),
+        start_cycle=True,  # the coach said yes
+    )
     assert submitted.status == SUBMITTED and submitted.live_reason == REASON_RECORDING_FAULT
 
     [row] = services.cycles.rows(anouk)

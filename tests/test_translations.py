@@ -63,6 +63,7 @@ SAME_IN_DUTCH = {
     "nunrec",
     "coach",
     "Side-by-side",
+    "side-by-side",
     " min",
     " s",
     "-5 s",

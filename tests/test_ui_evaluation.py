@@ -22,6 +22,7 @@ from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import POSTGRES_URL, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.test_caller_data_at_rest import assert_never_stored
+from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
 
@@ -128,10 +129,13 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
     assert form.notes.toPlainText() == "[naam] belde vanaf [telefoonnummer]."
     assert not form.guard_box.isVisible()
     assert form.message.text() == ""  # the refusal went when what it said was no longer true
+    asked = click_in_next_dialog("Start een nieuwe cyclus")  # no cycle runs: the coach is asked (issue 13)
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert any("Er loopt geen coachingscyclus" in text for text in asked)
     assert form.evaluation is not None and form.evaluation.status == "submitted"
     assert "Ingediend op" in form.status.text() and not form.body.isEnabled()
     assert form.message.property("kind") == "success"
+    assert "Telt mee voor: de cyclus van 20-11-2026" in form.cycle_line.text()
     assert services.evaluations.evaluated_recordings(coach) == {"rec-1"}
 
 
@@ -176,6 +180,7 @@ def test_keep_with_reason_and_revise(
     assert [(k.text, k.reason) for k in draft.content.kept] == [
         ("mevrouw De Vries", "naam van een collega, geen beller")
     ]
+    click_in_next_dialog("Indienen zonder cyclus")
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted", form.message.text()
     first_id = form.evaluation.id
@@ -202,6 +207,7 @@ def test_a_bsn_or_iban_cannot_be_kept_only_masked(
     assert form.notes.toPlainText() == "BSN 111222333 en NL92ABNA0417164300 herhaald."  # the screen keeps it
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert form.notes.toPlainText() == "BSN [bsn] en [rekeningnummer] herhaald."
+    click_in_next_dialog("Indienen zonder cyclus")
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation.status == "submitted", form.message.text()
 
@@ -292,13 +298,16 @@ def test_the_evaluation_area_exports_feedback_for_the_employee(
 ) -> None:
     controller, form = opened_form
     answer_all(qtbot, form)
+    click_in_next_dialog("Start een nieuwe cyclus")
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted"
     page = controller.overview
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Anouk de Vries"
     assert page.table.item(0, 1).text() == "1" and page.table.item(0, 2).text() == "0"
     page._ask_path = lambda suggestion: tmp_path / suggestion
+    seen = click_in_next_dialog("PDF maken...")  # first the choice of what goes in (issue 13)
     qtbot.mouseClick(page.feedback_button, Qt.MouseButton.LeftButton)
+    assert any("De medewerker leest 1 van je beoordelingen" in text for text in seen), seen
     qtbot.waitUntil(lambda: "Opgeslagen" in page.message.text(), timeout=15_000)
     written = tmp_path / "Terugkoppeling Anouk de Vries.pdf"
     assert written.read_bytes().startswith(b"%PDF")

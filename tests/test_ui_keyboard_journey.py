@@ -17,6 +17,7 @@ from nunrec_desktop.domain import User
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
+from tests.ui_dialogs import press_in_next_dialog
 
 MAX_TABS = 60
 
@@ -112,7 +113,9 @@ def test_sign_in_to_a_submitted_evaluation_by_keyboard_only(
     assert press(qtbot, Qt.Key.Key_Tab) is form.notes
     qtbot.keyClicks(focused(), "Rustig tempo.")
     text_before = window.navigation.currentRow()
+    asked = press_in_next_dialog()  # no cycle runs: Enter answers the question with its default, a new cycle
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter submits
+    assert any("Er loopt geen coachingscyclus" in text for text in asked)
     assert window.navigation.currentRow() == text_before  # typing never drove the side menu
 
     assert form.evaluation is not None and form.evaluation.status == "submitted"

@@ -25,6 +25,7 @@ from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import POSTGRES_URL, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.test_caller_data_at_rest import assert_never_stored
+from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
 
@@ -146,6 +147,7 @@ def test_a_full_live_session_by_key_presses(
     for group in form.answer_groups.values():
         group.buttons()[0].click()
     form.tops.setPlainText("Rustige, vriendelijke toon.")
+    click_in_next_dialog("Start een nieuwe cyclus")  # no cycle runs yet: the coach says yes
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation.status == SUBMITTED, form.message.text()
     assert page.new_session_button.isVisible()

@@ -73,6 +73,30 @@ def main() -> int:
         size = f"{window.width()}x{window.height()} min {window.minimumSizeHint().width()}" if window else ""
         print(f"{path} {size}", flush=True)
 
+    def history_steps(window: Any) -> Iterator[int]:
+        """The history of the first employee, the feedback choice and the conversation dialog (issue 13)."""
+        window.show_area(2)
+        overview = window.pages.widget(2)
+        if overview.table.rowCount() == 0:
+            return
+        overview.table.selectRow(0)
+        yield 1200
+        shoot("20-history")
+        QTimer.singleShot(0, overview.feedback_button.click)  # a modal dialog: the next steps run in its loop
+        yield 1500
+        dialog = overview.choice
+        if dialog is not None:
+            shoot("21-feedback-choice")
+            dialog.reject()
+            yield 500
+        QTimer.singleShot(0, overview.history.conversation_button.click)
+        yield 1500
+        conversation = QApplication.activeModalWidget()
+        if conversation is not None:
+            shoot("22-conversation")
+            conversation.close()
+            yield 500
+
     def steps() -> Iterator[int]:
         controller.start()
         yield 1500
@@ -134,6 +158,7 @@ def main() -> int:
             window.show_area(row)
             yield 1500
             shoot(f"{row + 5:02d}-{name}")
+        yield from history_steps(window)
         window.show_area(1)
         yield 300
         window.close()

@@ -4,7 +4,7 @@ Every command takes `--workspace DIR`. Errors go to stderr as a Dutch sentence w
 argument mistakes exit 2 (argparse). Passwords are read from standard input with `--password-stdin`
 (first line), or asked for interactively when standard input is a terminal.
 
-One module per group of commands (accounts, audit, recordings, audio, documents, workspace, privacy), each
+One module per group of commands (accounts, audit, recordings, audio, documents, coaching, workspace, privacy), each
 with its parsers (`add_...`) and commands (`cmd_...`); this module assembles the parser and runs a command.
 Importing it loads no database, migration, audio or HTTP library: the commands import the application
 (app.py) only when they open a workspace.
@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from nunrec_desktop.cli import accounts, audio, audit, documents, privacy, recordings, workspace
+from nunrec_desktop.cli import accounts, audio, audit, coaching, documents, privacy, recordings, workspace
 from nunrec_desktop.cli.common import Io, default_demo_dir, run_gui, workspace_root
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.settings import SETTINGS_FILE, Settings, Workspace
@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         audio.add_call_metrics,
         privacy.add_pii_scan,
         documents.add_exports,
+        coaching.add_evaluations,
+        coaching.add_conversation,
         recordings.add_sample,
         recordings.add_subject_access,
         recordings.add_erase,
@@ -76,6 +78,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "pii-scan": privacy.cmd_pii_scan,
     "export-feedback": documents.cmd_export,
     "export-dialog": documents.cmd_export,
+    "evaluations": coaching.cmd_evaluations,
+    "conversation": coaching.cmd_conversation,
     "retention": workspace.cmd_retention,
     "erase": recordings.cmd_erase,
     "subject-access": recordings.cmd_subject_access,

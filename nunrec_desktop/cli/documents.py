@@ -25,11 +25,31 @@ def add_exports(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         export.add_argument("--from", dest="first", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--to", dest="last", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
         export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+        if name == "export-feedback":
+            export.add_argument(
+                "--evaluations",
+                type=_ids,
+                default=None,
+                metavar="ID[,ID...]",
+                help="alleen deze beoordelingen (ids uit 'nunrec evaluations')",
+            )
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        ids = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("geef ids als getallen, gescheiden door komma's (bijv. 12,15)") from None
+    if not ids or len(ids) > 500:
+        raise argparse.ArgumentTypeError("geef 1 tot 500 ids, gescheiden door komma's")
+    return ids
 
 
 def cmd_export(args: argparse.Namespace, io: Io) -> int:
     kind = "feedback" if args.command == "export-feedback" else "dialog"
     with signed_in(args, io) as desk:
-        written = desk.export_document(kind, args.employee, args.out, args.first, args.last)
+        written = desk.export_document(
+            kind, args.employee, args.out, args.first, args.last, getattr(args, "evaluations", None)
+        )
     print(f"Geschreven: {written}", file=io.stdout)
     return 0

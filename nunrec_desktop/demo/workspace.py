@@ -9,6 +9,7 @@ All names and numbers are fictional.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.models import DrawRow
 from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.adapters.store.folder import init_folder_store, write_recording
 from nunrec_desktop.demo.audio import can_write_mp3, encode, synthesize_call
@@ -25,6 +27,8 @@ from nunrec_desktop.domain import AuditResult, Mark, Role, User
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.coaching_cycles import STARTED_BY_DRAW, CycleService
+from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent, EvaluationService
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
@@ -222,8 +226,10 @@ def _past_cycles(
 ) -> int:
     """Two or three past coaching cycles of submitted evaluations per employee, improving over time.
 
-    Older cycles refer to calls whose recordings are gone (recordings last 30 days, evaluations longer);
-    the newest cycle evaluates real demo calls, so the list shows them as evaluated.
+    Cycles are explicit: the coach started each (the newest with a draw of real demo calls); the older ones
+    were discussed in a feedback conversation with agreements, the newest is still to be discussed. Older
+    cycles refer to calls whose recordings are gone (recordings last 30 days, evaluations longer); the newest
+    cycle evaluates real demo calls, so the list shows them as evaluated.
     """
     from nunrec_desktop.adapters.store.folder import FolderStore
 
@@ -241,8 +247,11 @@ def _past_cycles(
             service = EvaluationService(sessions, policy, _fixed_clock(moment))
             skill = 0.35 + 0.2 * cycle_index + float(rng.uniform(-0.1, 0.1))
             own_recent = [m for m in recent if m.employee_id == employee_id and m.start <= moment]
+            started: dict[int, int] = {}  # coach id -> their cycle for this round (cycles are explicit)
+            tips: list[str] = []
             for call in range(int(rng.integers(2, 4))):
-                if days_ago == CYCLE_DAYS_AGO[-1] and call < len(own_recent):
+                newest = days_ago == CYCLE_DAYS_AGO[-1]
+                if newest and call < len(own_recent):
                     meta = own_recent[call]
                     recording_id, start, duration = meta.id, meta.start, meta.duration_s
                 else:
@@ -251,14 +260,79 @@ def _past_cycles(
                     duration = float(rng.uniform(60, 300))
                 # The coach of the employee at the time of the call evaluates it (assignments change).
                 coach = next(c for c in coaches if people.is_assigned(c.id, employee_id, start))
+                if coach.id not in started:
+                    picks = [m.id for m in own_recent[:3]] if newest else []
+                    started[coach.id] = _start_cycle(sessions, policy, coach, employee_id, moment, picks)
                 evaluation = service.for_recording(coach, guideline, employee_id, recording_id, start, duration)
-                service.save_draft(coach, evaluation.id, _demo_content(rng, guideline, skill))
+                content = _demo_content(rng, guideline, skill)
+                tips.append(content.tips)
+                service.save_draft(coach, evaluation.id, content)
                 service.submit(coach, evaluation.id, guideline, guard)
                 count += 1
             if employee_id == EMPLOYEES[0][0] and days_ago == CYCLE_DAYS_AGO[1]:
                 _side_by_side(rng, service, guideline, guard, coaches, people, employee_id, moment, skill)
                 count += 1
+            if days_ago != CYCLE_DAYS_AGO[-1]:  # older cycles were discussed; the newest is still to discuss
+                for coach in coaches:
+                    if coach.id in started:
+                        _conversation(rng, sessions, policy, coach, employee_id, started[coach.id], moment, tips)
     return count
+
+
+def _start_cycle(
+    sessions: sessionmaker[Session],
+    policy: AccessPolicy,
+    coach: User,
+    employee_id: str,
+    moment: datetime,
+    picks: list[str],
+) -> int:
+    """The cycle the coach started a few hours before evaluating (with a draw of `picks` when there are any)."""
+    started_at = moment - timedelta(hours=3)
+    cycles = CycleService(sessions, policy, _fixed_clock(started_at))
+    if not picks:
+        return cycles.start(coach, employee_id).id
+    with sessions.begin() as session:
+        draw = DrawRow(
+            coach_user_id=coach.id,
+            employee_id=employee_id,
+            seed=len(picks) * 7919 + len(employee_id),
+            parameters=json.dumps({"count": len(picks), "min_duration_s": 60.0, "exclude": "evaluated"}),
+            picks=json.dumps(picks),
+            replacements="[]",
+            created_at=started_at,
+        )
+        session.add(draw)
+        session.flush()
+        draw_id = draw.id
+    return cycles.start(coach, employee_id, STARTED_BY_DRAW, draw_id).id
+
+
+AGREEMENT_REACTIONS = (
+    ("Fijn om terug te luisteren; het doorvragen ga ik bewust oefenen.", True, ""),
+    ("Herkenbaar. Bij drukte lukt de afsluiting minder, daar let ik op.", True, ""),
+    ("Ik vond het tempo zelf wel goed; de beller had haast.", False, "het tempo van de uitleg"),
+)
+
+
+def _conversation(
+    rng: np.random.Generator,
+    sessions: sessionmaker[Session],
+    policy: AccessPolicy,
+    coach: User,
+    employee_id: str,
+    cycle_id: int,
+    moment: datetime,
+    tips: list[str],
+) -> None:
+    """The feedback conversation a few days after the cycle's evaluations, with agreements from its tips."""
+    held = moment + timedelta(days=3)
+    clock = _fixed_clock(held)
+    cycles = CycleService(sessions, policy, clock)
+    conversations = ConversationService(sessions, policy, cycles, clock, lambda: CallerDataGuard(held.date()))
+    reaction, agrees, disagreement = AGREEMENT_REACTIONS[int(rng.integers(len(AGREEMENT_REACTIONS)))]
+    agreements = list(dict.fromkeys(tips))[:2]
+    conversations.record(coach, employee_id, held.date(), agreements, reaction, agrees, disagreement, cycle_id=cycle_id)
 
 
 def _side_by_side(

@@ -172,17 +172,28 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path) -> None:
     font = register_fonts(fonts)
     styles = _Styles(font)
     story: list[Any] = _header(data, "Terugkoppeling coaching", styles)
+    first_name = data.employee_name.split()[0]
+    conversation = data.conversation
+    if conversation is not None:
+        opening = (
+            f"Beste {first_name}, dit is de terugkoppeling van de gesprekken die we op "
+            f"{conversation.held_on:%d-%m-%Y} samen hebben besproken, met wat we hebben afgesproken."
+        )
+    else:
+        opening = (
+            f"Beste {first_name}, dit is de terugkoppeling op een aantal van je gesprekken. We bespreken ze nog "
+            "samen in een gesprek; daarin maken we ook afspraken voor de volgende keer."
+        )
     story.append(
         _p(
-            f"Beste {data.employee_name.split()[0]}, dit is de terugkoppeling van de gesprekken die we samen hebben "
-            "besproken. Het gaat over de manier waarop je het gesprek voert (de 5 A's), niet over de inhoud of over "
+            opening + " Het gaat over de manier waarop je het gesprek voert (de 5 A's), niet over de inhoud of over "
             "de beller. Dit document is alleen voor jou.",
             styles.body,
         )
     )
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
-    story += _summary(data.calls, styles)
+    story += _summary(data.calls, styles, data)
     _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)").build(
         story, canvasmaker=_numbered_canvas(data.employee_name, font)
     )
@@ -271,7 +282,7 @@ def _section_answers(calls: Sequence[EvaluatedCall]) -> dict[str, list[tuple[str
     return result
 
 
-def _summary(calls: list[EvaluatedCall], styles: _Styles) -> list[Any]:
+def _summary(calls: list[EvaluatedCall], styles: _Styles, data: FeedbackData) -> list[Any]:
     story: list[Any] = [_p("Samenvatting over de gesprekken", styles.h2)]
     rows: list[list[Any]] = [
         [_p("A", styles.cell_bold), _p("Wat ging goed", styles.cell_bold), _p("Om aan te werken", styles.cell_bold)]
@@ -301,8 +312,46 @@ def _summary(calls: list[EvaluatedCall], styles: _Styles) -> list[Any]:
         )
     )
     tips = [c.evaluation.content.tips.strip() for c in calls if c.evaluation.content.tips.strip()]
-    story.append(_p("Afgesproken ontwikkelpunten", styles.h3))
+    story.append(_p("Ontwikkelpunten uit de gesprekken", styles.h3))
     story += [_p(f"\u2022 {tip}", styles.body) for tip in dict.fromkeys(tips)] or [_p("-", styles.body)]
+    if data.previous is not None and data.previous.agreements:
+        story.append(_p(f"Afspraken uit ons vorige gesprek ({data.previous.held_on:%d-%m-%Y})", styles.h3))
+        story += [_p(f"\u2022 {a}", styles.body) for a in data.previous.agreements]
+    story += conversation_block(data, styles)
+    return story
+
+
+def conversation_block(data: FeedbackData, styles: _Styles) -> list[Any]:
+    """After the conversation: what was agreed and the employee's own reaction; before it: that it is to come."""
+    conversation = data.conversation
+    if conversation is None:
+        return [
+            _p("Ons gesprek", styles.h2),
+            _p(
+                "Dit gesprek moet nog plaatsvinden. Lees de terugkoppeling gerust vooraf; je reactie en wat we "
+                "afspreken voor de volgende keer komen in het gesprek aan bod.",
+                styles.body,
+            ),
+        ]
+    story: list[Any] = [
+        _p(f"Ons gesprek van {conversation.held_on:%d-%m-%Y}", styles.h2),
+        _p("Wat we hebben afgesproken voor de volgende keer", styles.h3),
+    ]
+    story += [_p(f"\u2022 {a}", styles.body) for a in conversation.agreements] or [
+        _p("Geen afspraken vastgelegd.", styles.body)
+    ]
+    story.append(_p("Jouw reactie", styles.h3))
+    story.append(_p(conversation.reaction or "Geen reactie vastgelegd.", styles.body))
+    if conversation.agrees is True:
+        story.append(_p("Je bent het eens met deze terugkoppeling.", styles.body))
+    elif conversation.agrees is False:
+        story.append(
+            _p(
+                "Je bent het niet (helemaal) eens met deze terugkoppeling"
+                + (f": {conversation.disagreement.rstrip('.')}." if conversation.disagreement else "."),
+                styles.body,
+            )
+        )
     return story
 
 
@@ -319,7 +368,11 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
         )
     )
     cycles = data.cycles[-4:]
-    labels = [f"{(c[0].evaluation.submitted_at or c[0].evaluation.updated_at):%d-%m}" for c in cycles]
+    infos = data.cycle_infos[-4:] if len(data.cycle_infos) == len(data.cycles) else []
+    dates = [f"{(c[0].evaluation.submitted_at or c[0].evaluation.updated_at):%d-%m}" for c in cycles]
+    if infos:
+        dates = [f"{info.cycle.started_at.astimezone():%d-%m}" for info in infos]
+    labels = [f"{d} ({len(c)})" + ("*" if len(c) == 1 else "") for d, c in zip(dates, cycles, strict=True)]
     story.append(_p("Ontwikkeling per A", styles.h2))
     charts = []
     for key in SECTION_KEYS:
@@ -327,7 +380,7 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
         for cycle in cycles:
             answers = [a for _t, a in _section_answers(cycle)[key] if a != "n.v.t."]
             shares.append(round(100 * sum(a in POSITIVE for a in answers) / len(answers)) if answers else 0)
-        charts.append(_trend_chart(SECTION_TITLES[key], labels, shares, font))
+        charts.append(_trend_chart(SECTION_TITLES[key], labels, shares, font, [len(c) == 1 for c in cycles]))
     grid = Table(
         [charts[0:3], [*charts[3:5], ""]],
         colWidths=[58 * mm] * 3,
@@ -335,8 +388,19 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
     )
     story.append(grid)
     story.append(
-        _p("Percentage van de criteria per A dat 'goed' of 'ja' was, per cyclus (datum van de cyclus).", styles.small)
+        _p(
+            "Percentage van de criteria per A dat 'goed' of 'ja' was, per cyclus (begindatum van de cyclus). Tussen "
+            "haakjes: op hoeveel beoordelingen de staaf rust.",
+            styles.small,
+        )
     )
+    if any(len(c) == 1 for c in cycles):
+        story.append(
+            _p(
+                "* Deze cyclus rust op één beoordeling (lichtere staaf): één gesprek zegt weinig over een trend.",
+                styles.small,
+            )
+        )
     story += _measures_trend(cycles, labels, styles)
     all_calls = [c for cycle in cycles for c in cycle]
     tips = Counter(c.evaluation.content.tips.strip() for c in all_calls if c.evaluation.content.tips.strip())
@@ -345,23 +409,33 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
     story += [_p(f"\u2022 {t} ({n}x)", styles.body) for t, n in recurring] or [
         _p("Geen tip kwam vaker dan één keer terug.", styles.body)
     ]
-    story.append(_p("Afgesproken acties en of ze terugkwamen", styles.h2))
+    story.append(_p("Afgesproken acties (uit de gesprekken na elke cyclus)", styles.h2))
     rows: list[list[Any]] = [
         [
             _p("Cyclus", styles.cell_bold),
             _p("Afgesproken actie", styles.cell_bold),
-            _p("In latere gesprekken", styles.cell_bold),
+            _p("Stand", styles.cell_bold),
         ]
     ]
-    for index, cycle in enumerate(cycles):
-        later = {c.evaluation.content.tips.strip() for cyc in cycles[index + 1 :] for c in cyc}
-        for tip in dict.fromkeys(c.evaluation.content.tips.strip() for c in cycle if c.evaluation.content.tips.strip()):
-            status = (
-                ("kwam terug als tip" if tip in later else "niet meer als tip genoemd")
-                if index < len(cycles) - 1
-                else "nog te volgen"
-            )
-            rows.append([_p(labels[index], styles.cell), _p(tip, styles.cell), _p(status, styles.cell)])
+    for index in range(len(cycles)):
+        conversation = infos[index].conversation if infos else None
+        if conversation is not None:  # what was agreed in the feedback conversation of this cycle
+            later = {c.evaluation.content.tips.strip() for cyc in cycles[index + 1 :] for c in cyc}
+            for agreement in conversation.agreements:
+                status = f"afgesproken op {conversation.held_on:%d-%m-%Y}" + (
+                    "; kwam later terug als tip" if agreement in later else ""
+                )
+                rows.append([_p(labels[index], styles.cell), _p(agreement, styles.cell), _p(status, styles.cell)])
+            if not conversation.agreements:
+                rows.append([_p(labels[index], styles.cell), _p("geen afspraken", styles.cell), ""])
+            continue
+        rows.append(
+            [
+                _p(labels[index], styles.cell),
+                _p("nog niet besproken: geen afspraken vastgelegd", styles.cell),
+                _p("nog te bespreken", styles.cell),
+            ]
+        )
     story.append(
         Table(
             rows,
@@ -451,7 +525,7 @@ def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles
     ]
 
 
-def _trend_chart(title: str, labels: list[str], values: list[int], font: str) -> Drawing:
+def _trend_chart(title: str, labels: list[str], values: list[int], font: str, single: list[bool]) -> Drawing:
     drawing = Drawing(55 * mm, 42 * mm, initialFontName=font)  # not reportlab's Helvetica, which is not embedded
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 10 * mm, 7 * mm, 42 * mm, 26 * mm
@@ -464,6 +538,9 @@ def _trend_chart(title: str, labels: list[str], values: list[int], font: str) ->
     chart.categoryAxis.labels.fontSize = 6
     chart.bars[0].fillColor = TEAL
     chart.bars[0].strokeColor = None
+    for position, alone in enumerate(single):
+        if alone:  # a cycle that rests on one evaluation: a lighter bar
+            chart.bars[(0, position)].fillColor = colors.HexColor("#9cc3cc")
     drawing.add(chart)
     drawing.add(String(10 * mm, 37 * mm, title, fontName=f"{font}-Bold", fontSize=8, fillColor=TEAL))
     return drawing

@@ -1,20 +1,21 @@
-"""The coaching-cycle overview (protocol P7): per employee of the signed-in coach, when the last cycle was,
-whether the next is due (from week 4) or overdue (after week 6), how many calls are evaluated in the current
-cycle against the target, and how many candidate recordings disappear within 7 days. Sorted by urgency.
-Counts and dates only: no scores, no comparison between employees (P5).
+"""The coaching-cycle overview (protocol P7): per employee of the signed-in coach, when the last cycle started
+(cycles are explicit, see services/coaching_cycles.py), whether the next is due (from week 4) or overdue
+(after week 6), how many calls are evaluated in the running cycle against the target, whether the last
+cycle's feedback conversation took place ("besproken op ..." / "nog te bespreken"), and how many candidate
+recordings disappear within 7 days. Sorted by urgency. Counts and dates only: no scores, no comparison
+between employees (P5).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.recordings import RecordingCatalog
-from nunrec_desktop.services.reports import CYCLE_GAP
 
 EXPIRING_DAYS = 7
 STATE_NEVER, STATE_ON_TRACK, STATE_RUNNING, STATE_DUE, STATE_OVERDUE = (
@@ -36,6 +37,16 @@ class CycleStatus:
     evaluated_in_current: int
     target: int
     expiring_candidates: int
+    cycle_id: int | None = None  # the latest cycle
+    discussed_on: date | None = None  # its feedback conversation
+    evaluated_in_latest: int = 0
+
+    @property
+    def conversation(self) -> str:
+        """ "besproken op 12-11-2026", "nog te bespreken" (evaluations, no conversation yet) or "-"."""
+        if self.discussed_on is not None:
+            return f"besproken op {self.discussed_on:%d-%m-%Y}"
+        return "nog te bespreken" if self.evaluated_in_latest else "-"
 
     def urgency(self) -> tuple[int, int, int, str]:
         rank = {STATE_OVERDUE: 0, STATE_NEVER: 1, STATE_DUE: 2, STATE_RUNNING: 3, STATE_ON_TRACK: 4}[self.state]
@@ -75,18 +86,15 @@ class CycleOverview:
     def rows(self, user: User) -> list[CycleStatus]:
         today = self._clock().date()
         listing = self._catalog.visible_for(user)
-        submitted = self._evaluations.submitted_moments(user)
+        per_cycle = self._evaluations.counts_per_cycle(user)
         rows = []
         for employee in self._people.coached_employees(user.id, today):
-            moments = sorted(submitted.get(employee.id, []))
-            cycle: list[datetime] = []
-            for moment in moments:  # the latest run of submissions less than two weeks apart
-                cycle = [*cycle, moment] if cycle and moment - cycle[-1] <= CYCLE_GAP else [moment]
-            last = cycle[-1].astimezone().date() if cycle else None
+            cycles = self._evaluations.cycles.cycles(user, employee.id)
+            latest = cycles[-1] if cycles else None
+            evaluated = per_cycle.get(latest.id, 0) if latest else 0
+            last = latest.started_at.astimezone().date() if latest else None
             days_since = (today - last).days if last else None
-            running = (
-                bool(cycle) and days_since is not None and days_since <= CYCLE_GAP.days and len(cycle) < self._target
-            )
+            running = latest is not None and latest.running and evaluated < self._target
             expiring = sum(
                 1
                 for r in listing.items
@@ -99,9 +107,12 @@ class CycleOverview:
                     last,
                     days_since,
                     cycle_state(days_since, running, self._due, self._overdue),
-                    len(cycle) if running else 0,
+                    evaluated if latest is not None and latest.running else 0,
                     self._target,
                     expiring,
+                    latest.id if latest else None,
+                    latest.discussed_on if latest else None,
+                    evaluated,
                 )
             )
         return sorted(rows, key=CycleStatus.urgency)

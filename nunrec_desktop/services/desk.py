@@ -20,6 +20,8 @@ from nunrec_desktop.services.audit import AuditEntry, ChainReport
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.call_metrics import CallFigures
+from nunrec_desktop.services.coaching_cycles import Cycle, CycleService
+from nunrec_desktop.services.conversations import Conversation, ConversationService
 from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
 from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
@@ -27,6 +29,7 @@ from nunrec_desktop.services.evaluation_progress import next_pick
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent, EvaluationService, OpenFinding
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.history import EmployeeHistory, HistoryService
 from nunrec_desktop.services.listening import (
     PURPOSE_COACHING,
     PURPOSE_WITH_EMPLOYEE,
@@ -37,6 +40,7 @@ from nunrec_desktop.services.live_sessions import LiveSession, LiveSessionServic
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding
 from nunrec_desktop.services.recordings import RecordingCatalog, RecordingList, VisibleRecording
+from nunrec_desktop.services.reports import FeedbackData
 
 # What became of the recording of an open draft.
 DRAFT_LIVE, DRAFT_ERASED, DRAFT_EXPIRED, DRAFT_AVAILABLE = "live", "erased", "expired", "available"
@@ -62,6 +66,18 @@ class EmployeeSummary:
 
 
 @dataclass(frozen=True)
+class CycleOutlook:
+    """Which cycle an evaluation counts for (or will, once submitted), and what was agreed for it.
+
+    `cycle` None: no cycle runs; submitting asks whether to start one. `drawn` False: "niet getrokken"."""
+
+    cycle: Cycle | None
+    drawn: bool | None
+    agreed: Conversation | None  # the previous conversation, whose agreements are for this cycle
+    decided: bool  # True once submitted: the cycle is the evaluation's own, not the running one
+
+
+@dataclass(frozen=True)
 class DeskParts:
     """The use cases a desk passes its calls on to (built once per workspace by the composition root)."""
 
@@ -77,6 +93,9 @@ class DeskParts:
     live: LiveSessionService
     exports: ExportService
     audit_reader: AuditReader
+    cycle_book: CycleService
+    conversations: ConversationService
+    history: HistoryService
     guideline: Callable[[], Guideline]  # read on use: IT may replace the file at any time
     guard: Callable[[], CallerDataGuard]  # the workspace's caller-data guard (own numbers/domains from settings)
     recording_retention_days: int
@@ -109,10 +128,39 @@ class Desk:
         return self._parts.draws.draw(self.user, employee_id, count, seed, min_duration_s)
 
     def export_document(
-        self, kind: str, employee_id: str, out: Path, first: date | None = None, last: date | None = None
+        self,
+        kind: str,
+        employee_id: str,
+        out: Path,
+        first: date | None = None,
+        last: date | None = None,
+        evaluation_ids: list[int] | None = None,
     ) -> Path:
-        """`kind` is "feedback" (one coaching period) or "dialog" (development over recent cycles)."""
-        return self._parts.exports.document(self.user, kind, employee_id, out, first, last)
+        """`kind` is "feedback" (one coaching period, or the chosen evaluations) or "dialog" (development over
+        recent cycles)."""
+        return self._parts.exports.document(self.user, kind, employee_id, out, first, last, evaluation_ids)
+
+    def history(
+        self, employee_id: str, cycle_id: int | None = None, first: date | None = None, last: date | None = None
+    ) -> EmployeeHistory:
+        """The employee's evaluations by this user (a coach: their own; the policy refuses IT and other
+        coaches, audited)."""
+        return self._parts.history.history(self.user, employee_id, cycle_id, first, last)
+
+    def record_conversation(
+        self,
+        employee_id: str,
+        held_on: date,
+        agreements: list[str],
+        reaction: str = "",
+        agrees: bool | None = None,
+        disagreement: str = "",
+        cycle_id: int | None = None,
+    ) -> Conversation:
+        """The feedback conversation of `cycle_id` (default: the employee's latest cycle)."""
+        return self._parts.conversations.record(
+            self.user, employee_id, held_on, agreements, reaction, agrees, disagreement, cycle_id
+        )
 
     def export_subject_access(self, employee_id: str, out: Path) -> Path:
         return self._parts.exports.subject_access(self.user, employee_id, out)
@@ -195,8 +243,12 @@ class CoachDesk(Desk):
         """Autosave; returns what was stored (findings the coach has not decided on are stored masked)."""
         return self._parts.evaluations.save_draft(self.user, evaluation_id, content)
 
-    def submit(self, evaluation_id: int) -> Evaluation:
-        return self._parts.evaluations.submit(self.user, evaluation_id, self._parts.guideline(), self.guard())
+    def submit(self, evaluation_id: int, start_cycle: bool | None = False) -> Evaluation:
+        """Submit; when no cycle runs for the employee, a new one starts only with `start_cycle=True`; None
+        raises `CycleDecisionNeeded` (once the draft is ready) so that the screen asks the coach."""
+        return self._parts.evaluations.submit(
+            self.user, evaluation_id, self._parts.guideline(), self.guard(), start_cycle=start_cycle
+        )
 
     def revise(self, evaluation_id: int) -> Evaluation:
         return self._parts.evaluations.revise(self.user, evaluation_id)
@@ -252,6 +304,43 @@ class CoachDesk(Desk):
     def next_chosen_call(self, evaluation: Evaluation) -> VisibleRecording | None:
         """After submitting: the next call of the employee's latest draw that is not evaluated yet."""
         return next_pick(self._parts.draws.latest(self.user, evaluation.employee_id), evaluation.recording_id)
+
+    # Explicit cycles, the history and the feedback conversation ------------------------------------------
+    def cycles_of(self, employee_id: str) -> list[Cycle]:
+        return self._parts.cycle_book.cycles(self.user, employee_id)
+
+    def start_cycle(self, employee_id: str) -> Cycle:
+        return self._parts.cycle_book.start(self.user, employee_id)
+
+    def move_to_cycle(self, evaluation_id: int, cycle_id: int) -> None:
+        self._parts.cycle_book.move(self.user, evaluation_id, cycle_id)
+
+    def cycle_outlook(self, evaluation: Evaluation) -> CycleOutlook:
+        """The cycle the evaluation counts for (submitted) or would count for now (a draft)."""
+        book = self._parts.cycle_book
+        if evaluation.cycle_id is not None:
+            cycle: Cycle | None = book.get(self.user, evaluation.cycle_id)
+            drawn = evaluation.drawn
+        else:
+            cycle = book.running(self.user, evaluation.employee_id)
+            drawn = None if cycle is None else bool(evaluation.recording_id in book.drawn_ids(self.user, cycle))
+        agreed = self._parts.conversations.agreements_for(
+            self.user, evaluation.employee_id, cycle.id if cycle else None
+        )
+        return CycleOutlook(cycle, drawn, agreed, evaluation.status != "draft")
+
+    def evaluation_by_id(self, evaluation_id: int) -> tuple[Evaluation, Guideline]:
+        """One of this coach's evaluations with the guideline it was made with (to read it from the history)."""
+        evaluation = self._parts.evaluations.get(self.user, evaluation_id)
+        return evaluation, self._parts.evaluations.guideline_of(evaluation)
+
+    def feedback_candidates(self, employee_id: str) -> FeedbackData:
+        """Every submitted evaluation of the employee, per cycle: what the feedback can be chosen from."""
+        return self._parts.exports.candidates(self.user, employee_id)
+
+    def feedback_preview(self, employee_id: str, evaluation_ids: list[int] | None = None) -> FeedbackData:
+        """What the feedback document will hold: these evaluations, or by default the latest cycle's."""
+        return self._parts.exports.feedback_data(self.user, employee_id, evaluation_ids=evaluation_ids)
 
     # Side by side (P8) -----------------------------------------------------------------------------------
     def running_session(self) -> LiveSession | None:

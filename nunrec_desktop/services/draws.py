@@ -24,6 +24,7 @@ from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.coaching_cycles import CycleService
 from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
 
 DEFAULT_MIN_DURATION_S = 60.0
@@ -39,6 +40,7 @@ class Draw:
     candidates: int
     replacements: list[dict[str, Any]]
     created_at: datetime | None = None
+    cycle_id: int | None = None  # the coaching cycle it was drawn for (a draw starts one when none runs)
 
 
 def part_of_day(moment: datetime) -> str:
@@ -73,12 +75,14 @@ class DrawService:
         policy: AccessPolicy,
         audit: AuditLog,
         clock: Clock,
+        cycles: CycleService | None = None,
     ) -> None:
         self._sessions = sessions
         self._catalog = catalog
         self._policy = policy
         self._audit = audit
         self._clock = clock
+        self._cycles = cycles or CycleService(sessions, policy, clock)
 
     @staticmethod
     def _candidates(visible: list[VisibleRecording], min_duration_s: float) -> list[VisibleRecording]:
@@ -129,7 +133,8 @@ class DrawService:
             detail=f"draw {draw_id}; seed {seed}; count {count}; min {min_duration_s:g}s; "
             f"candidates {len(candidates)}; picked {len(picks)}",
         )
-        return Draw(draw_id, employee_id, seed, picks, len(candidates), [], now)
+        cycle = self._cycles.for_draw(user, employee_id, draw_id)  # "Kies gesprekken" starts a cycle (P7)
+        return Draw(draw_id, employee_id, seed, picks, len(candidates), [], now, cycle.id)
 
     def latest(self, user: User, employee_id: str) -> Draw | None:
         """This coach's most recent draw for the employee (the calls of the current cycle), with the picks

@@ -33,6 +33,7 @@ from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.call_metrics import CallFigures
+from nunrec_desktop.services.coaching_cycles import STARTED_BY_EVALUATION, CycleDecisionNeeded, CycleService
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding, keep_refusal, mask
 
@@ -150,6 +151,8 @@ class Evaluation:
     submitted_at: datetime | None
     live_reason: str | None = None
     live_reason_note: str = ""
+    cycle_id: int | None = None  # the coaching cycle it counts for (services/coaching_cycles.py)
+    drawn: bool | None = None  # drawn for that cycle; False: "niet getrokken"; None: not known
 
     @property
     def live(self) -> bool:
@@ -169,13 +172,16 @@ class EvaluationService:
         policy: AccessPolicy,
         clock: Clock,
         guard: Callable[[], CallerDataGuard] | None = None,
+        cycles: CycleService | None = None,
     ) -> None:
         """`guard` makes the caller-data guard drafts are masked with (the composition root passes the one
-        that knows the municipality's own numbers); without it, a guard that treats every number as a caller's."""
+        that knows the municipality's own numbers); without it, a guard that treats every number as a caller's.
+        `cycles` decides which coaching cycle a submitted evaluation counts for."""
         self._sessions = sessions
         self._policy = policy
         self._clock = clock
         self._guard = guard or (lambda: CallerDataGuard(clock().date()))
+        self.cycles = cycles or CycleService(sessions, policy, clock)
 
     # -- creating and finding ----------------------------------------------------------------------
 
@@ -312,6 +318,24 @@ class EvaluationService:
                 moments.setdefault(employee_id, []).append(submitted_at)
         return moments
 
+    def counts_per_cycle(self, user: User) -> dict[int, int]:
+        """Per coaching cycle of this coach: how many calls (or side-by-side sessions) have a submitted
+        evaluation that counts for it."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    EvaluationRow.id, EvaluationRow.recording_id, EvaluationRow.supersedes_id, EvaluationRow.cycle_id
+                )
+                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.status == SUBMITTED)
+                .order_by(EvaluationRow.revision)
+            ).all()
+        chains = chain_keys(rows)
+        per: dict[int, set[str]] = {}
+        for row in rows:
+            if row.cycle_id is not None:
+                per.setdefault(row.cycle_id, set()).add(chains[row.id])
+        return {cycle_id: len(keys) for cycle_id, keys in per.items()}
+
     def counts_per_employee(self, user: User) -> dict[str, tuple[int, int]]:
         """Per employee: (calls with a submitted evaluation, open drafts) of this coach. Counts, no scores."""
         with self._sessions() as session:
@@ -368,18 +392,43 @@ class EvaluationService:
             if (name, finding.text) not in kept
         ]
 
-    def submit(self, user: User, evaluation_id: int, guideline: Guideline, guard: CallerDataGuard) -> Evaluation:
+    def submit(
+        self,
+        user: User,
+        evaluation_id: int,
+        guideline: Guideline,
+        guard: CallerDataGuard,
+        start_cycle: bool | None = False,
+    ) -> Evaluation:
+        """Submit the draft. It counts for the cycle its earlier revision counted for, else the running cycle of
+        the employee (marked "niet getrokken" when the call was not drawn for it); when none runs, a new cycle
+        starts only with `start_cycle=True`; with False it counts for no cycle, and with None (the screen) a
+        ready draft raises `CycleDecisionNeeded` so that the coach is asked first."""
         self._authorise(user, evaluation_id, "submit")
+        with self._sessions() as session:
+            row = self._own(session, user, evaluation_id)
+            if row.status != DRAFT:
+                raise InvalidInput("Deze beoordeling is al ingediend.")
+            problems = self._problems(EvaluationContent.from_json(row.content), guideline, guard)
+            if problems:
+                raise InvalidInput("Nog niet klaar om in te dienen: " + "; ".join(problems) + ".")
+            employee_id, cycle_id, drawn, recording_id = row.employee_id, row.cycle_id, row.drawn, row.recording_id
+        if cycle_id is None:
+            cycle = self.cycles.running(user, employee_id)
+            if cycle is None and start_cycle is None:
+                raise CycleDecisionNeeded()
+            if cycle is None and start_cycle:
+                cycle = self.cycles.start(user, employee_id, STARTED_BY_EVALUATION)
+            if cycle is not None:
+                cycle_id = cycle.id
+                drawn = bool(recording_id and recording_id in self.cycles.drawn_ids(user, cycle))
         with self._sessions.begin() as session:
             row = self._own(session, user, evaluation_id)
             if row.status != DRAFT:
                 raise InvalidInput("Deze beoordeling is al ingediend.")
-            content = EvaluationContent.from_json(row.content)
-            problems = self._problems(content, guideline, guard)
-            if problems:
-                raise InvalidInput("Nog niet klaar om in te dienen: " + "; ".join(problems) + ".")
             row.status = SUBMITTED
             row.submitted_at = row.updated_at = self._clock()
+            row.cycle_id, row.drawn = cycle_id, drawn
             return evaluation_from_row(row)
 
     def revise(self, user: User, evaluation_id: int) -> Evaluation:
@@ -409,6 +458,8 @@ class EvaluationService:
                 submitted_at=None,
                 live_reason=old.live_reason,
                 live_reason_note=old.live_reason_note,
+                cycle_id=old.cycle_id,
+                drawn=old.drawn,
             )
             session.add(row)
             session.flush()
@@ -526,6 +577,8 @@ def evaluation_from_row(row: EvaluationRow) -> Evaluation:
         submitted_at=row.submitted_at,
         live_reason=row.live_reason,
         live_reason_note=row.live_reason_note or "",
+        cycle_id=row.cycle_id,
+        drawn=row.drawn,
     )
 
 

@@ -50,7 +50,7 @@ def keep_refusal(kind: str, reason: str) -> str | None:
         label = {KIND_POSTCODE: "Een adres", KIND_EMAIL: "Een e-mailadres", KIND_BSN: "Een BSN"}.get(
             kind, {KIND_IBAN: "Een rekeningnummer", KIND_BIRTH_DATE: "Een geboortedatum"}.get(kind, "Dit gegeven")
         )
-        return f"{label} kun je niet behouden; maskeer het (P6)."
+        return f"{label} kun je niet behouden; maskeer het."
     if len(reason.strip()) < KEEP_REASON_MIN:
         return f"Geef een reden van minstens {KEEP_REASON_MIN} tekens om dit te behouden."
     return None

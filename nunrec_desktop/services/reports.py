@@ -12,7 +12,8 @@ with who, which employee and which evaluations, never the content.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,11 +22,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.atomic_file import write_atomically
-from nunrec_desktop.adapters.db.models import EvaluationRow
+from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.coaching_cycles import Cycle
+from nunrec_desktop.services.conversations import Conversation, ConversationService
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Evaluation,
@@ -37,7 +40,7 @@ from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
 
-CYCLE_GAP = timedelta(days=14)  # submissions further apart than this belong to different coaching cycles
+CYCLE_GAP = timedelta(days=14)  # how cycles were inferred before they were explicit (the migration uses it)
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,20 @@ class EvaluatedCall:
 
 
 @dataclass(frozen=True)
+class CycleInfo:
+    """One explicit coaching cycle in a document, with its feedback conversation (None: not yet held)."""
+
+    cycle: Cycle
+    conversation: Conversation | None
+
+
+@dataclass(frozen=True)
 class FeedbackData:
-    """Everything a feedback document shows. Addressed to `employee_name`, always."""
+    """Everything a feedback document shows. Addressed to `employee_name`, always.
+
+    `cycles` are the calls per coaching cycle (oldest first) with `cycle_infos` beside them; `conversation` is
+    the feedback conversation of the newest cycle among the calls (None: still to come), and `previous` the
+    one before it (its agreements were for this cycle)."""
 
     employee_id: str
     employee_name: str
@@ -58,6 +73,10 @@ class FeedbackData:
     made_on: date
     calls: list[EvaluatedCall]
     cycles: list[list[EvaluatedCall]] = field(default_factory=list)
+    cycle_infos: list[CycleInfo] = field(default_factory=list)
+    conversation: Conversation | None = None
+    previous: Conversation | None = None
+    revision_of: dict[int, int] = field(default_factory=dict)  # an older submitted revision -> the one shown
 
 
 def confidentiality_line(employee_name: str) -> str:
@@ -65,21 +84,6 @@ def confidentiality_line(employee_name: str) -> str:
         f"Vertrouwelijk - uitsluitend bestemd voor {employee_name}. Niet bestemd voor beoordelingsgesprekken "
         "(Protocol opname telefoongesprekken)."
     )
-
-
-def group_cycles(calls: list[EvaluatedCall]) -> list[list[EvaluatedCall]]:
-    """Consecutive submissions less than two weeks apart form one coaching cycle (oldest first)."""
-    ordered = sorted(calls, key=lambda c: c.evaluation.submitted_at or c.evaluation.updated_at)
-    cycles: list[list[EvaluatedCall]] = []
-    for call in ordered:
-        moment = call.evaluation.submitted_at or call.evaluation.updated_at
-        if cycles:
-            last = cycles[-1][-1].evaluation
-            if moment - (last.submitted_at or last.updated_at) <= CYCLE_GAP:
-                cycles[-1].append(call)
-                continue
-        cycles.append([call])
-    return cycles
 
 
 @dataclass(frozen=True)
@@ -126,13 +130,62 @@ def measures_per_cycle(cycles: list[list[EvaluatedCall]]) -> list[CycleMeasures 
     return result
 
 
-def latest_cycle(data: FeedbackData) -> FeedbackData:
-    """Only the most recent coaching cycle, with the period set to the days of its calls."""
-    if not data.cycles:
-        return data
-    calls = sorted(data.cycles[-1], key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
+def only_calls(data: FeedbackData, calls: list[EvaluatedCall]) -> FeedbackData:
+    """The document with only these calls: the period set to their days, the cycles to theirs."""
+    if not calls:
+        return dataclasses.replace(data, calls=[], cycles=[], cycle_infos=[], conversation=None, previous=None)
+    calls = sorted(calls, key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
     days = [(c.evaluation.call_start or c.evaluation.updated_at).astimezone().date() for c in calls]
-    return dataclasses.replace(data, calls=calls, cycles=[calls], first_day=min(days), last_day=max(days))
+    kept = {c.evaluation.cycle_id for c in calls}
+    pairs = [(cyc, info) for cyc, info in zip(data.cycles, data.cycle_infos, strict=True) if info.cycle.id in kept]
+    chosen = {id(c) for c in calls}
+    cycles = [[c for c in cyc if id(c) in chosen] for cyc, _info in pairs]
+    infos = [info for _cyc, info in pairs]
+    all_infos = data.cycle_infos
+    newest = infos[-1] if infos else None
+    previous = None
+    if newest is not None:
+        position = [i.cycle.id for i in all_infos].index(newest.cycle.id)
+        previous = next((i.conversation for i in reversed(all_infos[:position]) if i.conversation), None)
+    return dataclasses.replace(
+        data,
+        calls=calls,
+        cycles=cycles,
+        cycle_infos=infos,
+        first_day=min(days),
+        last_day=max(days),
+        conversation=newest.conversation if newest else None,
+        previous=previous,
+    )
+
+
+def _newest(revision_of: dict[int, int], evaluation_id: int) -> int:
+    while evaluation_id in revision_of:
+        evaluation_id = revision_of[evaluation_id]
+    return evaluation_id
+
+
+def latest_cycle(data: FeedbackData) -> FeedbackData:
+    """Only the most recent coaching cycle that has calls (else the calls that count for no cycle)."""
+    if not data.cycles:
+        return only_calls(data, [c for c in data.calls if c.evaluation.cycle_id is None] or data.calls)
+    return only_calls(data, data.cycles[-1])
+
+
+def chosen_calls(data: FeedbackData, evaluation_ids: Iterable[int]) -> FeedbackData:
+    """Only the chosen evaluations (any revision's id names its evaluation); an id that is not one of the
+    employee's submitted evaluations by this coach is refused."""
+    wanted = set(evaluation_ids)
+    if not wanted:
+        raise InvalidInput("Kies minstens één ingediende beoordeling voor de terugkoppeling.")
+    by_id = {c.evaluation.id: c for c in data.calls}
+    unknown = sorted(wanted - set(by_id) - set(data.revision_of))
+    if unknown:
+        raise InvalidInput(
+            "Geen ingediende beoordeling van deze medewerker: " + ", ".join(str(i) for i in unknown) + "."
+        )
+    chosen = {by_id[data.revision_of.get(i, i)].evaluation.id for i in wanted}
+    return only_calls(data, [c for c in data.calls if c.evaluation.id in chosen])
 
 
 class ReportService:
@@ -144,6 +197,7 @@ class ReportService:
         people: PeopleDirectory,
         evaluations: EvaluationService,
         clock: Clock,
+        conversations: ConversationService | None = None,
     ) -> None:
         self._sessions = sessions
         self._policy = policy
@@ -151,6 +205,10 @@ class ReportService:
         self._people = people
         self._evaluations = evaluations
         self._clock = clock
+        self._cycles = evaluations.cycles
+        self._conversations = conversations or ConversationService(
+            sessions, policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
+        )
 
     def gather(self, user: User, employee_id: str, first_day: date | None, last_day: date | None) -> FeedbackData:
         """The latest submitted revision of each of this coach's evaluations of the employee in the period."""
@@ -181,15 +239,42 @@ class ReportService:
             )
         latest: dict[str, Evaluation] = {}
         chains = chain_keys(rows)
+        revision_of: dict[int, int] = {}
         for row in rows:
             evaluation = evaluation_from_row(row)
             moment = (evaluation.call_start or evaluation.updated_at).astimezone().date()
             if first <= moment <= last:
+                older = latest.get(chains[row.id])
+                if older is not None:
+                    revision_of[older.id] = evaluation.id
                 latest[chains[row.id]] = evaluation
+        revision_of = {old: _newest(revision_of, old) for old in revision_of}
         calls = [EvaluatedCall(e, self._evaluations.guideline_of(e)) for e in latest.values()]
         calls.sort(key=lambda c: c.evaluation.call_start or c.evaluation.updated_at)
+        cycles = self._cycles.cycles(user, employee_id)
+        conversations = self._conversations.of_cycles(user, [c.id for c in cycles])
+        used = {k.evaluation.cycle_id for k in calls}
+        infos = [CycleInfo(c, conversations.get(c.id)) for c in cycles if c.id in used]
+        grouped = [[k for k in calls if k.evaluation.cycle_id == info.cycle.id] for info in infos]
+        all_infos = [CycleInfo(c, conversations.get(c.id)) for c in cycles]
+        newest = infos[-1] if infos else None
+        previous = None
+        if newest is not None:
+            position = [i.cycle.id for i in all_infos].index(newest.cycle.id)
+            previous = next((i.conversation for i in reversed(all_infos[:position]) if i.conversation), None)
         return FeedbackData(
-            employee.id, employee.name, user.display_name, first, last, today, calls, group_cycles(calls)
+            employee.id,
+            employee.name,
+            user.display_name,
+            first,
+            last,
+            today,
+            calls,
+            grouped,
+            infos,
+            newest.conversation if newest else None,
+            previous,
+            revision_of,
         )
 
     def check_free_text(self, data: FeedbackData, guard: CallerDataGuard) -> None:
@@ -217,6 +302,16 @@ class ReportService:
         self.check_free_text(data, guard)
         out = write_atomically(out, lambda path: render(data, path))
         ids = ",".join(str(c.evaluation.id) for c in data.calls)
+        if kind == "feedback":  # the history shows which evaluations went into a feedback document
+            with self._sessions.begin() as session:
+                session.add(
+                    FeedbackExportRow(
+                        coach_user_id=user.id,
+                        employee_id=data.employee_id,
+                        evaluation_ids=json.dumps([c.evaluation.id for c in data.calls]),
+                        made_at=self._clock(),
+                    )
+                )
         self._audit.record(
             actor=user.username,
             role=str(user.role),

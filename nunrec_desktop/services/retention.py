@@ -1,7 +1,8 @@
 """Retention (protocol P10): evaluations are kept for a configurable time after submission (default 12
 months), drafts no longer than a recording lives (30 days). `nunrec retention sweep` runs it, and so does
 every start of the application. A chain of revisions goes as a whole when its newest revision expires, with
-its notes and marks (they are part of it); guideline snapshots nothing refers to any more go too. Every
+its notes and marks (they are part of it); guideline snapshots nothing refers to any more go too, and so do
+coaching cycles older than the period without evaluations left (with their feedback conversation). Every
 sweep is audited with the numbers removed.
 """
 
@@ -14,7 +15,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.adapters.db.models import (
+    ConversationRow,
+    CycleRow,
+    EvaluationRow,
+    FeedbackExportRow,
+    GuidelineSnapshotRow,
+)
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -87,6 +94,18 @@ class RetentionService:
         with self._sessions.begin() as session:
             for evaluation_id in sorted(expired, reverse=True):  # newest first: foreign keys point backwards
                 session.execute(delete(EvaluationRow).where(EvaluationRow.id == evaluation_id))
+            # A cycle goes with its last evaluation (and its conversation), once it is older than the retention
+            # period; the record of which evaluations went into a feedback document goes after that period too.
+            in_use = set(session.execute(select(EvaluationRow.cycle_id)).scalars())
+            old_cycles = [
+                c
+                for c in session.execute(select(CycleRow.id).where(CycleRow.started_at <= evaluation_cutoff)).scalars()
+                if c not in in_use
+            ]
+            if old_cycles:
+                session.execute(delete(ConversationRow).where(ConversationRow.cycle_id.in_(old_cycles)))
+                session.execute(delete(CycleRow).where(CycleRow.id.in_(old_cycles)))
+            session.execute(delete(FeedbackExportRow).where(FeedbackExportRow.made_at <= evaluation_cutoff))
             used = set(session.execute(select(EvaluationRow.guideline_hash)).scalars())
             unused = [h for h in session.execute(select(GuidelineSnapshotRow.content_hash)).scalars() if h not in used]
             for content_hash in unused:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.auth import Authenticator
     from nunrec_desktop.services.desk import CoachDesk, ItDesk
+    from nunrec_desktop.services.history import HistoryEntry
     from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.settings import Workspace
@@ -233,6 +234,7 @@ class AppController(QObject):
         beside = EvaluationWorkspace(player, form, self.layout_memory)
         overview = EvaluationsPage(desk, self.tasks)
         overview.draft_chosen.connect(self._open_draft)
+        overview.entry_chosen.connect(self._open_entry)
         form.submitted.connect(overview.reload)
         overview.reload()
         cycles = CyclesPage(desk, self.tasks)
@@ -311,6 +313,37 @@ class AppController(QObject):
         player.set_marks(row.evaluation.content.marks)
         form.load(row.evaluation, desk.guideline_of(row.evaluation))
         form.status.setText(form.status.text() + " " + self.tr("The recording itself is no longer available."))
+
+    def _open_entry(self, entry: HistoryEntry) -> None:
+        """Read an evaluation from the history: a call whose recording is there in the player beside the form;
+        otherwise (gone, or a side-by-side session) the form alone, read only, with its marks."""
+        from nunrec_desktop.services.desk import CoachDesk
+        from nunrec_desktop.services.history import RECORDING_AVAILABLE
+
+        desk, player, form, recordings = self.desk, self.player, self.form, self.recordings
+        if not isinstance(desk, CoachDesk) or player is None or form is None or recordings is None:
+            return
+        self._show_player()
+        if entry.recording_state == RECORDING_AVAILABLE:
+            match = [
+                r
+                for r in range(recordings.model.rowCount())
+                if recordings.model.recording(r).id == entry.evaluation.recording_id
+            ]
+            if match:
+                player.open_recording(recordings.model.recording(match[0]))
+                return
+        evaluation, guideline = desk.evaluation_by_id(entry.evaluation.id)
+        player.stop()
+        player.set_marks(evaluation.content.marks)
+        gone = (
+            self.tr("A side-by-side session: there is no recording.")
+            if evaluation.live
+            else self.tr("The recording is no longer there; the scores and notes stay.")
+        )
+        player.info.setText(gone)
+        form.load(evaluation, guideline)
+        form.status.setText(form.status.text() + " " + gone)
 
     def _evaluate(self, opened: OpenedRecording, visible: VisibleRecording) -> None:
         """Open (or resume) this coach's evaluation of the call that the player just opened."""

@@ -68,7 +68,7 @@ class CyclesPage(QWidget):
         )
         subtitle.setObjectName("areaSubtitle")
         subtitle.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setAccessibleName(self.tr("Employees and their coaching cycle"))
         self.table.setHorizontalHeaderLabels(
@@ -78,6 +78,7 @@ class CyclesPage(QWidget):
                 self.tr("Status"),
                 self.tr("Evaluated in this cycle"),
                 self.tr("Disappearing within 7 days"),
+                self.tr("Feedback conversation"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -135,6 +136,7 @@ class CyclesPage(QWidget):
                 status.state,
                 f"{status.evaluated_in_current} / {status.target}",
                 str(status.expiring_candidates),
+                status.conversation,  # "besproken op ..." / "nog te bespreken": the cycle's loop (P7)
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services import privacy
 from nunrec_desktop.services.call_metrics import CallFigures
+from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
@@ -56,6 +57,7 @@ from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.autosave import Debounce
+from nunrec_desktop.ui.cycle_line import CycleLine
 from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import SubmitKeys
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -73,9 +75,11 @@ class EvaluationDesk(Protocol):
 
     def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent: ...
 
-    def submit(self, evaluation_id: int) -> Evaluation: ...
+    def submit(self, evaluation_id: int, start_cycle: bool | None = False) -> Evaluation: ...
 
     def revise(self, evaluation_id: int) -> Evaluation: ...
+
+    def cycle_outlook(self, evaluation: Evaluation) -> CycleOutlook: ...
 
     def open_findings(self, content: EvaluationContent) -> list[OpenFinding]: ...
 
@@ -138,6 +142,7 @@ class EvaluationForm(QWidget):
         self.status.setObjectName("listStatus")
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.cycle_line = CycleLine(desk, self)  # which cycle it counts for, and what was agreed for it
         self.default_notice = QLabel(self)
         self.default_notice.setObjectName("noticeBanner")
         self.default_notice.setWordWrap(True)
@@ -258,6 +263,7 @@ class EvaluationForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 20, 16, 16)
         layout.addWidget(self.title)
+        layout.addWidget(self.cycle_line)
         layout.addWidget(self.status)
         layout.addWidget(self.default_notice)
         layout.addWidget(scroll, 1)
@@ -281,8 +287,9 @@ class EvaluationForm(QWidget):
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None and widget not in (self.tops, self.tips, self.notes):
+            if widget is not None and widget not in (self.tops, self.tips, self.notes, self.cycle_line.agreements):
                 widget.deleteLater()
+        self.body_layout.addWidget(self.cycle_line.agreements)
         self.answer_groups, self.comments, self.summaries = {}, {}, {}
         self.criterion_boxes, self.help_buttons, self._labels = {}, {}, {}
         self._tried = False
@@ -392,6 +399,7 @@ class EvaluationForm(QWidget):
             ).replace("%1", guideline.version)
         )
         self.default_notice.setVisible(False)  # the guideline's status is in "Over nunrec" (F1), not on the form
+        self.cycle_line.show_for(evaluation)
         self._loading = False
         self._apply_status()
         self._update_summaries()
@@ -819,12 +827,13 @@ class EvaluationForm(QWidget):
             return
         self._desk.save_draft(self.evaluation.id, self.content())
         try:
-            self.evaluation = self._desk.submit(self.evaluation.id)
+            self.evaluation = self.cycle_line.submit(self.evaluation.id)  # asks when no cycle runs
         except NunrecError as error:
             self.show_message(str(error), "error")
             self.refresh_findings()
             return
         self._apply_status()
+        self.cycle_line.show_for(self.evaluation)
         self._update_progress()
         self._offer_next_steps(self.evaluation)
         self.submitted.emit(self.evaluation)

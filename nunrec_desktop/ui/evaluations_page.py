@@ -1,10 +1,12 @@
-"""The "Beoordeling" area: per coached employee the submitted evaluations and open drafts, and the two
-documents for the employee (feedback PDF, Dialog preparation pack). No scores or comparisons between
-employees are shown: the list is alphabetical, with counts only (P5)."""
+"""The "Beoordeling" area: per coached employee the submitted evaluations and open drafts, the history of the
+chosen employee (`history_panel`), and the two documents for the employee (feedback PDF, after choosing what
+goes in; Dialog preparation pack). No scores or comparisons between employees are shown: the list is
+alphabetical, with counts only (P5)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -25,24 +27,37 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.desk import DraftSummary, EmployeeSummary
+from nunrec_desktop.ui.feedback_choice import FeedbackChoiceDesk, FeedbackChoiceDialog
+from nunrec_desktop.ui.history_panel import HistoryDesk, HistoryPanel
 from nunrec_desktop.ui.tasks import TaskRunner
 
 DraftRow = DraftSummary  # an open draft with what became of its recording (services.desk)
 EmployeeRow = EmployeeSummary
 
 
-class OverviewDesk(Protocol):
+class OverviewDesk(HistoryDesk, FeedbackChoiceDesk, Protocol):
     """What the evaluations overview asks of the coach's desk (`services.desk.CoachDesk`)."""
 
     def employee_overview(self) -> list[EmployeeSummary]: ...
 
     def drafts(self) -> list[DraftSummary]: ...
 
-    def export_document(self, kind: str, employee_id: str, out: Path) -> Path: ...
+    def today(self) -> date: ...
+
+    def export_document(
+        self,
+        kind: str,
+        employee_id: str,
+        out: Path,
+        first: date | None = None,
+        last: date | None = None,
+        evaluation_ids: list[int] | None = None,
+    ) -> Path: ...
 
 
 class EvaluationsPage(QWidget):
     draft_chosen = Signal(object)  # DraftRow: the coach wants to carry on with this draft
+    entry_chosen = Signal(object)  # HistoryEntry: the coach wants to read (or correct) this evaluation
 
     def __init__(
         self,
@@ -55,6 +70,10 @@ class EvaluationsPage(QWidget):
         self.setObjectName("evaluationsPage")
         self._desk, self._tasks = desk, tasks
         self._ask_path = ask_path or self._save_dialog
+        self.choice: FeedbackChoiceDialog | None = None
+        self.history = HistoryPanel(desk, desk.today(), self)
+        self.history.entry_chosen.connect(self.entry_chosen)
+        self.history.changed.connect(self._history_changed)
         title = QLabel(self.tr("Evaluation"), self)
         title.setObjectName("areaTitle")
         subtitle = QLabel(
@@ -76,6 +95,9 @@ class EvaluationsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 260)
+        self.table.setMinimumHeight(120)
+        self.table.setMaximumHeight(190)
+        self.table.itemSelectionChanged.connect(self._employee_selected)
         self.feedback_button = QPushButton(self.tr("Feedback for the employee (PDF)..."), self)
         self.dialog_button = QPushButton(self.tr("Dialog preparation (PDF)..."), self)
         self.feedback_button.clicked.connect(lambda: self.export("feedback"))
@@ -86,11 +108,10 @@ class EvaluationsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.feedback_button)
         buttons.addWidget(self.dialog_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.message, 1)  # beside the buttons: no empty line above the history
         drafts_title = QLabel(self.tr("Open drafts"), self)
         drafts_title.setObjectName("sectionTitle")
         self.drafts_list = QListWidget(self)
-        self.drafts_list.setMaximumHeight(150)
         self.drafts_list.setAccessibleName(self.tr("Open drafts"))
         self.drafts_list.itemActivated.connect(self._draft_chosen)
         self.open_draft_button = QPushButton(self.tr("Open draft"), self)
@@ -100,14 +121,32 @@ class EvaluationsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(drafts_title)
+        layout.addWidget(self.history, 1)
+        drafts_head = QHBoxLayout()
+        drafts_head.addWidget(drafts_title)
+        drafts_head.addStretch(1)
+        drafts_head.addWidget(self.open_draft_button)
+        layout.addLayout(drafts_head)
         layout.addWidget(self.drafts_list)
-        layout.addWidget(self.open_draft_button)
+        rows = self.drafts_list.fontMetrics().lineSpacing() + 6
+        self.drafts_list.setMaximumHeight(3 * rows + 8)  # three drafts in view; more scroll
+
+    def _employee_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.history.show_employee(*chosen)
+
+    def _history_changed(self) -> None:
+        chosen = self.selected()
+        rows = self._desk.employee_overview()
+        for index, row in enumerate(rows):
+            if chosen is not None and row.employee_id == chosen[0]:
+                self.table.setItem(index, 1, QTableWidgetItem(str(row.submitted)))
 
     def reload(self) -> None:
+        previous = self.selected()
         rows = self._desk.employee_overview()
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
@@ -117,7 +156,9 @@ class EvaluationsPage(QWidget):
             self.table.setItem(index, 1, QTableWidgetItem(str(row.submitted)))
             self.table.setItem(index, 2, QTableWidgetItem(str(row.drafts)))
         if rows:
-            self.table.selectRow(0)
+            ids = [r.employee_id for r in rows]
+            self.table.selectRow(ids.index(previous[0]) if previous and previous[0] in ids else 0)
+            self._employee_selected()
         self.drafts_list.clear()
         states = {
             "available": "",
@@ -159,17 +200,29 @@ class EvaluationsPage(QWidget):
             self.message.setText(self.tr("Choose an employee first."))
             return
         employee_id, name = chosen
+        ids: list[int] | None = None
+        if kind == "feedback":  # first what goes in: the coach sees it and ticks evaluations on or off
+            self.choice = FeedbackChoiceDialog(self._desk, employee_id, name, self)
+            accepted = self.choice.exec()
+            ids = self.choice.chosen_ids()
+            self.choice = None
+            if not accepted or not ids:
+                return
         suggestion = ("Terugkoppeling" if kind == "feedback" else "Dialog-voorbereiding") + f" {name}.pdf"
         path = self._ask_path(suggestion)
         if path is None:
             return
         self.message.setText(self.tr("Making the document..."))
         self._tasks.run(
-            lambda: self._desk.export_document(kind, employee_id, path), self._done, self._failed, owner=self
+            lambda: self._desk.export_document(kind, employee_id, path, evaluation_ids=ids),
+            self._done,
+            self._failed,
+            owner=self,
         )
 
     def _done(self, path: Path) -> None:
         self.message.setText(self.tr("Saved: %1. Give it to the employee only.").replace("%1", str(path)))
+        self.history.reload()  # "in feedback" changed
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)

@@ -4,24 +4,34 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="194"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="201"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="206"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="312"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="315"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="340"/>
+        <source>A side-by-side session: there is no recording.</source>
+        <translation>Een side-by-side sessie: er is geen opname.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="342"/>
+        <source>The recording is no longer there; the scores and notes stay.</source>
+        <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
 </context>
 <context>
@@ -143,6 +153,157 @@
     </message>
 </context>
 <context>
+    <name>ConversationDialog</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="59"/>
+        <source>The feedback conversation</source>
+        <translation>Het feedbackgesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="62"/>
+        <source>The conversation with %1 about the cycle of %2. What you agree here comes back on the next cycle&apos;s form and in the Dialog pack. Write no caller details.</source>
+        <translation>Het gesprek met %1 over de cyclus van %2. Wat je hier afspreekt, zie je terug op het formulier van de volgende cyclus en in de Dialog-voorbereiding. Schrijf geen gegevens van bellers op.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="75"/>
+        <source>One agreement per line, e.g. &apos;Ask one extra question&apos;</source>
+        <translation>Eén afspraak per regel, bijvoorbeeld &apos;Eén keer extra doorvragen&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="79"/>
+        <source>The employee&apos;s own words (optional)</source>
+        <translation>In de eigen woorden van de medewerker (niet verplicht)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="82"/>
+        <source>Agrees with the feedback</source>
+        <translation>eens met de terugkoppeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="83"/>
+        <source>Does not agree</source>
+        <translation>niet eens</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
+        <source>Not said</source>
+        <translation>niet gezegd</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="89"/>
+        <source>On what not?</source>
+        <translation>Waarover niet?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="104"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="105"/>
+        <source>Agreements for the next cycle</source>
+        <translation>Afspraken voor de volgende cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="106"/>
+        <source>Reaction of the employee</source>
+        <translation>Reactie van de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
+        <source>The employee&apos;s view</source>
+        <translation>Oordeel van de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
+        <source>Disagrees on</source>
+        <translation>Niet eens over</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="113"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="114"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="146"/>
+        <source>Conversation of %1 recorded: %2 agreement(s).</source>
+        <translation>Gesprek van %1 vastgelegd. Afspraken: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CycleLine</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="54"/>
+        <source>Counts for no cycle.</source>
+        <translation>Telt voor geen cyclus.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="56"/>
+        <source>No coaching cycle is running for this employee: submitting asks whether to start one.</source>
+        <translation>Er loopt geen coachingscyclus voor deze medewerker: bij indienen vragen we of je er een start.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="60"/>
+        <source>Counts for: the cycle of %1</source>
+        <translation>Telt mee voor: de cyclus van %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="62"/>
+        <source> (not drawn)</source>
+        <translation> (niet getrokken)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="64"/>
+        <source> (drawn)</source>
+        <translation> (getrokken)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="66"/>
+        <source>, discussed on %1</source>
+        <translation>, besproken op %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="70"/>
+        <source>Agreed in the conversation of %1:</source>
+        <translation>Afgesproken in het gesprek van %1:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="92"/>
+        <source>Not submitted yet: choose whether a new cycle starts.</source>
+        <translation>Nog niet ingediend: kies of er een nieuwe cyclus start.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="99"/>
+        <source>Start a coaching cycle?</source>
+        <translation>Een coachingscyclus starten?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="102"/>
+        <source>No coaching cycle is running for this employee. Start a new cycle with this evaluation? Otherwise it counts for no cycle; you can move it to a cycle later.</source>
+        <translation>Er loopt geen coachingscyclus voor deze medewerker. Start je met deze beoordeling een nieuwe cyclus? Anders telt ze voor geen cyclus; je kunt haar later naar een cyclus verplaatsen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="106"/>
+        <source>Start a new cycle</source>
+        <translation>Start een nieuwe cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="107"/>
+        <source>Submit without a cycle</source>
+        <translation>Indienen zonder cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="108"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>CyclesPage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/cycles_page.py" line="61"/>
@@ -185,77 +346,82 @@
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="81"/>
+        <source>Feedback conversation</source>
+        <translation>Feedbackgesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
         <source>Picked calls</source>
         <translation>Gekozen gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="98"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="100"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="176"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="184"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="209"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="228"/>
         <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="253"/>
         <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
         <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="255"/>
         <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
         <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
         <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
         <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="266"/>
         <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
         <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="233"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="235"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="242"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
@@ -469,284 +635,284 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="139"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="167"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="164"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="169"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="177"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="184"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="187"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="188"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="189"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="213"/>
         <source>Mask them, or keep them with a reason.</source>
         <translation>Maskeer ze, of behoud ze met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="215"/>
         <source>No possible caller details in your text.</source>
         <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="230"/>
         <source>Next open question</source>
         <translation>Volgende open vraag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="237"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
         <source>Next chosen call</source>
         <translation>Volgende gekozen gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="237"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
         <source>Back to the list</source>
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="323"/>
         <source>Explanation</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
         <source>Explanation: %1</source>
         <translation>Uitleg: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="347"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="354"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="356"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="358"/>
         <source>Comment on: %1</source>
         <translation>Toelichting bij: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="367"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="368"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="375"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="397"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="403"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="464"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="472"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="502"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="500"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="508"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="507"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="515"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="511"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="519"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="513"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="521"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="565"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="573"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="567"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="575"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="569"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="577"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="573"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="654"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="581"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="662"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="575"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="630"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="656"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="583"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="638"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="664"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="586"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="669"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="677"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="682"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="869"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="878"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="540"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="548"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="541"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="679"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="687"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="773"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="781"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="787"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="795"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="788"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="837"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="846"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="839"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="848"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="843"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="852"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="845"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="854"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="847"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="856"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="848"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="857"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="864"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="873"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="867"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="876"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -767,100 +933,393 @@
 <context>
     <name>EvaluationsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="77"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="81"/>
         <source>Evaluate a call with the 5A form beside the player. Here: your evaluations per employee, and the documents for the employee.</source>
         <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler. Hier vind je je beoordelingen per medewerker, en de documenten voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="90"/>
         <source>Your evaluations per employee</source>
         <translation>Je beoordelingen per medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="91"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="91"/>
         <source>Submitted</source>
         <translation>Ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="72"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="91"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="101"/>
         <source>Feedback for the employee (PDF)...</source>
         <translation>Terugkoppeling voor de medewerker (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="102"/>
         <source>Dialog preparation (PDF)...</source>
         <translation>Voorbereiding Dialog-gesprek (PDF)...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="90"/>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="115"/>
         <source>Open drafts</source>
         <translation>Open concepten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="117"/>
         <source>Open draft</source>
         <translation>Concept openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="165"/>
         <source> - the recording was erased at the caller&apos;s request; scores and notes stay</source>
         <translation> - de opname is op verzoek van de beller verwijderd; oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
         <source> - the recording is no longer available (30 days); scores and notes stay</source>
         <translation> - de opname is niet meer beschikbaar (30 dagen); oordelen en notities blijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="172"/>
         <source>%1, side-by-side session of %2</source>
         <translation>%1, side-by-side sessie van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="174"/>
         <source>%1, call of %2</source>
         <translation>%1, gesprek van %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="200"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="215"/>
         <source>Making the document...</source>
         <translation>Het document wordt gemaakt...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="224"/>
         <source>Saved: %1. Give it to the employee only.</source>
         <translation>Opgeslagen: %1. Geef het alleen aan de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="232"/>
         <source>Save document</source>
         <translation>Document opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluations_page.py" line="232"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackChoiceDialog</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="38"/>
+        <source>What goes into the feedback</source>
+        <translation>Wat er in de terugkoppeling komt</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="41"/>
+        <source>Tick the evaluations that go into the feedback for %1. By default: those of the most recent cycle.</source>
+        <translation>Vink de beoordelingen aan die in de terugkoppeling voor %1 komen. Standaard: die van de laatste cyclus.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="51"/>
+        <source>Write the PDF...</source>
+        <translation>PDF maken...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="52"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="70"/>
+        <source>cycle of %1</source>
+        <translation>cyclus van %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="76"/>
+        <source>side-by-side</source>
+        <translation>side-by-side</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="76"/>
+        <source>call</source>
+        <translation>gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="77"/>
+        <source>no cycle</source>
+        <translation>geen cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="78"/>
+        <source>version %1</source>
+        <translation>versie %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="101"/>
+        <source>Nothing ticked: tick at least one evaluation.</source>
+        <translation>Niets aangevinkt: vink minstens één beoordeling aan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="113"/>
+        <source>The employee will read: %1 call(s) from %2 to %3, %4 mark(s), %5 time(s) tops, %6 tip(s).</source>
+        <translation>De medewerker leest %1 van je beoordelingen, van %2 tot en met %3. Markeringen: %4, beoordelingen met tops: %5, tips: %6.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="122"/>
+        <source>Agreed actions (conversation of %1): %2.</source>
+        <translation>Afgesproken acties (gesprek van %1): %2.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="126"/>
+        <source>Agreed actions: none yet; the PDF says the conversation is still to come.</source>
+        <translation>Afgesproken acties: nog geen; de PDF zegt dat het gesprek nog komt.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="62"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="193"/>
+        <source>Cycle</source>
+        <translation>Cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="69"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="191"/>
+        <source>Call</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="191"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="191"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="193"/>
+        <source>In feedback</source>
+        <translation>In terugkoppeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="91"/>
+        <source>Answers: + good or yes, ± sufficient, - point to improve or no. Point at a cell for the words.</source>
+        <translation>Antwoorden: + goed of ja, ± voldoende, - verbeterpunt of nee. Wijs een cel aan voor de woorden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="73"/>
+        <source>Period from</source>
+        <translation>Periode vanaf</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
+        <source>Period to</source>
+        <translation>Periode tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="80"/>
+        <source>Evaluations of this employee</source>
+        <translation>Beoordelingen van deze medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="97"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="99"/>
+        <source>Move to another cycle...</source>
+        <translation>Naar een andere cyclus...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="101"/>
+        <source>Start a new cycle</source>
+        <translation>Start een nieuwe cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="103"/>
+        <source>Record the conversation...</source>
+        <translation>Gesprek vastleggen...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="115"/>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="156"/>
+        <source>History of %1</source>
+        <translation>Geschiedenis van %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="172"/>
+        <source>%1 evaluation(s). Double-click one to read it; correct it there with a new version.</source>
+        <translation>Beoordelingen: %1. Dubbelklik om er een te lezen; corrigeer haar daar met een nieuwe versie.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="176"/>
+        <source>No evaluations of %1 here yet.</source>
+        <translation>Hier nog geen beoordelingen van %1.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="182"/>
+        <source>All cycles</source>
+        <translation>Alle cycli</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="209"/>
+        <source>%1, discussed on %2</source>
+        <translation>%1, besproken op %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="210"/>
+        <source>running</source>
+        <translation>loopt</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="210"/>
+        <source>still to discuss</source>
+        <translation>nog te bespreken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="217"/>
+        <source>side-by-side</source>
+        <translation>side-by-side</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="217"/>
+        <source>recording</source>
+        <translation>opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="229"/>
+        <source>%1, version %2</source>
+        <translation>%1, versie %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="235"/>
+        <source>, not drawn</source>
+        <translation>, niet getrokken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="219"/>
+        <source> (erased)</source>
+        <translation> (gewist)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="220"/>
+        <source> (gone)</source>
+        <translation> (weg)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
+        <source>submitted</source>
+        <translation>ingediend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
+        <source>corrected</source>
+        <translation>gecorrigeerd</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="228"/>
+        <source>%1, rev. %2</source>
+        <translation>%1, v%2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="231"/>
+        <source>no cycle</source>
+        <translation>geen cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="236"/>
+        <source>The cycle of %1</source>
+        <translation>De cyclus van %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
+        <source>Choose an evaluation first.</source>
+        <translation>Kies eerst een beoordeling.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="269"/>
+        <source>A new cycle started on %1.</source>
+        <translation>Een nieuwe cyclus is gestart op %1.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="279"/>
+        <source>There is no other cycle of this employee to move it to.</source>
+        <translation>Er is geen andere cyclus van deze medewerker om haar naartoe te verplaatsen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="283"/>
+        <source>Move to another cycle</source>
+        <translation>Naar een andere cyclus</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="283"/>
+        <source>Count this evaluation for the cycle of:</source>
+        <translation>Laat deze beoordeling meetellen voor de cyclus van:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="294"/>
+        <source>Moved to the cycle of %1 (recorded in the audit log).</source>
+        <translation>Verplaatst naar de cyclus van %1 (vastgelegd in het auditlog).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="302"/>
+        <source>There is no cycle to discuss yet.</source>
+        <translation>Er is nog geen cyclus om te bespreken.</translation>
     </message>
 </context>
 <context>
@@ -1826,7 +2285,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/tasks.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/tasks.py" line="91"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>

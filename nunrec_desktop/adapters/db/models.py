@@ -138,6 +138,10 @@ class EvaluationRow(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     live_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
     live_reason_note: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The coaching cycle it counts for (P7; empty: none), and whether the call was drawn for that cycle
+    # (False: "niet getrokken"; empty: not known, e.g. a cycle made from older evaluations by the migration).
+    cycle_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_cycles.id"), index=True, nullable=True)
+    drawn: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class GuidelineSnapshotRow(Base):
@@ -180,3 +184,45 @@ class DrawRow(Base):
     picks: Mapped[str] = mapped_column(Text)
     replacements: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CycleRow(Base):
+    """One explicit coaching cycle of a coach with an employee (P7). It starts when the coach draws calls or
+    starts one on purpose (never by surprise), and its loop closes with the feedback conversation."""
+
+    __tablename__ = "coaching_cycles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_by: Mapped[str] = mapped_column(String(16))  # "draw", "explicit", "evaluation" or "migration"
+    draw_id: Mapped[int | None] = mapped_column(ForeignKey("draws.id"), nullable=True)
+
+
+class ConversationRow(Base):
+    """The feedback conversation that closes a cycle (P7): when, the agreements for the next cycle, the
+    employee's own reaction (checked for caller data) and whether they agree. One per cycle."""
+
+    __tablename__ = "feedback_conversations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("coaching_cycles.id"), unique=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    agreements: Mapped[str] = mapped_column(Text)  # JSON list of short texts
+    reaction: Mapped[str] = mapped_column(Text)
+    agrees: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    disagreement: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FeedbackExportRow(Base):
+    """Which evaluations went into a feedback document the coach made (the history's "in terugkoppeling")."""
+
+    __tablename__ = "feedback_exports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    evaluation_ids: Mapped[str] = mapped_column(Text)  # JSON list of evaluation ids
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,189 @@
+"""Explicit coaching cycles (protocol P7): no cycle ever starts by surprise.
+
+A cycle of a coach with one employee starts when the coach draws calls ("Kies gesprekken") or starts one on
+purpose. It runs until its feedback conversation is recorded (that closes its loop), a newer cycle starts, or
+`open_days` (the "overdue" setting, 6 weeks) have passed since its start. An evaluation counts for the cycle
+that runs when it is submitted; a call that was not drawn for it is marked "niet getrokken". When no cycle
+runs, submitting starts one only when the caller says so (`start_cycle=True`; the screen asks the coach);
+otherwise the evaluation counts for no cycle. Every revision of an evaluation counts for the same cycle, and
+the coach can move an evaluation to another cycle of the same employee. Starting and moving are decided and
+audited by the access policy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nunrec_desktop.adapters.db.models import ConversationRow, CycleRow, DrawRow, EvaluationRow
+from nunrec_desktop.clock import Clock
+from nunrec_desktop.domain import Action, InvalidInput, User
+from nunrec_desktop.services.access import AccessPolicy, Target
+
+STARTED_BY_DRAW, STARTED_BY_COACH, STARTED_BY_EVALUATION, STARTED_BY_MIGRATION = (
+    "draw",
+    "explicit",
+    "evaluation",
+    "migration",
+)
+DEFAULT_OPEN_DAYS = 42
+
+
+class CycleDecisionNeeded(InvalidInput):
+    """Submitting with `start_cycle=None` while no cycle runs: the coach decides whether to start one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Er loopt geen coachingscyclus voor deze medewerker: kies of je met deze beoordeling een nieuwe "
+            "cyclus start."
+        )
+
+
+@dataclass(frozen=True)
+class Cycle:
+    id: int
+    employee_id: str
+    started_at: datetime
+    started_by: str
+    discussed_on: date | None  # the date of its feedback conversation; None: still to be discussed
+    running: bool
+
+    @property
+    def label(self) -> str:
+        """How the coach and the employee read it: "cyclus van 12-11-2026"."""
+        return f"cyclus van {self.started_at.astimezone():%d-%m-%Y}"
+
+
+class CycleService:
+    def __init__(
+        self, sessions: sessionmaker[Session], policy: AccessPolicy, clock: Clock, open_days: int = DEFAULT_OPEN_DAYS
+    ) -> None:
+        self._sessions = sessions
+        self._policy = policy
+        self._clock = clock
+        self._open_days = open_days
+
+    # -- reading -----------------------------------------------------------------------------------------
+
+    def cycles(self, user: User, employee_id: str) -> list[Cycle]:
+        """This coach's cycles with the employee, oldest first (no policy check: callers have decided)."""
+        with self._sessions() as session:
+            return self._cycles(session, user.id, employee_id)
+
+    def running(self, user: User, employee_id: str) -> Cycle | None:
+        running = [c for c in self.cycles(user, employee_id) if c.running]
+        return running[-1] if running else None
+
+    def get(self, user: User, cycle_id: int) -> Cycle:
+        with self._sessions() as session:
+            row = session.get(CycleRow, cycle_id)
+            if row is None or row.coach_user_id != user.id:  # another coach's cycle does not exist for you
+                raise InvalidInput("Deze coachingscyclus bestaat niet.")
+            return next(c for c in self._cycles(session, user.id, row.employee_id) if c.id == cycle_id)
+
+    def drawn_ids(self, user: User, cycle: Cycle) -> frozenset[str]:
+        """The calls drawn for this cycle: the picks of every draw of the coach for the employee made while it
+        ran (from its start until the next cycle's start)."""
+        with self._sessions() as session:
+            later = session.execute(
+                select(CycleRow.started_at)
+                .where(
+                    CycleRow.coach_user_id == user.id,
+                    CycleRow.employee_id == cycle.employee_id,
+                    CycleRow.id != cycle.id,
+                    CycleRow.started_at > cycle.started_at,
+                )
+                .order_by(CycleRow.started_at)
+                .limit(1)
+            ).scalar_one_or_none()
+            query = select(DrawRow.picks).where(
+                DrawRow.coach_user_id == user.id,
+                DrawRow.employee_id == cycle.employee_id,
+                DrawRow.created_at >= cycle.started_at,
+            )
+            if later is not None:
+                query = query.where(DrawRow.created_at < later)
+            return frozenset(i for picks in session.execute(query).scalars() for i in json.loads(picks))
+
+    def _cycles(self, session: Session, coach_user_id: int, employee_id: str) -> list[Cycle]:
+        rows = session.execute(
+            select(CycleRow, ConversationRow.held_on)
+            .outerjoin(ConversationRow, ConversationRow.cycle_id == CycleRow.id)
+            .where(CycleRow.coach_user_id == coach_user_id, CycleRow.employee_id == employee_id)
+            .order_by(CycleRow.started_at, CycleRow.id)
+        ).all()
+        cutoff = self._clock() - timedelta(days=self._open_days)
+        cycles = []
+        for index, (row, held_on) in enumerate(rows):
+            newest = index == len(rows) - 1
+            running = newest and held_on is None and row.started_at >= cutoff
+            cycles.append(Cycle(row.id, row.employee_id, row.started_at, row.started_by, held_on, running))
+        return cycles
+
+    # -- changing ----------------------------------------------------------------------------------------
+
+    def start(
+        self, user: User, employee_id: str, started_by: str = STARTED_BY_COACH, draw_id: int | None = None
+    ) -> Cycle:
+        """A new cycle from now (the previous one, if any, stops running). Audited."""
+        now = self._clock()
+        detail = f"cycle start; by {started_by}" + (f"; draw {draw_id}" if draw_id is not None else "")
+        self._policy.require(user, Action.EVALUATE, Target("employee", employee_id, (employee_id,), now), detail=detail)
+        with self._sessions.begin() as session:
+            row = CycleRow(
+                coach_user_id=user.id, employee_id=employee_id, started_at=now, started_by=started_by, draw_id=draw_id
+            )
+            session.add(row)
+            session.flush()
+            cycle_id = row.id
+        return self.get(user, cycle_id)
+
+    def for_draw(self, user: User, employee_id: str, draw_id: int) -> Cycle:
+        """A draw belongs to the running cycle (topping it up), or starts a new one."""
+        running = self.running(user, employee_id)
+        return running if running is not None else self.start(user, employee_id, STARTED_BY_DRAW, draw_id)
+
+    def move(self, user: User, evaluation_id: int, cycle_id: int) -> None:
+        """Move an evaluation (every revision of it) to another cycle of the same employee. Audited."""
+        with self._sessions() as session:
+            evaluation = session.get(EvaluationRow, evaluation_id)
+            if evaluation is None or evaluation.coach_user_id != user.id:
+                raise InvalidInput("Deze beoordeling bestaat niet.")
+            employee_id, previous = evaluation.employee_id, evaluation.cycle_id
+        target = self.get(user, cycle_id)
+        if target.employee_id != employee_id:
+            raise InvalidInput("Een beoordeling kan alleen naar een andere cyclus van dezelfde medewerker.")
+        if previous == cycle_id:
+            raise InvalidInput("Deze beoordeling telt al voor die cyclus.")
+        self._policy.require(
+            user,
+            Action.EVALUATE,
+            Target("evaluation", str(evaluation_id), (employee_id,), self._clock()),
+            detail=f"cycle move; from {previous if previous is not None else 'none'} to {cycle_id}",
+        )
+        drawn = self.drawn_ids(user, target)
+        with self._sessions.begin() as session:
+            for row in chain_rows(session, user.id, evaluation_id):
+                row.cycle_id = cycle_id
+                row.drawn = bool(row.recording_id and row.recording_id in drawn)
+
+
+def chain_rows(session: Session, coach_user_id: int, evaluation_id: int) -> list[EvaluationRow]:
+    """Every revision of the evaluation `evaluation_id` belongs to (older and newer)."""
+    rows = session.execute(
+        select(EvaluationRow).where(EvaluationRow.coach_user_id == coach_user_id).order_by(EvaluationRow.revision)
+    ).scalars()
+    by_id = {r.id: r for r in rows}
+    root = by_id[evaluation_id]
+    while root.supersedes_id is not None and root.supersedes_id in by_id:
+        root = by_id[root.supersedes_id]
+    chain, ids = [root], {root.id}
+    for row in by_id.values():
+        if row.supersedes_id in ids:
+            chain.append(row)
+            ids.add(row.id)
+    return chain

@@ -1,0 +1,150 @@
+"""Recording the feedback conversation of a cycle (P7): the date, the agreements for the next cycle (one per
+line), the employee's own reaction (optional), and whether they agree with the feedback or on what not. The
+service checks every text for caller data and refuses it with the finding named; the dialog stays open with
+that sentence, and nothing is stored."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.services.coaching_cycles import Cycle
+from nunrec_desktop.services.conversations import Conversation
+from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
+
+
+class ConversationDesk(Protocol):
+    def record_conversation(
+        self,
+        employee_id: str,
+        held_on: date,
+        agreements: list[str],
+        reaction: str = "",
+        agrees: bool | None = None,
+        disagreement: str = "",
+        cycle_id: int | None = None,
+    ) -> Conversation: ...
+
+
+class ConversationDialog(QDialog):
+    def __init__(
+        self,
+        desk: ConversationDesk,
+        employee: tuple[str, str],
+        cycle: Cycle,
+        existing: Conversation | None,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationDialog")
+        self._desk, self._employee, self._cycle = desk, employee, cycle
+        self.outcome = ""
+        self.setWindowTitle(self.tr("The feedback conversation"))
+        intro = QLabel(
+            self.tr(
+                "The conversation with %1 about the cycle of %2. What you agree here comes back on the next "
+                "cycle's form and in the Dialog pack. Write no caller details."
+            )
+            .replace("%1", employee[1])
+            .replace("%2", f"{cycle.started_at.astimezone():%d-%m-%Y}"),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.held_on = QDateEdit(to_qdate(existing.held_on if existing else today), self)
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd-MM-yyyy")
+        self.held_on.setMaximumDate(to_qdate(today))
+        self.agreements = QPlainTextEdit(self)
+        self.agreements.setPlaceholderText(self.tr("One agreement per line, e.g. 'Ask one extra question'"))
+        self.agreements.setTabChangesFocus(True)
+        self.agreements.setMaximumHeight(90)
+        self.reaction = QPlainTextEdit(self)
+        self.reaction.setPlaceholderText(self.tr("The employee's own words (optional)"))
+        self.reaction.setTabChangesFocus(True)
+        self.reaction.setMaximumHeight(90)
+        self.agree_yes = QRadioButton(self.tr("Agrees with the feedback"), self)
+        self.agree_no = QRadioButton(self.tr("Does not agree"), self)
+        self.agree_unknown = QRadioButton(self.tr("Not said"), self)
+        group = QButtonGroup(self)
+        for button in (self.agree_yes, self.agree_no, self.agree_unknown):
+            group.addButton(button)
+        self.disagreement = QLineEdit(self)
+        self.disagreement.setPlaceholderText(self.tr("On what not?"))
+        if existing is not None:
+            self.agreements.setPlainText("\n".join(existing.agreements))
+            self.reaction.setPlainText(existing.reaction)
+            self.disagreement.setText(existing.disagreement)
+        agrees = existing.agrees if existing else None
+        (self.agree_yes if agrees is True else self.agree_no if agrees is False else self.agree_unknown).setChecked(
+            True
+        )
+        self.agree_no.toggled.connect(self._update)
+        agree_row = QHBoxLayout()
+        for button in (self.agree_yes, self.agree_no, self.agree_unknown):
+            agree_row.addWidget(button)
+        agree_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.held_on)
+        form.addRow(self.tr("Agreements for the next cycle"), self.agreements)
+        form.addRow(self.tr("Reaction of the employee"), self.reaction)
+        form.addRow(self.tr("The employee's view"), agree_row)
+        form.addRow(self.tr("Disagrees on"), self.disagreement)
+        self.message = QLabel(self)
+        self.message.setObjectName("formMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+        self._update()
+
+    def _update(self) -> None:
+        self.disagreement.setEnabled(self.agree_no.isChecked())
+
+    def save(self) -> None:
+        agrees = True if self.agree_yes.isChecked() else False if self.agree_no.isChecked() else None
+        try:
+            recorded = self._desk.record_conversation(
+                self._employee[0],
+                from_qdate(self.held_on.date()),
+                self.agreements.toPlainText().splitlines(),
+                self.reaction.toPlainText(),
+                agrees,
+                self.disagreement.text() if agrees is False else "",
+                self._cycle.id,
+            )
+        except NunrecError as error:
+            self.message.setProperty("kind", "error")
+            self.message.style().polish(self.message)
+            self.message.setText(str(error))
+            return
+        self.outcome = (
+            self.tr("Conversation of %1 recorded: %2 agreement(s).")
+            .replace("%1", f"{recorded.held_on:%d-%m-%Y}")
+            .replace("%2", str(len(recorded.agreements)))
+        )
+        self.accept()

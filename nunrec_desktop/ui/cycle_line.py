@@ -1,0 +1,116 @@
+"""The line at the top of the 5A form that says which coaching cycle the evaluation counts for (P7), with what
+was agreed for it in the previous feedback conversation; and the question before submitting when no cycle
+runs ("start a new cycle?"), so that no cycle ever starts by surprise."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from nunrec_desktop.domain import InvalidInput, NunrecError
+from nunrec_desktop.services.coaching_cycles import CycleDecisionNeeded
+from nunrec_desktop.services.desk import CycleOutlook
+from nunrec_desktop.services.evaluations import Evaluation
+
+
+class OutlookDesk(Protocol):
+    def cycle_outlook(self, evaluation: Evaluation) -> CycleOutlook: ...
+
+    def submit(self, evaluation_id: int, start_cycle: bool | None = False) -> Evaluation: ...
+
+
+class CycleLine(QLabel):
+    """ "Counts for: cycle of 12-11-2026 (not drawn)" and the agreements of the last conversation."""
+
+    def __init__(self, desk: OutlookDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cycleLine")
+        self.setWordWrap(True)
+        self._desk = desk
+        self.outlook: CycleOutlook | None = None
+        # What was agreed for this cycle, at the top of the form's body: it scrolls with the form, so that on a
+        # laptop screen the questions keep their room (the form places it).
+        self.agreements = QLabel(parent)
+        self.agreements.setObjectName("agreedBox")
+        self.agreements.setWordWrap(True)
+        self.agreements.hide()
+        self.hide()
+
+    def show_for(self, evaluation: Evaluation) -> None:
+        try:
+            outlook = self._desk.cycle_outlook(evaluation)
+        except NunrecError as error:
+            self.outlook = None
+            self.agreements.hide()
+            self.setText(str(error))
+            self.show()
+            return
+        self.outlook = outlook
+        cycle = outlook.cycle
+        if cycle is None:
+            text = (
+                self.tr("Counts for no cycle.")
+                if outlook.decided
+                else self.tr("No coaching cycle is running for this employee: submitting asks whether to start one.")
+            )
+        else:
+            when = f"{cycle.started_at.astimezone():%d-%m-%Y}"
+            text = self.tr("Counts for: the cycle of %1").replace("%1", when)
+            if outlook.drawn is False:
+                text += self.tr(" (not drawn)")
+            elif outlook.drawn:
+                text += self.tr(" (drawn)")
+            if cycle.discussed_on is not None:
+                text += self.tr(", discussed on %1").replace("%1", f"{cycle.discussed_on:%d-%m-%Y}")
+            text += "."
+        agreed = outlook.agreed
+        if agreed is not None and agreed.agreements:
+            head = self.tr("Agreed in the conversation of %1:").replace("%1", f"{agreed.held_on:%d-%m-%Y}")
+            self.agreements.setText("\n".join([head, *(f"\u2022 {line}" for line in agreed.agreements)]))
+            self.agreements.show()
+        else:
+            self.agreements.clear()
+            self.agreements.hide()
+        self.setText(text)
+        self.show()
+
+    def submit(self, evaluation_id: int) -> Evaluation:
+        """Submit; when the draft is ready but no cycle runs, ask the coach first (`CycleDecisionNeeded`).
+        Cancelling the question raises `InvalidInput` with a sentence for the form's message."""
+        try:
+            return self._desk.submit(evaluation_id, None)
+        except CycleDecisionNeeded:
+            focus = QApplication.focusWidget()
+            start = self.ask_start()
+            if focus is not None:
+                focus.activateWindow()  # the keyboard carries on where it was (the question took the focus)
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # activation lands
+                focus.setFocus()
+        if start is None:
+            raise InvalidInput(self.tr("Not submitted yet: choose whether a new cycle starts."))
+        return self._desk.submit(evaluation_id, start)
+
+    def ask_start(self) -> bool | None:
+        """True to start a new cycle, False to submit without one, None to wait."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Start a coaching cycle?"))
+        box.setText(
+            self.tr(
+                "No coaching cycle is running for this employee. Start a new cycle with this evaluation? "
+                "Otherwise it counts for no cycle; you can move it to a cycle later."
+            )
+        )
+        start = box.addButton(self.tr("Start a new cycle"), QMessageBox.ButtonRole.AcceptRole)
+        without = box.addButton(self.tr("Submit without a cycle"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(start)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is start:
+            return True
+        if clicked is without:
+            return False
+        return None

@@ -1,0 +1,49 @@
+"""Answering the next modal dialog as a person does: wait for it, read it, click one of its buttons."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+
+def click_in_next_dialog(button_text: str, within_s: float = 5.0) -> list[str]:
+    """When the next modal dialog opens, click its button `button_text` with the mouse. Returns the dialog's
+    label texts once it was answered (empty when no dialog came within `within_s`)."""
+    seen: list[str] = []
+    deadline = time.monotonic() + within_s
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, answer)
+            return
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        [button] = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == button_text]
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def press_in_next_dialog(key: Qt.Key = Qt.Key.Key_Return, within_s: float = 5.0) -> list[str]:
+    """When the next modal dialog opens, press `key` on the widget with the focus in it (Enter: the default
+    button). Returns the dialog's label texts once it was answered."""
+    seen: list[str] = []
+    deadline = time.monotonic() + within_s
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, answer)
+            return
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        target = dialog.focusWidget()  # the focus inside the dialog (its default button), else the dialog
+        QTest.keyClick(target if target is not None else dialog, key)
+
+    QTimer.singleShot(0, answer)
+    return seen
