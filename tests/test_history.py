@@ -311,3 +311,18 @@ def test_the_migration_makes_inferred_cycles_explicit(tmp_path: Path) -> None:
     assert evaluations[3] == (november, True) and evaluations[4] == (november, False)  # drawn / "niet getrokken"
     assert evaluations[5] == (november, False)  # the correction counts where its first submission did
     assert evaluations[6] == (None, None)  # a draft is decided when it is submitted
+
+
+def test_a_conversation_without_a_named_cycle_is_about_the_evaluated_cycle_not_the_freshly_drawn_one(
+    services: Services, coach: User, clock: FakeClock
+) -> None:
+    """The coach often draws the next calls (an empty new cycle) before the feedback conversation is held."""
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    evaluated = services.cycle_book.start(coach, "E1")
+    evaluate(services, coach, "rec-a", 3, clock)
+    clock.now += timedelta(days=1)
+    fresh = services.cycle_book.start(coach, "E1")  # the next cycle, nothing evaluated in it yet
+    services.conversations.record(coach, "E1", clock.now.date(), ["Een keer extra doorvragen"], "", None, "")
+    found = services.conversations.of_cycles(coach, [evaluated.id, fresh.id])
+    assert list(found) == [evaluated.id]

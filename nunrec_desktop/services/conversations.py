@@ -19,7 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from nunrec_desktop.adapters.db.models import ConversationRow, CycleRow
+from nunrec_desktop.adapters.db.models import ConversationRow, CycleRow, EvaluationRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -69,7 +69,7 @@ class ConversationService:
         disagreement: str = "",
         cycle_id: int | None = None,
     ) -> Conversation:
-        """Record the conversation of `cycle_id`, or of the employee's latest cycle."""
+        """Record the conversation of `cycle_id`, or of the cycle `discussable` picks."""
         cycle = self._cycle(user, employee_id, cycle_id)
         cleaned = [" ".join(a.split()) for a in agreements]
         cleaned = [a for a in cleaned if a]
@@ -161,7 +161,25 @@ class ConversationService:
         cycles = self._cycles.cycles(user, employee_id)
         if not cycles:
             raise InvalidInput("Er is nog geen coachingscyclus met deze medewerker; er valt nog niets te bespreken.")
-        return cycles[-1]
+        return cycles[self.discussable(cycles)]
+
+    def discussable(self, cycles: list[Cycle]) -> int:
+        """The index of the cycle a conversation is about when none is named: the newest one with a submitted
+        evaluation that was not discussed yet (the coach often draws the next calls before the conversation,
+        which starts an empty cycle); else the newest with a submitted evaluation; else the newest."""
+        with self._sessions() as session:
+            evaluated = set(
+                session.scalars(
+                    select(EvaluationRow.cycle_id).where(
+                        EvaluationRow.cycle_id.in_([c.id for c in cycles]), EvaluationRow.status != "draft"
+                    )
+                )
+            )
+        for wanted in (lambda c: c.id in evaluated and c.discussed_on is None, lambda c: c.id in evaluated):
+            for index in range(len(cycles) - 1, -1, -1):
+                if wanted(cycles[index]):
+                    return index
+        return len(cycles) - 1
 
 
 def _conversation(row: ConversationRow) -> Conversation:

@@ -301,7 +301,10 @@ class ReportService:
             raise InvalidInput(f"Er zijn geen ingediende beoordelingen van {data.employee_name} in deze periode.")
         self.check_free_text(data, guard)
         out = write_atomically(out, lambda path: render(data, path))
-        ids = ",".join(str(c.evaluation.id) for c in data.calls)
+        numbers = [str(c.evaluation.id) for c in data.calls]
+        ids = ",".join(numbers)
+        if len(ids) > 440:  # the audit detail holds 500 characters: the count, and the ids as far as they fit
+            ids = ",".join(numbers[:60]) + f",... ({len(numbers)} in all)"
         if kind == "feedback":  # the history shows which evaluations went into a feedback document
             with self._sessions.begin() as session:
                 session.add(

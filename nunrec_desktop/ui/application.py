@@ -11,6 +11,7 @@ that run later, never at module level (tests/test_fast_start.py checks this).
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from nunrec_desktop.ui.main_window import MainWindow
     from nunrec_desktop.ui.player_page import PlayerPage
     from nunrec_desktop.ui.recordings_page import RecordingsPage
+
+log = logging.getLogger(__name__)
 
 
 UNPAINTED_START_MS = 500
@@ -375,7 +378,15 @@ class AppController(QObject):
             self.player.stop()
         # A list still loading must not be fetched, nor audited, after the sign-out: queued work is dropped,
         # the running task finishes. What the coach typed is then saved right here, so no queued save is lost.
-        self.tasks.settle()
+        from PySide6.QtCore import Qt
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            settled = self.tasks.settle()
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not settled:
+            log.warning("signed out while a background task still ran; its audit entry may follow the sign-out")
         if self.form is not None:
             self.form.flush()
         if self.live is not None:

@@ -308,6 +308,17 @@ class HistoryPanel(QWidget):
         self.message.setText(self.tr("Moved to the cycle of %1 (recorded in the audit log).").replace("%1", chosen))
         self.changed.emit()
 
+    @staticmethod
+    def _discussable(data: EmployeeHistory) -> int:
+        """No cycle chosen: the newest with a submitted evaluation that was not discussed yet (drawing the next
+        calls before the conversation starts an empty cycle), as `nunrec conversation add` chooses."""
+        evaluated = {e.cycle.id for e in data.entries if e.cycle is not None and e.status != "draft"}
+        for wanted in (lambda c: c.id in evaluated and c.discussed_on is None, lambda c: c.id in evaluated):
+            for cycle in reversed(data.cycles):
+                if wanted(cycle):
+                    return cycle.id
+        return data.cycles[-1].id
+
     def record_conversation(self) -> None:
         data = self.data
         if self.employee is None or data is None:
@@ -315,7 +326,7 @@ class HistoryPanel(QWidget):
         if not data.cycles:
             self.message.setText(self.tr("There is no cycle to discuss yet."))
             return
-        cycle_id = self.cycle_filter.currentData() or data.cycles[-1].id
+        cycle_id = self.cycle_filter.currentData() or self._discussable(data)
         cycle = next(c for c in data.cycles if c.id == cycle_id)
         dialog = ConversationDialog(
             self._desk, self.employee, cycle, data.conversations.get(cycle.id), self._today, self

@@ -73,10 +73,11 @@ class TaskRunner(QObject):
             self._unfinished.add(future)
         future.add_done_callback(finished)
 
-    def settle(self, timeout: float = 30.0) -> bool:
+    def settle(self, timeout: float = 75.0) -> bool:
         """Drop the work that has not started and wait for the one running, so that nothing a session asked
         for happens after it ended (sign-out is then the session's last entry in the audit trail). Their
-        callbacks still come later, and owners deleted by then are skipped. False if it timed out."""
+        callbacks still come later (owners deleted by then are skipped). The default timeout outlasts the store's
+        own 60 s deadline, so a listing in flight always ends first. False if it timed out."""
         with self._lock:
             unfinished = set(self._unfinished)
         for future in unfinished:

@@ -4,32 +4,32 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="197"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="201"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="204"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="209"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="318"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="340"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="343"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="342"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="345"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -1107,7 +1107,8 @@
     <message>
         <location filename="../../nunrec_desktop/ui/history_panel.py" line="65"/>
         <location filename="../../nunrec_desktop/ui/history_panel.py" line="111"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="207"/>
         <source>Cycle</source>
         <translation>Cyclus</translation>
     </message>
@@ -1117,22 +1118,22 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="205"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="205"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="205"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="207"/>
         <source>In feedback</source>
         <translation>In terugkoppeling</translation>
     </message>
@@ -1202,122 +1203,122 @@
         <translation>Alle cycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="209"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
         <source>%1, discussed on %2</source>
         <translation>%1, besproken op %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
         <source>running</source>
         <translation>loopt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
         <source>still to discuss</source>
         <translation>nog te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="231"/>
         <source>side-by-side</source>
         <translation>side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="231"/>
         <source>recording</source>
         <translation>opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="243"/>
         <source>%1, version %2</source>
         <translation>%1, versie %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="249"/>
         <source>, not drawn</source>
         <translation>, niet getrokken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="219"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="233"/>
         <source> (erased)</source>
         <translation> (gewist)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="220"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="234"/>
         <source> (gone)</source>
         <translation> (weg)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="237"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="238"/>
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
         <source>corrected</source>
         <translation>gecorrigeerd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="228"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="242"/>
         <source>%1, rev. %2</source>
         <translation>%1, v%2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="245"/>
         <source>no cycle</source>
         <translation>geen cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="236"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
         <source>The cycle of %1</source>
         <translation>De cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="253"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="253"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="264"/>
         <source>Choose an evaluation first.</source>
         <translation>Kies eerst een beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="269"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="283"/>
         <source>A new cycle started on %1.</source>
         <translation>Een nieuwe cyclus is gestart op %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="293"/>
         <source>There is no other cycle of this employee to move it to.</source>
         <translation>Er is geen andere cyclus van deze medewerker om haar naartoe te verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="297"/>
         <source>Move to another cycle</source>
         <translation>Naar een andere cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="297"/>
         <source>Count this evaluation for the cycle of:</source>
         <translation>Laat deze beoordeling meetellen voor de cyclus van:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="308"/>
         <source>Moved to the cycle of %1 (recorded in the audit log).</source>
         <translation>Verplaatst naar de cyclus van %1 (vastgelegd in het auditlog).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="302"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="327"/>
         <source>There is no cycle to discuss yet.</source>
         <translation>Er is nog geen cyclus om te bespreken.</translation>
     </message>
@@ -2285,7 +2286,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/tasks.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/tasks.py" line="92"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
