@@ -175,11 +175,10 @@ class ConversationService:
                     )
                 )
             )
-        for wanted in (lambda c: c.id in evaluated and c.discussed_on is None, lambda c: c.id in evaluated):
-            for index in range(len(cycles) - 1, -1, -1):
-                if wanted(cycles[index]):
-                    return index
-        return len(cycles) - 1
+        newest_first = range(len(cycles) - 1, -1, -1)
+        undiscussed = [i for i in newest_first if cycles[i].id in evaluated and cycles[i].discussed_on is None]
+        anything = [i for i in newest_first if cycles[i].id in evaluated]
+        return (undiscussed or anything or [len(cycles) - 1])[0]
 
 
 def _conversation(row: ConversationRow) -> Conversation:

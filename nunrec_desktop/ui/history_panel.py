@@ -313,11 +313,10 @@ class HistoryPanel(QWidget):
         """No cycle chosen: the newest with a submitted evaluation that was not discussed yet (drawing the next
         calls before the conversation starts an empty cycle), as `nunrec conversation add` chooses."""
         evaluated = {e.cycle.id for e in data.entries if e.cycle is not None and e.status != "draft"}
-        for wanted in (lambda c: c.id in evaluated and c.discussed_on is None, lambda c: c.id in evaluated):
-            for cycle in reversed(data.cycles):
-                if wanted(cycle):
-                    return cycle.id
-        return data.cycles[-1].id
+        newest_first = list(reversed(data.cycles))
+        undiscussed = [c.id for c in newest_first if c.id in evaluated and c.discussed_on is None]
+        anything = [c.id for c in newest_first if c.id in evaluated]
+        return (undiscussed or anything or [data.cycles[-1].id])[0]
 
     def record_conversation(self) -> None:
         data = self.data
