@@ -7,7 +7,6 @@ coach or the IT colleague as they are (the services have no translation layer of
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -90,22 +89,8 @@ class Mark:
     valence: str = ""
 
 
-_PROTOCOL_CITATION = re.compile(r"\s*\(P\d+(?:\s*[,;]\s*P\d+)*\)")
-
-
 class NunrecError(Exception):
-    """Base of every error a user may see; `str(error)` is a Dutch sentence for the user.
-
-    The sentences in the code cite the protocol's rules ("(P6, P13)") so that a reader of the code sees why;
-    the person reading the message gets plain Dutch: the citations are kept in `rules`, not in the text."""
-
-    def __init__(self, *args: object) -> None:
-        if args and isinstance(args[0], str):
-            self.rules = tuple(re.findall(r"P\d+", " ".join(_PROTOCOL_CITATION.findall(args[0]))))
-            args = (_PROTOCOL_CITATION.sub("", args[0]), *args[1:])
-        else:
-            self.rules = ()
-        super().__init__(*args)
+    """Base of every error a user may see; `str(error)` is a Dutch sentence for the user."""
 
 
 class AccessDenied(NunrecError):

@@ -108,14 +108,3 @@ def test_the_audit_words_are_dutch_and_cover_what_the_services_record() -> None:
     assert unknown == set()
     assert action_words("recordings.play") == "opname beluisterd" and result_words("denied") == "geweigerd"
     assert action_key("aangemeld") == "auth.sign_in" and action_key("auth.unlock") == "auth.unlock"
-
-
-def test_messages_for_people_carry_no_protocol_codes() -> None:
-    """The code cites the protocol ("(P6, P13)"); the person reading the message gets plain Dutch."""
-    from nunrec_desktop.domain import AccessDenied, InvalidInput
-
-    error = InvalidInput("Laat het weg; gegevens van bellers worden niet vastgelegd (P6, P13).")
-    assert str(error) == "Laat het weg; gegevens van bellers worden niet vastgelegd." and error.rules == ("P6", "P13")
-    denied = AccessDenied("Er bestaan alleen de rollen coach en it (P3); laat IT het account nakijken.")
-    assert str(denied) == "Er bestaan alleen de rollen coach en it; laat IT het account nakijken."
-    assert str(InvalidInput("Geen code hier (zie de handleiding).")) == "Geen code hier (zie de handleiding)."
