@@ -267,6 +267,13 @@ def test_the_migration_makes_inferred_cycles_explicit(tmp_path: Path) -> None:
             ),
             {"picks": json.dumps(["rec-2"])},
         )
+        connection.execute(  # a second draw during the November run tops it up: no cycle of its own
+            sa.text(
+                "INSERT INTO draws (id, coach_user_id, employee_id, seed, parameters, picks, replacements, "
+                "created_at) VALUES (2, 1, 'E1', 6, '{}', :picks, '[]', '2026-11-03 08:00:00')"
+            ),
+            {"picks": json.dumps(["rec-5"])},
+        )
         # Two runs of submissions (September; November after the draw), a correction, and a draft.
         rows = [
             (1, "rec-1", None, "submitted", 1, "2026-09-01 10:00:00"),
@@ -275,6 +282,7 @@ def test_the_migration_makes_inferred_cycles_explicit(tmp_path: Path) -> None:
             (4, "rec-3", None, "submitted", 1, "2026-11-05 10:00:00"),
             (5, "rec-3", 4, "submitted", 2, "2026-11-20 10:00:00"),
             (6, "rec-4", None, "draft", 1, None),
+            (7, "rec-5", None, "submitted", 1, "2026-11-06 10:00:00"),
         ]
         for eid, rec, supersedes, status, revision, submitted in rows:
             connection.execute(
@@ -311,6 +319,7 @@ def test_the_migration_makes_inferred_cycles_explicit(tmp_path: Path) -> None:
     assert evaluations[3] == (november, True) and evaluations[4] == (november, False)  # drawn / "niet getrokken"
     assert evaluations[5] == (november, False)  # the correction counts where its first submission did
     assert evaluations[6] == (None, None)  # a draft is decided when it is submitted
+    assert evaluations[7] == (november, True)  # drawn by the second draw of the same run
 
 
 def test_a_conversation_without_a_named_cycle_is_about_the_evaluated_cycle_not_the_freshly_drawn_one(

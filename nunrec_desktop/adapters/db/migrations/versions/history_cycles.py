@@ -172,12 +172,16 @@ def _cycles_from_history(connection: sa.Connection) -> None:
                 runs.append([(moment, chain)])
         unused = list(draws_of.get(pair, []))
         for run in runs:
-            first = run[0][0]
+            first, last = run[0][0], run[-1][0]
+            # The draw that started the run (the newest in the 14 days before its first submission) and every
+            # draw made during the run (topping it up) belong to the run's one cycle; their picks combined.
             before = [d for d in unused if first - GAP <= _aware(d.created_at) <= first]
-            draw = before[-1] if before else None
-            if draw is not None:
-                unused.remove(draw)
-            picks = _picks(draw) if draw is not None else None
+            during = [d for d in unused if first < _aware(d.created_at) <= last]
+            draw = before[-1] if before else (during[0] if during else None)
+            mine = ([draw] if draw is not None else []) + [d for d in during if d is not draw]
+            for made in mine:
+                unused.remove(made)
+            picks = set().union(*(_picks(d) for d in mine)) if mine else None
             cycle_id = _insert_cycle(
                 connection,
                 cycles,
@@ -202,8 +206,8 @@ def _cycles_from_history(connection: sa.Connection) -> None:
 
 
 def _picks(draw: sa.Row[Any]) -> set[str]:
-    picked = set(json.loads(str(draw.picks)))
-    return picked | {str(r["old"]) for r in json.loads(str(draw.replacements or "[]"))}
+    """The calls drawn, as `CycleService.drawn_ids` reads them (a replaced call is no longer drawn)."""
+    return {str(pick) for pick in json.loads(str(draw.picks))}
 
 
 def _insert_cycle(
