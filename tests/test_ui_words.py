@@ -108,3 +108,27 @@ def test_the_audit_words_are_dutch_and_cover_what_the_services_record() -> None:
     assert unknown == set()
     assert action_words("recordings.play") == "opname beluisterd" and result_words("denied") == "geweigerd"
     assert action_key("aangemeld") == "auth.sign_in" and action_key("auth.unlock") == "auth.unlock"
+
+
+def test_what_a_person_reads_of_an_error_is_plain_dutch(qapp: QApplication) -> None:
+    """The code cites the protocol ("(P6, P13)"); the coach's screen shows the sentence without the codes, and
+    an unexpected error is one plain sentence, never a class name."""
+    from nunrec_desktop.domain import InvalidInput
+    from nunrec_desktop.ui.messages import for_reader
+
+    refused = InvalidInput("Laat het weg; gegevens van bellers worden niet vastgelegd (P6, P13).")
+    assert for_reader(refused) == "Laat het weg; gegevens van bellers worden niet vastgelegd."
+    assert "(P6, P13)" in str(refused)  # the CLI, read by IT, keeps the citation
+    assert (
+        for_reader(InvalidInput("Alleen rollen coach en it (P3/P5); vraag IT."))
+        == "Alleen rollen coach en it; vraag IT."
+    )
+    assert for_reader(InvalidInput("Geen code (zie de handleiding).")) == "Geen code (zie de handleiding)."
+    from nunrec_desktop.ui.translations import install_translators
+
+    translators = install_translators(qapp)
+    try:
+        assert for_reader(OSError("disk full")).startswith("Er ging iets onverwachts mis. Probeer het opnieuw")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -27,6 +27,7 @@ from nunrec_desktop.ui.garbage import GuiThreadCollector
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.layout_memory import LayoutMemory, show_remembered
 from nunrec_desktop.ui.login_window import LoginWindow
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
 
@@ -141,7 +142,7 @@ class AppController(QObject):
         self.login.set_sign_in(services.auth.sign_in)
 
     def _workspace_failed(self, error: Exception) -> None:
-        self.login.workspace_failed(str(error))  # a Dutch sentence (the runner logged an unexpected one)
+        self.login.workspace_failed(for_reader(error))  # a Dutch sentence (the runner logged an unexpected one)
 
     def _signed_in(self, user: User) -> None:
         from nunrec_desktop.services.desk import CoachDesk
@@ -200,7 +201,7 @@ class AppController(QObject):
             try:
                 guideline = desk.guideline()
             except NunrecError as error:
-                return text + " " + str(error)
+                return text + " " + for_reader(error)
             text += " " + self.tr("Conversation guideline: %1 (version %2).").replace("%1", guideline.title).replace(
                 "%2", guideline.version
             )
@@ -358,7 +359,7 @@ class AppController(QObject):
         try:
             evaluation, guideline = desk.evaluation_of(visible)
         except NunrecError as error:
-            form.status.setText(str(error))
+            form.status.setText(for_reader(error))
             return
         player.set_marks(evaluation.content.marks)
         form.load(evaluation, guideline)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.audit import AuditEntry, ChainReport
 from nunrec_desktop.services.audit_words import ACTIONS, action_words, object_words, result_words, role_words
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.tasks import TaskRunner
 
@@ -141,7 +142,7 @@ class AuditPage(QWidget):
                 self.actor.text().strip(), str(self.action.currentData()), self.object_id.text().strip(), first, last
             )
         except NunrecError as error:
-            self.status.setText(str(error))
+            self.status.setText(for_reader(error))
             return
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
@@ -159,7 +160,10 @@ class AuditPage(QWidget):
     def verify(self) -> None:
         self.chain_result.setText(self.tr("Checking the chain..."))
         self._tasks.run(
-            self._desk.verify_audit, self._verified, lambda error: self.chain_result.setText(str(error)), owner=self
+            self._desk.verify_audit,
+            self._verified,
+            lambda error: self.chain_result.setText(for_reader(error)),
+            owner=self,
         )
 
     def _verified(self, report: ChainReport) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.coaching_cycles import Cycle
 from nunrec_desktop.services.conversations import Conversation
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 
 
@@ -140,7 +141,7 @@ class ConversationDialog(QDialog):
         except NunrecError as error:
             self.message.setProperty("kind", "error")
             self.message.style().polish(self.message)
-            self.message.setText(str(error))
+            self.message.setText(for_reader(error))
             return
         self.outcome = (
             self.tr("Conversation of %1 recorded: %2 agreement(s).")

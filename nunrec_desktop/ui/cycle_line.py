@@ -13,6 +13,7 @@ from nunrec_desktop.domain import InvalidInput, NunrecError
 from nunrec_desktop.services.coaching_cycles import CycleDecisionNeeded
 from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluations import Evaluation
+from nunrec_desktop.ui.messages import for_reader
 
 
 class OutlookDesk(Protocol):
@@ -44,7 +45,7 @@ class CycleLine(QLabel):
         except NunrecError as error:
             self.outlook = None
             self.agreements.hide()
-            self.setText(str(error))
+            self.setText(for_reader(error))
             self.show()
             return
         self.outlook = outlook

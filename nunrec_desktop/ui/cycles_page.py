@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.domain import NunrecError, call_time
+from nunrec_desktop.domain import call_time
 from nunrec_desktop.services.cycles import STATE_DUE, STATE_OVERDUE, CycleStatus
 from nunrec_desktop.services.draws import Draw
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 
 STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
@@ -122,7 +123,7 @@ class CyclesPage(QWidget):
         self._tasks.run(self._desk.cycle_rows, self._show_rows, self._failed, owner=self)
 
     def _failed(self, error: Exception) -> None:
-        self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
+        self.message.setText(for_reader(error))
 
     def _show_rows(self, statuses: list[CycleStatus]) -> None:
         previous = self._draw_status.employee_id if self._draw_status else None

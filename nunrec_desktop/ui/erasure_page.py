@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from nunrec_desktop.domain import NunrecError, call_time
+from nunrec_desktop.domain import call_time
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.tasks import TaskRunner
 
@@ -257,7 +258,7 @@ class ErasurePage(QWidget):
         self.message.style().polish(self.message)
 
     def _failed(self, error: Exception) -> None:
-        self._say(str(error) if isinstance(error, NunrecError) else type(error).__name__, error=True)
+        self._say(for_reader(error), error=True)
 
     def _found(self, found: ErasureSearch) -> None:
         self.candidates = found.candidates

@@ -60,6 +60,7 @@ from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.cycle_line import CycleLine
 from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import SubmitKeys
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import format_time
 
@@ -505,7 +506,7 @@ class EvaluationForm(QWidget):
                 )
 
     def _save_failed(self, error: Exception) -> None:
-        self.status.setText(self.tr("The draft could not be saved: %1").replace("%1", str(error)))
+        self.status.setText(self.tr("The draft could not be saved: %1").replace("%1", for_reader(error)))
 
     def _apply_status(self) -> None:
         evaluation = self.evaluation
@@ -829,7 +830,7 @@ class EvaluationForm(QWidget):
         try:
             self.evaluation = self.cycle_line.submit(self.evaluation.id)  # asks when no cycle runs
         except NunrecError as error:
-            self.show_message(str(error), "error")
+            self.show_message(for_reader(error), "error")
             self.refresh_findings()
             return
         self._apply_status()
@@ -894,7 +895,7 @@ class EvaluationForm(QWidget):
         try:
             revised = self._desk.revise(self.evaluation.id)
         except NunrecError as error:
-            self.show_message(str(error), "error")
+            self.show_message(for_reader(error), "error")
             return
         self.show_message("")
         self.load(revised, self.guideline)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.desk import DraftSummary, EmployeeSummary
 from nunrec_desktop.ui.feedback_choice import FeedbackChoiceDesk, FeedbackChoiceDialog
 from nunrec_desktop.ui.history_panel import HistoryDesk, HistoryPanel
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 
 DraftRow = DraftSummary  # an open draft with what became of its recording (services.desk)
@@ -225,7 +225,7 @@ class EvaluationsPage(QWidget):
         self.history.reload()  # "in feedback" changed
 
     def _failed(self, error: Exception) -> None:
-        self.message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
+        self.message.setText(for_reader(error))
 
     def _save_dialog(self, suggestion: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.reports import FeedbackData
+from nunrec_desktop.ui.messages import for_reader
 
 ID_ROLE = 256
 
@@ -63,7 +64,7 @@ class FeedbackChoiceDialog(QDialog):
             candidates = desk.feedback_candidates(employee_id)
             default = {c.evaluation.id for c in desk.feedback_preview(employee_id).calls}
         except NunrecError as error:
-            self.error = str(error)
+            self.error = for_reader(error)
             candidates, default = None, set()
         if candidates is not None:
             labels = {
@@ -103,7 +104,7 @@ class FeedbackChoiceDialog(QDialog):
         try:
             data = self._desk.feedback_preview(self._employee_id, ids)
         except NunrecError as error:
-            self.summary.setText(str(error))
+            self.summary.setText(for_reader(error))
             return
         contents = [c.evaluation.content for c in data.calls]
         marks = sum(len(c.marks) for c in contents)

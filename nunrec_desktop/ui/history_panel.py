@@ -31,6 +31,7 @@ from nunrec_desktop.services.coaching_cycles import Cycle
 from nunrec_desktop.services.conversations import Conversation
 from nunrec_desktop.services.history import EmployeeHistory, HistoryEntry, compact_answers
 from nunrec_desktop.ui.conversation_dialog import ConversationDesk, ConversationDialog
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 
 ENTRY_ROLE = 256
@@ -149,7 +150,7 @@ class HistoryPanel(QWidget):
         try:
             data = self._desk.history(employee_id, cycle_id, first, last)
         except NunrecError as error:
-            self.message.setText(str(error))
+            self.message.setText(for_reader(error))
             return
         self.data = data
         self._fill_cycles(data, cycle_id)
@@ -276,7 +277,7 @@ class HistoryPanel(QWidget):
         try:
             cycle = self._desk.start_cycle(self.employee[0])
         except NunrecError as error:
-            self.message.setText(str(error))
+            self.message.setText(for_reader(error))
             return
         self.reload()
         self.message.setText(
@@ -302,7 +303,7 @@ class HistoryPanel(QWidget):
         try:
             self._desk.move_to_cycle(entry.id, target.id)
         except NunrecError as error:
-            self.message.setText(str(error))
+            self.message.setText(for_reader(error))
             return
         self.reload()
         self.message.setText(self.tr("Moved to the cycle of %1 (recorded in the audit log).").replace("%1", chosen))

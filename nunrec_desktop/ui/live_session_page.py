@@ -49,6 +49,7 @@ from nunrec_desktop.services.privacy import Finding, mask
 from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.evaluation_form import EvaluationDesk, EvaluationForm
 from nunrec_desktop.ui.key_help import declare_keys
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -379,7 +380,7 @@ class LiveSessionPage(QWidget):
         try:
             running = self._desk.running_session()
         except NunrecError as error:
-            self.start_message.setText(str(error))
+            self.start_message.setText(for_reader(error))
             return
         if running is not None and (self.session is None or self.session.id != running.id):
             self.resumed.setText(
@@ -443,7 +444,7 @@ class LiveSessionPage(QWidget):
                 employee_id, reason, self.reason_note.text() if reason == REASON_OTHER else ""
             )
         except NunrecError as error:
-            self.start_message.setText(str(error))
+            self.start_message.setText(for_reader(error))
             return
         self.resumed.hide()
         self.reason_note.clear()
@@ -617,7 +618,7 @@ class LiveSessionPage(QWidget):
             self.save_status.setText(self.tr("Saved automatically."))
 
     def _save_failed(self, error: Exception) -> None:
-        self.save_status.setText(self.tr("Could not be saved: %1").replace("%1", str(error)))
+        self.save_status.setText(self.tr("Could not be saved: %1").replace("%1", for_reader(error)))
 
     def findings(self) -> list[tuple[str, Finding]]:
         found = [("notes", f) for f in self._desk.scan(self.notes.toPlainText())]
@@ -688,7 +689,7 @@ class LiveSessionPage(QWidget):
 
     def _end_failed(self, error: Exception) -> None:
         self.end_button.setEnabled(True)
-        self.running_message.setText(str(error) if isinstance(error, NunrecError) else type(error).__name__)
+        self.running_message.setText(for_reader(error))
 
     def open_for_evaluation(self, session: LiveSession) -> None:
         """The 5A form of an ended session (also when continuing a draft from the overview)."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop.ui.messages import for_reader
 
 Unlock = Callable[[User, str], User]
 
@@ -73,7 +74,7 @@ class LockScreen(QWidget):
             self._unlock(self._user, self.password.text())
         except NunrecError as error:
             self.password.clear()
-            self.message.setText(str(error))
+            self.message.setText(for_reader(error))
             return
         self.password.clear()
         self.message.clear()

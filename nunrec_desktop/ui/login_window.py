@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop.ui.messages import for_reader
 
 SignIn = Callable[[str, str], User]
 
@@ -140,7 +141,7 @@ class LoginWindow(QWidget):
         except NunrecError as error:
             self.password.clear()
             self.password.setFocus()
-            self.show_error(str(error))
+            self.show_error(for_reader(error))
             return
         self.password.clear()
         self.signed_in.emit(user)

@@ -39,6 +39,7 @@ from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import declare_keys
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
 
@@ -374,7 +375,7 @@ class PlayerPage(QWidget):
         self.decoding = False
         self.info.setText(self._info_base)
         self.error_banner.setText(
-            str(error)
+            for_reader(error)
             if isinstance(error, NunrecError)
             else self.tr("The recording could not be opened because of an unexpected error (%1).").replace(
                 "%1", type(error).__name__
@@ -386,7 +387,7 @@ class PlayerPage(QWidget):
         self.loading = False
         self.progress.hide()
         text = (
-            str(error)
+            for_reader(error)
             if isinstance(error, NunrecError)
             else self.tr("The recording could not be opened because of an unexpected error (%1).").replace(
                 "%1", type(error).__name__
@@ -481,7 +482,7 @@ class PlayerPage(QWidget):
         try:
             self.engine.play()
         except NunrecError as error:
-            self.error_banner.setText(str(error))
+            self.error_banner.setText(for_reader(error))
             self.error_banner.show()
             return
         self.play_button.setText(self.tr("Pause"))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
 from nunrec_desktop.ui.flow_layout import wrapping_row
+from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -348,7 +349,7 @@ class RecordingsPage(QWidget):
         self.progress.hide()
         self.refresh_button.setEnabled(True)
         text = (
-            str(error)
+            for_reader(error)
             if isinstance(error, NunrecError)
             else self.tr("The recordings could not be loaded because of an unexpected error (%1).").replace(
                 "%1", type(error).__name__

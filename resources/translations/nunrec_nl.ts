@@ -4,32 +4,32 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="197"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="198"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="204"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="205"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="209"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="210"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="319"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="344"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="345"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="346"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -37,117 +37,117 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="68"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="76"/>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="85"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="87"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="89"/>
         <source>Check chain</source>
         <translation>Controleer keten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="79"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="81"/>
         <source>All actions</source>
         <translation>Alle handelingen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="107"/>
         <source>Audit log entries</source>
         <translation>Regels van het auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="118"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="119"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="157"/>
         <source>%1 entries</source>
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="157"/>
         <source>1 entry</source>
         <translation>1 regel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="161"/>
         <source>Checking the chain...</source>
         <translation>De keten wordt gecontroleerd...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="173"/>
         <source>The chain is intact: %1 entries checked.</source>
         <translation>De keten is intact: %1 regels gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="178"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
     </message>
@@ -155,82 +155,82 @@
 <context>
     <name>ConversationDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="60"/>
         <source>The feedback conversation</source>
         <translation>Het feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="63"/>
         <source>The conversation with %1 about the cycle of %2. What you agree here comes back on the next cycle&apos;s form and in the Dialog pack. Write no caller details.</source>
         <translation>Het gesprek met %1 over de cyclus van %2. Wat je hier afspreekt, zie je terug op het formulier van de volgende cyclus en in de Dialog-voorbereiding. Schrijf geen gegevens van bellers op.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="76"/>
         <source>One agreement per line, e.g. &apos;Ask one extra question&apos;</source>
         <translation>Eén afspraak per regel, bijvoorbeeld &apos;Eén keer extra doorvragen&apos;</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="80"/>
         <source>The employee&apos;s own words (optional)</source>
         <translation>In de eigen woorden van de medewerker (niet verplicht)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="83"/>
         <source>Agrees with the feedback</source>
         <translation>eens met de terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
         <source>Does not agree</source>
         <translation>niet eens</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
         <source>Not said</source>
         <translation>niet gezegd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="90"/>
         <source>On what not?</source>
         <translation>Waarover niet?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="105"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="106"/>
         <source>Agreements for the next cycle</source>
         <translation>Afspraken voor de volgende cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
         <source>Reaction of the employee</source>
         <translation>Reactie van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
         <source>The employee&apos;s view</source>
         <translation>Oordeel van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="109"/>
         <source>Disagrees on</source>
         <translation>Niet eens over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="114"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="147"/>
         <source>Conversation of %1 recorded: %2 agreement(s).</source>
         <translation>Gesprek van %1 vastgelegd. Afspraken: %2.</translation>
     </message>
@@ -238,67 +238,67 @@
 <context>
     <name>CycleLine</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="54"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="55"/>
         <source>Counts for no cycle.</source>
         <translation>Telt voor geen cyclus.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="56"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="57"/>
         <source>No coaching cycle is running for this employee: submitting asks whether to start one.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker: bij indienen vragen we of je er een start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="61"/>
         <source>Counts for: the cycle of %1</source>
         <translation>Telt mee voor: de cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="63"/>
         <source> (not drawn)</source>
         <translation> (niet getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="65"/>
         <source> (drawn)</source>
         <translation> (getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="67"/>
         <source>, discussed on %1</source>
         <translation>, besproken op %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="71"/>
         <source>Agreed in the conversation of %1:</source>
         <translation>Afgesproken in het gesprek van %1:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="93"/>
         <source>Not submitted yet: choose whether a new cycle starts.</source>
         <translation>Nog niet ingediend: kies of er een nieuwe cyclus start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="100"/>
         <source>Start a coaching cycle?</source>
         <translation>Een coachingscyclus starten?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="103"/>
         <source>No coaching cycle is running for this employee. Start a new cycle with this evaluation? Otherwise it counts for no cycle; you can move it to a cycle later.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker. Start je met deze beoordeling een nieuwe cyclus? Anders telt ze voor geen cyclus; je kunt haar later naar een cyclus verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="107"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="108"/>
         <source>Submit without a cycle</source>
         <translation>Indienen zonder cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="109"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -306,122 +306,122 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="62"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="66"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="73"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="74"/>
         <source>Employees and their coaching cycle</source>
         <translation>Medewerkers en hun coachingscyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="81"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="82"/>
         <source>Feedback conversation</source>
         <translation>Feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
         <source>Picked calls</source>
         <translation>Gekozen gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="99"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="101"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="177"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="185"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="209"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="210"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="228"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="229"/>
         <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="254"/>
         <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
         <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="256"/>
         <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
         <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="265"/>
         <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
         <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="266"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="267"/>
         <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
         <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="236"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="242"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="243"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
@@ -429,192 +429,192 @@
 <context>
     <name>ErasurePage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="86"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="342"/>
         <source>Erasure request</source>
         <translation>Verzoek tot verwijdering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="91"/>
         <source>A caller asked for the recording of their call to be deleted. Enter the approximate time of the call and the number the caller gives. The number is only used to search: it is not stored or logged.</source>
         <translation>Een beller heeft gevraagd de opname van het gesprek te verwijderen. Vul het geschatte tijdstip van het gesprek in en het nummer dat de beller opgeeft. Het nummer wordt alleen gebruikt om te zoeken: het wordt niet bewaard of gelogd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="120"/>
         <source>e.g. 06-12345678</source>
         <translation>bijv. 06-12345678</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="128"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="130"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="100"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="145"/>
         <source>Time of the call (approx.)</source>
         <translation>Tijdstip van het gesprek (ongeveer)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="100"/>
         <source>e.g. 25-11-2026 09:50</source>
         <translation>bijv. 25-11-2026 09:50</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="107"/>
         <source>Calendar...</source>
         <translation>Kalender...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="108"/>
         <source>Pick the date in a calendar</source>
         <translation>Kies de datum in een kalender</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="120"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="146"/>
         <source>Caller&apos;s number</source>
         <translation>Nummer van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="122"/>
         <source>Hide</source>
         <translation>Verbergen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="123"/>
         <source>Hide the caller&apos;s number</source>
         <translation>Nummer van de beller verbergen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="128"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="147"/>
         <source>Search window (+/-)</source>
         <translation>Zoekvenster (+/-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
         <source>Recordings found</source>
         <translation>Gevonden opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="156"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="156"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="156"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="166"/>
         <source>Reference of the request, e.g. VZ-2026-017</source>
         <translation>Kenmerk van het verzoek, bijv. VZ-2026-017</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="167"/>
         <source>Reference of the request</source>
         <translation>Kenmerk van het verzoek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="167"/>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="342"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="343"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="170"/>
         <source>Delete the chosen recording</source>
         <translation>Gekozen opname verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="211"/>
         <source>Type it as day-month-year hours:minutes, e.g. 25-11-2026 09:50.</source>
         <translation>Typ als dag-maand-jaar uren:minuten, bijv. 25-11-2026 09:50.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="216"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="217"/>
         <source>monday,tuesday,wednesday,thursday,friday,saturday,sunday</source>
         <translation>maandag,dinsdag,woensdag,donderdag,vrijdag,zaterdag,zondag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="218"/>
         <source>january,february,march,april,may,june,july,august,september,october,november,december</source>
         <translation>januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="240"/>
         <source>Enter the time of the call, e.g. 25-11-2026 09:50.</source>
         <translation>Vul het tijdstip van het gesprek in, bijv. 25-11-2026 09:50.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="245"/>
         <source>Enter the number the caller gives.</source>
         <translation>Vul het nummer in dat de beller noemt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="248"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="249"/>
         <source>Searching...</source>
         <translation>Bezig met zoeken...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="278"/>
         <source>No recording found. Check the number and the time with the caller, or make the search window larger.</source>
         <translation>Geen opname gevonden. Controleer het nummer en het tijdstip met de beller, of maak het zoekvenster groter.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="281"/>
         <source>1 recording found. Check the time and the employee with the caller.</source>
         <translation>1 opname gevonden. Controleer het tijdstip en de medewerker met de beller.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="283"/>
         <source>%1 recordings found. Choose the caller&apos;s call with them.</source>
         <translation>%1 opnames gevonden. Kies samen met de beller het juiste gesprek.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="288"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="289"/>
         <source>1 item in the recording store around this time is invalid or duplicated and was skipped; the caller&apos;s recording may be that one. Have IT check it (details in logs/nunrec.log).</source>
         <translation>1 onderdeel in de opnameopslag rond dit tijdstip is ongeldig of dubbel en is overgeslagen; misschien is dat de opname van de beller. Laat IT het nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="294"/>
         <source>%1 items in the recording store around this time are invalid or duplicated and were skipped; the caller&apos;s recording may be among them. Have IT check them (details in logs/nunrec.log).</source>
         <translation>%1 onderdelen in de opnameopslag rond dit tijdstip zijn ongeldig of dubbel en zijn overgeslagen; de opname van de beller kan daarbij zitten. Laat IT ze nakijken (details in logs/nunrec.log).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="302"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="303"/>
         <source>Search first and choose one recording.</source>
         <translation>Zoek eerst en kies één opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="307"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="308"/>
         <source>Delete the recording of %1 (%2) for good? This cannot be undone.</source>
         <translation>De opname van %1 (%2) definitief verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="312"/>
         <source>Nothing was deleted.</source>
         <translation>Er is niets verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="344"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/erasure_page.py" line="325"/>
         <source>The recording of %1 is deleted and will never be shown again.</source>
         <translation>De opname van %1 is verwijderd en wordt nooit meer getoond.</translation>
     </message>
@@ -635,284 +635,284 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="140"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="142"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="169"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="170"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="182"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="185"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="188"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="189"/>
         <source>Keep with a reason...</source>
         <translation>Behouden met reden...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="189"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="190"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="214"/>
         <source>Mask them, or keep them with a reason.</source>
         <translation>Maskeer ze, of behoud ze met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="215"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="216"/>
         <source>No possible caller details in your text.</source>
         <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="230"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
         <source>Next open question</source>
         <translation>Volgende open vraag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="235"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="237"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="238"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="240"/>
         <source>Next chosen call</source>
         <translation>Volgende gekozen gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="243"/>
         <source>Back to the list</source>
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="324"/>
         <source>Explanation</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="328"/>
         <source>Explanation: %1</source>
         <translation>Uitleg: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="354"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="355"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="358"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="359"/>
         <source>Comment on: %1</source>
         <translation>Toelichting bij: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="373"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="375"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="375"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="376"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="397"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="398"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="412"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="472"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="473"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="502"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="503"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="508"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="509"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="515"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="516"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="519"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="521"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="573"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="575"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="577"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="581"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="662"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="582"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="663"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="583"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="638"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="664"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="584"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="639"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="586"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="587"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="677"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="678"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="682"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="683"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="878"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="879"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="548"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="550"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="687"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="781"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="782"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="795"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="846"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="847"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="848"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="849"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="852"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="853"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="854"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="855"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="856"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="857"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="857"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="858"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="873"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="874"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="876"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="877"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -1032,67 +1032,67 @@
 <context>
     <name>FeedbackChoiceDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="38"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="39"/>
         <source>What goes into the feedback</source>
         <translation>Wat er in de terugkoppeling komt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="41"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="42"/>
         <source>Tick the evaluations that go into the feedback for %1. By default: those of the most recent cycle.</source>
         <translation>Vink de beoordelingen aan die in de terugkoppeling voor %1 komen. Standaard: die van de laatste cyclus.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="52"/>
         <source>Write the PDF...</source>
         <translation>PDF maken...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="52"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="53"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="71"/>
         <source>cycle of %1</source>
         <translation>cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="77"/>
         <source>side-by-side</source>
         <translation>side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="77"/>
         <source>call</source>
         <translation>gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="78"/>
         <source>no cycle</source>
         <translation>geen cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="79"/>
         <source>version %1</source>
         <translation>versie %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="102"/>
         <source>Nothing ticked: tick at least one evaluation.</source>
         <translation>Niets aangevinkt: vink minstens één beoordeling aan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="114"/>
         <source>The employee will read: %1 call(s) from %2 to %3, %4 mark(s), %5 time(s) tops, %6 tip(s).</source>
         <translation>De medewerker leest %1 van je beoordelingen, van %2 tot en met %3. Markeringen: %4, beoordelingen met tops: %5, tips: %6.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="123"/>
         <source>Agreed actions (conversation of %1): %2.</source>
         <translation>Afgesproken acties (gesprek van %1): %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="127"/>
         <source>Agreed actions: none yet; the PDF says the conversation is still to come.</source>
         <translation>Afgesproken acties: nog geen; de PDF zegt dat het gesprek nog komt.</translation>
     </message>
@@ -1100,220 +1100,220 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="63"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="65"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="111"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="198"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="208"/>
         <source>Cycle</source>
         <translation>Cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="70"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="208"/>
         <source>In feedback</source>
         <translation>In terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="92"/>
         <source>Answers: + good or yes, ± sufficient, - point to improve or no. Point at a cell for the words.</source>
         <translation>Antwoorden: + goed of ja, ± voldoende, - verbeterpunt of nee. Wijs een cel aan voor de woorden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="73"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
         <source>Period from</source>
         <translation>Periode vanaf</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="75"/>
         <source>Period to</source>
         <translation>Periode tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="81"/>
         <source>Evaluations of this employee</source>
         <translation>Beoordelingen van deze medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="98"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="100"/>
         <source>Move to another cycle...</source>
         <translation>Naar een andere cyclus...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="102"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="104"/>
         <source>Record the conversation...</source>
         <translation>Gesprek vastleggen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="116"/>
         <source>to</source>
         <translation>t/m</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="157"/>
         <source>History of %1</source>
         <translation>Geschiedenis van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="173"/>
         <source>%1 evaluation(s). Double-click one to read it; correct it there with a new version.</source>
         <translation>Beoordelingen: %1. Dubbelklik om er een te lezen; corrigeer haar daar met een nieuwe versie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="176"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="177"/>
         <source>No evaluations of %1 here yet.</source>
         <translation>Hier nog geen beoordelingen van %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="183"/>
         <source>All cycles</source>
         <translation>Alle cycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
         <source>%1, discussed on %2</source>
         <translation>%1, besproken op %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
         <source>running</source>
         <translation>loopt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
         <source>still to discuss</source>
         <translation>nog te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="232"/>
         <source>side-by-side</source>
         <translation>side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="232"/>
         <source>recording</source>
         <translation>opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="244"/>
         <source>%1, version %2</source>
         <translation>%1, versie %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
         <source>, not drawn</source>
         <translation>, niet getrokken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="233"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="234"/>
         <source> (erased)</source>
         <translation> (gewist)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="235"/>
         <source> (gone)</source>
         <translation> (weg)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="237"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="238"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
         <source>corrected</source>
         <translation>gecorrigeerd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="242"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="243"/>
         <source>%1, rev. %2</source>
         <translation>%1, v%2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="246"/>
         <source>no cycle</source>
         <translation>geen cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="251"/>
         <source>The cycle of %1</source>
         <translation>De cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="264"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="265"/>
         <source>Choose an evaluation first.</source>
         <translation>Kies eerst een beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="283"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="284"/>
         <source>A new cycle started on %1.</source>
         <translation>Een nieuwe cyclus is gestart op %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="294"/>
         <source>There is no other cycle of this employee to move it to.</source>
         <translation>Er is geen andere cyclus van deze medewerker om haar naartoe te verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="298"/>
         <source>Move to another cycle</source>
         <translation>Naar een andere cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="298"/>
         <source>Count this evaluation for the cycle of:</source>
         <translation>Laat deze beoordeling meetellen voor de cyclus van:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="308"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="309"/>
         <source>Moved to the cycle of %1 (recorded in the audit log).</source>
         <translation>Verplaatst naar de cyclus van %1 (vastgelegd in het auditlog).</translation>
     </message>
@@ -1369,209 +1369,209 @@
 <context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="131"/>
         <source>Side-by-side session</source>
         <translation>Side-by-side sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
         <source>at the employee&apos;s request</source>
         <translation>op verzoek van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="149"/>
         <source>fault in the recording</source>
         <translation>storing in de opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="150"/>
         <source>other:</source>
         <translation>anders:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="157"/>
         <source>Short explanation (no caller details)</source>
         <translation>Korte toelichting (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="163"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="164"/>
         <source>Start session</source>
         <translation>Sessie starten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="143"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="173"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="175"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="211"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="212"/>
         <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
         <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="250"/>
         <source>Short note (optional), Enter to finish</source>
         <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="278"/>
         <source>Remove observation</source>
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="284"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="291"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="292"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="301"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="302"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="275"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="312"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="317"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="286"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="318"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="345"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="346"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="351"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="349"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="357"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="158"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="159"/>
         <source>Explanation of the reason</source>
         <translation>Toelichting bij de reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="230"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="231"/>
         <source>Observation for A %1 at this moment</source>
         <translation>Waarneming bij A%1 op dit moment</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="241"/>
         <source>Good point (+)</source>
         <translation>Goed punt (+)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="242"/>
         <source>Point to improve (-)</source>
         <translation>Verbeterpunt (-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="251"/>
         <source>Note with the observation</source>
         <translation>Notitie bij de waarneming</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
         <source>At the start of the note: a good point (+) or a point to improve (-)</source>
         <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="263"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="264"/>
         <source>Finish the observation</source>
         <translation>Waarneming afronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="281"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
         <source>Remove the chosen observation</source>
         <translation>Gekozen waarneming verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="387"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="435"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="436"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="439"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="462"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="463"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="474"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="617"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="475"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="618"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="553"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="554"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="634"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="635"/>
         <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
         <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="636"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="637"/>
         <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="530"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="598"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="531"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="599"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="135"/>
         <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
         <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="620"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="621"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="705"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="706"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -1579,28 +1579,28 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="27"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="28"/>
         <source>nunrec is locked</source>
         <translation>nunrec is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="34"/>
         <location filename="../../nunrec_desktop/ui/lock_screen.py" line="35"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="36"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="41"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="42"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="44"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="45"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="62"/>
         <source>Locked after a period without activity. Enter the password of %1 to continue.</source>
         <translation>Vergrendeld na een periode zonder activiteit. Vul het wachtwoord van %1 in om verder te gaan.</translation>
     </message>
@@ -1608,50 +1608,50 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="41"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="42"/>
         <source>nunrec - Sign in</source>
         <translation>nunrec - Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="46"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="47"/>
         <source>Call coaching KCC</source>
         <translation>Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="48"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="49"/>
         <source>Municipality of Nunspeet - sign in with your own account</source>
         <translation>Gemeente Nunspeet - meld je aan met je eigen account</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="54"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="61"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="58"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="62"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="67"/>
         <source>Opening the workspace...</source>
         <translation>Werkmap wordt geopend...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="107"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="119"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="77"/>
         <source>Recordings are only for coaching on how calls are handled (Protocol opname telefoongesprekken). Every listen is logged.</source>
         <translation>Opnames zijn er alleen voor coaching op de manier waarop gesprekken worden gevoerd (Protocol opname telefoongesprekken). Elke luisterbeurt wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="137"/>
         <source>Enter your user name and password.</source>
         <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
     </message>
@@ -1771,6 +1771,14 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/messages.py" line="24"/>
+        <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
+        <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
+    </message>
+</context>
+<context>
     <name>NavigationList</name>
     <message>
         <location filename="../../nunrec_desktop/ui/navigation.py" line="16"/>
@@ -1781,272 +1789,272 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="82"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="84"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="494"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="495"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="135"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="194"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="170"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="246"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="183"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="682"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="184"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="683"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="187"/>
         <source>Note with the mark</source>
         <translation>Notitie bij de markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="195"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="725"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="726"/>
         <source>Delete mark</source>
         <translation>Markering verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="203"/>
         <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
         <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="271"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="272"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="277"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="298"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="317"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="364"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="347"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="379"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="407"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="418"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="419"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="421"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="422"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="427"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="428"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="428"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="429"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="431"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="432"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="437"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="441"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="442"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="462"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="464"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="464"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="465"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="487"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="488"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="510"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="511"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="514"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="515"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="556"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="557"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="594"/>
         <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
         <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="646"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="647"/>
         <source>Note at %1</source>
         <translation>Notitie bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="698"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="699"/>
         <source>Mark %1</source>
         <translation>Markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="723"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="724"/>
         <source>Go to this mark</source>
         <translation>Naar deze markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="724"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="725"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
@@ -2054,165 +2062,165 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="92"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="211"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="212"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="103"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="369"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="370"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="117"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="118"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
         <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="131"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="143"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="172"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="188"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="200"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="263"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="264"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="277"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="281"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="282"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="296"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="297"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="299"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="327"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="328"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="329"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="420"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="425"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="426"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="353"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="354"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="359"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="360"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="410"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="413"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="413"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="414"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="415"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
