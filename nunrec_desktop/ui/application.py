@@ -377,8 +377,8 @@ class AppController(QObject):
             self.idle.stop()
         if self.player is not None:
             self.player.stop()
-        # A list still loading must not be fetched, nor audited, after the sign-out: queued work is dropped,
-        # the running task finishes. What the coach typed is then saved right here, so no queued save is lost.
+        # A list still loading must not be fetched, nor audited, after the sign-out: the work asked for so far
+        # runs to its end first. What the coach typed is then saved right here, newest content last.
         from PySide6.QtCore import Qt
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

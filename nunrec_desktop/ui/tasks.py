@@ -56,7 +56,7 @@ class TaskRunner(QObject):
         def finished(future: Future[T]) -> None:
             with self._lock:
                 self._unfinished.discard(future)
-            if future.cancelled():
+            if future.cancelled():  # dropped at shutdown (`cancel_futures`)
                 self._done.emit((None, _ignore), None)
                 return
             error = future.exception()
@@ -74,17 +74,16 @@ class TaskRunner(QObject):
         future.add_done_callback(finished)
 
     def settle(self, timeout: float = 75.0) -> bool:
-        """Drop the work that has not started and wait for the one running, so that nothing a session asked
-        for happens after it ended (sign-out is then the session's last entry in the audit trail). Their
-        callbacks still come later (owners deleted by then are skipped). The default timeout outlasts the store's
-        own 60 s deadline, so a listing in flight always ends first. False if it timed out."""
+        """Wait until the work asked for so far has run, so that nothing a session asked for happens after it
+        ended (sign-out is then the session's last entry in the audit trail). Nothing is dropped: a queued
+        erasure or the end of a side-by-side session still happens. Their callbacks come later (owners deleted
+        by then are skipped). The default timeout outlasts the store's own 60 s deadline. False if it timed out.
+        """
         with self._lock:
             unfinished = set(self._unfinished)
-        for future in unfinished:
-            future.cancel()
         _, still_running = wait(unfinished, timeout=timeout)
         if still_running:
-            log.warning("a background task was still running %s s after sign-out", timeout)
+            log.warning("%d background task(s) still running %s s after sign-out", len(still_running), timeout)
         return not still_running
 
     def _unexpected(self, error: Exception) -> UnexpectedTaskError:
