@@ -230,3 +230,19 @@ def test_the_feedback_choice_and_the_conversation(
     assert agreed.isVisible() and form.body.isAncestorOf(agreed)  # in the form's body: it scrolls with the form
     assert agreed.text() == "Afgesproken in het gesprek van 20-11-2026:\n\u2022 Een keer extra doorvragen"
     assert ids
+
+
+def test_an_evaluation_whose_recording_is_not_in_the_list_opens_read_only_and_says_so(
+    qtbot: QtBot, signed_in: tuple[AppController, MainWindow, EvaluationsPage, list[int]]
+) -> None:
+    """rec-mid is young enough to exist, but the store does not list it (as when the list could not load)."""
+    controller, window, page, ids = signed_in
+    history = page.history
+    qtbot.waitUntil(lambda: history.table.rowCount() == 3, timeout=5_000)
+    row = next(r for r in range(3) if history.table.item(r, 0).data(256).evaluation.id == ids[1])
+    click_row(qtbot, history.table, row)
+    qtbot.mouseClick(history.open_button, Qt.MouseButton.LeftButton)
+    form = controller.form
+    assert form is not None and form.evaluation is not None and form.evaluation.id == ids[1]
+    assert "De opname staat nu niet in de lijst" in form.status.text()
+    assert "er niet meer" not in form.status.text() and not form.body.isEnabled()

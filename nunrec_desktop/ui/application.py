@@ -340,11 +340,12 @@ class AppController(QObject):
         evaluation, guideline = desk.evaluation_by_id(entry.evaluation.id)
         player.stop()
         player.set_marks(evaluation.content.marks)
-        gone = (
-            self.tr("A side-by-side session: there is no recording.")
-            if evaluation.live
-            else self.tr("The recording is no longer there; the scores and notes stay.")
-        )
+        if evaluation.live:
+            gone = self.tr("A side-by-side session: there is no recording.")
+        elif entry.recording_state == RECORDING_AVAILABLE:  # e.g. the list could not be loaded from the store
+            gone = self.tr("The recording is not in the list right now; the scores and notes are here.")
+        else:
+            gone = self.tr("The recording is no longer there; the scores and notes stay.")
         player.info.setText(gone)
         form.load(evaluation, guideline)
         form.status.setText(form.status.text() + " " + gone)

@@ -30,6 +30,11 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/application.py" line="346"/>
+        <source>The recording is not in the list right now; the scores and notes are here.</source>
+        <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/application.py" line="348"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -2294,7 +2299,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/tasks.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/tasks.py" line="91"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
