@@ -236,7 +236,7 @@ def test_an_evaluation_whose_recording_is_not_in_the_list_opens_read_only_and_sa
     qtbot: QtBot, signed_in: tuple[AppController, MainWindow, EvaluationsPage, list[int]]
 ) -> None:
     """rec-mid is young enough to exist, but the store does not list it (as when the list could not load)."""
-    controller, window, page, ids = signed_in
+    controller, _window, page, ids = signed_in
     history = page.history
     qtbot.waitUntil(lambda: history.table.rowCount() == 3, timeout=5_000)
     row = next(r for r in range(3) if history.table.item(r, 0).data(256).evaluation.id == ids[1])
