@@ -3,47 +3,49 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+
+def _when_next_dialog(act: Callable[[QWidget], None], within_s: float) -> list[str]:
+    """Once the next modal dialog is open, note its label texts and `act` on it (nothing within `within_s`:
+    the returned list stays empty)."""
+    seen: list[str] = []
+    deadline = time.monotonic() + within_s
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, answer)
+            return
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        act(dialog)
+
+    QTimer.singleShot(0, answer)
+    return seen
 
 
 def click_in_next_dialog(button_text: str, within_s: float = 5.0) -> list[str]:
     """When the next modal dialog opens, click its button `button_text` with the mouse. Returns the dialog's
     label texts once it was answered (empty when no dialog came within `within_s`)."""
-    seen: list[str] = []
-    deadline = time.monotonic() + within_s
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if time.monotonic() < deadline:
-                QTimer.singleShot(20, answer)
-            return
-        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+    def click(dialog: QWidget) -> None:
         [button] = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == button_text]
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, answer)
-    return seen
+    return _when_next_dialog(click, within_s)
 
 
 def press_in_next_dialog(key: Qt.Key = Qt.Key.Key_Return, within_s: float = 5.0) -> list[str]:
     """When the next modal dialog opens, press `key` on the widget with the focus in it (Enter: the default
     button). Returns the dialog's label texts once it was answered."""
-    seen: list[str] = []
-    deadline = time.monotonic() + within_s
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if time.monotonic() < deadline:
-                QTimer.singleShot(20, answer)
-            return
-        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+    def press(dialog: QWidget) -> None:
         target = dialog.focusWidget()  # the focus inside the dialog (its default button), else the dialog
         QTest.keyClick(target if target is not None else dialog, key)
 
-    QTimer.singleShot(0, answer)
-    return seen
+    return _when_next_dialog(press, within_s)

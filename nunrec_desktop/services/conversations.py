@@ -12,7 +12,7 @@ agreements, and the next cycle's form shows them to the coach.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -69,7 +69,7 @@ class ConversationService:
         disagreement: str = "",
         cycle_id: int | None = None,
     ) -> Conversation:
-        """Record the conversation of `cycle_id`, or of the cycle `discussable` picks."""
+        """Record the conversation of `cycle_id`, or of the cycle `cycle_to_discuss` picks."""
         cycle = self._cycle(user, employee_id, cycle_id)
         cleaned = [" ".join(a.split()) for a in agreements]
         cleaned = [a for a in cleaned if a]
@@ -161,12 +161,6 @@ class ConversationService:
         cycles = self._cycles.cycles(user, employee_id)
         if not cycles:
             raise InvalidInput("Er is nog geen coachingscyclus met deze medewerker; er valt nog niets te bespreken.")
-        return cycles[self.discussable(cycles)]
-
-    def discussable(self, cycles: list[Cycle]) -> int:
-        """The index of the cycle a conversation is about when none is named: the newest one with a submitted
-        evaluation that was not discussed yet (the coach often draws the next calls before the conversation,
-        which starts an empty cycle); else the newest with a submitted evaluation; else the newest."""
         with self._sessions() as session:
             evaluated = set(
                 session.scalars(
@@ -175,10 +169,17 @@ class ConversationService:
                     )
                 )
             )
-        newest_first = range(len(cycles) - 1, -1, -1)
-        undiscussed = [i for i in newest_first if cycles[i].id in evaluated and cycles[i].discussed_on is None]
-        anything = [i for i in newest_first if cycles[i].id in evaluated]
-        return (undiscussed or anything or [len(cycles) - 1])[0]
+        return cycle_to_discuss(cycles, evaluated)
+
+
+def cycle_to_discuss(cycles: list[Cycle], evaluated: Container[int | None]) -> Cycle:
+    """The cycle a conversation is about when none is named (`evaluated`: the ids of cycles with a submitted
+    evaluation): the newest evaluated one not discussed yet (the coach often draws the next calls before the
+    conversation, which starts an empty cycle); else the newest evaluated one; else the newest."""
+    newest_first = list(reversed(cycles))
+    undiscussed = [c for c in newest_first if c.id in evaluated and c.discussed_on is None]
+    anything = [c for c in newest_first if c.id in evaluated]
+    return (undiscussed or anything or newest_first)[0]
 
 
 def _conversation(row: ConversationRow) -> Conversation:

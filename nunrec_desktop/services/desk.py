@@ -157,7 +157,7 @@ class Desk:
         disagreement: str = "",
         cycle_id: int | None = None,
     ) -> Conversation:
-        """The feedback conversation of `cycle_id` (default: the employee's latest cycle)."""
+        """The feedback conversation of `cycle_id` (default: `conversations.cycle_to_discuss`)."""
         return self._parts.conversations.record(
             self.user, employee_id, held_on, agreements, reaction, agrees, disagreement, cycle_id
         )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.services.coaching_cycles import Cycle
-from nunrec_desktop.services.conversations import Conversation
+from nunrec_desktop.services.conversations import Conversation, cycle_to_discuss
 from nunrec_desktop.services.history import EmployeeHistory, HistoryEntry, compact_answers
 from nunrec_desktop.ui.conversation_dialog import ConversationDesk, ConversationDialog
 from nunrec_desktop.ui.messages import for_reader
@@ -309,16 +309,6 @@ class HistoryPanel(QWidget):
         self.message.setText(self.tr("Moved to the cycle of %1 (recorded in the audit log).").replace("%1", chosen))
         self.changed.emit()
 
-    @staticmethod
-    def _discussable(data: EmployeeHistory) -> int:
-        """No cycle chosen: the newest with a submitted evaluation that was not discussed yet (drawing the next
-        calls before the conversation starts an empty cycle), as `nunrec conversation add` chooses."""
-        evaluated = {e.cycle.id for e in data.entries if e.cycle is not None and e.status != "draft"}
-        newest_first = list(reversed(data.cycles))
-        undiscussed = [c.id for c in newest_first if c.id in evaluated and c.discussed_on is None]
-        anything = [c.id for c in newest_first if c.id in evaluated]
-        return (undiscussed or anything or [data.cycles[-1].id])[0]
-
     def record_conversation(self) -> None:
         data = self.data
         if self.employee is None or data is None:
@@ -326,8 +316,12 @@ class HistoryPanel(QWidget):
         if not data.cycles:
             self.message.setText(self.tr("There is no cycle to discuss yet."))
             return
-        cycle_id = self.cycle_filter.currentData() or self._discussable(data)
-        cycle = next(c for c in data.cycles if c.id == cycle_id)
+        chosen = self.cycle_filter.currentData()
+        if chosen is None:  # as `nunrec conversation add` chooses
+            evaluated = {e.cycle.id for e in data.entries if e.cycle is not None and e.status != "draft"}
+            cycle = cycle_to_discuss(data.cycles, evaluated)
+        else:
+            cycle = next(c for c in data.cycles if c.id == chosen)
         dialog = ConversationDialog(
             self._desk, self.employee, cycle, data.conversations.get(cycle.id), self._today, self
         )

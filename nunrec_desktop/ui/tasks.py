@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from shiboken6 import Shiboken
 
 from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.ui.messages import for_reader
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -87,11 +88,7 @@ class TaskRunner(QObject):
         return not still_running
 
     def _unexpected(self, error: Exception) -> UnexpectedTaskError:
-        sentence = self.tr(
-            "Something unexpected went wrong. Try again; if it keeps "
-            "happening, give IT the log file (logs/nunrec.log in the workspace)."
-        )
-        wrapped = UnexpectedTaskError(sentence)
+        wrapped = UnexpectedTaskError(for_reader(error))  # the one plain sentence for anything unexpected
         wrapped.__cause__ = error
         return wrapped
 

@@ -1323,7 +1323,7 @@
         <translation>Verplaatst naar de cyclus van %1 (vastgelegd in het auditlog).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="317"/>
         <source>There is no cycle to discuss yet.</source>
         <translation>Er is nog geen cyclus om te bespreken.</translation>
     </message>
@@ -2294,14 +2294,6 @@
         <location filename="../../nunrec_desktop/ui/key_help.py" line="78"/>
         <source>Submit the evaluation</source>
         <translation>Beoordeling indienen</translation>
-    </message>
-</context>
-<context>
-    <name>TaskRunner</name>
-    <message>
-        <location filename="../../nunrec_desktop/ui/tasks.py" line="91"/>
-        <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
-        <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
 </context>
 <context>
