@@ -2,11 +2,14 @@
 coach has not (validly) kept before it stores a draft, for the 5A form, the marks, the side-by-side
 observations and notes; proven on the SQLite file's raw bytes and its dump (on PostgreSQL: every row of every
 table, as text). The keep rules hold in the
-service: a BSN, IBAN, date of birth or e-mail address is never kept, a name or phone number only with a real
-reason, and the feedback PDF (read back with pypdf) holds only what was validly kept."""
+service: a phone number, BSN, IBAN, date of birth or e-mail address is never kept, a name or an address only as
+one of the fixed kinds allowed for the guard's own kind of it (whatever label the client sends), entries
+stored with a free reason by older versions are migrated when read, and the feedback PDF (read back with
+pypdf) holds only what was validly kept."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -134,70 +137,84 @@ def test_the_municipalitys_own_number_and_domain_are_stored_as_typed(
     assert stored.notes == notes and stored.undecided == []
 
 
-def test_only_names_and_phone_numbers_are_kept_and_only_with_a_real_reason(
-    services: Services, ready: tuple[User, Guideline], clock: FakeClock
+def test_only_names_and_addresses_are_kept_and_only_as_what_they_are_instead(
+    services: Services, ready: tuple[User, Guideline], clock: FakeClock, workspace_dir: Path
 ) -> None:
     coach, guideline = ready
     draft_id = draft_of(services, coach, guideline, clock)
-    notes = f"Noemde {PHONE}, BSN {BSN}, IBAN {IBAN}, geboren 12-03-1985, j@example.nl, meneer Visser."
+    notes = (
+        f"Noemde {PHONE}, BSN {BSN}, IBAN {IBAN}, geboren 12-03-1985, j@example.nl, meneer Visser, "
+        "wegwerk bij Stationsstraat 12 en Dorpsstraat 5."
+    )
     kept = [
-        KeptFinding("notes", "telefoonnummer", PHONE, "x"),  # the finding of issue 14: a one-letter reason
-        KeptFinding("notes", "bsn", BSN, "de medewerker noemde het zelf"),
-        KeptFinding("notes", "iban", IBAN, "x"),
-        KeptFinding("notes", "geboortedatum", "12-03-1985", "nodig voor de afspraak"),
-        KeptFinding("notes", "e-mailadres", "j@example.nl", "adres van de collega"),
-        KeptFinding("notes", "naam", "meneer Visser", "naam van de teamleider, geen beller"),
+        KeptFinding("notes", "telefoonnummer", PHONE, "organisatie"),  # a phone number is never kept
+        KeptFinding("notes", "naam", BSN, "collega"),  # issue 20: a BSN labelled as a name by the client
+        KeptFinding("notes", "iban", IBAN, "gemeente"),
+        KeptFinding("notes", "geboortedatum", "12-03-1985", "straat"),
+        KeptFinding("notes", "e-mailadres", "j@example.nl", "collega"),
+        KeptFinding("notes", "naam", "meneer Visser", "collega"),
+        KeptFinding("notes", "naam", "Stationsstraat 12", "straat"),  # the label is wrong, the choice fits
+        KeptFinding("notes", "postcode_huisnummer", "Dorpsstraat 5", "collega"),  # an address is no colleague
+        KeptFinding("notes", "naam", "meneer Visser", "Beller wil teruggebeld worden"),  # no free reasons
     ]
     stored = services.evaluations.save_draft(coach, draft_id, EvaluationContent(notes=notes, kept=kept))
     assert stored.notes == (
         "Noemde [telefoonnummer], BSN [bsn], IBAN [rekeningnummer], geboren [geboortedatum], [e-mailadres], "
-        "meneer Visser."
+        "meneer Visser, wegwerk bij Stationsstraat 12 en [adres]."
     )
-    assert stored.kept == [kept[-1]]  # an invalid keep is not stored either: it would hold the text
-    assert {u.kind for u in stored.undecided} == {"telefoonnummer", "bsn", "iban", "geboortedatum", "e-mailadres"}
+    # Only valid keeps are stored, each with the guard's own kind (never the client's label).
+    assert stored.kept == [
+        KeptFinding("notes", "naam", "meneer Visser", "collega"),
+        KeptFinding("notes", "postcode_huisnummer", "Stationsstraat 12", "straat"),
+    ]
+    assert {u.kind for u in stored.undecided} == {
+        "telefoonnummer",
+        "bsn",
+        "iban",
+        "geboortedatum",
+        "e-mailadres",
+        "postcode_huisnummer",
+    }
+    assert_never_stored(workspace_dir, BSN, IBAN, PHONE, "12-03-1985", "j@example.nl", "Dorpsstraat 5")
 
 
-def test_keep_with_reason_x_no_longer_puts_caller_data_in_the_feedback_pdf(
+def test_a_callers_number_kept_from_a_mark_never_reaches_the_feedback_pdf(
     services: Services, ready: tuple[User, Guideline], clock: FakeClock, tmp_path: Path, workspace_dir: Path
 ) -> None:
+    """Issue 20: "beller noemt 06-12345678" in a mark note, kept "with a reason", was printed in the PDF."""
     coach, guideline = ready
     draft_id = draft_of(services, coach, guideline, clock)
-    notes = f"Beller gaf {PHONE}, BSN {BSN} en rekening {IBAN}."
-    weak = [
-        KeptFinding("notes", "telefoonnummer", PHONE, "x"),
-        KeptFinding("notes", "bsn", BSN, "x"),
-        KeptFinding("notes", "iban", IBAN, "x"),
+    notes = "Verwees naar mevrouw De Vries van Burgerzaken."
+    attempts = [
+        KeptFinding("mark:0", "telefoonnummer", "06-12345678", choice)
+        for choice in ("collega", "organisatie", "gemeente", "straat", "Beller wil teruggebeld worden")
     ]
-    answers = complete(guideline)
-    services.evaluations.save_draft(coach, draft_id, EvaluationContent(answers=answers, notes=notes, kept=weak))
-    with pytest.raises(InvalidInput, match="3 mogelijke gegevens van de beller"):
+    attempts += [KeptFinding("mark:0", "naam", "06-12345678", "collega")]
+    content = EvaluationContent(
+        answers=complete(guideline),
+        notes=notes,
+        marks=[Mark(62.0, "Goede doorvraag, " + MARK_NOTE)],
+        kept=[*attempts, KeptFinding("notes", "naam", "mevrouw De Vries", "collega")],
+    )
+    stored = services.evaluations.save_draft(coach, draft_id, content)
+    assert stored.marks == [Mark(62.0, "Goede doorvraag, beller noemt [telefoonnummer]")]
+    assert_never_stored(workspace_dir, *SECRETS)
+    with pytest.raises(InvalidInput, match="1 mogelijke gegevens van de beller"):  # decided: masked, not kept
         services.evaluations.submit(coach, draft_id, guideline, services.guard())
-    assert_never_stored(workspace_dir, PHONE, BSN, IBAN)
-
-    # The coach decides: the number (of another desk, say) kept with a real reason, BSN and IBAN kept again.
-    strong = [
-        KeptFinding("notes", "telefoonnummer", PHONE, "nummer van de balie Burgerzaken"),
-        KeptFinding("notes", "bsn", BSN, "de medewerker noemde het zelf hardop"),
-        KeptFinding("notes", "iban", IBAN, "dat is het rekeningnummer van de gemeente"),
-    ]
-    services.evaluations.save_draft(coach, draft_id, EvaluationContent(answers=answers, notes=notes, kept=strong))
-    with pytest.raises(InvalidInput, match="2 mogelijke gegevens van de beller"):  # BSN and IBAN: never kept
-        services.evaluations.submit(coach, draft_id, guideline, services.guard())
-    masked = f"Beller gaf {PHONE}, BSN [bsn] en rekening [rekeningnummer]."  # the coach pressed "Mask"
-    services.evaluations.save_draft(coach, draft_id, EvaluationContent(answers=answers, notes=masked, kept=strong[:1]))
+    again = services.evaluations.save_draft(coach, draft_id, services.evaluations.get(coach, draft_id).content)
+    assert again.undecided == []
     assert services.evaluations.submit(coach, draft_id, guideline, services.guard()).status == "submitted"
     out = services.exports.document(coach, "feedback", "E1", tmp_path / "feedback.pdf")
-    text = "".join(page.extract_text() for page in PdfReader(out).pages)
-    flat = "".join(text.split())
-    assert PHONE in flat  # validly kept, with its reason
-    assert BSN not in flat and IBAN not in flat and "NL91" not in flat
-    assert "[bsn]" in flat and "[rekeningnummer]" in flat
+    flat = "".join("".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "mevrouwDeVries" in flat  # validly kept as a colleague's name
+    assert "0612345678" not in flat.replace("-", "") and "[telefoonnummer]" in flat
 
 
-def test_a_weak_keep_written_into_the_database_does_not_reach_the_pdf(
+def test_kept_findings_stored_with_a_free_reason_are_migrated_when_read(
     services: Services, ready: tuple[User, Guideline], clock: FakeClock, tmp_path: Path
 ) -> None:
-    """Bypassing the service (a hand-edited row) still cannot export what may not be kept."""
+    """An older version's row (a kind label and a free reason, written past the service): a kept name stays
+    kept as a colleague's, a kept phone number or a "name" over a BSN is no longer kept, and the export says so."""
     coach, guideline = ready
     draft_id = draft_of(services, coach, guideline, clock)
     services.evaluations.save_draft(coach, draft_id, EvaluationContent(answers=complete(guideline)))
@@ -205,16 +222,30 @@ def test_a_weak_keep_written_into_the_database_does_not_reach_the_pdf(
     with services.sessions.begin() as session:
         row = session.get(EvaluationRow, draft_id)
         assert row is not None
-        tampered = EvaluationContent.from_json(row.content)
-        tampered.notes = f"Terugbellen op {PHONE}, BSN {BSN}."
-        tampered.kept = [
-            KeptFinding("notes", "telefoonnummer", PHONE, "x"),
-            KeptFinding("notes", "bsn", BSN, "een reden van ruim tien tekens"),
+        data = json.loads(row.content)
+        data["notes"] = f"Terugbellen op {PHONE}, BSN {BSN}, via meneer Visser."
+        data["kept"] = [
+            {"field": "notes", "kind": "telefoonnummer", "text": PHONE, "reason": "Beller wil teruggebeld worden"},
+            {"field": "notes", "kind": "naam", "text": BSN, "reason": "een reden van ruim tien tekens"},
+            {"field": "notes", "kind": "naam", "text": "meneer Visser", "reason": "naam van de teamleider"},
         ]
-        row.content = tampered.to_json()
+        row.content = json.dumps(data)
+    loaded = services.evaluations.get(coach, draft_id).content
+    assert loaded.kept == [
+        KeptFinding("notes", "naam", BSN, "collega"),  # loads; the guard decides when it is used
+        KeptFinding("notes", "naam", "meneer Visser", "collega"),
+    ]
+    assert "teruggebeld" not in loaded.to_json()  # the free reason is not carried over
+    assert sorted(f.kind for _n, f in loaded.open_findings(services.guard())) == ["bsn", "telefoonnummer"]
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
     with pytest.raises(InvalidInput, match="Exporteren kan nog niet: 2 mogelijke"):
-        services.exports.document(coach, "feedback", "E1", tmp_path / "feedback.pdf")
-    assert not (tmp_path / "feedback.pdf").exists()
+        services.exports.document(coach, "feedback", "E1", out_dir / "feedback.pdf")
+    assert list(out_dir.iterdir()) == []
+    # The subject access shows the stored evaluation as it may be stored now: masked, the colleague kept.
+    out = services.exports.subject_access(coach, "E1", out_dir / "inzage.pdf")
+    flat = "".join("".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert BSN not in flat and PHONE.replace("-", "") not in flat.replace("-", "") and "meneerVisser" in flat
 
 
 def test_undecided_findings_are_remembered_without_their_text(

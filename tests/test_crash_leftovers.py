@@ -92,8 +92,8 @@ from nunrec_desktop.cli import main
 
 real = documents.render_subject_access
 
-def render_then_hang(data, path, fonts):
-    real(data, path, fonts)  # the real document, in the real part file beside the target
+def render_then_hang(data, path, fonts, check):
+    real(data, path, fonts, check)  # the real document, in the real part file beside the target
     print("RENDERED", flush=True)
     time.sleep(120)  # the process is killed here, before the rename
 

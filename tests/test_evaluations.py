@@ -68,7 +68,7 @@ def test_submit_refuses_until_complete_and_free_of_caller_data(services: Service
     services.evaluations.save_draft(coach, draft.id, EvaluationContent(answers=answers, notes=notes))
     with pytest.raises(InvalidInput, match="2 mogelijke gegevens van de beller"):
         services.evaluations.submit(coach, draft.id, guideline, guard)
-    kept = [KeptFinding("notes", "naam", "Meneer Jansen", "")]  # kept without a reason does not count
+    kept = [KeptFinding("notes", "naam", "Meneer Jansen", "")]  # kept as nothing does not count
     services.evaluations.save_draft(coach, draft.id, EvaluationContent(answers=answers, notes=notes, kept=kept))
     with pytest.raises(InvalidInput, match="2 mogelijke"):
         services.evaluations.submit(coach, draft.id, guideline, guard)
@@ -81,14 +81,14 @@ def test_submit_refuses_until_complete_and_free_of_caller_data(services: Service
         services.evaluations.save_draft(coach, draft.id, EvaluationContent())
 
 
-def test_a_kept_finding_with_a_reason_allows_submission(services: Services, setup, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_kept_as_a_colleagues_allows_submission(services: Services, setup, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     coach, _, guideline = setup
     draft = open_draft(services, coach, guideline, clock)
     notes = "Noemde mevrouw De Vries als collega bij wie de beller terecht kan."
     content = EvaluationContent(
         answers=complete_answers(guideline),
         notes=notes,
-        kept=[KeptFinding("notes", "naam", "mevrouw De Vries", "naam van een collega, geen beller")],
+        kept=[KeptFinding("notes", "naam", "mevrouw De Vries", "collega")],
     )
     services.evaluations.save_draft(coach, draft.id, content)
     assert services.evaluations.submit(coach, draft.id, guideline, services.guard()).status == "submitted"

@@ -14,7 +14,6 @@ import pytest
 from nunrec_desktop.services.privacy import (
     CallerDataGuard,
     iban_shaped,
-    keep_refusal,
     mask,
     phone_key,
     split_setting,
@@ -126,16 +125,6 @@ def test_the_municipalitys_own_numbers_and_domains_are_not_findings(guard: Calle
     ]
     other = CallerDataGuard(TODAY, ["0341 25 88 00", "+31 6 11111111"], ["example.org"])
     assert other.scan("Bel 0341-258800 of 06-11111111, of mail a@example.org") == []
-
-
-def test_keep_rules() -> None:
-    for kind in ("bsn", "iban", "geboortedatum", "e-mailadres", "postcode_huisnummer"):
-        refusal = keep_refusal(kind, "een heel goede reden waarom het mag")
-        assert refusal is not None and "niet behouden" in refusal
-    for kind in ("naam", "telefoonnummer"):
-        assert "minstens 10 tekens" in (keep_refusal(kind, "x") or "")
-        assert "minstens 10 tekens" in (keep_refusal(kind, "  123456789  ") or "")
-        assert keep_refusal(kind, "naam collega") is None
 
 
 def test_dates_of_birth_but_not_call_dates(guard: CallerDataGuard) -> None:

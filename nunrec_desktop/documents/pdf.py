@@ -3,6 +3,11 @@
 Both are written to the employee, in the informal "je" the KCC uses internally, and carry on every page
 the confidentiality line and "pagina N van M". There are no comparisons with colleagues, no rankings and no
 overall grade: coaching, not appraisal (P5).
+
+Every document is checked before it is written (P6, P13): `document_texts` collects the text of everything
+laid out (paragraphs, table cells, chart labels, the footer and the PDF's metadata) with where it stands, and
+the check the export passes in (`services.document_check`) refuses it before a byte is written. A flowable
+it does not know how to read refuses too, so that nothing new slips past the check.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.widgetbase import Widget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -29,6 +35,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from nunrec_desktop.domain import Mark, call_time
+from nunrec_desktop.services.document_check import DocumentCheck, DocumentText
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
@@ -128,7 +135,8 @@ def _fmt_time(seconds: float) -> str:
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "-"
+    """ "01-10-2026 om 09:30": with "om", a date and a time never read as a phone number (digits run on)."""
+    return moment.astimezone().strftime("%d-%m-%Y om %H:%M") if moment else "-"
 
 
 @functools.lru_cache(maxsize=512)
@@ -168,7 +176,7 @@ def _header(data: FeedbackData, title: str, styles: _Styles) -> list[Any]:
     return [_p(title, styles.title), Spacer(1, 4 * mm), meta, Spacer(1, 5 * mm)]
 
 
-def render_feedback(data: FeedbackData, path: Path, fonts: Path) -> None:
+def render_feedback(data: FeedbackData, path: Path, fonts: Path, check: DocumentCheck) -> None:
     font = register_fonts(fonts)
     styles = _Styles(font)
     story: list[Any] = _header(data, "Terugkoppeling coaching", styles)
@@ -194,9 +202,8 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path) -> None:
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
     story += _summary(data.calls, styles, data)
-    _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)").build(
-        story, canvasmaker=_numbered_canvas(data.employee_name, font)
-    )
+    doc = _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)")
+    _checked_build(doc, story, data.employee_name, font, check)
 
 
 def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
@@ -355,7 +362,7 @@ def conversation_block(data: FeedbackData, styles: _Styles) -> list[Any]:
     return story
 
 
-def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
+def render_dialog(data: FeedbackData, path: Path, fonts: Path, check: DocumentCheck) -> None:
     font = register_fonts(fonts)
     styles = _Styles(font)
     story: list[Any] = _header(data, "Voorbereiding Dialog-gesprek", styles)
@@ -451,9 +458,8 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path) -> None:
             repeatRows=1,
         )
     )
-    _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)").build(
-        story, canvasmaker=_numbered_canvas(data.employee_name, font)
-    )
+    doc = _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)")
+    _checked_build(doc, story, data.employee_name, font, check)
 
 
 def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles: _Styles) -> list[Any]:
@@ -546,7 +552,7 @@ def _trend_chart(title: str, labels: list[str], values: list[int], font: str, si
     return drawing
 
 
-def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path) -> None:
+def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, check: DocumentCheck) -> None:
     """Everything stored about one employee (AVG art. 15), for that employee."""
     font = register_fonts(fonts)
     styles = _Styles(font)
@@ -599,7 +605,7 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path) -> N
     rows = [["Wanneer", "Wie", "Wat", "Gesprek", "Waarom"]]
     rows += [
         [
-            datetime.fromisoformat(e.occurred_at).astimezone().strftime("%d-%m-%Y %H:%M"),
+            _local(datetime.fromisoformat(e.occurred_at)),
             e.actor,
             e.detail.split(";")[0],
             e.object_id,
@@ -608,9 +614,8 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path) -> N
         for e in data.listens
     ]
     story.append(_plain_table(rows, [32 * mm, 28 * mm, 16 * mm, 52 * mm, 46 * mm], styles))
-    _document_for(path, name, data.requested_by, "Inzage persoonsgegevens", "Inzage (AVG art. 15)").build(
-        story, canvasmaker=_numbered_canvas(name, font)
-    )
+    doc = _document_for(path, name, data.requested_by, "Inzage persoonsgegevens", "Inzage (AVG art. 15)")
+    _checked_build(doc, story, name, font, check)
 
 
 def _plain_table(rows: list[list[Any]], widths: list[float], styles: _Styles) -> Table:
@@ -647,3 +652,97 @@ def _document_for(path: Path, employee_name: str, author: str, title: str, subje
         lang="nl-NL",
         creator="nunrec desktop",
     )
+
+
+def _checked_build(
+    doc: SimpleDocTemplate, story: list[Any], employee_name: str, font: str, check: DocumentCheck
+) -> None:
+    """Check the document's whole text, then write it; a refusal writes nothing."""
+    extras = [
+        ("in de titel van het document", doc.title),
+        ("in de auteur van het document", doc.author),
+        ("in het onderwerp van het document", doc.subject),
+        ("in de voettekst", confidentiality_line(employee_name)),
+    ]
+    check(document_texts(story, extras))
+    doc.build(story, canvasmaker=_numbered_canvas(employee_name, font))
+
+
+def _plain(paragraph: Paragraph) -> str:
+    """A paragraph's text as `_p` was given it (line breaks back as line breaks)."""
+    return unescape(str(paragraph.text).replace("<br/>", "\n"))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _cell_text(cell: Any) -> str:
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, Paragraph):
+        return _plain(cell)
+    return ""
+
+
+def document_texts(story: Sequence[Any], extras: Sequence[DocumentText] = ()) -> list[DocumentText]:
+    """Every text of the story with where it stands ("in '2. Gesprek van ...' > 'Tops'"), plus `extras`.
+
+    Raises TypeError on a flowable it cannot read: the check must see everything the document shows."""
+    texts: list[DocumentText] = list(extras)
+    headings = {"h2": "", "h3": ""}
+
+    def place(detail: str = "") -> str:
+        parts = [f"'{_short(headings[level])}'" for level in ("h2", "h3") if headings[level]]
+        where = ("in " + " > ".join(parts)) if parts else "aan het begin van het document"
+        return f"{where}{detail}"
+
+    def drawing_texts(node: Any, where: str) -> None:
+        for item in getattr(node, "contents", []):
+            if isinstance(item, Widget):
+                item = item.draw()
+            if isinstance(item, String):
+                texts.append((where, str(item.text)))
+            elif isinstance(item, Group):
+                drawing_texts(item, where)
+
+    def walk(item: Any) -> None:
+        if isinstance(item, Paragraph):
+            text = _plain(item)
+            level = item.style.name
+            if level in ("title", "h2"):
+                headings["h2"], headings["h3"] = ("" if level == "title" else text), ""
+            elif level == "h3":
+                headings["h3"] = text
+            texts.append((place(), text))
+        elif isinstance(item, Table):
+            rows = item._cellvalues
+            header = [_cell_text(c) for c in rows[0]] if rows else []
+            carried = ""
+            for number, row in enumerate(rows):
+                first = _cell_text(row[0]) if row else ""
+                carried = first or carried
+                label = " - ".join(_short(t, 40) for t in (carried, *(_cell_text(c) for c in row[1:2])) if t.strip())
+                for column, cell in enumerate(row):
+                    name = header[column] if number and column < len(header) and header[column] else ""
+                    detail = (f", regel '{label}'" if number and label else "") + (f", kolom '{name}'" if name else "")
+                    if isinstance(cell, str):
+                        texts.append((place(detail), cell))
+                    elif isinstance(cell, Drawing):
+                        drawing_texts(cell, place(detail))
+                    elif cell is not None:
+                        walk(cell)
+        elif isinstance(item, KeepTogether):
+            for inner in item._content:
+                walk(item=inner)
+        elif isinstance(item, Drawing):
+            drawing_texts(item, place())
+        elif isinstance(item, (list, tuple)):
+            for inner in item:
+                walk(inner)
+        elif not isinstance(item, Spacer):
+            raise TypeError(f"the document check cannot read a {type(item).__name__}")
+
+    walk(list(story))
+    return texts

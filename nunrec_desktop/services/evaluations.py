@@ -7,10 +7,13 @@ in the database after each autosave and is offered again at the next start.
 Caller data never reaches the database undecided (P6, P13): before a draft is stored, every guard finding in
 its free text (the 5A comments, tops, tips, notes, and the notes of marks and side-by-side observations) that
 the coach has not kept is masked, and the draft remembers which kinds were masked that way (`undecided`,
-without the text). A kept finding is stored as it is only when `keep_refusal` allows it (names and phone
-numbers, with a reason of at least 10 characters); a BSN, IBAN, date of birth, e-mail address or address is
-always masked. The screen keeps what the coach typed until they mask or keep it; after a crash the draft
-comes back masked.
+without the text). A kept finding says what the text is instead (`services.keeping`: a colleague's name, an
+organisation's or the municipality's own address, a street as a place), never a free reason. The service
+decides it, not the screen: it scans the text again and keeps a finding only when a kept entry names that
+field and exactly that text and its choice is allowed for the guard's own kind of it (a phone number, BSN,
+IBAN, date of birth or e-mail address is never kept); the kind the screen sent is ignored. The screen keeps
+what the coach typed until they mask or keep it; after a crash the draft comes back masked. Kept findings
+stored by older versions with a free reason are migrated when read (`keeping.old_keep_as`).
 
 Submitting refuses while a criterion is unanswered, a required comment is missing, or the stored draft still
 has undecided findings. A submitted revision is never changed; a correction is a new revision pointing back
@@ -35,7 +38,8 @@ from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.coaching_cycles import STARTED_BY_EVALUATION, CycleDecisionNeeded, CycleService
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
-from nunrec_desktop.services.privacy import CallerDataGuard, Finding, keep_refusal, mask
+from nunrec_desktop.services.keeping import may_keep, old_keep_as
+from nunrec_desktop.services.privacy import CallerDataGuard, Finding, mask
 
 DRAFT, SUBMITTED = "draft", "submitted"
 SOURCE_RECORDING, SOURCE_LIVE = "recording", "live"
@@ -49,16 +53,45 @@ class Answer:
 
 @dataclass(frozen=True)
 class KeptFinding:
-    """A guard finding the coach decided to keep, with the reason (e.g. "naam van de medewerker")."""
+    """A guard finding the coach decided to keep, and what the text is instead (`services.keeping`, e.g.
+    "collega"). `kind` is the guard's kind as the service found it when storing; what a screen sends there
+    is never trusted (the service scans again)."""
 
     field: str
     kind: str
     text: str
-    reason: str
+    keep_as: str
 
     def allowed(self) -> bool:
-        """Only names and phone numbers, with a real reason (see `privacy.keep_refusal`)."""
-        return keep_refusal(self.kind, self.reason) is None
+        """Whether the choice fits the kind recorded here (the service checks it again against a fresh scan)."""
+        return may_keep(self.kind, self.keep_as)
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> KeptFinding | None:
+        """A stored entry; one from before the fixed list (a free `reason`) is migrated, or dropped (None)."""
+        field_, kind, text = str(data.get("field", "")), str(data.get("kind", "")), str(data.get("text", ""))
+        keep_as = data.get("keep_as")
+        if not isinstance(keep_as, str):
+            keep_as = old_keep_as(kind)  # the free reason itself is not carried over
+        return KeptFinding(field_, kind, text, keep_as) if keep_as else None
+
+
+def kept_in(
+    name: str, text: str, kept: Iterable[KeptFinding], guard: CallerDataGuard
+) -> tuple[list[KeptFinding], list[Finding]]:
+    """The guard's findings in one field, split into what is validly kept (re-made with the guard's kind) and
+    what is open. A kept entry counts only for its own field, its exact text and a choice allowed for the
+    guard's kind of that text."""
+    choices = [k for k in kept if k.field == name]
+    valid: list[KeptFinding] = []
+    open_: list[Finding] = []
+    for finding in guard.scan(text):
+        match = next((k for k in choices if k.text == finding.text and may_keep(finding.kind, k.keep_as)), None)
+        if match is None:
+            open_.append(finding)
+        else:
+            valid.append(KeptFinding(name, finding.kind, finding.text, match.keep_as))
+    return valid, open_
 
 
 @dataclass(frozen=True)
@@ -92,7 +125,7 @@ class EvaluationContent:
             tips=data.get("tips", ""),
             notes=data.get("notes", ""),
             marks=[Mark(**m) for m in data.get("marks", [])],
-            kept=[KeptFinding(**k) for k in data.get("kept", [])],
+            kept=[k for k in (KeptFinding.from_dict(k) for k in data.get("kept", []) if isinstance(k, dict)) if k],
             undecided=[UndecidedFinding(**u) for u in data.get("undecided", [])],
             measures=CallFigures.from_dict(data["measures"]) if data.get("measures") else None,
         )
@@ -105,14 +138,15 @@ class EvaluationContent:
         return texts
 
     def masked_for_storage(self, guard: CallerDataGuard) -> EvaluationContent:
-        """This content as it may be stored: every finding that is not allowed to be kept is masked, the kept
-        list holds only what may be kept, and `undecided` says which kinds were masked here (no text)."""
-        kept = [k for k in self.kept if k.allowed()]
-        kept_keys = {(k.field, k.text) for k in kept}
+        """This content as it may be stored: every finding that is not validly kept (`kept_in`) is masked, the
+        kept list holds only what is kept now (with the guard's kind), and `undecided` says which kinds were
+        masked here (no text)."""
+        kept: list[KeptFinding] = []
         undecided: list[UndecidedFinding] = []
 
         def clean(name: str, text: str) -> str:
-            open_ = [f for f in guard.scan(text) if (name, f.text) not in kept_keys]
+            valid, open_ = kept_in(name, text, self.kept, guard)
+            kept.extend(k for k in valid if k not in kept)
             undecided.extend(UndecidedFinding(name, f.kind) for f in open_)
             return mask(text, open_) if open_ else text
 
@@ -126,10 +160,17 @@ class EvaluationContent:
             notes=clean("notes", self.notes),
             marks=marks,
         )
-        texts = stored.free_texts()
-        stored.kept = [k for k in kept if k.text in texts.get(k.field, "")]  # a kept text no longer there goes
+        stored.kept = kept  # a kept text no longer there, or not allowed, goes
         stored.undecided = undecided
         return stored
+
+    def open_findings(self, guard: CallerDataGuard) -> list[tuple[str, Finding]]:
+        """(field, finding) for every guard finding in the free text that is not validly kept (`kept_in`)."""
+        return [
+            (name, finding)
+            for name, text in self.free_texts().items()
+            for finding in kept_in(name, text, self.kept, guard)[1]
+        ]
 
 
 @dataclass(frozen=True)
@@ -383,14 +424,8 @@ class EvaluationService:
         return stored
 
     def open_findings(self, content: EvaluationContent, guard: CallerDataGuard) -> list[OpenFinding]:
-        """Guard findings in the free text that are not kept with a valid reason (`KeptFinding.allowed`)."""
-        kept = {(k.field, k.text) for k in content.kept if k.allowed()}
-        return [
-            OpenFinding(name, finding)
-            for name, text in content.free_texts().items()
-            for finding in guard.scan(text)
-            if (name, finding.text) not in kept
-        ]
+        """Guard findings in the free text that are not validly kept (`EvaluationContent.open_findings`)."""
+        return [OpenFinding(name, finding) for name, finding in content.open_findings(guard)]
 
     def submit(
         self,
@@ -489,7 +524,7 @@ class EvaluationService:
             kinds = sorted({kind for _, kind in findings})
             problems.append(
                 f"{len(findings)} mogelijke gegevens van de beller in de tekst ({', '.join(kinds)}): "
-                "maskeer ze of houd ze bewust, met een reden"
+                "maskeer ze, of zeg bij een naam of adres wat het wel is"
             )
         return problems
 

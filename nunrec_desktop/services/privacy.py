@@ -7,10 +7,10 @@ IBAN is still the caller's), dates that look like a date of birth, and names aft
 (meneer, mevrouw, dhr., mevr., mw., de heer). The municipality's own numbers and e-mail domains (settings
 `privacy.own_numbers` and `privacy.own_domains`) are not findings.
 
-The form marks findings while the coach types and offers to mask them. Only names and phone numbers may be
-kept, and only with a reason of at least `KEEP_REASON_MIN` characters (`keep_refusal`); a BSN, IBAN, date
-of birth, e-mail address or address is always masked. `nunrec pii-scan` runs the same code for the
-privacy officer.
+The form marks findings while the coach types and offers to mask them. What may be kept, and as what (a
+colleague's name, a street as a place ...), is decided in `services.keeping` by the kind found here; a phone
+number, BSN, IBAN, date of birth or e-mail address is always masked. `nunrec pii-scan` runs the same code for
+the privacy officer.
 """
 
 from __future__ import annotations
@@ -38,22 +38,8 @@ MASKS = {
     KIND_NAME: "[naam]",
 }
 
-KEEPABLE_KINDS = frozenset({KIND_NAME, KIND_PHONE})  # a colleague's name, the number of another desk
-KEEP_REASON_MIN = 10
 DEFAULT_OWN_NUMBERS = "+31341259911"
 DEFAULT_OWN_DOMAINS = "nunspeet.nl"
-
-
-def keep_refusal(kind: str, reason: str) -> str | None:
-    """Why a finding of this kind may not be kept with this reason (a Dutch sentence), or None if it may."""
-    if kind not in KEEPABLE_KINDS:
-        label = {KIND_POSTCODE: "Een adres", KIND_EMAIL: "Een e-mailadres", KIND_BSN: "Een BSN"}.get(
-            kind, {KIND_IBAN: "Een rekeningnummer", KIND_BIRTH_DATE: "Een geboortedatum"}.get(kind, "Dit gegeven")
-        )
-        return f"{label} kun je niet behouden; maskeer het."
-    if len(reason.strip()) < KEEP_REASON_MIN:
-        return f"Geef een reden van minstens {KEEP_REASON_MIN} tekens om dit te behouden."
-    return None
 
 
 MONTHS = {

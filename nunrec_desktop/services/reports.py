@@ -278,13 +278,14 @@ class ReportService:
         )
 
     def check_free_text(self, data: FeedbackData, guard: CallerDataGuard) -> None:
-        """Refuse while any free text holds a finding that is not masked or kept with a reason."""
+        """Refuse while any free text holds a finding that is not masked or validly kept (scanned again here,
+        with the guard's own kinds: `EvaluationContent.open_findings`)."""
         open_findings = [f for c in data.calls for f in self._evaluations.open_findings(c.evaluation.content, guard)]
         if open_findings:
             kinds = ", ".join(sorted({f.finding.kind for f in open_findings}))
             raise InvalidInput(
                 f"Exporteren kan nog niet: {len(open_findings)} mogelijke gegevens van bellers in de tekst ({kinds}). "
-                "Maskeer ze in de beoordeling of houd ze bewust, met een reden."
+                "Maskeer ze in de beoordeling (een ingediende in een nieuwe versie)."
             )
 
     def export(

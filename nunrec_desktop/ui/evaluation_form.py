@@ -2,9 +2,11 @@
 a comment, a short summary per A, tops, tips and notes; the player's marks are the evaluation's timestamped
 notes. Every change is autosaved as a draft a moment after the typing pauses and at the latest ~1.2 s after
 it was typed, also while the typing goes on (`ui.autosave.Debounce`). The caller-data guard marks findings
-while the coach types and offers to mask each one or keep it with a reason (only names and phone numbers,
-with a reason of at least 10 characters); the service stores undecided findings masked, while this screen
-keeps the typed text until the coach decides. Submitting waits for that.
+while the coach types and offers to mask each one, or to keep a name or an address as what it is instead
+("Behouden als...": a colleague's name, an organisation's or the municipality's own address, a street as a
+place - `services.keeping`; a phone number, BSN, IBAN, date of birth or e-mail address only masks); the
+service stores undecided findings masked, while this screen keeps the typed text until the coach decides.
+Submitting waits for that.
 There are no scores across employees here, and no ranking: this is coaching, not appraisal (P5).
 """
 
@@ -24,11 +26,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -41,7 +43,6 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import Mark, NunrecError
-from nunrec_desktop.services import privacy
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
@@ -54,6 +55,14 @@ from nunrec_desktop.services.evaluations import (
     OpenFinding,
 )
 from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.keeping import (
+    KEEP_COLLEAGUE,
+    KEEP_MUNICIPALITY,
+    KEEP_ORGANISATION,
+    KEEP_STREET,
+    keep_choices,
+    keep_refusal_as,
+)
 from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.autosave import Debounce
@@ -186,10 +195,11 @@ class EvaluationForm(QWidget):
         self.findings_title.setObjectName("guardTitle")
         self.findings_title.setWordWrap(True)
         self.mask_button = QPushButton(self.tr("Mask"), self)
-        self.keep_button = QPushButton(self.tr("Keep with a reason..."), self)
+        self.keep_button = QPushButton(self.tr("Keep as..."), self)
+        self.keep_menu = QMenu(self.keep_button)  # what the text is instead, for the selected finding's kind
         self.mask_all_button = QPushButton(self.tr("Mask all"), self)
         self.mask_button.clicked.connect(self.mask_selected)
-        self.keep_button.clicked.connect(lambda: self.keep_selected())  # not `checked` as the reason
+        self.keep_button.clicked.connect(self._offer_keep_choices)
         self.mask_all_button.clicked.connect(self.mask_all)
         self.findings.currentItemChanged.connect(lambda _current, _previous: self._update_keep_button())
         self.guard_box = QFrame(self)
@@ -211,7 +221,7 @@ class EvaluationForm(QWidget):
         self.findings.setWordWrap(False)  # one line each (the whole text in its tooltip): more of them in view
         self.findings.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.findings_title.setToolTip(self.tr("Mask them, or keep them with a reason."))
+        self.findings_title.setToolTip(self.tr("Mask them, or say what a name or an address is instead."))
         self.guard_box.hide()
         self.guard_clear = QLabel(self.tr("No possible caller details in your text."), self)
         self.guard_clear.setObjectName("guardClear")
@@ -766,47 +776,67 @@ class EvaluationForm(QWidget):
         self.refresh_findings()
         self.save_now()
 
-    def _update_keep_button(self) -> None:
-        """Only names and phone numbers can be kept; a BSN, IBAN, date of birth, e-mail or address cannot."""
+    def keep_words(self) -> dict[str, str]:
+        """What a kept text can be instead, in the coach's words (`services.keeping.KEEP_WORDS`)."""
+        return {
+            KEEP_COLLEAGUE: self.tr("name of a colleague"),
+            KEEP_ORGANISATION: self.tr("address or number of an organisation or service"),
+            KEEP_MUNICIPALITY: self.tr("details of the municipality itself"),
+            KEEP_STREET: self.tr("street name as a place"),
+        }
+
+    def _selected_finding(self) -> OpenFinding | None:
         item = self.findings.currentItem()
-        open_finding: OpenFinding | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        found: OpenFinding | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return found
+
+    def _update_keep_button(self) -> None:
+        """Only a name or an address can be kept, as what it is instead; a phone number, BSN, IBAN, date of
+        birth or e-mail address cannot (the kind is the one the service's guard found)."""
+        open_finding = self._selected_finding()
         keepable = (
             open_finding is not None
-            and open_finding.finding.kind in privacy.KEEPABLE_KINDS
+            and bool(keep_choices(open_finding.finding.kind))
             and open_finding.field != NEW_MARK
         )
         self.keep_button.setEnabled(keepable)
         self.keep_button.setToolTip(
-            ""
-            if keepable or open_finding is None
-            else self.tr("This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.")
+            self.tr("Say what this text is instead of a caller's detail.")
+            if keepable
+            else ""
+            if open_finding is None
+            else self.tr(
+                "This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always "
+                "masked; a name or an address can be kept as what it is instead."
+            )
         )
 
-    def keep_selected(self) -> None:
-        item = self.findings.currentItem()
-        if item is None:
+    def _offer_keep_choices(self) -> None:
+        """The choices for the selected finding's kind, in a menu under the button (one click keeps)."""
+        open_finding = self._selected_finding()
+        if open_finding is None:
             return
-        open_finding: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
-        refusal = privacy.keep_refusal(open_finding.finding.kind, "-" * privacy.KEEP_REASON_MIN)
-        if refusal is not None:  # never keepable, whatever the reason
-            self.show_message(refusal, "error")
+        self.keep_menu.clear()
+        words = self.keep_words()
+        for choice in keep_choices(open_finding.finding.kind):
+            action = self.keep_menu.addAction(words[choice])
+            action.setData(choice)
+            action.triggered.connect(lambda _checked=False, c=choice: self.keep_selected(c))
+        if not self.keep_menu.isEmpty():
+            self.keep_menu.popup(self.keep_button.mapToGlobal(self.keep_button.rect().bottomLeft()))
+
+    def keep_selected(self, keep_as: str) -> None:
+        """Keep the selected finding as `keep_as`; the service checks it again against its own scan."""
+        open_finding = self._selected_finding()
+        if open_finding is None or open_finding.field == NEW_MARK:
             return
-        reason, accepted = QInputDialog.getText(
-            self,
-            self.tr("Keep this text"),
-            self.tr("Why may \u201c%1\u201d stay? At least %2 characters (for example: the name of a colleague).")
-            .replace("%1", open_finding.finding.text)
-            .replace("%2", str(privacy.KEEP_REASON_MIN)),
-        )
-        if not accepted:
-            return
-        refusal = privacy.keep_refusal(open_finding.finding.kind, reason)
+        refusal = keep_refusal_as(open_finding.finding.kind, keep_as)
         if refusal is not None:
             self.show_message(refusal, "error")
             return
         self.show_message("")
         self._kept.append(
-            KeptFinding(open_finding.field, open_finding.finding.kind, open_finding.finding.text, reason.strip())
+            KeptFinding(open_finding.field, open_finding.finding.kind, open_finding.finding.text, keep_as)
         )
         self.refresh_findings()
         self.save_now()
