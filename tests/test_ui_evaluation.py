@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from pypdf import PdfReader
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.app import Services
@@ -139,47 +139,33 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
     assert services.evaluations.evaluated_recordings(coach) == {"rec-1"}
 
 
-def type_into_next_dialog(qtbot: QtBot, text: str) -> list[str]:
-    """When the next modal dialog opens, type `text` into its line edit with key presses and press Enter.
-    Returns the dialog's label texts (filled in once it was answered)."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, answer)  # not open yet
-            return
-        seen.extend(label.text() for label in dialog.findChildren(QLabel))
-        edit = dialog.findChild(QLineEdit)
-        assert edit is not None
-        QTest.keyClicks(edit, text)
-        QTest.keyClick(edit, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer)
-    return seen
+def keep_as(qtbot: QtBot, form: EvaluationForm, choice: str) -> list[str]:
+    """Press "Behouden als..." and click `choice` in the menu that opens under it, as the coach does.
+    Returns the choices the menu offered."""
+    qtbot.mouseClick(form.keep_button, Qt.MouseButton.LeftButton)
+    menu = form.keep_menu
+    qtbot.waitUntil(menu.isVisible, timeout=3_000)
+    offered = [action.text() for action in menu.actions()]
+    [action] = [a for a in menu.actions() if a.text() == choice]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=3_000)
+    return offered
 
 
-def test_keep_with_reason_and_revise(
+def test_keep_a_name_as_a_colleagues_and_revise(
     qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
 ) -> None:
     _, form = opened_form
     answer_all(qtbot, form)
     qtbot.keyClicks(form.tips, "Verwijs net als mevrouw De Vries naar de website.")
     qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
-    assert form.keep_button.isEnabled()
-    asked = type_into_next_dialog(qtbot, "x")  # issue 14: a one-letter reason kept caller data
-    qtbot.mouseClick(form.keep_button, Qt.MouseButton.LeftButton)
-    assert any("mevrouw De Vries" in text for text in asked)
-    assert form.findings.count() == 1 and "minstens 10 tekens" in form.message.text()
-    type_into_next_dialog(qtbot, "naam van een collega, geen beller")
-    qtbot.mouseClick(form.keep_button, Qt.MouseButton.LeftButton)
+    assert form.keep_button.isEnabled() and form.keep_button.text() == "Behouden als..."
+    assert keep_as(qtbot, form, "naam van een collega") == ["naam van een collega"]  # a name: nothing else
     assert form.findings.count() == 0 and form.message.text() == ""
     qtbot.waitUntil(lambda: any(d.content.kept for d in services.evaluations.drafts(coach)), timeout=5_000)
     [draft] = services.evaluations.drafts(coach)
-    assert "mevrouw De Vries" in draft.content.tips  # kept with a reason: stored as it is
-    assert [(k.text, k.reason) for k in draft.content.kept] == [
-        ("mevrouw De Vries", "naam van een collega, geen beller")
-    ]
+    assert "mevrouw De Vries" in draft.content.tips  # kept as a colleague's name: stored as it is
+    assert [(k.text, k.kind, k.keep_as) for k in draft.content.kept] == [("mevrouw De Vries", "naam", "collega")]
     click_in_next_dialog("Indienen zonder cyclus")
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.evaluation is not None and form.evaluation.status == "submitted", form.message.text()
@@ -187,8 +173,59 @@ def test_keep_with_reason_and_revise(
     qtbot.mouseClick(form.revise_button, Qt.MouseButton.LeftButton)
     assert form.evaluation.revision == 2 and form.evaluation.status == "draft" and form.body.isEnabled()
     assert form.tips.toPlainText().startswith("Verwijs net als")
+    assert form.findings.count() == 0  # the keep came along with the new version
     history = services.evaluations.history(coach, "rec-1")
     assert [(e.id == first_id, e.status) for e in history] == [(True, "submitted"), (False, "draft")]
+
+
+def test_an_address_is_kept_only_as_what_it_is_instead(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    _, form = opened_form
+    qtbot.keyClicks(form.notes, "Legde de omleiding bij Stationsstraat 12 duidelijk uit.")
+    qtbot.waitUntil(lambda: form.findings.count() == 1, timeout=3_000)
+    offered = keep_as(qtbot, form, "straatnaam als plaats")
+    assert offered == [
+        "straatnaam als plaats",
+        "gegevens van de gemeente zelf",
+        "adres of nummer van een organisatie of dienst",
+    ]
+    assert form.findings.count() == 0
+    qtbot.waitUntil(lambda: any(d.content.kept for d in services.evaluations.drafts(coach)), timeout=5_000)
+    [draft] = services.evaluations.drafts(coach)
+    assert [(k.text, k.keep_as) for k in draft.content.kept] == [("Stationsstraat 12", "straat")]
+    assert "Stationsstraat 12" in draft.content.notes
+
+
+def test_a_callers_number_in_a_mark_cannot_be_kept_and_never_reaches_the_pdf(
+    qtbot: QtBot,
+    opened_form: tuple[AppController, EvaluationForm],
+    services: Services,
+    coach: User,
+    tmp_path: Path,
+) -> None:
+    """Issue 20: "beller noemt 06-12345678" in a mark note was kept "met reden" and printed in the PDF."""
+    controller, form = opened_form
+    answer_all(qtbot, form)
+    mark_at(qtbot, controller, 1.0, "Goede doorvraag, beller noemt 06-12345678")
+    qtbot.waitUntil(lambda: form.findings.count() == 1 and "markering 1" in form.findings.item(0).text())
+    form.findings.setCurrentRow(0)
+    assert not form.keep_button.isEnabled() and "niet behouden" in form.keep_button.toolTip()
+    qtbot.mouseClick(form.keep_button, Qt.MouseButton.LeftButton)  # a disabled button: nothing opens
+    assert not form.keep_menu.isVisible() and form.findings.count() == 1
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation is not None and form.evaluation.status == "draft"
+    qtbot.mouseClick(form.mask_button, Qt.MouseButton.LeftButton)
+    assert controller.player is not None
+    assert [m.note for m in controller.player.marks] == ["Goede doorvraag, beller noemt [telefoonnummer]"]
+    click_in_next_dialog("Indienen zonder cyclus")
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.evaluation.status == "submitted", form.message.text()
+    out = services.exports.document(
+        coach, "feedback", "E1", tmp_path / "feedback.pdf", evaluation_ids=[form.evaluation.id]
+    )
+    flat = "".join("".join(page.extract_text() for page in PdfReader(out).pages).split()).replace("-", "")
+    assert "0612345678" not in flat and "[telefoonnummer]" in flat
 
 
 def test_a_bsn_or_iban_cannot_be_kept_only_masked(

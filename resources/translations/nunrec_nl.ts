@@ -640,284 +640,299 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="177"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="183"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="185"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="194"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="197"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="189"/>
-        <source>Keep with a reason...</source>
-        <translation>Behouden met reden...</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="200"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="214"/>
-        <source>Mask them, or keep them with a reason.</source>
-        <translation>Maskeer ze, of behoud ze met een reden.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="216"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
         <source>No possible caller details in your text.</source>
         <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="241"/>
         <source>Next open question</source>
         <translation>Volgende open vraag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="245"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="250"/>
         <source>Next chosen call</source>
         <translation>Volgende gekozen gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="253"/>
         <source>Back to the list</source>
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="324"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="334"/>
         <source>Explanation</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="328"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
         <source>Explanation: %1</source>
         <translation>Uitleg: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="355"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="365"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="367"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="359"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="369"/>
         <source>Comment on: %1</source>
         <translation>Toelichting bij: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="374"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="375"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="376"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="674"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="398"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="473"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="483"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="503"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="513"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="509"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="519"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="516"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="526"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="530"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="522"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="532"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="584"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="586"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="588"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="582"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="663"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="592"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="584"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="639"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="665"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="594"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="649"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="675"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="587"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="597"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="678"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="683"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="693"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="879"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="782"/>
+        <source>name of a colleague</source>
+        <translation>naam van een collega</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="783"/>
+        <source>address or number of an organisation or service</source>
+        <translation>adres of nummer van een organisatie of dienst</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="784"/>
+        <source>details of the municipality itself</source>
+        <translation>gegevens van de gemeente zelf</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="785"/>
+        <source>street name as a place</source>
+        <translation>straatnaam als plaats</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="804"/>
+        <source>Say what this text is instead of a caller&apos;s detail.</source>
+        <translation>Zeg wat deze tekst is in plaats van een gegeven van een beller.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="809"/>
+        <source>This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always masked; a name or an address can be kept as what it is instead.</source>
+        <translation>Dit kun je niet behouden; maskeer het. Een telefoonnummer, BSN, rekeningnummer, geboortedatum of e-mailadres wordt altijd gemaskeerd; een naam of adres kun je behouden als wat het wel is.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="909"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="559"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="550"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="198"/>
+        <source>Keep as...</source>
+        <translation>Behouden als...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="224"/>
+        <source>Mask them, or say what a name or an address is instead.</source>
+        <translation>Maskeer ze, of zeg bij een naam of adres wat het wel is.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="698"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="782"/>
-        <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
-        <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
-        <source>Keep this text</source>
-        <translation>Deze tekst behouden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
-        <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
-        <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="847"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="877"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="849"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="879"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="853"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="883"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="855"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="885"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="857"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="887"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="858"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="888"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="874"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="904"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="877"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="907"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
