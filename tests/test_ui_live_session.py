@@ -25,6 +25,7 @@ from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import POSTGRES_URL, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.test_caller_data_at_rest import assert_never_stored
+from tests.test_ui_evaluation import keep_as
 from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
@@ -260,6 +261,10 @@ def test_typed_caller_data_in_observations_and_notes_is_stored_masked(
         running = services.live.running(anouk)
         return running.evaluation.content if running is not None else None
 
+    def stored_draft() -> EvaluationContent | None:
+        drafts = [d for d in services.evaluations.drafts(anouk) if d.live]
+        return drafts[0].content if drafts else None
+
     qtbot.waitUntil(lambda: (content := stored()) is not None and content.notes == "beller [telefoonnummer]")
     content = stored()
     assert content is not None and [m.note for m in content.marks] == ["beller noemt [telefoonnummer]"]
@@ -273,6 +278,20 @@ def test_typed_caller_data_in_observations_and_notes_is_stored_masked(
     form = page.form  # the form shows what was typed, for the coach to decide, not the masked copy
     assert form.notes.toPlainText() == "beller 0341-123456"
     assert form.findings.count() == 2
+    for row in range(2):  # a caller's number, in the notes or in an observation, can only be masked
+        form.findings.setCurrentRow(row)
+        assert not form.keep_button.isEnabled() and "niet behouden" in form.keep_button.toolTip()
+    form.notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(form.notes, ", verwees naar mevrouw De Vries")
+    qtbot.waitUntil(lambda: form.findings.count() == 3, timeout=3_000)
+    [name_row] = [i for i in range(3) if "mevrouw De Vries" in form.findings.item(i).text()]
+    form.findings.setCurrentRow(name_row)
+    assert keep_as(qtbot, form, "naam van een collega") == ["naam van een collega"]
+    qtbot.waitUntil(lambda: form.findings.count() == 2, timeout=3_000)
+    qtbot.waitUntil(lambda: (content := stored_draft()) is not None and bool(content.kept), timeout=5_000)
+    kept = stored_draft()
+    assert kept is not None and [(k.text, k.keep_as) for k in kept.kept] == [("mevrouw De Vries", "collega")]
+    assert kept.notes == "beller [telefoonnummer], verwees naar mevrouw De Vries"
     if not POSTGRES_URL:
         assert_never_stored(workspace_dir, "0341-123456", "06-12345678")
     controller.shutdown()
