@@ -4,11 +4,12 @@ The layout (`documents/`) builds the whole text of a document - every paragraph,
 the footer and the PDF's title - as (where, text) pairs and hands them to a `DocumentCheck` before it writes
 a byte. The check runs the caller-data guard over each text once more; a finding that is not a validly kept
 text of the document's evaluations (`permitted_texts`) refuses the export with one Dutch sentence that says
-where it is (never what it is), and nothing is written.
+where it is (never what it is: caller data in the place's own name is masked too), and nothing is written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from nunrec_desktop.domain import InvalidInput
@@ -22,6 +23,7 @@ from nunrec_desktop.services.privacy import (
     KIND_PHONE,
     KIND_POSTCODE,
     CallerDataGuard,
+    mask,
 )
 
 # (where, text): where in the document's own words ("'2. Gesprek van ...' > 'Tops'"), and what it says there
@@ -42,6 +44,13 @@ KIND_PHRASES = {
 def _flat(text: str) -> str:
     """Line breaks and runs of spaces as one space: a detail broken over two lines is still found."""
     return " ".join(text.split())
+
+
+def _masked_place(guard: CallerDataGuard, where: str) -> str:
+    """The place named by the document's own text (a row's first cells, a heading) may hold caller data too:
+    each quoted piece and each part of it is masked on its own (the guard reads short pieces best)."""
+    pieces = re.split(r"('|\s-\s|\s>\s)", _flat(where))
+    return "".join(piece if index % 2 else mask(piece, guard.scan(piece)) for index, piece in enumerate(pieces))
 
 
 def permitted_texts(evaluations: Iterable[Evaluation], guard: CallerDataGuard) -> frozenset[tuple[str, str]]:
@@ -65,6 +74,7 @@ def document_check(
             for finding in guard.scan(_flat(text)):
                 if (finding.kind, finding.text) in permitted:
                     continue
+                where = _masked_place(guard, where)
                 raise InvalidInput(
                     f"{document} is niet gemaakt: {where} staat mogelijk "
                     f"{KIND_PHRASES.get(finding.kind, 'een gegeven')} van een beller. Er is niets geschreven. "
