@@ -1,5 +1,6 @@
 """Benchmark: a 5-call feedback PDF, warm (issue target <= 50 ms), next to a plain reportlab "hello" PDF
-measured in the same run as anchor. Run: .venv/bin/python benchmarks/feedback_pdf.py"""
+measured in the same run as anchor, with the caller-data check of the whole document before it is written
+(`services.document_check`) and, for its cost, without it. Run: .venv/bin/python benchmarks/feedback_pdf.py"""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from nunrec_desktop.documents.pdf import render_dialog, render_feedback
 from nunrec_desktop.domain import Mark
 from nunrec_desktop.resource_files import resources_dir
+from nunrec_desktop.services.document_check import document_check
 from nunrec_desktop.services.evaluations import Answer, Evaluation, EvaluationContent
 from nunrec_desktop.services.guideline import default_guideline_path, load_guideline
-from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, group_cycles
+from nunrec_desktop.services.privacy import CallerDataGuard
+from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData
 
 
 def best(action: Callable[[], object], repeat: int = 15) -> float:
@@ -74,7 +77,7 @@ def data() -> FeedbackData:
         date(2026, 11, 20),
         date(2026, 11, 20),
         calls,
-        group_cycles(calls),
+        [calls],
     )
 
 
@@ -88,13 +91,20 @@ def main() -> None:
             SimpleDocTemplate(io.BytesIO()).build([Paragraph("hello", getSampleStyleSheet()["Normal"])])
 
         anchor = best(hello)
-        ours = best(lambda: render_feedback(feedback, out, fonts))
+        check = document_check(CallerDataGuard(date(2026, 11, 20)), "De terugkoppeling")
+
+        def unchecked(_texts: object) -> None:
+            return None
+
+        ours = best(lambda: render_feedback(feedback, out, fonts, check))
+        bare = best(lambda: render_feedback(feedback, out, fonts, unchecked))
         pages = out.read_bytes().count(b"/Type /Page\n") or out.read_bytes().count(b"/Type /Page")
-        dialog = best(lambda: render_dialog(feedback, out, fonts))
+        dialog = best(lambda: render_dialog(feedback, out, fonts, check))
     print(f"{'document':<32}{'ms (warm)':>10}{'x anchor':>10}{'target':>9}")
     print(f"{'reportlab hello (anchor)':<32}{anchor:>10.1f}{1:>10.1f}")
     verdict = "ok" if ours <= 50 else "OVER"
     print(f"{'feedback PDF, 5 calls':<32}{ours:>10.1f}{ours / anchor:>10.1f}{'<= 50':>9}  {verdict}")
+    print(f"{'  the same without the check':<32}{bare:>10.1f}{bare / anchor:>10.1f}")
     print(f"{'Dialog pack, 5 calls':<32}{dialog:>10.1f}{dialog / anchor:>10.1f}")
     print(f"(feedback PDF had {pages} page objects)")
 
