@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import Mark, NunrecError
+from nunrec_desktop.services import privacy
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
@@ -662,7 +663,8 @@ class EvaluationForm(QWidget):
         self.findings.clear()
         for open_finding in findings:
             where = self.field_name(open_finding.field)
-            item = QListWidgetItem(f"{open_finding.finding.kind}: \u201c{open_finding.finding.text}\u201d - {where}")
+            kind = self.kind_words().get(open_finding.finding.kind, open_finding.finding.kind)
+            item = QListWidgetItem(f"{kind}: \u201c{open_finding.finding.text}\u201d - {where}")
             item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, open_finding)
             self.findings.addItem(item)
@@ -775,6 +777,18 @@ class EvaluationForm(QWidget):
             self._holder.set_marks(marks)
         self.refresh_findings()
         self.save_now()
+
+    def kind_words(self) -> dict[str, str]:
+        """The guard's kinds in the coach's words (never the internal key such as "postcode_huisnummer")."""
+        return {
+            privacy.KIND_PHONE: self.tr("phone number"),
+            privacy.KIND_POSTCODE: self.tr("address"),
+            privacy.KIND_EMAIL: self.tr("e-mail address"),
+            privacy.KIND_BSN: self.tr("BSN"),
+            privacy.KIND_IBAN: self.tr("bank account number"),
+            privacy.KIND_BIRTH_DATE: self.tr("date of birth"),
+            privacy.KIND_NAME: self.tr("name"),
+        }
 
     def keep_words(self) -> dict[str, str]:
         """What a kept text can be instead, in the coach's words (`services.keeping.KEEP_WORDS`)."""

@@ -640,299 +640,334 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="152"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="180"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="192"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="195"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="197"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="198"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="201"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="227"/>
         <source>No possible caller details in your text.</source>
         <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
         <source>Next open question</source>
         <translation>Volgende open vraag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="246"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="248"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="249"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="251"/>
         <source>Next chosen call</source>
         <translation>Volgende gekozen gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="254"/>
         <source>Back to the list</source>
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
         <source>Explanation</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="339"/>
         <source>Explanation: %1</source>
         <translation>Uitleg: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="365"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
         <source>Comment (required for: %1)</source>
         <translation>Toelichting (verplicht bij: %1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="368"/>
         <source>Comment (optional)</source>
         <translation>Toelichting (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="369"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
         <source>Comment on: %1</source>
         <translation>Toelichting bij: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="384"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="387"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="483"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="513"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="514"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="519"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="526"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="527"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="530"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="531"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="532"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="533"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="584"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="586"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="587"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="588"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="589"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="592"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="673"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="675"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="594"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="649"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="675"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="595"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="677"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="597"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="598"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="690"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="693"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="695"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="782"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="784"/>
+        <source>phone number</source>
+        <translation>telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="785"/>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="786"/>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="787"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="788"/>
+        <source>bank account number</source>
+        <translation>rekeningnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="789"/>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="790"/>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
         <source>name of a colleague</source>
         <translation>naam van een collega</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="783"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
         <source>address or number of an organisation or service</source>
         <translation>adres of nummer van een organisatie of dienst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="784"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="798"/>
         <source>details of the municipality itself</source>
         <translation>gegevens van de gemeente zelf</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="785"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="799"/>
         <source>street name as a place</source>
         <translation>straatnaam als plaats</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="804"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="818"/>
         <source>Say what this text is instead of a caller&apos;s detail.</source>
         <translation>Zeg wat deze tekst is in plaats van een gegeven van een beller.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="809"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="823"/>
         <source>This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always masked; a name or an address can be kept as what it is instead.</source>
         <translation>Dit kun je niet behouden; maskeer het. Een telefoonnummer, BSN, rekeningnummer, geboortedatum of e-mailadres wordt altijd gemaskeerd; een naam of adres kun je behouden als wat het wel is.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="909"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="923"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="559"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
         <source>Keep as...</source>
         <translation>Behouden als...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
         <source>Mask them, or say what a name or an address is instead.</source>
         <translation>Maskeer ze, of zeg bij een naam of adres wat het wel is.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="561"/>
         <source>Summary: %1</source>
         <translation>Samenvatting: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="698"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="700"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="877"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="891"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="879"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="893"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="883"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="897"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="885"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="899"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="887"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="901"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="888"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="902"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="904"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="918"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="907"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="921"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
