@@ -707,7 +707,7 @@ def document_texts(story: Sequence[Any], extras: Sequence[DocumentText] = ()) ->
             elif isinstance(item, Group):
                 drawing_texts(item, where)
 
-    def walk(item: Any) -> None:
+    def walk(item: Any, detail: str = "") -> None:
         if isinstance(item, Paragraph):
             text = _plain(item)
             level = item.style.name
@@ -715,7 +715,7 @@ def document_texts(story: Sequence[Any], extras: Sequence[DocumentText] = ()) ->
                 headings["h2"], headings["h3"] = ("" if level == "title" else text), ""
             elif level == "h3":
                 headings["h3"] = text
-            texts.append((place(), text))
+            texts.append((place(detail), text))
         elif isinstance(item, Table):
             rows = item._cellvalues
             header = [_cell_text(c) for c in rows[0]] if rows else []
@@ -726,21 +726,21 @@ def document_texts(story: Sequence[Any], extras: Sequence[DocumentText] = ()) ->
                 label = " - ".join(_short(t, 40) for t in (carried, *(_cell_text(c) for c in row[1:2])) if t.strip())
                 for column, cell in enumerate(row):
                     name = header[column] if number and column < len(header) and header[column] else ""
-                    detail = (f", regel '{label}'" if number and label else "") + (f", kolom '{name}'" if name else "")
+                    where = (f", regel '{label}'" if number and label else "") + (f", kolom '{name}'" if name else "")
                     if isinstance(cell, str):
-                        texts.append((place(detail), cell))
+                        texts.append((place(where), cell))
                     elif isinstance(cell, Drawing):
-                        drawing_texts(cell, place(detail))
+                        drawing_texts(cell, place(where))
                     elif cell is not None:
-                        walk(cell)
+                        walk(cell, where)
         elif isinstance(item, KeepTogether):
             for inner in item._content:
-                walk(item=inner)
+                walk(inner, detail)
         elif isinstance(item, Drawing):
-            drawing_texts(item, place())
+            drawing_texts(item, place(detail))
         elif isinstance(item, (list, tuple)):
             for inner in item:
-                walk(inner)
+                walk(inner, detail)
         elif not isinstance(item, Spacer):
             raise TypeError(f"the document check cannot read a {type(item).__name__}")
 
