@@ -87,6 +87,7 @@ def test_unlock_checks_the_password_and_counts_failures(services: Services, coac
     assert services.audit.entries()[1].action == "auth.unlock"
 
 
+@pytest.mark.real_password_hashing
 def test_hash_is_argon2id_at_owasp_minimum_and_rehashed_when_parameters_rise(services: Services, coach: User) -> None:
     with services.sessions() as session:
         stored = session.execute(select(UserRow.password_hash).where(UserRow.id == coach.id)).scalar_one()

@@ -109,6 +109,7 @@ def test_the_sign_in_window_is_painted_before_the_workspace_is_opened(services: 
     assert seen["after"] == ["httpx", "numpy", "nunrec_desktop.app", "sqlalchemy"]
 
 
+@pytest.mark.fresh_schema
 def test_a_pending_migration_is_run_behind_the_painted_window(workspace_dir: Path) -> None:
     """A workspace whose database was never created: Alembic is imported (only now) and builds it."""
     seen = _watch_the_start(workspace_dir)

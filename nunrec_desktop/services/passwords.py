@@ -8,6 +8,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 MIN_PASSWORD_LENGTH = 12
 OWASP_MEMORY_KIB = 19 * 1024
 OWASP_TIME_COST = 2
+TEST_MEMORY_KIB = 8  # argon2's own minimum: for test suites only, never chosen by the application
+TEST_TIME_COST = 1
 
 
 class Passwords:
@@ -16,6 +18,17 @@ class Passwords:
     def __init__(self, memory_kib: int = OWASP_MEMORY_KIB, time_cost: int = OWASP_TIME_COST) -> None:
         if memory_kib < OWASP_MEMORY_KIB or time_cost < OWASP_TIME_COST:
             raise ValueError("argon2id parameters below the OWASP minimum (m=19 MiB, t=2)")
+        self._start(memory_kib, time_cost)
+
+    @classmethod
+    def for_tests(cls) -> Passwords:
+        """argon2id at its cheapest, for a test suite that does not test hashing (one per session). The
+        application never builds this; a test injects it where the application builds its Passwords."""
+        passwords = cls.__new__(cls)
+        passwords._start(TEST_MEMORY_KIB, TEST_TIME_COST)
+        return passwords
+
+    def _start(self, memory_kib: int, time_cost: int) -> None:
         self._hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=1, type=Type.ID)
         self._dummy = self._hasher.hash("timing equaliser for unknown accounts")
 
