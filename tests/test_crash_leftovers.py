@@ -46,7 +46,8 @@ def test_a_killed_demo_is_refused_then_rebuilt(
     child.stdin.write(b"demo-wachtwoord-1\n")
     child.stdin.close()
     store = root / "recordings"
-    _wait_for(lambda: store.is_dir() and len(list(store.rglob("*.json"))) >= 20, 120, "the demo to write calls")
+    # The full demo (about 70 calls) killed after a few: still writing calls when it dies.
+    _wait_for(lambda: store.is_dir() and len(list(store.rglob("*.json"))) >= 5, 120, "the demo to write calls")
     os.kill(child.pid, signal.SIGKILL)
     child.wait(timeout=30)
     assert (root / "nunrec.toml").exists() and (root / DEMO_UNFINISHED).exists()  # looks like a workspace ...
@@ -65,8 +66,8 @@ def test_a_killed_demo_is_refused_then_rebuilt(
     assert not controller.login.button.isEnabled()
     controller.shutdown()
 
-    rebuilt = subprocess.run(
-        [*NUNREC, "demo", "--workspace", str(root), "--password-stdin", "--seed", "3"],
+    rebuilt = subprocess.run(  # rebuilt as a small demo (issue 21: the full one only in the bundle's smoke test)
+        [*NUNREC, "demo", "--workspace", str(root), "--password-stdin", "--seed", "3", "--calls", "8"],
         input="demo-wachtwoord-1\n",
         capture_output=True,
         text=True,

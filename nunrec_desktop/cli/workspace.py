@@ -39,6 +39,20 @@ def add_demo(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     demo.add_argument("--seed", type=int, default=7, help="zelfde seed, zelfde demo (standaard 7)")
     demo.add_argument("--password-stdin", action="store_true", help="wachtwoord voor de demo-accounts van stdin")
     demo.add_argument(
+        "--days",
+        type=_demo_days,
+        default=None,
+        metavar="D",
+        help=f"gesprekken van de laatste D dagen (1 tot en met {MAX_DEMO_DAYS}; standaard 35)",
+    )
+    demo.add_argument(
+        "--calls",
+        type=_demo_calls,
+        default=None,
+        metavar="N",
+        help=f"hoogstens N gesprekken, verspreid over die dagen (1 tot en met {MAX_DEMO_CALLS}; standaard alle)",
+    )
+    demo.add_argument(
         "--database-url",
         default="",
         metavar="URL",
@@ -49,6 +63,28 @@ def add_demo(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="daarna de applicatie openen; een bestaande demowerkmap wordt hergebruikt",
     )
+
+
+MAX_DEMO_DAYS = 60
+MAX_DEMO_CALLS = 500
+
+
+def _bounded_int(text: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen geheel getal: {text[:20]!r}") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"kies een getal van {low} tot en met {high}")
+    return value
+
+
+def _demo_days(text: str) -> int:
+    return _bounded_int(text, 1, MAX_DEMO_DAYS)
+
+
+def _demo_calls(text: str) -> int:
+    return _bounded_int(text, 1, MAX_DEMO_CALLS)
 
 
 def add_retention(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -71,7 +107,7 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.adapters.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
     from nunrec_desktop.app import local_admin
-    from nunrec_desktop.demo.workspace import populate_demo
+    from nunrec_desktop.demo.workspace import DEMO_DAYS, populate_demo
 
     root = Path(getattr(args, "workspace", None) or default_demo_dir())
     if demo_unfinished(root):
@@ -102,6 +138,8 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
             general_number=services.workspace.settings.general_number,
             seed=args.seed,
             now=io.clock(),
+            days=DEMO_DAYS if args.days is None else args.days,
+            calls=args.calls,
             guideline=services.guideline(),
             sessions=services.sessions,
             policy=services.policy,

@@ -102,10 +102,14 @@ class _CallPlan:
     mp3: bool
 
 
-def _plan_calls(rng: np.random.Generator, now: datetime) -> list[_CallPlan]:
+def _plan_calls(
+    rng: np.random.Generator, now: datetime, days: int = DEMO_DAYS, calls: int | None = None
+) -> list[_CallPlan]:
+    """The calls of the last `days` days (working days only); with `calls`, at most that many, spread evenly
+    over the whole plan (a small demo for tests: the same kinds of calls, fewer of them)."""
     plans: list[_CallPlan] = []
     today = now.astimezone(LOCAL_TZ).date()
-    for days_ago in range(DEMO_DAYS, -1, -1):
+    for days_ago in range(days, -1, -1):
         day = today - timedelta(days=days_ago)
         if day.weekday() >= 5:
             continue
@@ -134,6 +138,9 @@ def _plan_calls(rng: np.random.Generator, now: datetime) -> list[_CallPlan]:
                     mp3=rng.random() < 0.07 and duration < 200,
                 )
             )
+    if calls is not None and len(plans) > calls:
+        step = len(plans) / calls
+        plans = [plans[int(index * step)] for index in range(calls)]
     return plans
 
 
@@ -156,11 +163,14 @@ def populate_demo(
     general_number: str,
     seed: int,
     now: datetime,
+    days: int = DEMO_DAYS,
+    calls: int | None = None,
     guideline: Guideline | None = None,
     sessions: sessionmaker[Session] | None = None,
     policy: AccessPolicy | None = None,
 ) -> DemoSummary:
-    """Create the demo's accounts, employees, assignments and recordings in an empty workspace."""
+    """Create the demo's accounts, employees, assignments and recordings in an empty workspace: calls of the
+    last `days` days, at most `calls` of them when given (the full demo: 35 days, every call planned)."""
     rng = np.random.default_rng(seed)
     coach = accounts.add(admin, "coach", Role.COACH, "Marieke Kok", password)
     coach2 = accounts.add(admin, "coach2", Role.COACH, "Henk Smit", password)
@@ -182,7 +192,7 @@ def populate_demo(
     mp3_ok = can_write_mp3()
     by_kind: dict[str, int] = {}
     total_bytes = 0
-    for index, plan in enumerate(_plan_calls(rng, now)):
+    for index, plan in enumerate(_plan_calls(rng, now, days, calls)):
         meta, audio = _render_call(seed, index, plan, rng, general_number, mp3_ok)
         write_recording(store_root, meta, audio)
         total_bytes += len(audio)
