@@ -54,6 +54,8 @@ class Behaviour:
     expire_after_days: int | None = None  # like the vendor: 410 for older recordings
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    # Every dripped body as (bytes written before the client hung up or the body ended, the body's size).
+    drips: list[tuple[int, int]] = field(default_factory=list)
     deleted: list[tuple[str, Any]] = field(default_factory=list)
 
 
@@ -76,13 +78,17 @@ def _handler(store: FolderStore, behaviour: Behaviour, lock: threading.Lock) -> 
             if behaviour.drip_interval_s is None:
                 self.wfile.write(body)
                 return
+            sent = 0
             try:
                 for first in range(0, len(body), behaviour.drip_bytes):
                     self.wfile.write(body[first : first + behaviour.drip_bytes])
                     self.wfile.flush()
+                    sent = min(len(body), first + behaviour.drip_bytes)
                     time.sleep(behaviour.drip_interval_s)
             except OSError:  # the client gave up
                 self.close_connection = True
+            finally:
+                behaviour.drips.append((sent, len(body)))
 
         def _problem(
             self,

@@ -10,7 +10,6 @@ import os
 import struct
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -62,9 +61,9 @@ def run_cli(*args: str, timeout: float = 20.0) -> subprocess.CompletedProcess[st
 
 
 def test_check_audio_refuses_dev_zero_at_once(tmp_path: Path) -> None:
-    started = time.monotonic()
+    # Refused by what it is, before a byte is read (an endless read would run into run_cli's timeout).
     result = run_cli("check-audio", "/dev/zero", "--workspace", str(tmp_path))
-    assert result.returncode == 1 and time.monotonic() - started < 15
+    assert result.returncode == 1
     assert "geen gewoon bestand" in result.stderr and "Traceback" not in result.stderr
 
 
