@@ -1,9 +1,11 @@
 """Benchmark: a 5-call feedback PDF, warm (issue target <= 50 ms), next to a plain reportlab "hello" PDF
 measured in the same run as anchor, with the caller-data check of the whole document before it is written
-(`services.document_check`) and, for its cost, without it. Run: .venv/bin/python benchmarks/feedback_pdf.py"""
+(`services.document_check`) and, for its cost, without it. Run: .venv/bin/python benchmarks/feedback_pdf.py
+[--quick] (--quick: one round, as CI runs it so the benchmark cannot rot)."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import tempfile
 import time
@@ -23,11 +25,13 @@ from nunrec_desktop.services.guideline import default_guideline_path, load_guide
 from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData
 
+REPEAT = 15
 
-def best(action: Callable[[], object], repeat: int = 15) -> float:
+
+def best(action: Callable[[], object], repeat: int | None = None) -> float:
     action()  # warm
     times = []
-    for _ in range(repeat):
+    for _ in range(REPEAT if repeat is None else repeat):
         started = time.perf_counter()
         action()
         times.append((time.perf_counter() - started) * 1000)
@@ -82,6 +86,11 @@ def data() -> FeedbackData:
 
 
 def main() -> None:
+    global REPEAT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one round (CI)")
+    if parser.parse_args().quick:
+        REPEAT = 1
     fonts = resources_dir() / "fonts"
     feedback = data()
     with tempfile.TemporaryDirectory() as folder:

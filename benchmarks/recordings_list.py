@@ -2,10 +2,12 @@
 
 Anchors, measured in the same run: a plain sqlite3 fetch of the same 100,000 rows, and a plain list.sort
 of the same keys. Prints ms and the ratio to the anchor. Run: .venv/bin/python benchmarks/recordings_list.py
+[--quick] (--quick: 2,000 rows, one round: CI runs it so the benchmark cannot rot).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import sqlite3
@@ -23,6 +25,7 @@ from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 
 ROWS = 100_000
+REPEAT = 5
 NAMES = [
     f"{first} {last}"
     for first in ("Anouk", "Bram", "Fatima", "Gerrit", "Ilse", "Joost", "Lotte", "Sanne")
@@ -56,9 +59,9 @@ def make_rows() -> list[VisibleRecording]:
     return rows
 
 
-def best_of(action: Callable[[], object], repeat: int = 5) -> float:
+def best_of(action: Callable[[], object], repeat: int | None = None) -> float:
     times = []
-    for _ in range(repeat):
+    for _ in range(REPEAT if repeat is None else repeat):
         started = time.perf_counter()
         action()
         times.append((time.perf_counter() - started) * 1000)
@@ -87,6 +90,11 @@ def sqlite_anchor(rows: list[VisibleRecording]) -> float:
 
 
 def main() -> None:
+    global ROWS, REPEAT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2,000 rows, one round (CI)")
+    if parser.parse_args().quick:
+        ROWS, REPEAT = 2_000, 1
     app = QApplication([])
     rows = make_rows()
     model = RecordingsTableModel()

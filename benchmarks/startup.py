@@ -142,7 +142,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--platform", choices=("xcb", "offscreen"), default=None)
+    parser.add_argument("--quick", action="store_true", help="one run each, offscreen (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.runs, args.platform = 1, args.platform or "offscreen"
 
     with tempfile.TemporaryDirectory(prefix="nunrec-startup-") as folder:
         home = Path(folder) / "home"

@@ -196,7 +196,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--minutes", default="4,15,60,240")
     parser.add_argument("--mp3-minutes", type=float, default=60.0)
+    parser.add_argument("--quick", action="store_true", help="one run of a 4-minute WAV and a short MP3 (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.runs, args.minutes, args.mp3_minutes = 1, "4", 2 * FIRST_VIEW_S / 60
     minutes = [float(m) for m in args.minutes.split(",")]
     app = QApplication([])
     view = WaveformView()

@@ -3,10 +3,10 @@ coaches whom (which decide access) pass the policy and the audit chain."""
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from nunrec_desktop.adapters.store.base import Segment
 from nunrec_desktop.app import Services
@@ -90,17 +90,28 @@ def test_the_list_filters_through_the_policy_with_one_audit_entry(
 
 
 def test_a_hundred_thousand_rows_are_decided_quickly_without_audit(services: Services, coach: User) -> None:
+    """Quickly, counted rather than timed (issue 21; the time is in benchmarks/policy_batch.py): the rows are
+    decided in memory, without a database statement or an audit entry per row."""
     services.people.add_employee("E1", "Anouk de Vries")
     services.people.assign(coach.id, "E1", date(2026, 1, 1))
     now = services.clock()
     before = len(services.audit.entries())
-    started = time.perf_counter()
     batch = services.policy.require_batch(coach, Action.LIST_RECORDINGS, Target("recordings", "*"))
-    allowed = sum(batch.permits(Target("recording", f"r{i}", ("E1" if i % 2 else "E2",), now)) for i in range(100_000))
-    elapsed = time.perf_counter() - started
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(services.engine, "before_cursor_execute", count)
+    try:
+        allowed = sum(
+            batch.permits(Target("recording", f"r{i}", ("E1" if i % 2 else "E2",), now)) for i in range(100_000)
+        )
+    finally:
+        event.remove(services.engine, "before_cursor_execute", count)
     assert allowed == 50_000
+    assert len(statements) <= 2, statements  # at most one look-up per employee, not one per row
     assert len(services.audit.entries()) == before + 1
-    assert elapsed < 5.0, elapsed
 
 
 def test_a_batch_of_a_denied_listing_is_refused_and_audited(services: Services, it_user: User) -> None:
