@@ -61,18 +61,18 @@ def main() -> int:
         engine.seek(1.0)
         engine.play()
         wait_for_frames(output, 2000)  # past the stream's start
-        frames0, position0, wall0 = output.frames_played, engine.position_s, time.monotonic()
-        underruns0 = output.underruns
+        frames0, position0 = output.frames_played, engine.position_s
+        underruns0, starved0 = output.underruns, engine.starved
         wait_for_frames(output, RATE)
-        frames1, position1, wall1 = output.frames_played, engine.position_s, time.monotonic()
+        frames1, position1 = output.frames_played, engine.position_s
         engine.pause()
         speeds.append(
             {
                 "speed": speed,
                 "frames": frames1 - frames0,
                 "position_frames": (position1 - position0) * RATE,
-                "wall_s": wall1 - wall0,
-                "underruns": output.underruns - underruns0,
+                "underruns": output.underruns - underruns0,  # the device ran dry before the callback came
+                "starved": engine.starved - starved0,  # the callback found too little rendered ahead
             }
         )
     result["speeds"] = speeds

@@ -110,6 +110,56 @@ def test_lanes_mix_and_mute(clock: FakeClock) -> None:
     assert pitch(engine.render(8000)[:, 0]) == pytest.approx(700, rel=0.02)
 
 
+class AheadOutput:
+    """An output that lets the engine render ahead on its worker thread (as the sound card does); the test
+    plays the device callback by calling `render`."""
+
+    available = True
+    reason = ""
+    renders_ahead = True
+
+    def start(self, render: object, sample_rate: int) -> None:
+        return None
+
+    def stop(self) -> None:
+        return None
+
+
+def test_a_muted_lane_contributes_exactly_nothing_from_the_next_buffer_on() -> None:
+    """Rendered ahead with both lanes, yet the buffer after the mute holds the employee's lane alone, sample for
+    sample: the lanes are mixed as the callback copies them."""
+    employee, caller = tone(300, 4.0), tone(700, 4.0)
+    engine = PlaybackEngine(
+        DecodedAudio(np.concatenate([employee, caller], axis=1), RATE, "WAV", "PCM_16"), AheadOutput()
+    )
+    engine.play()
+    try:
+        first = engine.render(800)
+        expected_both = (employee[:800, 0].astype(np.float32) + caller[:800, 0]) / np.float32(32768)
+        assert np.allclose(first[:, 0], np.clip(expected_both, -1, 1), atol=1e-6)
+        engine.set_muted(1, True)
+        muted = engine.render(800)
+        assert np.array_equal(muted[:, 0], employee[800:1600, 0].astype(np.float32) * np.float32(1 / 32768))
+        assert engine.position_s == pytest.approx(0.2) and engine.starved == 0
+    finally:
+        engine.pause()
+
+
+def test_a_seek_while_rendering_ahead_is_heard_at_the_next_buffer() -> None:
+    """What was rendered ahead is thrown away on a seek: the next buffer starts at the new position."""
+    samples = np.arange(RATE * 4, dtype=np.int16)[:, None] % 1000  # the sample value tells where it came from
+    engine = PlaybackEngine(DecodedAudio(samples.astype(np.int16), RATE, "WAV", "PCM_16"), AheadOutput())
+    engine.play()
+    try:
+        engine.render(400)
+        engine.seek(2.0)
+        after = engine.render(100)
+        assert np.array_equal(np.rint(after[:, 0] * 32768), samples[2 * RATE : 2 * RATE + 100, 0])
+        assert engine.position_s == pytest.approx(2.0 + 100 / RATE)
+    finally:
+        engine.pause()
+
+
 def test_playing_to_the_end_stops_and_play_restarts(clock: FakeClock) -> None:
     engine, output = engine_with(tone(300, 1.0, 2), clock)
     engine.play()

@@ -54,9 +54,12 @@ def test_the_position_follows_the_frames_the_device_consumed(measured: dict[str,
     assert abs(run["position_frames"] - speed * run["frames"]) <= BLOCK * speed
 
 
-def test_no_underrun_at_double_speed(measured: dict[str, Any]) -> None:
-    (run,) = [r for r in measured["speeds"] if r["speed"] == 2.0]
-    assert run["underruns"] == 0
+@pytest.mark.parametrize("speed", [1.0, 0.5, 2.0])
+def test_no_underrun_at_any_speed(measured: dict[str, Any], speed: float) -> None:
+    """Rendered ahead (time-stretch included): neither the device nor the callback ran dry, also with both
+    cores busy (run it beside `stress-ng --cpu 2`)."""
+    (run,) = [r for r in measured["speeds"] if r["speed"] == speed]
+    assert run["underruns"] == 0 and run["starved"] == 0
 
 
 def test_pause_stops_consumption_and_position(measured: dict[str, Any]) -> None:
@@ -70,7 +73,7 @@ def test_a_seek_while_playing_moves_the_position(measured: dict[str, Any]) -> No
 def test_a_muted_lane_does_not_reach_the_device(measured: dict[str, Any]) -> None:
     both, muted = measured["mute"]["both"], measured["mute"]["caller_muted"]
     assert both["caller"] > 0.3 * both["employee"]  # both lanes were heard
-    assert muted["caller"] < 0.01 * muted["employee"]  # the muted caller lane was not
+    assert muted["caller"] < 0.001 * muted["employee"]  # the muted caller lane was not (leakage of the window only)
 
 
 def test_playing_to_the_end_stops_and_closes_the_stream(measured: dict[str, Any]) -> None:

@@ -96,9 +96,11 @@ class AudioOutput(Protocol):
 
 
 class ClockOutput:
-    """An output without sound that consumes audio at the pace of a clock (`pump()` to advance)."""
+    """An output without sound that consumes audio at the pace of a clock (`pump()` to advance). It pulls in
+    the caller's thread, so the engine renders on demand for it (deterministic in tests)."""
 
     available = True
+    renders_ahead = False
     reason = ""
 
     def __init__(self, clock: Clock) -> None:
@@ -126,7 +128,13 @@ class ClockOutput:
 
 
 class SoundDeviceOutput:
-    """PortAudio through sounddevice; decides at construction whether playback is possible here."""
+    """PortAudio through sounddevice; decides at construction whether playback is possible here.
+
+    The engine renders ahead for it (`renders_ahead`): the callback only copies frames already rendered.
+    """
+
+    renders_ahead = True
+    LATENCY_S = 0.1  # the device's own buffer: a busy computer may be late by this much without a gap
 
     def __init__(self) -> None:
         self._stream: Any = None
@@ -158,7 +166,11 @@ class SoundDeviceOutput:
 
         try:
             self._stream = self._sd.OutputStream(
-                samplerate=sample_rate, channels=OUTPUT_CHANNELS, dtype="float32", callback=callback, latency="low"
+                samplerate=sample_rate,
+                channels=OUTPUT_CHANNELS,
+                dtype="float32",
+                callback=callback,
+                latency=self.LATENCY_S,
             )
             self._stream.start()
         except (self._sd.PortAudioError, OSError, ValueError, RuntimeError):
@@ -172,8 +184,69 @@ class SoundDeviceOutput:
             self._stream = None
 
 
+class _Ring:
+    """Rendered output waiting for the device: the lanes unmixed (float32, frames x lanes) with, per frame, the
+    source position after it. One writer (the renderer), one reader (the device callback); `lock` guards it."""
+
+    def __init__(self, capacity: int, lanes: int) -> None:
+        self.frames = np.zeros((capacity, lanes), dtype=np.float32)
+        self.after = np.zeros(capacity, dtype=np.float64)
+        self.capacity = capacity
+        self.read = 0  # index of the next frame to play
+        self.size = 0  # frames waiting
+
+    @property
+    def free(self) -> int:
+        return self.capacity - self.size
+
+    def clear(self) -> None:
+        self.read = self.size = 0
+
+    def put(self, frames: npt.NDArray[np.float32], after: npt.NDArray[np.float64]) -> None:
+        count = len(frames)
+        first = (self.read + self.size) % self.capacity
+        head = min(count, self.capacity - first)
+        self.frames[first : first + head] = frames[:head]
+        self.after[first : first + head] = after[:head]
+        self.frames[: count - head] = frames[head:]
+        self.after[: count - head] = after[head:]
+        self.size += count
+
+    def take(self, count: int) -> tuple[npt.NDArray[np.float32], float | None]:
+        """Up to `count` frames (a copy) and the source position after the last of them (None: none)."""
+        count = min(count, self.size)
+        if count == 0:
+            return np.zeros((0, self.frames.shape[1]), dtype=np.float32), None
+        head = min(count, self.capacity - self.read)
+        taken = np.concatenate([self.frames[self.read : self.read + head], self.frames[: count - head]])
+        last = (self.read + count - 1) % self.capacity
+        self.read = (self.read + count) % self.capacity
+        self.size -= count
+        return taken, float(self.after[last])
+
+
 class PlaybackEngine:
-    """Plays a `DecodedAudio` through an output. Called from the GUI thread and the audio thread alike."""
+    """Plays a `DecodedAudio` through an output. Called from the GUI thread and the audio thread alike.
+
+    Audio is rendered AHEAD of the device: a worker thread renders the lanes (time-stretched at other speeds,
+    silent outside the playable ranges) into a ring buffer holding about `AHEAD_S` seconds of output, and the
+    device callback (`render`) only copies from it, mixing the lanes by their gains as it copies. So a busy
+    computer delays the worker, not the device; and a lane muted (or a volume changed) is heard from the
+    device's next buffer on. A seek or a speed change throws away what was rendered ahead and renders the first
+    block at once, so the change is heard at the next buffer too.
+
+    Outputs that pull audio on a clock of their own (`ClockOutput`, `renders_ahead` False) get the same ring
+    filled on demand in the calling thread, so tests are deterministic.
+
+    Positions: `position_s` is the source position after the last frame the output took, i.e. what was heard,
+    not what was rendered ahead. `seek` is the one way to jump (thread-safe; the ahead-renderer honours it at
+    once), and `_next_source_position` is where the renderer asks, before each block, whether to continue from
+    somewhere else (skipping parts while playing belongs there).
+    """
+
+    AHEAD_S = 1.0  # output seconds rendered ahead: 2x speed on two busy cores keeps up with this headroom
+    BLOCK_S = 0.064  # output seconds per rendered block
+    PREFILL_BLOCKS = 4  # rendered at once on play, seek and speed change: the device's first buffers
 
     def __init__(self, audio: DecodedAudio, output: AudioOutput, playable: Sequence[TimeRange] | None = None) -> None:
         """`playable`: the only parts that sound (seconds); None plays everything."""
@@ -183,14 +256,25 @@ class PlaybackEngine:
             ((0.0, audio.duration_s),) if playable is None else tuple(sorted(playable))
         )
         self._bounds = _bounds(self.playable, audio.sample_rate)
-        self._lock = threading.Lock()
+        self._block = max(256, int(self.BLOCK_S * audio.sample_rate))
+        # The renderer's state: source position, time-stretch, speed (held while a block is rendered).
+        self._render_lock = threading.Lock()
         self._wsola = Wsola(audio.sample_rate, audio.channels)
         self._speed = 1.0
-        self._position = 0.0  # in source frames
+        self._source = 0.0  # in source frames: where the next rendered block starts
+        self._rendered_to_end = False
+        # The ring and what was heard (held briefly by the device callback).
+        self._ring_lock = threading.Lock()
+        self._ring_changed = threading.Condition(self._ring_lock)
+        self._ring = _Ring(max(4 * self._block, int(self.AHEAD_S * audio.sample_rate)), audio.channels)
+        self._position = 0.0  # in source frames: after the last frame the output took
         self._playing = False
         self._gains = np.ones(audio.channels, dtype=np.float32)
         self._volumes = [1.0] * audio.channels
         self._muted = [False] * audio.channels
+        self._worker: threading.Thread | None = None
+        self._stop_worker = threading.Event()
+        self.starved = 0  # device buffers the ring could not fill while playing (the renderer fell behind)
         self.on_start: Callable[[], None] = lambda: None
 
     # -- state, safe from any thread ---------------------------------------------------------------
@@ -201,7 +285,7 @@ class PlaybackEngine:
 
     @property
     def position_s(self) -> float:
-        with self._lock:
+        with self._ring_lock:
             return self._position / self.audio.sample_rate
 
     @property
@@ -212,44 +296,63 @@ class PlaybackEngine:
     def speed(self) -> float:
         return self._speed
 
+    @property
+    def _renders_ahead(self) -> bool:
+        return bool(getattr(self.output, "renders_ahead", False))
+
     # -- control, from the GUI thread --------------------------------------------------------------
 
     def replace_audio(self, audio: DecodedAudio) -> None:
         """The whole file once it is decoded (same rate and channels); position and settings are kept."""
-        with self._lock:
+        with self._render_lock, self._ring_lock:
             self.audio = audio
             self._position = min(self._position, float(audio.frames))
+            self._source = min(self._source, float(audio.frames))
+            self._rendered_to_end = self._source >= audio.frames
 
     def play(self) -> None:
         if self._playing:
             return
-        if self._position >= self.audio.frames:
+        if self.position_s * self.audio.sample_rate >= self.audio.frames:
             self.seek(0.0)
         self.on_start()  # the access check and audit entry of every start of playback
+        self._restart_from_heard(prefill=True)
         self._playing = True
+        if self._renders_ahead:
+            self._start_worker()
         self.output.start(self.render, self.audio.sample_rate)
 
     def pause(self) -> None:
         # Also after playing to the end (render already cleared `_playing`): the device stream must close.
         self._playing = False
         self.output.stop()
+        self._stop_worker_thread()
+        self._restart_from_heard(prefill=False)  # what was rendered ahead but not heard is rendered again
 
     def toggle(self) -> None:
         self.pause() if self._playing else self.play()
 
     def seek(self, seconds: float) -> None:
-        frames = min(max(0.0, seconds), self.duration_s) * self.audio.sample_rate
-        with self._lock:
-            self._position = float(round(frames))
-            self._wsola.reset(self._position)
+        """Jump to `seconds`: from the output's next buffer on, audio from there (thread-safe)."""
+        frames = float(round(min(max(0.0, seconds), self.duration_s) * self.audio.sample_rate))
+        with self._render_lock:
+            with self._ring_lock:
+                self._position = frames
+                self._ring.clear()
+                self._ring_changed.notify_all()
+            self._source = frames
+            self._rendered_to_end = frames >= self.audio.frames
+            self._wsola.reset(frames)
+            if self._playing:
+                self._prefill()  # heard at the next buffer, not after the worker's turn
 
     def skip(self, delta_s: float) -> None:
         self.seek(self.position_s + delta_s)
 
     def set_speed(self, speed: float) -> None:
-        with self._lock:
+        with self._render_lock:
             self._speed = min(MAX_SPEED, max(MIN_SPEED, speed))
-            self._wsola.reset(self._position)
+        self._restart_from_heard(prefill=self._playing)
 
     def set_volume(self, channel: int, volume: float) -> None:
         self._volumes[channel] = min(1.0, max(0.0, volume))
@@ -260,37 +363,122 @@ class PlaybackEngine:
         self._update_gains()
 
     def _update_gains(self) -> None:
+        # Applied as the device copies from the ring: the next buffer has the new gains.
         self._gains = np.array(
             [0.0 if m else v for v, m in zip(self._volumes, self._muted, strict=True)], dtype=np.float32
         )
 
-    # -- the audio thread --------------------------------------------------------------------------
+    def _restart_from_heard(self, prefill: bool) -> None:
+        """Throw away what was rendered ahead and render again from what was heard (the speed may be new)."""
+        with self._render_lock:
+            with self._ring_lock:
+                heard = self._position
+                self._ring.clear()
+                self._ring_changed.notify_all()
+            self._source = heard
+            self._rendered_to_end = heard >= self.audio.frames
+            self._wsola.reset(heard)
+            if prefill:
+                self._prefill()
+
+    def _prefill(self) -> None:
+        for _ in range(self.PREFILL_BLOCKS):
+            if not self._render_block():
+                break
+
+    # -- the renderer (a worker thread, or the caller when the output pulls on its own clock) ----------
+
+    def _next_source_position(self, position: float) -> float:
+        """Where the next block starts, asked before each one: `position` (where the last one ended) unless a
+        jump is due. The seam for skipping parts while playing; a plain player never jumps by itself."""
+        return position
+
+    def _render_block(self) -> bool:
+        """Render one block into the ring (the render lock is held). False when there is nothing to render:
+        the end was rendered, or the ring has no room."""
+        audio = self.audio
+        if self._rendered_to_end:
+            return False
+        with self._ring_lock:
+            room = self._ring.free
+        count = min(self._block, room)
+        if count <= 0:
+            return False
+        jumped = self._next_source_position(self._source)
+        if jumped != self._source:
+            self._source = float(min(max(0.0, jumped), audio.frames))
+            self._wsola.reset(self._source)
+        before = self._source
+        if self._speed == 1.0:
+            start = int(before)
+            chunk = audio.samples[start : start + count].astype(np.float32) * np.float32(1.0 / 32768.0)
+            self._source = float(min(start + len(chunk), audio.frames))
+            self._wsola.reset(self._source)
+        else:
+            chunk = self._wsola.render(audio.samples, self._speed, count)
+            self._source = min(self._wsola.position, float(audio.frames))
+        after = self._source
+        self._rendered_to_end = after >= audio.frames
+        if len(chunk):
+            # The source frame each output frame came from (exact at speed 1, interpolated otherwise).
+            step = (after - before) / len(chunk) if self._speed != 1.0 else 1.0
+            sources = np.floor(before + step * np.arange(len(chunk), dtype=np.float64))
+            chunk = np.where(_playable_mask(sources, self._bounds)[:, None], chunk, np.float32(0.0)).astype(np.float32)
+            positions = np.minimum(before + step * np.arange(1, len(chunk) + 1, dtype=np.float64), after)
+            positions[-1] = after
+            with self._ring_lock:
+                self._ring.put(chunk, positions)
+        return True
+
+    def _start_worker(self) -> None:
+        self._stop_worker.clear()
+        self._worker = threading.Thread(target=self._work, name="nunrec-audio-ahead", daemon=True)
+        self._worker.start()
+
+    def _stop_worker_thread(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            self._stop_worker.set()
+            with self._ring_lock:
+                self._ring_changed.notify_all()
+            worker.join()
+
+    def _work(self) -> None:
+        """Keep the ring full while playing: render a block whenever there is room for one."""
+        while not self._stop_worker.is_set():
+            with self._render_lock:
+                rendered = self._render_block()
+            if not rendered:
+                with self._ring_lock:
+                    if not self._stop_worker.is_set():
+                        self._ring_changed.wait(0.05)  # woken when the device took frames or on a seek
+
+    # -- the device callback: copies only ---------------------------------------------------------
 
     def render(self, count: int) -> npt.NDArray[np.float32]:
         """`count` frames of output (both output channels carry the mix of the lanes, by their gains)."""
         out = np.zeros((count, OUTPUT_CHANNELS), dtype=np.float32)
         if not self._playing:
             return out
-        with self._lock:
-            samples = self.audio.samples
-            before = self._position
-            if self._speed == 1.0:
-                start = int(self._position)
-                chunk = samples[start : start + count].astype(np.float32) * np.float32(1.0 / 32768.0)
-                self._position = float(min(start + count, self.audio.frames))
-                self._wsola.reset(self._position)
-            else:
-                chunk = self._wsola.render(samples, self._speed, count)
-                self._position = min(self._wsola.position, float(self.audio.frames))
-            finished = self._position >= self.audio.frames
-            after = self._position
-        mix = chunk @ self._gains if chunk.size else np.zeros(0, dtype=np.float32)
-        if len(mix):
-            # The source frame each output frame came from (exact at speed 1, interpolated otherwise).
-            step = (after - before) / len(mix) if self._speed != 1.0 else 1.0
-            sources = np.floor(before + step * np.arange(len(mix), dtype=np.float64))
-            mix = np.where(_playable_mask(sources, self._bounds), mix, np.float32(0.0)).astype(np.float32)
-        out[: len(mix)] = np.clip(mix, -1.0, 1.0)[:, None]
+        ahead, done, finished = self._renders_ahead, 0, False
+        while done < count:
+            if not ahead:  # an output on its own clock: fill the ring now, in this thread
+                with self._render_lock:
+                    while self._ring.size < count - done and self._render_block():
+                        pass
+            with self._ring_lock:
+                lanes, after = self._ring.take(count - done)
+                if after is not None:
+                    self._position = after
+                finished = self._ring.size == 0 and self._rendered_to_end
+                self._ring_changed.notify_all()
+            if len(lanes):
+                out[done : done + len(lanes)] = np.clip(lanes @ self._gains, -1.0, 1.0)[:, None]
+                done += len(lanes)
+            if ahead or finished or not len(lanes):
+                break
         if finished:
             self._playing = False
+        elif done < count:
+            self.starved += 1
         return out
