@@ -176,6 +176,7 @@ def test_init_creates_a_usable_workspace(tmp_path: Path, clock: FakeClock, datab
     assert load_workspace(tmp_path / "new").settings.database_url == database_url
 
 
+@pytest.mark.smoke  # end to end: also in the PostgreSQL pass whatever fixtures it uses
 def test_console_script_runs_as_a_real_process(workspace_dir: Path) -> None:
     nunrec = Path(sys.executable).with_name("nunrec")
     command = [str(nunrec)] if nunrec.exists() else [sys.executable, "-m", "nunrec_desktop"]
