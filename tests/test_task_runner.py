@@ -40,3 +40,13 @@ def test_settle_reports_a_task_that_outlives_its_timeout(qtbot: QtBot) -> None:
     assert runner.settle(timeout=0.05) is False
     release.set()
     runner.shutdown()
+
+
+def test_work_asked_for_after_shutdown_is_not_run_and_raises_nothing(qtbot: QtBot) -> None:
+    """A screen reacting to its own teardown (the cycles list's selection cleared as the window closes, seen in
+    the PostgreSQL pass) asked a shut-down runner for work: that raised in the Qt event loop."""
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[str] = []
+    runner.run(lambda: ran.append("late") or "late", ran.append, ran.append)
+    assert ran == [] and runner.pending == 0  # not run, and no callback waiting to be delivered

@@ -35,6 +35,7 @@ class TaskRunner(QObject):
         self._connected = False
         self._lock = threading.Lock()
         self._unfinished: set[Future[Any]] = set()
+        self._shut_down = False
         self.pending = 0
 
     def run(
@@ -44,7 +45,13 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None],
         owner: QObject | None = None,
     ) -> None:
-        """Run `work` in the background; the callbacks run here later, unless `owner` was deleted by then."""
+        """Run `work` in the background; the callbacks run here later, unless `owner` was deleted by then.
+
+        After `shutdown` (the session ended) nothing is run: a screen reacting to its own teardown (a selection
+        cleared while the window closes) asks in vain, and says nothing to anyone."""
+        if self._shut_down:
+            log.info("work asked for after the session ended was not started")
+            return
         if not self._connected:  # on first use, not when built: see `first Qt use` in ui/application.py
             from PySide6.QtCore import Qt
 
@@ -100,6 +107,7 @@ class TaskRunner(QObject):
         callback(argument)
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
