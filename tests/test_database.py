@@ -76,3 +76,27 @@ def test_two_processes_append_to_one_chain(services: Services, workspace_dir: Pa
         assert writer.returncode == 0, err
     report = services.audit.verify()
     assert report.intact and report.checked == 80
+
+
+def test_a_row_another_process_inserted_meanwhile_is_left_alone(services: Services) -> None:
+    """Two coaches' processes storing the same guideline snapshot at the same moment: each saw no row, and the
+    second INSERT raised a duplicate key on PostgreSQL (the team test, now and then). The insert leaves the row
+    the other process stored alone."""
+    from datetime import UTC, datetime
+
+    from nunrec_desktop.adapters.db.engine import insert_if_absent
+    from nunrec_desktop.adapters.db.models import GuidelineSnapshotRow
+
+    values = {
+        "content_hash": "a" * 64,
+        "guideline_id": "g",
+        "version": "1",
+        "source": "eerste",
+        "stored_at": datetime.now(UTC),
+    }
+    for source in ("eerste", "tweede"):  # the second as the process that lost the race does it
+        with services.sessions.begin() as session:
+            insert_if_absent(session, GuidelineSnapshotRow, {**values, "source": source})
+    with services.sessions() as session:
+        stored = session.get(GuidelineSnapshotRow, "a" * 64)
+        assert stored is not None and stored.source == "eerste"

@@ -35,15 +35,15 @@ fi
 # The two passes side by side: one pytest process keeps about one core busy.
 echo "== pytest on SQLite (log: $logs/sqlite.log)"
 started_sqlite=$SECONDS
-( NUNREC_TEST_DATABASE_URL="" .venv/bin/python -m pytest -p no:cacheprovider "$@" >"$logs/sqlite.log" 2>&1
-  echo $? >"$logs/sqlite.rc"; echo $((SECONDS - started_sqlite)) >"$logs/sqlite.s" ) &
+( rc=0; NUNREC_TEST_DATABASE_URL="" .venv/bin/python -m pytest -p no:cacheprovider "$@" >"$logs/sqlite.log" 2>&1 || rc=$?
+  echo "$rc" >"$logs/sqlite.rc"; echo $((SECONDS - started_sqlite)) >"$logs/sqlite.s" ) &
 pid_sqlite=$!
 if [ -n "$pg_url" ]; then
   echo "== pytest on PostgreSQL, the tests that use a database (log: $logs/postgres.log)"
   started_pg=$SECONDS
-  ( NUNREC_TEST_DATABASE_URL="$pg_url" .venv/bin/python -m pytest -p no:cacheprovider -m "database or smoke" "$@" \
-      >"$logs/postgres.log" 2>&1
-    echo $? >"$logs/postgres.rc"; echo $((SECONDS - started_pg)) >"$logs/postgres.s" ) &
+  ( rc=0; NUNREC_TEST_DATABASE_URL="$pg_url" .venv/bin/python -m pytest -p no:cacheprovider -m "database or smoke" "$@" \
+      >"$logs/postgres.log" 2>&1 || rc=$?
+    echo "$rc" >"$logs/postgres.rc"; echo $((SECONDS - started_pg)) >"$logs/postgres.s" ) &
   pid_pg=$!
 fi
 wait "$pid_sqlite" || true

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.engine import insert_if_absent
 from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
@@ -582,14 +583,16 @@ class EvaluationService:
 
     def _snapshot(self, session: Session, guideline: Guideline) -> None:
         if session.get(GuidelineSnapshotRow, guideline.content_hash) is None:
-            session.add(
-                GuidelineSnapshotRow(
-                    content_hash=guideline.content_hash,
-                    guideline_id=guideline.id,
-                    version=guideline.version,
-                    source=guideline.source,
-                    stored_at=self._clock(),
-                )
+            insert_if_absent(  # another coach's process may store the same guideline at this very moment
+                session,
+                GuidelineSnapshotRow,
+                {
+                    "content_hash": guideline.content_hash,
+                    "guideline_id": guideline.id,
+                    "version": guideline.version,
+                    "source": guideline.source,
+                    "stored_at": self._clock(),
+                },
             )
 
 

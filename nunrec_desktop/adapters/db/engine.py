@@ -108,3 +108,16 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
     except OperationalError as error:
         raise WorkspaceError(f"De database is niet bereikbaar of niet bij te werken: {error.orig}") from error
+
+
+def insert_if_absent(session: Session, model: type[Any], values: dict[str, Any]) -> None:
+    """INSERT a row unless one with the same key exists, also when another process inserts it at the same moment
+    (PostgreSQL: two coaches' first drafts with one guideline raced into a duplicate key; SQLite queues writers)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        session.execute(postgresql_insert(model).values(**values).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(model).values(**values).on_conflict_do_nothing())
