@@ -115,7 +115,7 @@ def test_every_free_field_goes_through_the_whole_guard(services: Services, value
     assert entry.action == "test.attack" and entry.result == "allowed"  # the action itself is recorded
     assert entry.object_id == REFUSED_ID
     for text in (entry.purpose, entry.detail):
-        assert secret not in text and "[" in text or text == "(geweigerde tekst)", text
+        assert (secret not in text and "[" in text) or text == "(geweigerde tekst)", text
     assert secret not in stored_text(services)
     assert services.audit.verify().intact
 
