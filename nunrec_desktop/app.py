@@ -273,13 +273,28 @@ def configure_logging(workspace: Workspace) -> None:
     root.addHandler(handler)
 
 
+def _checked_workstation(workspace: Workspace, clock: Clock) -> str:
+    """The workstation's name for the audit log's `origin`. A `session.workstation` in which the whole guard
+    finds caller data is refused (the settings file already checked its shape); the computer's own name is
+    not the workspace's to refuse, and the audit log records it as "(geweigerd id)" if it fails."""
+    from nunrec_desktop.domain import WorkspaceError
+    from nunrec_desktop.services.privacy import CallerDataGuard
+    from nunrec_desktop.settings import WORKSTATION_RULE
+
+    name = workspace.settings.workstation
+    guard = CallerDataGuard(clock().date())
+    if name and (guard.scan(name) or guard.scan(name.replace("_", " ").replace("-", " "))):
+        raise WorkspaceError(f"{workspace.settings_file}: {WORKSTATION_RULE}")
+    return workspace.settings.origin()
+
+
 def build_services(
     workspace: Workspace, *, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
 ) -> Services:
     engine = create_database_engine(workspace.database_url)
     migrate(engine)
     sessions = session_factory(engine)
-    audit = AuditLog(sessions, workspace.settings.origin(), clock)
+    audit = AuditLog(sessions, _checked_workstation(workspace, clock), clock)
     people = PeopleDirectory(sessions)
     policy = AccessPolicy(people, audit, clock)
     passwords = Passwords()

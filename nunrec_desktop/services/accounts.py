@@ -19,6 +19,7 @@ from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
+from nunrec_desktop.services.identifiers import display_name_problem
 from nunrec_desktop.services.passwords import Passwords, password_problem
 
 MANAGER_WORDS = frozenset(
@@ -138,7 +139,7 @@ class Accounts:
         username = username.strip().lower()
         parsed_role = role if isinstance(role, Role) else parse_role(role)
         self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", username), detail="add")
-        problem = username_problem(username) or password_problem(password)
+        problem = username_problem(username) or password_problem(password) or display_name_problem(display_name.strip())
         if problem:
             raise InvalidInput(problem)
         row = UserRow(
