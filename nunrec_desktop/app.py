@@ -223,7 +223,7 @@ class Services:
     def store(self) -> RecordingStore:
         """The recording store of this workspace, made on first use (the HTTP one needs the keyring)."""
         if self._store is None:
-            self._store = build_store(self.workspace, self.store_credentials)
+            self._store = build_store(self.workspace, self.store_credentials, self.clock)
         return self._store
 
     def close(self) -> None:
@@ -232,7 +232,9 @@ class Services:
         self.engine.dispose()
 
 
-def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials]) -> RecordingStore:
+def build_store(
+    workspace: Workspace, credentials: Callable[[], StoreCredentials], clock: Clock = system_clock
+) -> RecordingStore:
     settings = workspace.settings
     if settings.store_kind == "http":
         return HttpStore(
@@ -240,8 +242,19 @@ def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials
             lambda: credentials().token(),
             deadline_s=settings.store_deadline_seconds,
             max_download_bytes=settings.store_max_download_mib * 1024 * 1024,
+            scrub=lambda text: portal_text_scrub(text, clock),
         )
     return FolderStore(workspace.store_path)
+
+
+def portal_text_scrub(text: str, clock: Clock = system_clock) -> str:
+    """The portal's own text (an error title) through the whole caller-data guard before it is shown or
+    logged: every finding masked ([telefoonnummer], [e-mailadres], [adres] ...). No own numbers or domains:
+    the portal has no business naming anyone."""
+    from nunrec_desktop.services.privacy import CallerDataGuard, mask
+
+    findings = CallerDataGuard(clock().date()).scan(text)
+    return mask(text, findings) if findings else text
 
 
 def configure_logging(workspace: Workspace) -> None:

@@ -114,9 +114,7 @@ def test_good_settings_at_the_edges_pass() -> None:
 
 
 @pytest.mark.parametrize("workstation", ["8071AB12", "PC-12-03-1985"])
-def test_a_workstation_name_with_caller_data_never_reaches_the_audit_log(
-    tmp_path: Path, workstation: str
-) -> None:
+def test_a_workstation_name_with_caller_data_never_reaches_the_audit_log(tmp_path: Path, workstation: str) -> None:
     """Through the real CLI: the settings file's workstation name is refused before anything is recorded."""
     import io
 
@@ -125,7 +123,9 @@ def test_a_workstation_name_with_caller_data_never_reaches_the_audit_log(
 
     root = tmp_path / "ws"
     create_workspace(root)
-    text = (root / "nunrec.toml").read_text(encoding="utf-8").replace('workstation = ""', f'workstation = "{workstation}"')
+    text = (
+        (root / "nunrec.toml").read_text(encoding="utf-8").replace('workstation = ""', f'workstation = "{workstation}"')
+    )
     (root / "nunrec.toml").write_text(text, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     from datetime import UTC, datetime
