@@ -368,7 +368,7 @@ def test_a_torn_last_line_is_reported_and_skipped_not_a_permanent_refusal(
     assert "regel 2 van het ankerbestand" in err
     # a torn line cut inside a multi-byte character of the workspace's path is torn too, not "no text"
     with anchors.open("ab") as handle:
-        handle.write('{"seq":5,"hash":"'.encode() + b"a" * 64 + b'","utc":"2026-11-20T09:30:00Z","workspace":"/\xc3')
+        handle.write(b'{"seq":5,"hash":"' + b"a" * 64 + b'","utc":"2026-11-20T09:30:00Z","workspace":"/\xc3')
     code, out, err = _run(["audit", "verify", *ws, "--anchors", str(anchors)], keyring_backend, clock)
     assert code == 0 and "regel 2, 4 van het ankerbestand" in err, (out, err)
 
