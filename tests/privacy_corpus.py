@@ -118,6 +118,18 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Burgerservicenummer: 123456789 werd voorgelezen.", [(B, "123456789")]),
     ("Zijn sofinummer is 12345678, niet gevraagd.", [(B, "12345678")]),
     ("Woont op Dorpsstraat\u00a012 volgens de notitie.", [(A, "Dorpsstraat\u00a012")]),
+    # tried beyond the list: digits read out as words, a phone number that looks like a date at first,
+    # "sofi" alone, an IBAN with dashes, a postcode in lower case after the word postcode
+    (
+        "Beller las voor: nul zes een twee drie vier vijf zes zeven acht.",
+        [(P, "nul zes een twee drie vier vijf zes zeven acht")],
+    ),
+    ("Nummer nul zes 12 34 56 78 genoteerd.", [(P, "nul zes 12 34 56 78")]),
+    ("Noemde een een een twee twee twee drie drie drie als BSN.", [(B, "een een een twee twee twee drie drie drie")]),
+    ("Terugbellen op 06.12.34.56.78 afgesproken.", [(P, "06.12.34.56.78")]),
+    ("Zijn sofi 111222334 werd genoemd.", [(B, "111222334")]),
+    ("Rekening nl91-abna-0417-1643-00 voorgelezen.", [(IB, "nl91-abna-0417-1643-00")]),
+    ("Gaf postcode 8071ab zonder dat het nodig was.", [(A, "8071ab")]),
     # -- notes without caller data --------------------------------------------------------------------
     ("Goede opening met de welkomstgroet en eigen naam.", []),
     ("Vroeg drie keer door voordat de vraag helder was.", []),
@@ -188,4 +200,8 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Een BSN heeft 9 cijfers, uitgelegd aan de beller.", []),
     ("Collega gebeld om 10 - 12 uur, wachttijd \uff13 minuten.", []),
     ("De aanvraag van 24 november 2026 is in behandeling.", []),
+    ("Een, twee, drie, vier: de stappen van het gesprek goed gevolgd.", []),
+    ("Nul fouten, twee tips, drie tops en vier vragen.", []),
+    ("Verwees naar nul drie vier een, twee vijf negen negen een een.", []),
+    ("Versie 1.2.3.4 van het zaaksysteem gebruikt.", []),
 ]

@@ -78,7 +78,7 @@ MONTHS = {
 }
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 _DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}", re.IGNORECASE)
 IBAN_LENGTHS = {
     "NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "ES": 24, "IT": 27, "PT": 25,
@@ -116,7 +116,10 @@ _POSTCODE = re.compile(
     r"(?:[ ]?[a-zA-Z](?![a-zA-Z]))?(?:[- ]\d{1,3}(?!\d))?\b"  # 12a, 7-2
 )
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()/]{7,18}\d(?![\d])")
-_DATE_NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+# Not when more groups of digits follow or precede: "06.12.34.56.78" is a phone number, not a date.
+_DATE_NUMERIC = re.compile(
+    r"(?<!\d[-/.])\b(?:(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))\b(?![-/.]\d)"
+)
 _BIRTH_HINT = re.compile(
     r"(geboren|geb\.?|geboortedatum|geboortedag|verjaardag|jarig|leeftijd)\W*(?:(?:op|is|was|de)\W*)*$", re.IGNORECASE
 )
@@ -132,7 +135,7 @@ _BSN = re.compile(r"(?<![\d-])\d{3}[ .]?\d{3}[ .]?\d{3}(?![\d-])|(?<![\d-])\d{4}
 # A nine-digit (or eight-digit: a leading zero dropped) number right after the word is a BSN whatever its
 # check digit: the caller's number typed wrong is still the caller's.
 _BSN_HINTED = re.compile(
-    r"\b(?:bsn|burger[ -]?service[ -]?nummer|sofi[ -]?nummer|sofinr\.?)(?:[ -]?(?:nummer|nr\.?))?"
+    r"\b(?:bsn|burger[ -]?service[ -]?(?:nummer|nr\.?)|sofi[ -]?nummer|sofinr\.?|sofi)(?:[ -]?(?:nummer|nr\.?))?"
     r"[ :.#=-]*(?:(?:is|was|luidt)[ :]+)?"
     r"(\d(?:[ .-]?\d){7,8})(?![\d-]|[.,]\d)",
     re.IGNORECASE,
@@ -206,6 +209,17 @@ COMMON_TLDS = frozenset(
     {"nl", "com", "org", "net", "eu", "be", "de", "fr", "uk", "info", "nu", "io", "biz", "me", "frl", "email"}
 )
 
+# A number read out digit by digit ("nul zes een twee ..."), possibly mixed with digits: nine or more digits.
+DIGIT_WORDS = {
+    "nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
+    "zeven": "7", "acht": "8", "negen": "9",
+}  # fmt: skip
+_DIGIT_TOKEN = r"(?:" + "|".join(sorted(DIGIT_WORDS, key=len, reverse=True)) + r"|\d{1,4})"
+_SPOKEN_DIGITS = re.compile(
+    r"(?<![\w-])" + _DIGIT_TOKEN + r"(?:[ ,-]{1,2}" + _DIGIT_TOKEN + r"){3,}(?![\w-])", re.IGNORECASE
+)
+_POSTCODE_NAMED = re.compile(r"\bpostcode[ :]*([1-9]\d{3}[ ]?[a-z]{2})(?![\w-])", re.IGNORECASE)
+
 # Normalising before the scan: dashes of every kind become "-", a run of separators between two digits
 # ("06--12345678", "06 - 12 34") becomes one, runs of spaces become one.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
@@ -229,7 +243,7 @@ def valid_bsn(digits: str) -> bool:
 
 
 def valid_iban(text: str) -> bool:
-    compact = text.replace(" ", "").upper()
+    compact = text.replace(" ", "").replace("-", "").upper()
     if not (15 <= len(compact) <= 34) or not compact[:2].isalpha() or not compact[2:4].isdigit():
         return False
     rearranged = compact[4:] + compact[:4]
@@ -272,7 +286,7 @@ def phone_key(number: str) -> str:
 
 def iban_shaped(text: str) -> bool:
     """A valid IBAN, or one with the exact shape of its country's IBAN whose check digits are wrong."""
-    compact = text.replace(" ", "").upper()
+    compact = text.replace(" ", "").replace("-", "").upper()
     if valid_iban(compact):
         return True
     if compact.startswith("NL"):
@@ -382,15 +396,18 @@ class CallerDataGuard:
         self._spoken_emails(text, add)
         for match in _BSN_HINTED.finditer(text):
             add(KIND_BSN, match.start(1), match.end(1))
+        self._spoken_digits(text, add)
         for match in _IBAN.finditer(text):
             candidate = match.group()
-            while not iban_shaped(candidate) and " " in candidate:  # "NL91 ... 00 genoemd": drop the word
-                candidate = candidate.rsplit(" ", 1)[0]
+            while not iban_shaped(candidate) and re.search(r"[ -]", candidate):  # "NL91 ... 00 genoemd"
+                candidate = re.split(r"[ -](?=[^ -]*$)", candidate)[0]
             if iban_shaped(candidate):
                 add(KIND_IBAN, match.start(), match.start() + len(candidate))
         for match in _POSTCODE.finditer(text):
             add(KIND_POSTCODE, match.start(), match.end())
         self._addresses(text, add)
+        for match in _POSTCODE_NAMED.finditer(text):  # "postcode 8071ab": named, so also in lower case
+            add(KIND_POSTCODE, match.start(1), match.end(1))
         for match in _NAME.finditer(text):
             add(KIND_NAME, match.start(), match.end())
         self._dates(text, add)
@@ -482,6 +499,20 @@ class CallerDataGuard:
                 value = NUMBER_WORDS.get(rest)
                 return None if value is None else century + value
         return None
+
+    def _spoken_digits(self, text: str, add: Add) -> None:
+        """A phone number or BSN read out as words, digit by digit ("nul zes een twee drie ...")."""
+        for match in _SPOKEN_DIGITS.finditer(text):
+            tokens = re.split(r"[ ,-]+", match.group())
+            if all(token.isdigit() for token in tokens):
+                continue  # plain digits: the other detectors decide
+            digits = "".join(DIGIT_WORDS.get(token.lower(), token) for token in tokens)
+            if len(digits) < 9:
+                continue
+            if phone_key(digits) in self._own_numbers:
+                continue
+            kind = KIND_BSN if len(digits) == 9 and not digits.startswith("0") else KIND_PHONE
+            add(kind, match.start(), match.end())
 
     def _spoken_emails(self, text: str, add: Add) -> None:
         """E-mail addresses spelled out in words or brackets. The address is rebuilt to compare it with the
