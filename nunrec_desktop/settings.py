@@ -150,6 +150,11 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
     problem = own_domains_problem(settings.privacy_own_domains) or own_numbers_problem(settings.privacy_own_numbers)
     if problem:
         raise WorkspaceError(f"{source}: {problem}")
+    if not _whole_number(settings.general_number):
+        raise WorkspaceError(
+            f"{source}: 'telephony.general_number' (het algemene nummer waarvan opnames getoond mogen worden) is "
+            "een volledig telefoonnummer, zoals +31341259911; leeg of onvolledig zou andere gesprekken doorlaten (P1)."
+        )
     problem = workstation_problem(settings.workstation)
     if problem:
         raise WorkspaceError(f"{source}: {problem}")
@@ -222,13 +227,19 @@ def own_numbers_problem(value: str) -> str | None:
     for part in (p.strip() for p in re.split(r"[,;]", value)):
         if not part:
             continue
-        digits = re.sub(r"[\s().-]", "", part)
-        if not re.fullmatch(r"(?:\+|00)?\d{9,15}", digits):
+        if not _whole_number(part):
             return (
                 "'privacy.own_numbers' (eigen nummers van de gemeente): elk nummer is een volledig telefoonnummer, "
                 "zoals 0341 25 99 11 of +31341259911."
             )
     return None
+
+
+def _whole_number(value: str) -> bool:
+    """A whole phone number in any common spelling: 9 to 15 digits, optionally after + or 00."""
+    import re
+
+    return bool(re.fullmatch(r"(?:\+|00)?\d{9,15}", re.sub(r"[\s().-]", "", value)))
 
 
 def workstation_problem(value: str) -> str | None:
