@@ -134,3 +134,14 @@ def test_an_ordinary_display_name_of_100_characters_is_fine(
         "users", "add", "marieke", "--role", "coach", "--name", name, "--password-stdin", stdin=TEST_PASSWORD + "\n",
     )  # fmt: skip
     assert code == 0, err
+
+
+@pytest.mark.parametrize("username", ["bsn12345678", "kok.8071ab12", "sofi-111222334"])
+def test_users_add_refuses_a_username_with_caller_data(
+    workspace_dir: Path, clock: FakeClock, keyring_backend: MemoryKeyring, username: str
+) -> None:
+    code, err = run(
+        workspace_dir, clock, keyring_backend,
+        "users", "add", username, "--role", "coach", "--password-stdin", stdin=TEST_PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 1 and "gebruikersnaam" in err.lower() and username not in err, err

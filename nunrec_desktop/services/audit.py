@@ -53,10 +53,13 @@ MAX_ID = 200
 MAX_TEXT = 2_000
 
 
-def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...], guard: CallerDataGuard) -> None:
-    """The fields that say who did what: refused (nothing written) when they look like caller data."""
+def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...]) -> None:
+    """The fields that say who did what: refused (nothing written) when they look like a phone number or an
+    e-mail address, or NFKC normalisation changes them. Not the whole guard: these are account names and
+    the application's own words, checked where they enter (`accounts.username_problem`), and an account
+    whose name a stricter guard would now flag must not be locked out of every action."""
     for name, value in ids:
-        if value and (phone_in_id(value) or clean_id(value, guard) == REFUSED_ID):
+        if value and (phone_in_id(value) or unicodedata.normalize("NFKC", value) != value):
             raise AuditFieldRefused(_refusal(name))
 
 
@@ -176,9 +179,7 @@ class AuditLog:
         """Append one entry and return its sequence number. The free fields are cleaned (`clean_id`,
         `clean_text`); actor, role, action and object type that look like caller data refuse the entry."""
         guard = CallerDataGuard(self._clock().date())
-        _refuse_caller_data(
-            ids=(("actor", actor), ("role", role), ("action", action), ("object_type", object_type)), guard=guard
-        )
+        _refuse_caller_data(ids=(("actor", actor), ("role", role), ("action", action), ("object_type", object_type)))
         object_id = clean_id(object_id, guard)
         origin = clean_id(self._origin, guard)
         purpose = clean_text(purpose, guard)
