@@ -145,3 +145,16 @@ def test_users_add_refuses_a_username_with_caller_data(
         "users", "add", username, "--role", "coach", "--password-stdin", stdin=TEST_PASSWORD + "\n",
     )  # fmt: skip
     assert code == 1 and "gebruikersnaam" in err.lower() and username not in err, err
+
+
+@pytest.mark.parametrize("ids", ["-5", "0", "99999999999999999999999", "1,2,-3"])
+def test_export_feedback_refuses_ids_that_are_no_database_ids(
+    workspace_dir: Path, clock: FakeClock, keyring_backend: MemoryKeyring, tmp_path: Path, ids: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:  # argparse: exit code 2, the message names the flag
+        run(
+            workspace_dir, clock, keyring_backend,
+            "export-feedback", "--user", "marieke", "--password-stdin", "--employee", "E1",
+            "--out", str(tmp_path / "x.pdf"), f"--evaluations={ids}", stdin=TEST_PASSWORD + "\n",
+        )  # fmt: skip
+    assert stopped.value.code == 2
