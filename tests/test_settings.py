@@ -116,7 +116,7 @@ def test_good_settings_at_the_edges_pass() -> None:
     assert settings.idle_lock_minutes == 60 and settings.cycle_target_calls == 50
 
 
-@pytest.mark.parametrize("workstation", ["8071AB12", "PC-12-03-1985"])
+@pytest.mark.parametrize("workstation", ["111222333", "8071AB12", "PC-12-03-1985", "PC-06--12345678"])
 def test_a_workstation_name_with_caller_data_never_reaches_the_audit_log(tmp_path: Path, workstation: str) -> None:
     """Through the real CLI: the settings file's workstation name is refused before anything is recorded."""
     import io
