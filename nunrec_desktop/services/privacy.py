@@ -223,6 +223,10 @@ _POSTCODE_NAMED = re.compile(r"\bpostcode[ :]*([1-9]\d{3}[ ]?[a-z]{2})(?![\w-])"
 # Normalising before the scan: dashes of every kind become "-", a run of separators between two digits
 # ("06--12345678", "06 - 12 34") becomes one, runs of spaces become one.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_NEEDS_NORMALISING = re.compile(r"  |[\t\r\v\f]|\d[ .\-/]{2,}\d")
+# Cheap checks before the costly detectors: no month word, no date in words; no at-word, no spelled e-mail.
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_AT_WORD = re.compile(r"@|\bat\b|apen?staart", re.IGNORECASE)
 _SEPARATOR_RUN = re.compile(r"(?<=\d)[ .\-/]{2,}(?=\d)| {2,}")
 
 
@@ -309,10 +313,8 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
     "111.222"), runs of spaces one space. `starts[i]`/`ends[i]` are the span in `text` of normalised
     character i, so that a finding can be reported (and masked) where it stands in the original.
     """
-    if text.isascii():
-        plain = "  " not in text and not any(ch in text for ch in "\t\r\v\f")
-        if plain and not re.search(r"\d[ .\-/]{2,}\d", text):
-            return text, list(range(len(text))), list(range(1, len(text) + 1))
+    if _plain(text):
+        return text, list(range(len(text))), list(range(1, len(text) + 1))
     out: list[str] = []
     starts, ends = [], []
     index = 0
@@ -351,6 +353,11 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(collapsed), new_starts, new_ends
 
 
+def _plain(text: str) -> bool:
+    """Whether `normalise` would leave the text as it is (the common case: ASCII without doubled separators)."""
+    return text.isascii() and not _NEEDS_NORMALISING.search(text)
+
+
 def normalised(text: str) -> str:
     """Only the text of `normalise`: what the guard reads (for fields that are stored normalised)."""
     return normalise(text)[0]
@@ -375,6 +382,8 @@ class CallerDataGuard:
     def scan(self, text: str) -> list[Finding]:
         """The caller data in `text`, in order. The text is normalised first (`normalise`); each finding's
         `start`, `end` and `text` are those of the original text."""
+        if _plain(text):
+            return self._scan(text)  # offsets are the original's already
         normal, starts, ends = normalise(text)
         return [
             Finding(f.kind, starts[f.start], ends[f.end - 1], text[starts[f.start] : ends[f.end - 1]])
@@ -459,7 +468,7 @@ class CallerDataGuard:
                     year += 1900 if year > self._today.year % 100 else 2000
             if self._birth_like(text, match.start(), day, month, year):
                 add(KIND_BIRTH_DATE, match.start(), match.end())
-        for match in _DATE_WORDS.finditer(text):
+        for match in _DATE_WORDS.finditer(text) if _MONTH_WORD.search(text) else ():
             spoken_day, spoken_year = _day_value(match.group(1)), self._year_value(match.group(3))
             month = MONTHS[match.group(2).lower()]
             if spoken_day is None or spoken_year is None:
@@ -517,7 +526,7 @@ class CallerDataGuard:
     def _spoken_emails(self, text: str, add: Add) -> None:
         """E-mail addresses spelled out in words or brackets. The address is rebuilt to compare it with the
         municipality's own domains."""
-        for match in _SPOKEN_EMAIL.finditer(text):
+        for match in _SPOKEN_EMAIL.finditer(text) if _AT_WORD.search(text) else ():
             at = match.group(2).strip().lower()
             if at == "@" and "@" in text[match.start() : match.end()] and _EMAIL.search(match.group()):
                 continue  # an ordinary address: `_EMAIL` decided it already
