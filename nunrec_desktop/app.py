@@ -223,7 +223,7 @@ class Services:
     def store(self) -> RecordingStore:
         """The recording store of this workspace, made on first use (the HTTP one needs the keyring)."""
         if self._store is None:
-            self._store = build_store(self.workspace, self.store_credentials)
+            self._store = build_store(self.workspace, self.store_credentials, self.clock)
         return self._store
 
     def close(self) -> None:
@@ -232,7 +232,9 @@ class Services:
         self.engine.dispose()
 
 
-def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials]) -> RecordingStore:
+def build_store(
+    workspace: Workspace, credentials: Callable[[], StoreCredentials], clock: Clock = system_clock
+) -> RecordingStore:
     settings = workspace.settings
     if settings.store_kind == "http":
         return HttpStore(
@@ -240,8 +242,19 @@ def build_store(workspace: Workspace, credentials: Callable[[], StoreCredentials
             lambda: credentials().token(),
             deadline_s=settings.store_deadline_seconds,
             max_download_bytes=settings.store_max_download_mib * 1024 * 1024,
+            scrub=lambda text: portal_text_scrub(text, clock),
         )
     return FolderStore(workspace.store_path)
+
+
+def portal_text_scrub(text: str, clock: Clock = system_clock) -> str:
+    """The portal's own text (an error title) through the whole caller-data guard before it is shown or
+    logged: every finding masked ([telefoonnummer], [e-mailadres], [adres] ...). No own numbers or domains:
+    the portal has no business naming anyone."""
+    from nunrec_desktop.services.privacy import CallerDataGuard, mask
+
+    findings = CallerDataGuard(clock().date()).scan(text)
+    return mask(text, findings) if findings else text
 
 
 def configure_logging(workspace: Workspace) -> None:
@@ -273,13 +286,28 @@ def configure_logging(workspace: Workspace) -> None:
     root.addHandler(handler)
 
 
+def _checked_workstation(workspace: Workspace, clock: Clock) -> str:
+    """The workstation's name for the audit log's `origin`. A `session.workstation` in which the whole guard
+    finds caller data is refused (the settings file already checked its shape); the computer's own name is
+    not the workspace's to refuse, and the audit log records it as "(geweigerd id)" if it fails."""
+    from nunrec_desktop.domain import WorkspaceError
+    from nunrec_desktop.services.privacy import CallerDataGuard
+    from nunrec_desktop.settings import WORKSTATION_RULE
+
+    name = workspace.settings.workstation
+    guard = CallerDataGuard(clock().date())
+    if name and (guard.scan(name) or guard.scan(name.replace("_", " ").replace("-", " "))):
+        raise WorkspaceError(f"{workspace.settings_file}: {WORKSTATION_RULE}")
+    return workspace.settings.origin()
+
+
 def build_services(
     workspace: Workspace, *, clock: Clock = system_clock, keyring_factory: KeyringFactory = system_keyring
 ) -> Services:
     engine = create_database_engine(workspace.database_url)
     migrate(engine)
     sessions = session_factory(engine)
-    audit = AuditLog(sessions, workspace.settings.origin(), clock)
+    audit = AuditLog(sessions, _checked_workstation(workspace, clock), clock)
     people = PeopleDirectory(sessions)
     policy = AccessPolicy(people, audit, clock)
     passwords = Passwords()

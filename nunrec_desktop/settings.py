@@ -136,25 +136,131 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
             if key not in known[section]:
                 raise WorkspaceError(f"{source}: onbekende instelling '{section}.{key}'.")
     settings = Settings(**values)
-    if settings.recording_retention_days < 1 or settings.recording_retention_days > 30:
+    for name, (low, high, dutch, why) in BOUNDS.items():
+        value = getattr(settings, name)
+        if not low <= value <= high:
+            raise WorkspaceError(f"{source}: {_setting_name(name)} ({dutch}) moet tussen {low} en {high} liggen{why}.")
+    if settings.cycle_overdue_after_days <= settings.cycle_due_after_days:
         raise WorkspaceError(
-            f"{source}: 'retention.recording_days' moet tussen 1 en 30 liggen (protocol: maximaal 30 dagen)."
+            f"{source}: {_setting_name('cycle_overdue_after_days')} (een cyclus is te laat na zoveel dagen) moet "
+            f"groter zijn dan {_setting_name('cycle_due_after_days')} ({settings.cycle_due_after_days})."
         )
-    if not 1 <= settings.evaluation_retention_months <= 60:
-        raise WorkspaceError(f"{source}: 'retention.evaluation_months' moet tussen 1 en 60 liggen.")
-    if settings.idle_lock_minutes < 1:
-        raise WorkspaceError(f"{source}: 'session.idle_lock_minutes' moet minstens 1 zijn.")
-    if not 1 <= settings.store_deadline_seconds <= 3600:
-        raise WorkspaceError(f"{source}: 'store.deadline_seconds' moet tussen 1 en 3600 liggen.")
-    if not 1 <= settings.store_max_download_mib <= 4096:
-        raise WorkspaceError(f"{source}: 'store.max_download_mib' moet tussen 1 en 4096 liggen.")
-    if not 1 <= settings.audio_max_file_mb <= 4096:
-        raise WorkspaceError(f"{source}: 'audio.max_file_mb' moet tussen 1 en 4096 liggen.")
-    if not 1 <= settings.audio_max_duration_minutes <= 24 * 60:
-        raise WorkspaceError(f"{source}: 'audio.max_duration_minutes' moet tussen 1 en 1440 liggen.")
     if settings.store_kind not in ("folder", "http"):
         raise WorkspaceError(f"{source}: 'store.kind' moet 'folder' of 'http' zijn.")
+    problem = own_domains_problem(settings.privacy_own_domains) or own_numbers_problem(settings.privacy_own_numbers)
+    if problem:
+        raise WorkspaceError(f"{source}: {problem}")
+    if not _whole_number(settings.general_number):
+        raise WorkspaceError(
+            f"{source}: 'telephony.general_number' (het algemene nummer waarvan opnames getoond mogen worden) is "
+            "een volledig telefoonnummer, zoals +31341259911; leeg of onvolledig zou andere gesprekken doorlaten (P1)."
+        )
+    problem = workstation_problem(settings.workstation)
+    if problem:
+        raise WorkspaceError(f"{source}: {problem}")
     return settings
+
+
+# Every number a workspace may set, with its range and its meaning in Dutch (named in a refusal). A value
+# outside the range switches a protection off or crashes something (an idle lock of 35,000 minutes never
+# locks; 10**9 overflows the timer).
+BOUNDS: dict[str, tuple[int, int, str, str]] = {
+    "store_deadline_seconds": (1, 3600, "de tijd die één handeling bij het TSV-portaal mag duren", ""),
+    "store_max_download_mib": (1, 4096, "de grootste download van één opname", ""),
+    "recording_retention_days": (1, 30, "bewaartermijn van opnames in dagen", " (protocol: maximaal 30 dagen)"),
+    "evaluation_retention_months": (1, 60, "bewaartermijn van beoordelingen in maanden", ""),
+    "cycle_due_after_days": (1, 365, "een nieuwe coachingscyclus is aan de beurt na zoveel dagen", ""),
+    "cycle_overdue_after_days": (2, 730, "een cyclus is te laat na zoveel dagen", ""),
+    "cycle_target_calls": (1, 50, "aantal te beoordelen gesprekken per cyclus", ""),
+    "idle_lock_minutes": (1, 60, "het venster vergrendelt na zoveel minuten zonder invoer", ""),
+    "audio_max_file_mb": (1, 4096, "het grootste geluidsbestand in MB", ""),
+    "audio_max_duration_minutes": (1, 24 * 60, "de langste opname in minuten", ""),
+}
+
+# Public suffixes: a domain that is one of these (or a single label) is no one's own domain, and as
+# `privacy.own_domains` it would make every address under it "own". Multi-label suffixes are listed; every
+# single label is refused anyway.
+PUBLIC_SUFFIXES = frozenset(
+    {
+        "co.uk", "org.uk", "gov.uk", "ac.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk", "nhs.uk", "police.uk",
+        "com.au", "net.au", "org.au", "gov.au", "co.nz", "co.za", "com.br", "com.tr", "co.jp", "com.cn",
+        "gov.nl", "co.nl", "com.nl", "net.nl", "gov.be", "ac.be", "com.de", "gouv.fr", "com.es", "gov.it",
+        "gv.at", "co.at", "or.at", "blogspot.com", "github.io", "gitlab.io", "herokuapp.com", "azurewebsites.net",
+        "cloudfront.net", "appspot.com", "web.app", "firebaseapp.com", "onmicrosoft.com", "sharepoint.com",
+        "outlook.com", "hotmail.com", "gmail.com", "live.com", "live.nl", "hotmail.nl", "ziggo.nl", "kpnmail.nl",
+        "xs4all.nl", "planet.nl", "home.nl", "icloud.com", "yahoo.com", "protonmail.com", "proton.me",
+    }
+)  # fmt: skip
+_DOMAIN_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+WORKSTATION_MAX = 64
+
+
+def _setting_name(field_name: str) -> str:
+    f = next(f for f in _fields() if f.name == field_name)
+    return f"'{f.metadata['section']}.{f.metadata['key']}'"
+
+
+def own_domains_problem(value: str) -> str | None:
+    """Why `privacy.own_domains` cannot be used (a Dutch sentence), or None. A single label ("nl") or a public
+    suffix ("co.uk", and the big mail providers: "gmail.com") would make every caller's address "own"."""
+    import re  # on use: this module is loaded before the sign-in window is painted
+
+    name = "'privacy.own_domains' (eigen e-maildomeinen van de gemeente)"
+    for part in (p.strip() for p in re.split(r"[,;]", value)):
+        if not part:
+            continue
+        domain = part.lower().lstrip("@.").rstrip(".")
+        if len(domain) > 253 or not re.fullmatch(_DOMAIN_LABEL + r"(?:\." + _DOMAIN_LABEL + r")+", domain):
+            return f"{name}: '{part[:60]}' is geen volledig domein zoals nunspeet.nl (minstens twee delen)."
+        if domain in PUBLIC_SUFFIXES or domain.split(".")[-1].isdigit():
+            return (
+                f"{name}: '{domain}' is een openbaar domein van velen; dan zou elk e-mailadres daaronder als eigen "
+                "gelden. Noem alleen domeinen van de gemeente zelf."
+            )
+    return None
+
+
+def own_numbers_problem(value: str) -> str | None:
+    """Why `privacy.own_numbers` cannot be used, or None: each entry is a whole phone number."""
+    import re
+
+    for part in (p.strip() for p in re.split(r"[,;]", value)):
+        if not part:
+            continue
+        if not _whole_number(part):
+            return (
+                "'privacy.own_numbers' (eigen nummers van de gemeente): elk nummer is een volledig telefoonnummer, "
+                "zoals 0341 25 99 11 of +31341259911."
+            )
+    return None
+
+
+def _whole_number(value: str) -> bool:
+    """A whole phone number in any common spelling: 9 to 15 digits, optionally after + or 00."""
+    import re
+
+    return bool(re.fullmatch(r"(?:\+|00)?\d{9,15}", re.sub(r"[\s().-]", "", value)))
+
+
+def workstation_problem(value: str) -> str | None:
+    """Why `session.workstation` cannot be the workstation's name in the audit log, or None: the id rule
+    (1 to 64 letters, digits, '-', '_' or '.', no run of eight or more digits). The composition root
+    (`app.py`) also puts it through the whole caller-data guard, which this bottom layer cannot import."""
+    import re
+
+    if not value:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0," + str(WORKSTATION_MAX - 1) + "}", value) or re.search(
+        r"\d{8,}", re.sub(r"[._-]", "", value)
+    ):
+        return WORKSTATION_RULE
+    return None
+
+
+WORKSTATION_RULE = (
+    f"'session.workstation' (naam van de werkplek in het auditlog) bestaat uit 1 tot {WORKSTATION_MAX} letters, "
+    "cijfers, punten, streepjes of lage streepjes, en is nooit een nummer of ander gegeven van een beller."
+)
 
 
 def _type_name(kind: type) -> str:

@@ -341,3 +341,69 @@ def test_the_application_anchors_at_start_and_sign_out(
     at_sign_out = json.loads(server.recv(4096).decode().rstrip("\x00").split(": ", 1)[1])
     assert at_sign_out["seq"] > at_start["seq"] and at_sign_out["hash"] == services.audit.head()[1]
     controller.shutdown()
+
+
+# --- issue 20, finding 6: a torn last line, and anchors of the empty chain -------------------------------
+
+
+def test_a_torn_last_line_is_reported_and_skipped_not_a_permanent_refusal(
+    services: Services, workspace_dir: Path, clock: FakeClock, keyring_backend: MemoryKeyring, tmp_path: Path
+) -> None:
+    anchors = tmp_path / "anchors.jsonl"
+    ws = ["--workspace", str(workspace_dir)]
+    _fill(services, 3)
+    _anchor(services, anchors, clock)
+    whole = anchors.read_bytes()
+    with anchors.open("ab") as handle:  # a crash mid-write: the start of the next line, no end, no newline
+        handle.write(whole[: len(whole) // 2])
+    code, out, err = _run(["audit", "verify", *ws, "--anchors", str(anchors)], keyring_backend, clock)
+    assert code == 0 and "intact: 3 regels en 1 ankers kloppen" in out, (out, err)
+    assert "regel 2 van het ankerbestand" in err and "afgebroken" in err and "overgeslagen" in err
+    # the next anchor starts on a new line; the torn line, now in the middle, is still skipped
+    _fill(services, 2)
+    code, out, _ = _run(["audit", "anchor", *ws, "--out", str(anchors)], keyring_backend, clock)
+    assert code == 0
+    code, out, err = _run(["audit", "verify", *ws, "--anchors", str(anchors)], keyring_backend, clock)
+    assert code == 0 and "intact: 5 regels en 2 ankers kloppen" in out, (out, err)
+    assert "regel 2 van het ankerbestand" in err
+    # a torn line cut inside a multi-byte character of the workspace's path is torn too, not "no text"
+    with anchors.open("ab") as handle:
+        handle.write(b'{"seq":5,"hash":"' + b"a" * 64 + b'","utc":"2026-11-20T09:30:00Z","workspace":"/\xc3')
+    code, out, err = _run(["audit", "verify", *ws, "--anchors", str(anchors)], keyring_backend, clock)
+    assert code == 0 and "regel 2, 4 van het ankerbestand" in err, (out, err)
+
+
+def test_a_tampered_line_still_refuses_the_file(
+    services: Services, workspace_dir: Path, clock: FakeClock, keyring_backend: MemoryKeyring, tmp_path: Path
+) -> None:
+    anchors = tmp_path / "anchors.jsonl"
+    _fill(services, 2)
+    _anchor(services, anchors, clock)
+    for line in ('{"seq":2,"hash":"zz","utc":"x","workspace":"/w"}', "geknoeid", '{"seq":"2"}', "{}"):
+        damaged = tmp_path / "damaged.jsonl"
+        damaged.write_text(anchors.read_text() + line + "\n")
+        code, _, err = _run(
+            ["audit", "verify", "--workspace", str(workspace_dir), "--anchors", str(damaged)], keyring_backend, clock
+        )
+        assert code == 1 and "Regel 2 van het ankerbestand" in err and "beschadigd" in err, (line, err)
+
+
+def test_anchors_of_the_empty_chain_prove_nothing(
+    services: Services, workspace_dir: Path, clock: FakeClock, keyring_backend: MemoryKeyring, tmp_path: Path
+) -> None:
+    anchors = tmp_path / "anchors.jsonl"
+    _anchor(services, anchors, clock)  # sequence 0: the empty chain
+    _anchor(services, anchors, clock)
+    assert [a.seq for a in _anchors(services, anchors)] == [0, 0]
+    _fill(services, 3)
+    code, out, _ = _run(
+        ["audit", "verify", "--workspace", str(workspace_dir), "--anchors", str(anchors)], keyring_backend, clock
+    )
+    assert code == 1 and "ankers kloppen" not in out and "niets te bewijzen" in out and "regel 0" in out
+    report = verify_with_anchors(services.audit, _anchors(services, anchors), str(anchors))
+    assert not report.intact and report.by_anchor
+    _anchor(services, anchors, clock)  # a real anchor next to them: now there is something to prove
+    code, out, _ = _run(
+        ["audit", "verify", "--workspace", str(workspace_dir), "--anchors", str(anchors)], keyring_backend, clock
+    )
+    assert code == 0 and "intact: 3 regels en 1 ankers kloppen" in out

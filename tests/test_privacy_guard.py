@@ -91,8 +91,13 @@ def test_bsn_only_when_valid_and_iban_also_when_mistyped(guard: CallerDataGuard)
     assert valid_bsn("111222333") and not valid_bsn("111222334") and not valid_bsn("000000000")
     assert valid_iban("NL91ABNA0417164300") and not valid_iban("NL92ABNA0417164300")
     # a mistyped IBAN (wrong check digits) is still the caller's; an unvalidated 9-digit number is not a BSN
-    assert [(f.kind, f.text) for f in guard.scan("BSN 111222334 en NL92ABNA0417164300")] == [
+    # on its own, but right after "BSN" (or burgerservicenummer, sofinummer) it is, whatever its check digit
+    assert [(f.kind, f.text) for f in guard.scan("kenmerk 111222334 en NL92ABNA0417164300")] == [
         ("iban", "NL92ABNA0417164300")
+    ]
+    assert [(f.kind, f.text) for f in guard.scan("BSN 111222334 en NL92ABNA0417164300")] == [
+        ("bsn", "111222334"),
+        ("iban", "NL92ABNA0417164300"),
     ]
     assert iban_shaped("NL92 ABNA 0417 1643 00") and iban_shaped("DE00123456781234567890")
     assert not iban_shaped("NL92ABNA04171643") and not iban_shaped("XX12345678901234")  # short; no such country
@@ -151,3 +156,85 @@ def test_pii_scan_command() -> None:
     ]
     clean = subprocess.run(command, input="Goede opening, vroeg door.\n", capture_output=True, text=True, timeout=60)
     assert clean.returncode == 0 and clean.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        (
+            "Nummer \uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18 genoteerd.",
+            "telefoonnummer",
+            "\uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+        ),
+        ("Nummer 06--12345678 genoteerd.", "telefoonnummer", "06--12345678"),
+        ("Nummer 06 - 12 34 56 78 genoteerd.", "telefoonnummer", "06 - 12 34 56 78"),
+        ("Nummer 06\u201312345678 genoteerd.", "telefoonnummer", "06\u201312345678"),
+        (
+            "BSN \uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13 genoteerd.",
+            "bsn",
+            "\uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13",
+        ),
+        ("Nummer 1\u00ad1\u00ad1\u200b222333 genoteerd.", "bsn", "1\u00ad1\u00ad1\u200b222333"),
+        ("geboren op twaalf maart negentienzeventig", "geboortedatum", "twaalf maart negentienzeventig"),
+        ("geboren 03021985", "geboortedatum", "03021985"),
+        ("geboren 19850203", "geboortedatum", "19850203"),
+        ("geb. op de derde april negentien tachtig", "geboortedatum", "derde april negentien tachtig"),
+        (
+            "jan punt jansen apenstaartje example punt com",
+            "e-mailadres",
+            "jan punt jansen apenstaartje example punt com",
+        ),
+        ("mail jan (at) example (dot) com", "e-mailadres", "jan (at) example (dot) com"),
+        ("mail jan at example dot com", "e-mailadres", "jan at example dot com"),
+        ("mail jan {at} voorbeeld [punt] frl", "e-mailadres", "jan {at} voorbeeld [punt] frl"),
+        ("BSN 111222334", "bsn", "111222334"),
+        ("burgerservicenummer: 123 456 789", "bsn", "123 456 789"),
+        ("sofinummer is 12345678", "bsn", "12345678"),
+        ("bsn-nummer 987654320", "bsn", "987654320"),
+    ],
+)
+def test_spellings_the_guard_used_to_miss(guard: CallerDataGuard, text: str, kind: str, found: str) -> None:
+    """Issue 20: normalised before the scan (NFKC, dashes, doubled and spaced separators, invisible characters),
+    number and month words, spelled-out e-mail, a BSN by the word before it. Findings point into the original."""
+    [finding] = guard.scan(text)
+    assert (finding.kind, finding.text) == (kind, found)
+    assert text[finding.start : finding.end] == found
+    assert found not in mask(text, [finding])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "twaalf minuten gewacht",
+        "om twee uur teruggebeld",
+        "op 3 maart gebeld",
+        "op twaalf maart gebeld",
+        "twaalf maart negentienzeventig",  # no birth word, but older than 12 years: see below
+        "at random punt twee gekozen",
+        "at home dot van de collega",
+        "kenmerk 20261201 en 03021985 zonder geboortewoord",
+        "verwees naar kcc (at) nunspeet (punt) nl",
+        "look at nunspeet dot nl",
+        "de BSN-regels uitgelegd, 9 cijfers",
+        "score 4 -- 5, gesprek 1 - 2",
+    ],
+)
+def test_tricky_negatives_of_the_new_spellings(guard: CallerDataGuard, text: str) -> None:
+    found = [(f.kind, f.text) for f in guard.scan(text)]
+    if text.startswith("twaalf maart"):
+        # the same rule as for "12 maart 1970": a full date more than 12 years ago may be a date of birth
+        assert found == [("geboortedatum", text)]
+    else:
+        assert found == []
+
+
+def test_normalising_keeps_offsets_and_is_quick_on_long_text(guard: CallerDataGuard) -> None:
+    text = "\ufb01jn gesprek; ".join(
+        ["Beller\uff1a\uff10\uff16\uff0d\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18"] * 3
+    )
+    findings = guard.scan(text)
+    assert [f.text for f in findings] == ["\uff10\uff16\uff0d\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18"] * 3
+    assert mask(text, findings).count("[telefoonnummer]") == 3 and "\uff10\uff16" not in mask(text, findings)
+    long = ("Goed gesprek, 12 minuten, punt twee at random. " * 2_000) + "BSN 111222334"
+    [finding] = guard.scan(long)
+    assert finding.text == "111222334"

@@ -409,3 +409,59 @@ def _cli_against(url: str, workspace_dir: Path, keyring_backend: MemoryKeyring, 
         Io(stdin=io.StringIO(TEST_PASSWORD + "\n"), stdout=out, stderr=err, keyring_factory=lambda: keyring_backend),
     )
     return code, out.getvalue(), err.getvalue()
+
+
+PORTAL_CALLER_DATA = "Fout: j.jansen@example.nl NL91ABNA0417164300 8071 AB 12"
+PORTAL_SECRETS = ("jansen", "example", "0417164300", "8071")
+# one kind each (a title is cut at MAX_TITLE_CHARS): what the whole guard finds and the stand-in need not
+PORTAL_TITLES = [
+    ("Fout: j.jansen@example.nl", "jansen"),
+    ("Fout: NL91ABNA0417164300", "0417164300"),
+    ("Fout: adres 8071 AB 12", "8071"),
+    ("Fout: jan (at) example (dot) com", "example"),
+    ("Fout: geboren 12-03-1985", "1985"),
+    ("Fout: geboren op twaalf maart negentienzeventig", "twaalf maart"),
+    ("Fout: mevrouw De Vries belde", "De Vries"),
+    ("Fout: BSN 111222334", "111222334"),
+    ("Fout: Dorpsstraat 12", "Dorpsstraat"),
+]
+
+
+def test_a_portal_error_title_with_caller_data_is_masked_by_the_whole_guard_in_the_cli(
+    workspace_dir: Path, coach: Any, keyring_backend: MemoryKeyring
+) -> None:
+    """Issue 20, finding 5: a real portal on 127.0.0.1 answers with an error title holding an e-mail address,
+    an IBAN and a postcode; the coach's CLI shows the status and the title with every finding masked, and the
+    workspace log holds none of it."""
+    behaviour = Behaviour(fail_next=[(400, None)] * 10, failure_title=PORTAL_CALLER_DATA)
+    with serve_store(workspace_dir / "recordings", behaviour) as (url, _):
+        code, out, err = _cli_against(url, workspace_dir, keyring_backend, TOKEN)
+    assert code == 1 and "(400: Fout: [e-mailadres] [rekeningnummer] [adres])" in err, err
+    for secret in PORTAL_SECRETS:
+        assert secret not in err and secret not in out
+    log = workspace_dir / "logs" / "nunrec.log"
+    if log.exists():
+        text = log.read_text(encoding="utf-8")
+        assert not any(secret in text for secret in PORTAL_SECRETS)
+
+
+@pytest.mark.parametrize(("title", "secret"), PORTAL_TITLES)
+def test_a_portal_error_title_passes_the_whole_guard_handed_in(store_root: Path, title: str, secret: str) -> None:
+    from nunrec_desktop.app import portal_text_scrub
+
+    with serve_store(store_root, Behaviour(fail_next=[(400, None)], failure_title=title)) as (url, _):
+        store = _http(url, scrub=portal_text_scrub)
+        with pytest.raises(StoreError) as caught:
+            store.get("rec-000")
+        store.close()
+    message = str(caught.value)
+    assert message.startswith("Het TSV-portaal meldt een storing (400: Fout") and secret not in message, message
+
+
+def test_without_a_guard_handed_in_the_stand_in_masks_e_mail_and_postcodes(store_root: Path) -> None:
+    with serve_store(store_root, Behaviour(fail_next=[(400, None)], failure_title=PORTAL_CALLER_DATA)) as (url, _):
+        store = _http(url)
+        with pytest.raises(StoreError) as caught:
+            store.get("rec-000")
+        store.close()
+    assert not any(secret in str(caught.value) for secret in PORTAL_SECRETS), str(caught.value)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nunrec_desktop.cli.common import Io, workspace_root
+from nunrec_desktop.cli.common import Io, number_in_range, workspace_root
 from nunrec_desktop.domain import InvalidInput
 from nunrec_desktop.settings import SETTINGS_FILE, load_workspace
 
@@ -73,6 +73,7 @@ def _read_audio_file(args: argparse.Namespace) -> DecodedAudio:
 def cmd_check_audio(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.adapters.audio.decode import is_complete
 
+    number_in_range(args.expected_duration, "--expected-duration", 0.001, 24 * 3600, "seconden")
     audio = _read_audio_file(args)
     report = {
         "format": audio.format,

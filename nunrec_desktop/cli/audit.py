@@ -39,13 +39,14 @@ def cmd_audit(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.services.audit_anchor import (
         append_anchor,
         current_anchor,
-        read_anchors,
+        read_anchor_file,
         verify_with_anchors,
         workspace_label,
     )
 
     services = open_workspace(args, io)
     label = workspace_label(services.workspace.root)
+    anchor_file = None
     try:
         if args.audit_command == "anchor":
             report = services.audit.verify()
@@ -53,15 +54,24 @@ def cmd_audit(args: argparse.Namespace, io: Io) -> int:
                 anchor = current_anchor(services.audit, label, io.clock)
                 append_anchor(args.out, anchor)
         else:
-            anchors = read_anchors(args.anchors, label) if args.anchors is not None else None
+            anchor_file = read_anchor_file(args.anchors, label) if args.anchors is not None else None
+            anchors = anchor_file.anchors if anchor_file is not None else None
             report = verify_with_anchors(services.audit, anchors, str(args.anchors or ""))
     finally:
         services.close()
     if report.intact and args.audit_command == "anchor":
         print(f"Anker toegevoegd aan {args.out}: regel {anchor.seq}, hash {anchor.hash}", file=io.stdout)
         return 0
+    if anchor_file is not None and anchor_file.torn_lines:
+        lines = ", ".join(str(n) for n in anchor_file.torn_lines)
+        print(
+            f"Let op: regel {lines} van het ankerbestand {args.anchors} is afgebroken (een schrijfactie die werd "
+            "onderbroken, bijvoorbeeld door een crash) en is overgeslagen.",
+            file=io.stderr,
+        )
     if report.intact:
-        checked = f" en {len(anchors)} ankers kloppen" if anchors else ""
+        proving = [a for a in anchors or [] if a.seq > 0]
+        checked = f" en {len(proving)} ankers kloppen" if proving else ""
         print(f"Auditlog intact: {report.checked} regels{checked}; laatste hash {report.head_hash}", file=io.stdout)
         return 0
     if report.by_anchor:

@@ -110,3 +110,17 @@ def run_gui(root: Path, io: Io) -> int:
     from nunrec_desktop.gui import run_gui as run_application
 
     return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)
+
+
+def number_in_range(value: float | None, flag: str, low: float, high: float, unit: str = "") -> None:
+    """A numeric flag must be a finite number in its range (argparse's `float` accepts "nan" and "inf");
+    otherwise `InvalidInput` with a Dutch sentence naming the flag (exit code 1). None: not given."""
+    import math
+
+    from nunrec_desktop.domain import InvalidInput
+
+    if value is None:
+        return
+    shown = f"{low:g} en {high:g}{' ' + unit if unit else ''}"
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InvalidInput(f"{flag} moet een getal tussen {shown} zijn.")

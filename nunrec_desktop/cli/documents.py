@@ -42,6 +42,8 @@ def _ids(text: str) -> list[int]:
         raise argparse.ArgumentTypeError("geef ids als getallen, gescheiden door komma's (bijv. 12,15)") from None
     if not ids or len(ids) > 500:
         raise argparse.ArgumentTypeError("geef 1 tot 500 ids, gescheiden door komma's")
+    if any(not 1 <= value <= 2**63 - 1 for value in ids):  # a database id: positive, 64 bits
+        raise argparse.ArgumentTypeError("een id is een positief geheel getal (bijv. 12)")
     return ids
 
 

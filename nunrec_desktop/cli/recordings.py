@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nunrec_desktop.cli.common import Io, duration, signed_in
+from nunrec_desktop.cli.common import Io, duration, number_in_range, signed_in
 from nunrec_desktop.domain import InvalidInput
 
 if TYPE_CHECKING:
@@ -98,6 +98,11 @@ def cmd_recordings(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_sample(args: argparse.Namespace, io: Io) -> int:
+    from nunrec_desktop.services.draws import MAX_SEED
+
+    number_in_range(args.count, "--count", 1, 50)
+    number_in_range(args.seed, "--seed", 0, MAX_SEED)
+    number_in_range(args.min_duration, "--min-duration", 0, 4 * 3600, "seconden")
     with signed_in(args, io) as desk:
         draw = desk.draw(args.employee, args.count, args.seed, args.min_duration)
     for recording in draw.picks:
@@ -126,6 +131,7 @@ def cmd_subject_access(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_erase(args: argparse.Namespace, io: Io) -> int:
+    number_in_range(args.window_minutes, "--window-minutes", 1, 24 * 60, "minuten")
     try:
         around = datetime.strptime(args.around, "%Y-%m-%d %H:%M").astimezone()
     except ValueError:

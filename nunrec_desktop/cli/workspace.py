@@ -10,6 +10,7 @@ from nunrec_desktop.cli.common import (
     Io,
     create_new_workspace,
     default_demo_dir,
+    number_in_range,
     open_workspace,
     read_secret,
     run_gui,
@@ -109,6 +110,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.app import local_admin
     from nunrec_desktop.demo.workspace import DEMO_DAYS, populate_demo
 
+    number_in_range(args.seed, "--seed", 0, 2**32 - 1)
     root = Path(getattr(args, "workspace", None) or default_demo_dir())
     if demo_unfinished(root):
         _discard_unfinished_demo(root, io)

@@ -109,6 +109,17 @@ PROTOCOL_REFUSAL = {
 ROLE_DUTCH = {Role.COACH: "coach", Role.IT: "IT-medewerker"}
 
 
+def _audited_id(target: Target) -> str:
+    """The target's id as the audit log may hold it: checked before anything is recorded. An employee id
+    that breaks the id rule (a BSN, a phone number, a date of birth ...) is recorded as "(geweigerd id)";
+    the audit log itself puts every id through the whole guard as well (`AuditLog.record`)."""
+    if phone_in_id(target.id):
+        return REFUSED_ID
+    if target.kind == "employee" and target.id not in ("", ALL) and employee_id_problem(target.id):
+        return REFUSED_ID
+    return target.id
+
+
 class AssignmentLookup(Protocol):
     def assignments(self, coach_user_id: int) -> list[Assignment]: ...
 
@@ -196,6 +207,8 @@ class AccessPolicy:
             )
         if phone_in_id(target.id):
             return Decision(False, ID_LIKE_CALLER_DATA)
+        if _audited_id(target) == REFUSED_ID:  # an employee id that is a BSN, a date of birth ...: checked whole
+            return Decision(False, EMPLOYEE_ID_RULE)
         if action in EMPLOYEE_SCOPED:
             given = tuple(e for e in target.employee_ids if e.strip())
             if not given:
@@ -226,7 +239,7 @@ class AccessPolicy:
             action=str(action),
             result=AuditResult.ALLOWED if decision.allowed else AuditResult.DENIED,
             object_type=target.kind,
-            object_id=REFUSED_ID if phone_in_id(target.id) else target.id,  # denied above; never stored
+            object_id=_audited_id(target),  # an id that fails its check is denied above and never stored
             purpose=purpose,
             detail=detail,
         )

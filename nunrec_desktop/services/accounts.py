@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +19,9 @@ from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
+from nunrec_desktop.services.identifiers import display_name_problem
 from nunrec_desktop.services.passwords import Passwords, password_problem
+from nunrec_desktop.services.privacy import CallerDataGuard
 
 MANAGER_WORDS = frozenset(
     {"manager", "leidinggevende", "teamleider", "teammanager", "afdelingshoofd", "hoofd", "supervisor"}
@@ -117,6 +119,8 @@ def username_problem(username: str) -> str | None:
         )
     if re.search(r"\d{9,}", re.sub(r"[._-]", "", username)):
         return "Een gebruikersnaam bevat geen telefoonnummer of andere lange reeks cijfers."
+    if CallerDataGuard(date.max).scan(re.sub(r"[._-]", " ", username)):
+        return "Een gebruikersnaam bevat geen gegevens van een beller (een nummer, een datum, een adres)."
     if re.sub(r"[0-9._-]", "", username) in GENERIC_NAMES:
         return (
             f"'{username}' is een gedeelde of algemene naam. Elk account hoort bij één persoon, "
@@ -138,7 +142,7 @@ class Accounts:
         username = username.strip().lower()
         parsed_role = role if isinstance(role, Role) else parse_role(role)
         self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", username), detail="add")
-        problem = username_problem(username) or password_problem(password)
+        problem = username_problem(username) or password_problem(password) or display_name_problem(display_name.strip())
         if problem:
             raise InvalidInput(problem)
         row = UserRow(

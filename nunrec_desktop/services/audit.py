@@ -3,8 +3,11 @@
 Each entry holds the UTC time, actor, role, action, object (ids only), result, workstation and purpose,
 and the SHA-256 of the previous entry's hash plus a canonical serialisation of its own fields. A separate
 head row remembers the newest entry so that removing the tail is detected too. Entries never hold caller
-data or secrets: every field is checked, and an entry with a field that looks like a phone number or an
-e-mail address is refused (`AuditFieldRefused`, a Dutch message) before anything is written.
+data or secrets. The fields that name who did what (actor, role, action, object type) are refused
+(`AuditFieldRefused`, a Dutch message) when they look like caller data, and nothing is written. The free
+fields (object id, origin, purpose, detail) go through the whole caller-data guard after Unicode NFKC
+normalisation (`services/privacy.py`): an id that fails is recorded as "(geweigerd id)", caller data in
+purpose or detail is masked ("[telefoonnummer]"), and the action itself is still recorded.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -22,6 +26,7 @@ from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow, Evalu
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AuditResult, NunrecError
 from nunrec_desktop.services.identifiers import phone_in_id
+from nunrec_desktop.services.privacy import CallerDataGuard, mask, normalised
 
 GENESIS_HASH = "0" * 64
 # Clocks drift and workstations disagree a little; an entry more than this much older than the one before
@@ -39,14 +44,55 @@ class AuditFieldRefused(NunrecError, ValueError):
     """An entry would hold something shaped like caller data; nothing is written (P12, P13)."""
 
 
-def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...], texts: tuple[tuple[str, str], ...]) -> None:
-    """Every field of an entry is checked: ids for phone-number and e-mail shapes, free text more strictly."""
+# Nine digits standing on their own in an id: the shape of a BSN, whatever its check digit (a mistyped BSN
+# is still the caller's). Longer runs are generated ids (time stamps, counters) and stay.
+_BSN_SHAPE = re.compile(r"(?<![A-Za-z0-9])\d(?:[ .-]?\d){8}(?![A-Za-z0-9]|[ .-]\d)")
+REFUSED_ID = "(geweigerd id)"
+REFUSED_TEXT = "(geweigerde tekst)"
+MAX_ID = 200
+MAX_TEXT = 2_000
+
+
+def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...]) -> None:
+    """The fields that say who did what: refused (nothing written) when they look like a phone number or an
+    e-mail address, or NFKC normalisation changes them. Not the whole guard: these are account names and
+    the application's own words, checked where they enter (`accounts.username_problem`), and an account
+    whose name a stricter guard would now flag must not be locked out of every action."""
     for name, value in ids:
-        if phone_in_id(value):
+        if value and (phone_in_id(value) or unicodedata.normalize("NFKC", value) != value):
             raise AuditFieldRefused(_refusal(name))
-    for name, value in texts:
-        if _PHONE_LIKE.search(value) or phone_in_id(value):
-            raise AuditFieldRefused(_refusal(name))
+
+
+def clean_id(value: str, guard: CallerDataGuard) -> str:
+    """An id as the audit log may hold it, or "(geweigerd id)": an id that NFKC normalisation changes
+    (fullwidth digits), that holds invisible characters, is longer than `MAX_ID`, or in which the whole
+    guard finds caller data (phone, e-mail, BSN, IBAN, date of birth, postcode, address) is not recorded."""
+    if not value:
+        return value
+    normal = unicodedata.normalize("NFKC", value)
+    if normal != value or len(value) > MAX_ID or not value.isprintable() or phone_in_id(value):
+        return REFUSED_ID
+    if _BSN_SHAPE.search(value):
+        return REFUSED_ID
+    if guard.scan(value) or guard.scan(value.replace("_", " ")):
+        return REFUSED_ID
+    return value
+
+
+def clean_text(value: str, guard: CallerDataGuard) -> str:
+    """Free text (purpose, detail) as the audit log may hold it: normalised (NFKC, separators), control
+    characters made spaces, caller data masked by the whole guard, bounded to `MAX_TEXT`; what still has a
+    number's shape after that becomes "(geweigerde tekst)"."""
+    if not value:
+        return value
+    text = "".join(ch if ch.isprintable() else " " for ch in normalised(value))
+    findings = guard.scan(text)
+    text = mask(text, findings) if findings else text
+    if len(text) > MAX_TEXT:
+        text = text[: MAX_TEXT - 1] + "\u2026"
+    if _PHONE_LIKE.search(text) or phone_in_id(text):
+        return REFUSED_TEXT
+    return text
 
 
 def _refusal(field_name: str) -> str:
@@ -130,18 +176,14 @@ class AuditLog:
         purpose: str = "",
         detail: str = "",
     ) -> int:
-        """Append one entry and return its sequence number."""
-        _refuse_caller_data(
-            ids=(
-                ("actor", actor),
-                ("role", role),
-                ("action", action),
-                ("object_type", object_type),
-                ("object_id", object_id),
-                ("origin", self._origin),
-            ),
-            texts=(("purpose", purpose), ("detail", detail)),
-        )
+        """Append one entry and return its sequence number. The free fields are cleaned (`clean_id`,
+        `clean_text`); actor, role, action and object type that look like caller data refuse the entry."""
+        guard = CallerDataGuard(self._clock().date())
+        _refuse_caller_data(ids=(("actor", actor), ("role", role), ("action", action), ("object_type", object_type)))
+        object_id = clean_id(object_id, guard)
+        origin = clean_id(self._origin, guard)
+        purpose = clean_text(purpose, guard)
+        detail = clean_text(detail, guard)
         with self._sessions.begin() as session:
             head = session.execute(
                 select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()
@@ -160,7 +202,7 @@ class AuditLog:
                 object_type=object_type,
                 object_id=object_id,
                 result=str(result),
-                origin=self._origin,
+                origin=origin,
                 purpose=purpose,
                 detail=detail,
                 prev_hash=head.hash,

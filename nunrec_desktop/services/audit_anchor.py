@@ -5,7 +5,11 @@ entries and compute fresh hashes for everything after them. An anchor is one lin
 number and hash, the UTC time and the workspace, kept where that person cannot rewrite it: a file on a share
 or a WORM folder (`nunrec audit anchor`), and the system log (syslog, or the Windows event log), written at
 every start and sign-out of the application. `verify_with_anchors` then refuses a chain in which an anchored
-entry has a different hash (rewritten) or no longer exists (truncated or wiped).
+entry has a different hash (rewritten) or no longer exists (truncated or wiped). An anchor of sequence 0
+(the empty chain) proves nothing: a file with only such anchors is not accepted as proof. A line that a
+crash cut short mid-write is reported and skipped, not a permanent refusal. The anchor file belongs on
+append-only storage (a WORM share, a file with the append-only attribute): whoever can rewrite it can
+rewrite the proof as well.
 
 The line format is stable; one JSON object per line, keys in this order, no spaces:
 
@@ -103,29 +107,62 @@ def _ends_with_newline(path: Path) -> bool:
         return handle.read(1) == b"\n"
 
 
+@dataclass(frozen=True, slots=True)
+class AnchorFile:
+    """What an anchor file holds for one workspace: its anchors, oldest first, and the numbers of the lines
+    that a crash cut short mid-write (torn: the start of an anchor line without its end), which are skipped."""
+
+    anchors: list[Anchor]
+    torn_lines: tuple[int, ...] = ()
+
+
 def read_anchors(path: Path, workspace: str) -> list[Anchor]:
-    """This workspace's anchors in `path`, oldest first. A line that is not an anchor is a Dutch error."""
+    """This workspace's anchors in `path`, oldest first. A line that is not an anchor is a Dutch error; a
+    torn line (a crash mid-write) is skipped (`read_anchor_file` also says which)."""
+    return read_anchor_file(path, workspace).anchors
+
+
+def read_anchor_file(path: Path, workspace: str) -> AnchorFile:
+    """`read_anchors`, with the torn lines reported. A torn line is the beginning of an anchor line and no
+    more (a crash or a full disk while writing it): `append_anchor` starts the next anchor on a new line, so
+    it may be the last line or sit between two anchors. Anything else that is not an anchor refuses the file:
+    that is damage or tampering, not a crash."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise InvalidInput(f"{path} is geen gewoon bestand.")
         if info.st_size > MAX_ANCHOR_FILE_BYTES:
             raise InvalidInput(f"Het ankerbestand {path} is groter dan 64 MB; dat is geen ankerbestand.")
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"Het ankerbestand {path} is geen tekst (UTF-8).") from None
+        data = path.read_bytes()
     except OSError as error:
         raise InvalidInput(f"Het ankerbestand {path} is niet leesbaar: {error.strerror or error}.") from error
-    anchors = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    anchors: list[Anchor] = []
+    torn: list[int] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        raw = raw.removesuffix(b"\r")
+        if not raw.strip():
             continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            if _torn(raw):  # cut in the middle of a character of the workspace's path
+                torn.append(number)
+                continue
+            raise InvalidInput(f"Het ankerbestand {path} is geen tekst (UTF-8).") from None
         anchor = _parse(line)
         if anchor is None:
+            if _torn(raw):
+                torn.append(number)
+                continue
             raise InvalidInput(f"Regel {number} van het ankerbestand {path} is geen anker; het bestand is beschadigd.")
         if anchor.workspace == workspace:
             anchors.append(anchor)
-    return anchors
+    return AnchorFile(anchors, tuple(torn))
+
+
+def _torn(raw: bytes) -> bool:
+    """Whether a line is an anchor line cut short: it starts as the stable format starts and has no end."""
+    return raw.startswith(b'{"seq":') and not raw.rstrip().endswith(b"}")
 
 
 def _parse(line: str) -> Anchor | None:
@@ -160,6 +197,16 @@ def verify_with_anchors(audit: AuditLog, anchors: list[Anchor] | None, anchor_fi
             report.checked,
             None,
             f"het ankerbestand {anchor_file} bevat geen anker van deze werkmap; zo is niets te bewijzen",
+            report.head_hash,
+            by_anchor=True,
+        )
+    if all(anchor.seq == 0 for anchor in anchors):
+        return ChainReport(
+            False,
+            report.checked,
+            None,
+            f"het ankerbestand {anchor_file} bevat alleen ankers van een lege keten (regel 0); zo is niets te "
+            "bewijzen. Schrijf een anker met 'nunrec audit anchor' nu de keten regels heeft",
             report.head_hash,
             by_anchor=True,
         )

@@ -11,10 +11,11 @@ or digit runs of ordinary generated ids (hashes, UUIDs, time stamps).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from nunrec_desktop.domain import InvalidInput
-from nunrec_desktop.services.privacy import CallerDataGuard
+from nunrec_desktop.services.privacy import KIND_NAME, CallerDataGuard
 
 EMPLOYEE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 MAX_EMPLOYEE_NAME = 100
@@ -78,10 +79,32 @@ def require_employee_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise InvalidInput("Een medewerker heeft een naam nodig.")
-    if len(name) > MAX_EMPLOYEE_NAME:
-        raise InvalidInput(f"Een naam is hoogstens {MAX_EMPLOYEE_NAME} tekens lang; deze is {len(name)} tekens.")
+    return require_display_name(name)
+
+
+MAX_DISPLAY_NAME = MAX_EMPLOYEE_NAME
+
+
+def display_name_problem(name: str) -> str | None:
+    """Why `name` cannot be the name of a person in the application (an employee, an account), or None: at
+    most 100 characters, printable, and nothing the whole caller-data guard finds (a phone number, BSN,
+    IBAN, date of birth, e-mail address or address; a form of address such as "Mevrouw" is fine)."""
+    if len(name) > MAX_DISPLAY_NAME:
+        return f"Een naam is hoogstens {MAX_DISPLAY_NAME} tekens lang; deze is {len(name)} tekens."
     if any(not ch.isprintable() for ch in name):
-        raise InvalidInput("Een naam bevat geen regeleinden of andere onzichtbare tekens.")
-    if phone_in_id(name) or _LONG_DIGITS.search(re.sub(r"[ ._-]", "", name)):
-        raise InvalidInput("Een naam bevat geen telefoonnummer of ander gegeven van een beller.")
+        return "Een naam bevat geen regeleinden of andere onzichtbare tekens."
+    normal = unicodedata.normalize("NFKC", name)
+    if phone_in_id(normal) or _LONG_DIGITS.search(re.sub(r"[ ._-]", "", normal)):
+        return "Een naam bevat geen telefoonnummer of ander gegeven van een beller."
+    if any(f.kind != KIND_NAME for f in CallerDataGuard(date.max).scan(name)):
+        return "Een naam bevat geen telefoonnummer of ander gegeven van een beller."
+    return None
+
+
+def require_display_name(name: str) -> str:
+    """The name, stripped, or `InvalidInput` (the refused text is not repeated)."""
+    name = name.strip()
+    problem = display_name_problem(name)
+    if problem:
+        raise InvalidInput(problem)
     return name

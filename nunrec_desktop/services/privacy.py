@@ -7,6 +7,13 @@ IBAN is still the caller's), dates that look like a date of birth, and names aft
 (meneer, mevrouw, dhr., mevr., mw., de heer). The municipality's own numbers and e-mail domains (settings
 `privacy.own_numbers` and `privacy.own_domains`) are not findings.
 
+The text is normalised before the scan (`normalise`: Unicode NFKC, so fullwidth digits are digits; invisible
+characters dropped; doubled and spaced separators between digits made one), and findings point back into
+the original text. Dates of birth are also found in Dutch number and month words ("geboren op twaalf maart
+negentienzeventig") and as eight digits right after a birth word ("geboren 03021985"); e-mail addresses
+also when spelled out ("jan punt jansen apenstaartje example punt com", "jan (at) example (dot) com"); a
+nine-digit number right after "BSN", "burgerservicenummer" or "sofinummer" is a BSN whatever its check digit.
+
 The form marks findings while the coach types and offers to mask them. What may be kept, and as what (a
 colleague's name, a street as a place ...), is decided in `services.keeping` by the kind found here; a phone
 number, BSN, IBAN, date of birth or e-mail address is always masked. `nunrec pii-scan` runs the same code for
@@ -16,6 +23,7 @@ the privacy officer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -70,7 +78,7 @@ MONTHS = {
 }
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
 _DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}", re.IGNORECASE)
 IBAN_LENGTHS = {
     "NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "ES": 24, "IT": 27, "PT": 25,
@@ -108,11 +116,13 @@ _POSTCODE = re.compile(
     r"(?:[ ]?[a-zA-Z](?![a-zA-Z]))?(?:[- ]\d{1,3}(?!\d))?\b"  # 12a, 7-2
 )
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()/]{7,18}\d(?![\d])")
-_DATE_NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_WORDS = re.compile(
-    r"\b(\d{1,2})[ ](" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?[ ](\d{4})\b", re.IGNORECASE
+# Not when more groups of digits follow or precede: "06.12.34.56.78" is a phone number, not a date.
+_DATE_NUMERIC = re.compile(
+    r"(?<!\d[-/.])\b(?:(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))\b(?![-/.]\d)"
 )
-_BIRTH_HINT = re.compile(r"(geboren|geb\.|geboortedatum|verjaardag|leeftijd)\W*(?:op\W*)?$", re.IGNORECASE)
+_BIRTH_HINT = re.compile(
+    r"(geboren|geb\.?|geboortedatum|geboortedag|verjaardag|jarig|leeftijd)\W*(?:(?:op|is|was|de)\W*)*$", re.IGNORECASE
+)
 _PARTICLES = r"(?:(?:van|de|der|den|het|ter|ten|te|el|al|la|le|du|da|von|op|in 't|'t)[ ]+)*"
 _NAME = re.compile(
     r"\b(?:[Mm]eneer|[Mm]evrouw|[Dd]hr\.?|[Mm]evr\.?|[Mm]w\.?|[Dd]e heer)[ ]+"
@@ -122,6 +132,102 @@ _NAME = re.compile(
     + r")?[A-Z][\w'\u00C0-\u017F-]+)?"
 )
 _BSN = re.compile(r"(?<![\d-])\d{3}[ .]?\d{3}[ .]?\d{3}(?![\d-])|(?<![\d-])\d{4}[ .]?\d{2}[ .]?\d{3}(?![\d-])")
+# A nine-digit (or eight-digit: a leading zero dropped) number right after the word is a BSN whatever its
+# check digit: the caller's number typed wrong is still the caller's.
+_BSN_HINTED = re.compile(
+    r"\b(?:bsn|burger[ -]?service[ -]?(?:nummer|nr\.?)|sofi[ -]?nummer|sofinr\.?|sofi)(?:[ -]?(?:nummer|nr\.?))?"
+    r"[ :.#=-]*(?:(?:is|was|luidt)[ :]+)?"
+    r"(\d(?:[ .-]?\d){7,8})(?![\d-]|[.,]\d)",
+    re.IGNORECASE,
+)
+
+# Dutch number words: a day of the month (cardinal or ordinal) and a year ("negentienzeventig",
+# "negentienhonderd achtenzestig", "tweeduizend en vijf").
+_UNITS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+_TEENS = {
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+    "zeventien": 17, "achttien": 18, "negentien": 19,
+}  # fmt: skip
+_TENS = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+    "negentig": 90,
+}  # fmt: skip
+
+
+def _number_words() -> dict[str, int]:
+    """1..99 in words, with and without the diaeresis of "tweeëntwintig"."""
+    words = {**_UNITS, **_TEENS, **_TENS}
+    for ten, tens in _TENS.items():
+        for unit, units in _UNITS.items():
+            words[unit + "en" + ten] = tens + units
+            if unit.endswith("e"):
+                words[unit + "ën" + ten] = tens + units
+    return words
+
+
+def _ordinal_words(cardinals: dict[str, int]) -> dict[str, int]:
+    """The days of a month as ordinals: eerste, derde, achtste, twaalfde, eenentwintigste ..."""
+    special = {1: "eerste", 3: "derde", 8: "achtste"}
+    words = {word: value for value, word in special.items()}
+    for word, value in cardinals.items():
+        if value > 31 or value in special:
+            continue
+        words[word + ("ste" if value >= 20 else "de")] = value
+    words["eenendertigste"] = 31
+    return words
+
+
+NUMBER_WORDS = _number_words()
+DAY_WORDS = {**{w: v for w, v in NUMBER_WORDS.items() if v <= 31}, **_ordinal_words(NUMBER_WORDS)}
+_TWO_DIGITS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_YEAR_WORDS = r"(?:(?:negentien|achttien)(?:[ -]?honderd)?|tweeduizend)(?:[ -]?(?:en[ -]?)?(?:" + _TWO_DIGITS + r"))?"
+_DAY = r"\d{1,2}(?:e|de|ste)?|" + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_WORDS = re.compile(
+    r"(?<![\w'])(" + _DAY + r")[ ](" + _MONTH + r")\.?,?[ ](\d{4}|['\u2019\u2018]\d{2}|" + _YEAR_WORDS + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_DATE_COMPACT = re.compile(r"(?<![\w.,/-])(\d{6}|\d{8})(?![\w-]|[.,/]\d)")
+
+# An e-mail address spelled out: "jan punt jansen apenstaartje example punt com", "jan (at) example (dot) com",
+# "jan at example dot com". A bare "at" counts only before a domain with a common top-level domain.
+_OPEN, _CLOSE = r"[(\[{<]", r"[)\]}>]"
+_SPOKEN_AT = (
+    r"(?:[ ]*" + _OPEN + r"[ ]*(?:at|apenstaartje|apestaartje|apenstaart)[ ]*" + _CLOSE + r"[ ]*"
+    r"|[ ]+(?:apenstaartje|apestaartje|apenstaart|at-teken|at)[ ]+|[ ]*@[ ]*)"
+)
+_SPOKEN_DOT = r"(?:[ ]*" + _OPEN + r"[ ]*(?:dot|punt|\.)[ ]*" + _CLOSE + r"[ ]*|[ ]+(?:punt|dot)[ ]+|\.|[ ]\.[ ])"
+_LABEL = r"[a-z0-9](?:[a-z0-9_+-]{0,62}[a-z0-9])?"
+_SPOKEN_EMAIL = re.compile(
+    r"(?<![\w.@+-])(" + _LABEL + r"(?:" + _SPOKEN_DOT + _LABEL + r"){0,6})"
+    r"(" + _SPOKEN_AT + r")"
+    r"(" + _LABEL + r"(?:" + _SPOKEN_DOT + _LABEL + r"){1,5})(?![\w@-])",
+    re.IGNORECASE,
+)
+_SPOKEN_DOT_SPLIT = re.compile(_SPOKEN_DOT, re.IGNORECASE)
+COMMON_TLDS = frozenset(
+    {"nl", "com", "org", "net", "eu", "be", "de", "fr", "uk", "info", "nu", "io", "biz", "me", "frl", "email"}
+)
+
+# A number read out digit by digit ("nul zes een twee ..."), possibly mixed with digits: nine or more digits.
+DIGIT_WORDS = {
+    "nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
+    "zeven": "7", "acht": "8", "negen": "9",
+}  # fmt: skip
+_DIGIT_TOKEN = r"(?:" + "|".join(sorted(DIGIT_WORDS, key=len, reverse=True)) + r"|\d{1,4})"
+_SPOKEN_DIGITS = re.compile(
+    r"(?<![\w-])" + _DIGIT_TOKEN + r"(?:[ ,-]{1,2}" + _DIGIT_TOKEN + r"){3,}(?![\w-])", re.IGNORECASE
+)
+_POSTCODE_NAMED = re.compile(r"\bpostcode[ :]*([1-9]\d{3}[ ]?[a-z]{2})(?![\w-])", re.IGNORECASE)
+
+# Normalising before the scan: dashes of every kind become "-", a run of separators between two digits
+# ("06--12345678", "06 - 12 34") becomes one, runs of spaces become one.
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_NEEDS_NORMALISING = re.compile(r"  |[\t\r\v\f]|\d[ .\-/]{2,}\d")
+# Cheap checks before the costly detectors: no month word, no date in words; no at-word, no spelled e-mail.
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_AT_WORD = re.compile(r"@|\bat\b|apen?staart", re.IGNORECASE)
+_SEPARATOR_RUN = re.compile(r"(?<=\d)[ .\-/]{2,}(?=\d)| {2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +247,7 @@ def valid_bsn(digits: str) -> bool:
 
 
 def valid_iban(text: str) -> bool:
-    compact = text.replace(" ", "").upper()
+    compact = text.replace(" ", "").replace("-", "").upper()
     if not (15 <= len(compact) <= 34) or not compact[:2].isalpha() or not compact[2:4].isdigit():
         return False
     rearranged = compact[4:] + compact[:4]
@@ -184,7 +290,7 @@ def phone_key(number: str) -> str:
 
 def iban_shaped(text: str) -> bool:
     """A valid IBAN, or one with the exact shape of its country's IBAN whose check digits are wrong."""
-    compact = text.replace(" ", "").upper()
+    compact = text.replace(" ", "").replace("-", "").upper()
     if valid_iban(compact):
         return True
     if compact.startswith("NL"):
@@ -196,6 +302,65 @@ def iban_shaped(text: str) -> bool:
 def split_setting(value: str) -> tuple[str, ...]:
     """ "a, b;c" -> ("a", "b", "c"): how the list settings `privacy.own_numbers`/`own_domains` are written."""
     return tuple(part.strip() for part in re.split(r"[,;]", value) if part.strip())
+
+
+def normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as the guard reads it, and where each of its characters came from.
+
+    Unicode NFKC per character (fullwidth digits, ligatures, non-breaking spaces), invisible format
+    characters (zero-width space, soft hyphen) dropped, every dash a "-", other spaces " ", a run of
+    separators between two digits one separator ("06 - 12" -> "06-12", "06--1" -> "06-1", "111 . 222" ->
+    "111.222"), runs of spaces one space. `starts[i]`/`ends[i]` are the span in `text` of normalised
+    character i, so that a finding can be reported (and masked) where it stands in the original.
+    """
+    if _plain(text):
+        return text, list(range(len(text))), list(range(1, len(text) + 1))
+    out: list[str] = []
+    starts, ends = [], []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        cluster = text[index:end]
+        if len(cluster) == 1 and unicodedata.category(cluster) == "Cf":
+            index = end
+            continue
+        for ch in unicodedata.normalize("NFKC", cluster).translate(_DASHES):
+            if ch.isspace() and ch != "\n":
+                ch = " "
+            out.append(ch)
+            starts.append(index)
+            ends.append(end)
+        index = end
+    chars = "".join(out)
+    collapsed: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    position = 0
+    for match in _SEPARATOR_RUN.finditer(chars):
+        collapsed.append(chars[position : match.start()])
+        new_starts.extend(starts[position : match.start()])
+        new_ends.extend(ends[position : match.start()])
+        run = match.group()
+        collapsed.append(run.replace(" ", "")[:1] or " ")
+        new_starts.append(starts[match.start()])
+        new_ends.append(ends[match.end() - 1])
+        position = match.end()
+    collapsed.append(chars[position:])
+    new_starts.extend(starts[position:])
+    new_ends.extend(ends[position:])
+    return "".join(collapsed), new_starts, new_ends
+
+
+def _plain(text: str) -> bool:
+    """Whether `normalise` would leave the text as it is (the common case: ASCII without doubled separators)."""
+    return text.isascii() and not _NEEDS_NORMALISING.search(text)
+
+
+def normalised(text: str) -> str:
+    """Only the text of `normalise`: what the guard reads (for fields that are stored normalised)."""
+    return normalise(text)[0]
 
 
 Add = Callable[[str, int, int], None]
@@ -215,6 +380,18 @@ class CallerDataGuard:
         return any(domain == own or domain.endswith("." + own) for own in self._own_domains)
 
     def scan(self, text: str) -> list[Finding]:
+        """The caller data in `text`, in order. The text is normalised first (`normalise`); each finding's
+        `start`, `end` and `text` are those of the original text."""
+        if _plain(text):
+            return self._scan(text)  # offsets are the original's already
+        normal, starts, ends = normalise(text)
+        return [
+            Finding(f.kind, starts[f.start], ends[f.end - 1], text[starts[f.start] : ends[f.end - 1]])
+            for f in self._scan(normal)
+            if f.end > f.start
+        ]
+
+    def _scan(self, text: str) -> list[Finding]:
         found: list[Finding] = []
 
         def add(kind: str, start: int, end: int) -> None:
@@ -225,15 +402,21 @@ class CallerDataGuard:
         for match in _EMAIL.finditer(text):
             if not self._own_domain(match.group()):
                 add(KIND_EMAIL, match.start(), match.end())
+        self._spoken_emails(text, add)
+        for match in _BSN_HINTED.finditer(text):
+            add(KIND_BSN, match.start(1), match.end(1))
+        self._spoken_digits(text, add)
         for match in _IBAN.finditer(text):
             candidate = match.group()
-            while not iban_shaped(candidate) and " " in candidate:  # "NL91 ... 00 genoemd": drop the word
-                candidate = candidate.rsplit(" ", 1)[0]
+            while not iban_shaped(candidate) and re.search(r"[ -]", candidate):  # "NL91 ... 00 genoemd"
+                candidate = re.split(r"[ -](?=[^ -]*$)", candidate)[0]
             if iban_shaped(candidate):
                 add(KIND_IBAN, match.start(), match.start() + len(candidate))
         for match in _POSTCODE.finditer(text):
             add(KIND_POSTCODE, match.start(), match.end())
         self._addresses(text, add)
+        for match in _POSTCODE_NAMED.finditer(text):  # "postcode 8071ab": named, so also in lower case
+            add(KIND_POSTCODE, match.start(1), match.end(1))
         for match in _NAME.finditer(text):
             add(KIND_NAME, match.start(), match.end())
         self._dates(text, add)
@@ -285,10 +468,77 @@ class CallerDataGuard:
                     year += 1900 if year > self._today.year % 100 else 2000
             if self._birth_like(text, match.start(), day, month, year):
                 add(KIND_BIRTH_DATE, match.start(), match.end())
-        for match in _DATE_WORDS.finditer(text):
-            day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
-            if self._birth_like(text, match.start(), day, month, year):
+        for match in _DATE_WORDS.finditer(text) if _MONTH_WORD.search(text) else ():
+            spoken_day, spoken_year = _day_value(match.group(1)), self._year_value(match.group(3))
+            month = MONTHS[match.group(2).lower()]
+            if spoken_day is None or spoken_year is None:
+                continue
+            if self._birth_like(text, match.start(), spoken_day, month, spoken_year):
                 add(KIND_BIRTH_DATE, match.start(), match.end())
+        for match in _DATE_COMPACT.finditer(text):  # "geboren 03021985": only right after a birth word
+            if not _BIRTH_HINT.search(text[max(0, match.start() - 30) : match.start()]):
+                continue
+            digits = match.group(1)
+            readings = [(int(digits[:2]), int(digits[2:4]), self._full_year(int(digits[4:])))]
+            if len(digits) == 8:
+                readings.append((int(digits[6:]), int(digits[4:6]), int(digits[:4])))  # 19850302
+            if any(self._birth_like(text, match.start(), d, m, y) for d, m, y in readings):
+                add(KIND_BIRTH_DATE, match.start(), match.end())
+
+    def _full_year(self, year: int) -> int:
+        if year >= 100:
+            return year
+        return year + (1900 if year > self._today.year % 100 else 2000)
+
+    def _year_value(self, text: str) -> int | None:
+        """1970, '70, negentienzeventig, negentienhonderd achtenzestig, tweeduizend en vijf -> the year."""
+        word = re.sub(r"[ -]", "", text.lower())
+        if word.isdigit():
+            return int(word)
+        if word[:1] in "'\u2019\u2018":
+            return self._full_year(int(word[1:]))
+        for prefix, century in (("negentien", 1900), ("achttien", 1800), ("tweeduizend", 2000)):
+            if word.startswith(prefix):
+                rest = word[len(prefix) :]
+                hundred = rest.startswith("honderd") or century == 2000
+                rest = rest.removeprefix("honderd")
+                if not rest:
+                    return century if hundred else None
+                rest = rest.removeprefix("en") if rest.removeprefix("en") in NUMBER_WORDS else rest
+                value = NUMBER_WORDS.get(rest)
+                return None if value is None else century + value
+        return None
+
+    def _spoken_digits(self, text: str, add: Add) -> None:
+        """A phone number or BSN read out as words, digit by digit ("nul zes een twee drie ...")."""
+        for match in _SPOKEN_DIGITS.finditer(text):
+            tokens = re.split(r"[ ,-]+", match.group())
+            if all(token.isdigit() for token in tokens):
+                continue  # plain digits: the other detectors decide
+            digits = "".join(DIGIT_WORDS.get(token.lower(), token) for token in tokens)
+            if len(digits) < 9:
+                continue
+            if phone_key(digits) in self._own_numbers:
+                continue
+            kind = KIND_BSN if len(digits) == 9 and not digits.startswith("0") else KIND_PHONE
+            add(kind, match.start(), match.end())
+
+    def _spoken_emails(self, text: str, add: Add) -> None:
+        """E-mail addresses spelled out in words or brackets. The address is rebuilt to compare it with the
+        municipality's own domains."""
+        for match in _SPOKEN_EMAIL.finditer(text) if _AT_WORD.search(text) else ():
+            at = match.group(2).strip().lower()
+            if at == "@" and "@" in text[match.start() : match.end()] and _EMAIL.search(match.group()):
+                continue  # an ordinary address: `_EMAIL` decided it already
+            labels = [part for part in _SPOKEN_DOT_SPLIT.split(match.group(3)) if part]
+            tld = labels[-1].lower()
+            if not tld.isalpha() or len(tld) < 2:
+                continue
+            if at in ("at", "at-teken") and tld not in COMMON_TLDS:
+                continue  # "at" is also an English word: only an address with a common ending counts
+            if self._own_domain("x@" + ".".join(labels)):
+                continue
+            add(KIND_EMAIL, match.start(), match.end())
 
     def _birth_like(self, text: str, start: int, day: int, month: int, year: int) -> bool:
         try:
@@ -299,6 +549,14 @@ class CallerDataGuard:
             return False
         hinted = bool(_BIRTH_HINT.search(text[max(0, start - 30) : start]))
         return hinted or moment.year <= self._today.year - 12
+
+
+def _day_value(text: str) -> int | None:
+    word = text.lower()
+    digits = re.sub(r"(?:e|de|ste)$", "", word)
+    if digits.isdigit():
+        return int(digits)
+    return DAY_WORDS.get(word)
 
 
 def mask(text: str, findings: list[Finding]) -> str:

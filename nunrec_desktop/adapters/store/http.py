@@ -5,7 +5,10 @@ only, resumable audio downloads (HTTP Range) kept in memory, and a clear Dutch m
 portal can fail. The portal is hostile input: every operation has one deadline (retries, backoff,
 Retry-After and slow bodies included), a listing has a page limit and refuses a repeated cursor, a download
 is capped by what the metadata implies and by a hard cap, and the portal's own text is shown only as its
-status plus a sanitised title (`sanitise_portal_text`), never with the token.
+status plus a sanitised title (`sanitise_portal_text`), never with the token. Before that, the title passes
+the caller-data guard that the composition root hands in (`scrub`: services/privacy.py masks phone numbers,
+e-mail addresses, postcodes, IBANs, BSNs, dates of birth and names); without one, a cruder built-in mask
+for e-mail addresses and postcodes stands in (this layer may not import the services).
 """
 
 from __future__ import annotations
@@ -145,8 +148,20 @@ def sanitise_portal_text(text: str, secrets: Iterable[str] = (), limit: int = MA
     return text
 
 
-def _problem_title(body: bytes, secrets: Iterable[str]) -> str:
-    """A problem document's title (or detail), sanitised; empty when there is none."""
+Scrub = Callable[[str], str]
+_EMAIL_LIKE = re.compile(r"[^\s@]*@[^\s@]+|[^\s]+\s*[(\[{<]\s*at\s*[)\]}>]\s*\S+", re.IGNORECASE)
+_POSTCODE_LIKE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b")
+
+
+def crude_scrub(text: str) -> str:
+    """The stand-in when no caller-data guard is handed in: e-mail- and postcode-shaped text masked."""
+    text = _EMAIL_LIKE.sub("[e-mailadres]", text)
+    return _POSTCODE_LIKE.sub("[adres]", text)
+
+
+def _problem_title(body: bytes, secrets: Iterable[str], scrub: Scrub = crude_scrub) -> str:
+    """A problem document's title (or detail), through the caller-data guard (`scrub`) and then sanitised;
+    empty when there is none."""
     try:
         data = jsonlib.loads(body)
     except (ValueError, RecursionError):
@@ -155,7 +170,11 @@ def _problem_title(body: bytes, secrets: Iterable[str]) -> str:
         return ""
     for key in ("title", "detail"):
         if isinstance(data.get(key), str) and data[key].strip():
-            return sanitise_portal_text(data[key], secrets)
+            raw = str(data[key])[: MAX_TITLE_CHARS * 4]
+            for secret in secrets:  # the token never reaches the guard (nor its log) either
+                if secret:
+                    raw = raw.replace(secret, REDACTED)
+            return sanitise_portal_text(scrub(raw), secrets)
     return ""
 
 
@@ -307,8 +326,10 @@ class HttpStore:
         max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
         max_pages: int = MAX_PAGES,
         clock: Clock = time.monotonic,
+        scrub: Scrub | None = None,
     ) -> None:
         self._base = _check_base_url(base_url)
+        self._scrub = scrub or crude_scrub
         self._host = urlsplit(self._base).hostname or self._base
         self._token = token
         self._sleep = sleep
@@ -568,7 +589,7 @@ class HttpStore:
         if status == 429:
             raise StoreError("Het TSV-portaal is tijdelijk overbelast. Probeer het over een minuut opnieuw.")
         token = auth["Authorization"].removeprefix("Bearer ")
-        title = _problem_title(body, (auth["Authorization"], token))
+        title = _problem_title(body, (auth["Authorization"], token), self._scrub)
         shown = f"{status}: {title}" if title else str(status)
         raise StoreError(f"Het TSV-portaal meldt een storing ({shown}).")
 
