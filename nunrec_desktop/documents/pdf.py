@@ -557,13 +557,25 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, chec
     font = register_fonts(fonts)
     styles = _Styles(font)
     name = data.employee.name
+    if data.periods is None:
+        scope = "Dit overzicht bevat alles wat nunrec over je bewaart (AVG artikel 15)."
+    else:
+        spans = ", ".join(
+            f"{p.start:%d-%m-%Y} tot en met {p.end:%d-%m-%Y}" if p.end else f"vanaf {p.start:%d-%m-%Y}"
+            for p in data.periods
+        )
+        scope = (
+            f"Dit overzicht beslaat alleen de periode waarin {data.requested_by} je coach is of was "
+            f"({spans or 'geen'}): wat in die periode over je is vastgelegd (AVG artikel 15). Het overzicht over "
+            "alle coaches samen vraag je aan bij IT."
+        )
     story: list[Any] = [
         _p("Inzage: gegevens in nunrec desktop", styles.title),
         Spacer(1, 3 * mm),
         _p(
             f"Voor {name} (medewerkersnummer {data.employee.id}). Gemaakt op {data.made_on:%d-%m-%Y} door "
-            f"{data.requested_by}. Dit overzicht bevat alles wat nunrec over je bewaart (AVG artikel 15). Opnames "
-            "zelf staan niet in nunrec; ze blijven bij de leverancier en worden na 30 dagen gewist.",
+            f"{data.requested_by}. {scope} Opnames zelf staan niet in nunrec; ze blijven bij de leverancier en "
+            "worden na 30 dagen gewist.",
             styles.body,
         ),
         _p("Coaching", styles.h2),
