@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 
 
 def _when_next_dialog(act: Callable[[QWidget], None], within_s: float) -> list[str]:
@@ -49,3 +49,20 @@ def press_in_next_dialog(key: Qt.Key = Qt.Key.Key_Return, within_s: float = 5.0)
         QTest.keyClick(target if target is not None else dialog, key)
 
     return _when_next_dialog(press, within_s)
+
+
+def choose_in_next_dialog(option: str, button_text: str, typed: str = "", within_s: float = 5.0) -> list[str]:
+    """When the next modal dialog opens, click its option (a radio button) `option` with the mouse, type
+    `typed` into its line edit when given, then click `button_text`. Returns the dialog's label texts."""
+
+    def choose(dialog: QWidget) -> None:
+        [radio] = [b for b in dialog.findChildren(QRadioButton) if b.text().replace("&", "") == option]
+        QTest.mouseClick(radio, Qt.MouseButton.LeftButton)
+        if typed:
+            [line] = dialog.findChildren(QLineEdit)
+            line.clear()
+            QTest.keyClicks(line, typed)
+        [button] = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == button_text]
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    return _when_next_dialog(choose, within_s)

@@ -199,11 +199,24 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path, check: Document
             styles.body,
         )
     )
+    if data.cycle_infos:
+        story.append(_p(replaced_sentence(data), styles.small))
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
     story += _summary(data.calls, styles, data)
     doc = _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
+
+
+def replaced_sentence(data: FeedbackData) -> str:
+    """How many drawn calls of the document's cycles were replaced by others (each with a reason, P7)."""
+    replaced = sum(info.cycle.replaced for info in data.cycle_infos)
+    where = "deze cyclus" if len(data.cycle_infos) == 1 else "deze cycli"
+    if replaced == 0:
+        return f"Van de gesprekken die voor {where} zijn geloot, is er geen vervangen door een ander."
+    if replaced == 1:
+        return f"Van de gesprekken die voor {where} zijn geloot, is er 1 met een reden vervangen door een ander."
+    return f"Van de gesprekken die voor {where} zijn geloot, zijn er {replaced} met een reden vervangen door andere."
 
 
 def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:

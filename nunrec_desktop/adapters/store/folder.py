@@ -22,7 +22,10 @@ import errno
 import json
 import logging
 import os
+import secrets
 import stat
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,6 +51,7 @@ SCHEMA = "nunrec-folder-store/1"
 MARKER = "recstore.json"
 MAX_SIDECAR_BYTES = 64 * 1024
 _MAX_MARKER_BYTES = 4096
+LISTING_SNAPSHOT_SECONDS = 300.0  # a listing's pages come from one scan for at most this long
 _SAFE_ID = RECORDING_ID
 _WINDOWS_DEVICES = frozenset(
     ["CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))]
@@ -183,6 +187,17 @@ def write_recording(root: Path, meta: RecordingMeta, audio: bytes) -> Path:
     return sidecar
 
 
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """One scan of the store for a window: the pages of that listing are cut from it."""
+
+    token: str
+    window: tuple[datetime, datetime]
+    items: tuple[RecordingMeta, ...]
+    skipped: tuple[SkippedEntry, ...]
+    made: float  # time.monotonic()
+
+
 class OpenedAudio:
     """A recording's audio file opened by the store after its checks, and the metadata read beside it.
 
@@ -211,6 +226,8 @@ class FolderStore:
 
     def __init__(self, root: Path) -> None:
         self._root = root
+        self._lock = threading.Lock()
+        self._listing: _Listing | None = None  # the snapshot the pages of the latest listing are cut from
 
     def _check_root(self) -> Path:
         """The store root, resolved once (IT may point at a link or a mapped share); all else stays inside."""
@@ -363,11 +380,34 @@ class FolderStore:
         return items, skipped
 
     def list_recordings(self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500) -> Page:
+        """One page of a listing. The first page (no cursor) scans the store once and keeps that snapshot; the
+        following pages are cut from it, so a listing reads each sidecar once however many pages it has. The
+        cursor is `<listing>.<offset>`; a cursor of an older listing, of another window or older than
+        `LISTING_SNAPSHOT_SECONDS`, scans afresh (as a plain offset). A deletion drops the snapshot."""
+        listing, offset = self._listing_for(start, end, cursor)
+        limit = max(1, limit)
+        chunk = list(listing.items[offset : offset + limit])
+        next_cursor = f"{listing.token}.{offset + limit}" if offset + limit < len(listing.items) else None
+        return Page(chunk, next_cursor, list(listing.skipped) if offset == 0 else [])
+
+    def _listing_for(self, start: datetime, end: datetime, cursor: str | None) -> tuple[_Listing, int]:
+        token, _, position = (cursor or "").rpartition(".")
+        offset = int(position) if position.isascii() and position.isdigit() and len(position) < 10 else 0
+        with self._lock:
+            kept = self._listing
+            if (
+                cursor is not None
+                and kept is not None
+                and kept.token == token
+                and kept.window == (start, end)
+                and time.monotonic() - kept.made < LISTING_SNAPSHOT_SECONDS
+            ):
+                return kept, offset
         items, skipped = self.scan_window(start, end)
-        offset = int(cursor) if cursor and cursor.isascii() and cursor.isdigit() and len(cursor) < 10 else 0
-        chunk = items[offset : offset + limit]
-        next_cursor = str(offset + limit) if offset + limit < len(items) else None
-        return Page(chunk, next_cursor, skipped if offset == 0 else [])
+        listing = _Listing(secrets.token_hex(8), (start, end), tuple(items), tuple(skipped), time.monotonic())
+        with self._lock:
+            self._listing = listing
+        return listing, offset
 
     # -- one recording -----------------------------------------------------------------------------
 
@@ -504,6 +544,8 @@ class FolderStore:
         """Remove exactly this recording's sidecar (first: it disappears at once), then its audio, after
         checking again, at the moment of deletion, that both are still the files that were checked."""
         entry = self._locate(recording_id, require_audio=False)
+        with self._lock:
+            self._listing = None  # the next page scans afresh: the deleted recording is never listed again
         try:
             again = self._load(entry.day, entry.day_identity, entry.sidecar, 1, require_audio=False)
         except (_Refused, OSError):
