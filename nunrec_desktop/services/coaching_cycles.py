@@ -109,10 +109,12 @@ class CycleService:
             )
             if later is not None:
                 query = query.where(DrawRow.created_at < later)
-            rows = session.execute(query).all()
-        picked = {i for picks, _ in rows for i in json.loads(picks)}
-        redrawn = {i for _, parameters in rows for i in _redraw(parameters).get("replaced", [])}
-        return frozenset(picked - redrawn)
+            rows = session.execute(query.order_by(DrawRow.id)).all()
+        drawn: set[str] = set()
+        for picks, parameters in rows:  # oldest first: a draw made again drops what it replaced, adds its picks
+            drawn -= set(_redraw(parameters).get("replaced", []))
+            drawn |= set(json.loads(picks))
+        return frozenset(drawn)
 
     def _cycles(self, session: Session, coach_user_id: int, employee_id: str) -> list[Cycle]:
         rows = session.execute(
