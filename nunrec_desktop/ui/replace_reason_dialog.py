@@ -7,6 +7,7 @@ for drawing again while the running cycle still has picks that are not evaluated
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -84,6 +85,9 @@ class ReplaceReasonDialog(QDialog):
         box = QDialogButtonBox(self)
         self.accept_button = QPushButton(action, self)
         self.accept_button.setDefault(True)
+        bold = QFont(self.accept_button.font())
+        bold.setBold(True)  # the default button is drawn bold by the style sheet: room for that text
+        self.accept_button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(action) + 48)
         box.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self._accept)
