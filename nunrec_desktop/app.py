@@ -151,7 +151,9 @@ class Services:
             self.guard,
             self.pending_parts.tracking,  # a killed export's part is removed at the next start
         )
-        self.draws = DrawService(self.sessions, self.catalog, self.policy, self.audit, self.clock, self.cycle_book)
+        self.draws = DrawService(
+            self.sessions, self.catalog, self.policy, self.audit, self.clock, self.cycle_book, self.guard
+        )
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)
         self.cycles = CycleOverview(

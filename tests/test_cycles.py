@@ -28,6 +28,7 @@ from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
+from tests.ui_dialogs import choose_in_next_dialog
 from tests.ui_session import sign_in_app
 
 
@@ -149,13 +150,15 @@ def test_the_cycles_area_picks_calls(
 
     before = [page.picks.item(i).data(256).id for i in range(page.picks.count())]
     page.picks.setCurrentRow(1)
+    asked = choose_in_next_dialog("Technisch mankement in de opname", "Vervangen")  # a draw is final unless ...
     qtbot.mouseClick(page.replace_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "vervangen" in page.message.text(), timeout=10_000)
+    assert any("Getrokken gesprekken staan vast" in text for text in asked)
     after = [page.picks.item(i).data(256).id for i in range(page.picks.count())]
     assert len(after) == 4 and after[0] == before[0] and after[2:] == before[2:]
     assert after[1] not in before and after[1].startswith("rec-e1-")
     [replaced] = services.audit.entries(action="draws.replaced")
-    assert replaced.detail == f"{before[1]} -> {after[1]}" and replaced.object_id == str(page.draw.id)
+    assert replaced.detail == f"{before[1]} -> {after[1]}; reason technical" and replaced.object_id == str(page.draw.id)
 
     # Coming back later opens Anouk's cycle again: the picks as they stand, one of them evaluated by now.
     evaluate(services, team, clock, "E1", after[0], 0)

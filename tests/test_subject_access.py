@@ -101,3 +101,78 @@ def test_cli(
     )
     assert code == 0, err.getvalue()
     assert (tmp_path / "inzage.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_coach_sees_only_their_own_coaching_period_and_it_the_whole_history(
+    services: Services,
+    coach: User,
+    admin: User,
+    it_user: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    """Issue 20 item 9: Henk coached Anouk until 10 November, Marieke since 11 November. Marieke's subject
+    access (service and CLI) holds her own period only, as her `evaluations` does; IT's holds everything."""
+    now = clock.now
+    henk = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(henk.id, "E1", date(2026, 1, 1), date(2026, 11, 10))
+    services.people.assign(coach.id, "E1", date(2026, 11, 11))
+    root = services.workspace.store_path
+    add_recording(root, "rec-henk", now - timedelta(days=15))
+    add_recording(root, "rec-marieke", now - timedelta(days=1))
+    guideline = services.guideline()
+    answers = {c.key: Answer(c.scale.options[0]) for s in guideline.sections for c in s.criteria}
+
+    def evaluate(user: User, recording: str, tips: str) -> None:
+        services.listening.open(user, recording)
+        meta = services.store().get(recording)
+        draft = services.evaluations.for_recording(user, guideline, "E1", recording, meta.start, meta.duration_s)
+        services.evaluations.save_draft(user, draft.id, EvaluationContent(answers=answers, tips=tips))
+        services.evaluations.submit(user, draft.id, guideline, services.guard())
+
+    clock.now = now - timedelta(days=14)  # Henk's time
+    evaluate(henk, "rec-henk", "Tip van Henk")
+    clock.now = now
+    evaluate(coach, "rec-marieke", "Tip van Marieke")
+
+    mine = services.exports.subject_access(coach, "E1", tmp_path / "marieke.pdf")
+    text = " ".join(pdf_text(mine))
+    assert "Tip van Marieke" in text and "rec-marieke" in text
+    assert "Tip van Henk" not in text and "rec-henk" not in text and "Henk Smit" not in text
+    assert "Beoordelingen (1, met alle versies)" in text and "Wie je gesprekken beluisterde (1)" in text
+    assert "alleen de periode waarin Marieke Kok je coach is of was (vanaf 11-11-2026)" in text
+    assert services.audit.entries(action="subject_access.")[0].detail == "evaluations 1; listens 1"
+
+    everything = " ".join(pdf_text(services.exports.subject_access(it_user, "E1", tmp_path / "it.pdf")))
+    assert "Tip van Henk" in everything and "Tip van Marieke" in everything and "Henk Smit" in everything
+    assert "Beoordelingen (2, met alle versies)" in everything and "Wie je gesprekken beluisterde (2)" in everything
+    assert "Dit overzicht bevat alles wat nunrec over je bewaart" in everything
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        [
+            "subject-access",
+            "--workspace",
+            str(workspace_dir),
+            "--user",
+            "marieke",
+            "--password-stdin",
+            "--employee",
+            "E1",
+            "--out",
+            str(tmp_path / "cli.pdf"),
+        ],
+        Io(
+            stdin=io.StringIO(TEST_PASSWORD + "\n"),
+            stdout=out,
+            stderr=err,
+            clock=clock,
+            keyring_factory=lambda: keyring_backend,
+        ),
+    )
+    assert code == 0, err.getvalue()
+    by_cli = " ".join(pdf_text(tmp_path / "cli.pdf"))
+    assert "Tip van Marieke" in by_cli and "Tip van Henk" not in by_cli and "rec-henk" not in by_cli

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 
 
 def _when_next_dialog(act: Callable[[QWidget], None], within_s: float) -> list[str]:
@@ -49,3 +49,27 @@ def press_in_next_dialog(key: Qt.Key = Qt.Key.Key_Return, within_s: float = 5.0)
         QTest.keyClick(target if target is not None else dialog, key)
 
     return _when_next_dialog(press, within_s)
+
+
+def act_on_next_dialog(act: Callable[[QWidget], None], within_s: float = 5.0) -> list[str]:
+    """When the next modal dialog opens, `act` on it (e.g. answer it, then wait for the one after it)."""
+    return _when_next_dialog(act, within_s)
+
+
+def choose_in(dialog: QWidget, option: str, button_text: str, typed: str = "") -> None:
+    """Click the option (a radio button) `option` with the mouse, type `typed` into the dialog's line edit when
+    given, then click `button_text`."""
+    [radio] = [b for b in dialog.findChildren(QRadioButton) if b.text().replace("&", "") == option]
+    # On the indicator, as a person aims: a radio button takes a click on its circle or its text only.
+    QTest.mouseClick(radio, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, radio.height() // 2))
+    if typed:
+        [line] = dialog.findChildren(QLineEdit)
+        line.clear()
+        QTest.keyClicks(line, typed)
+    [button] = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == button_text]
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose_in_next_dialog(option: str, button_text: str, typed: str = "", within_s: float = 5.0) -> list[str]:
+    """When the next modal dialog opens, choose in it (`choose_in`). Returns the dialog's label texts."""
+    return _when_next_dialog(lambda dialog: choose_in(dialog, option, button_text, typed), within_s)

@@ -32,6 +32,13 @@ def add_sample(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     sample.add_argument("--count", type=int, required=True)
     sample.add_argument("--seed", type=int, default=None, help="zelfde seed, zelfde keuze (standaard: willekeurig)")
     sample.add_argument("--min-duration", type=float, default=60.0, metavar="SECONDS")
+    sample.add_argument(
+        "--reason",
+        choices=("technical", "unfit", "not_customer", "other"),  # services.draws.REPLACE_REASONS, not imported here
+        default=None,
+        help="waarom opnieuw gekozen wordt terwijl de lopende cyclus nog niet beoordeelde gesprekken heeft",
+    )
+    sample.add_argument("--reason-text", default="", metavar="TEKST", help="bij --reason other: kort waarom")
 
 
 def add_subject_access(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -104,7 +111,10 @@ def cmd_sample(args: argparse.Namespace, io: Io) -> int:
     number_in_range(args.seed, "--seed", 0, MAX_SEED)
     number_in_range(args.min_duration, "--min-duration", 0, 4 * 3600, "seconden")
     with signed_in(args, io) as desk:
-        draw = desk.draw(args.employee, args.count, args.seed, args.min_duration)
+        from nunrec_desktop.services.draws import ReplaceReason
+
+        reason = ReplaceReason(args.reason, args.reason_text) if args.reason else None
+        draw = desk.draw(args.employee, args.count, args.seed, args.min_duration, reason)
     for recording in draw.picks:
         print(
             json.dumps(

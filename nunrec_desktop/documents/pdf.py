@@ -199,11 +199,24 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path, check: Document
             styles.body,
         )
     )
+    if data.cycle_infos:
+        story.append(_p(replaced_sentence(data), styles.small))
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
     story += _summary(data.calls, styles, data)
     doc = _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
+
+
+def replaced_sentence(data: FeedbackData) -> str:
+    """How many drawn calls of the document's cycles were replaced by others (each with a reason, P7)."""
+    replaced = sum(info.cycle.replaced for info in data.cycle_infos)
+    where = "deze cyclus" if len(data.cycle_infos) == 1 else "deze cycli"
+    if replaced == 0:
+        return f"Van de gesprekken die voor {where} zijn geloot, is er geen vervangen door een ander."
+    if replaced == 1:
+        return f"Van de gesprekken die voor {where} zijn geloot, is er 1 met een reden vervangen door een ander."
+    return f"Van de gesprekken die voor {where} zijn geloot, zijn er {replaced} met een reden vervangen door andere."
 
 
 def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
@@ -557,13 +570,25 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, chec
     font = register_fonts(fonts)
     styles = _Styles(font)
     name = data.employee.name
+    if data.periods is None:
+        scope = "Dit overzicht bevat alles wat nunrec over je bewaart (AVG artikel 15)."
+    else:
+        spans = ", ".join(
+            f"{p.start:%d-%m-%Y} tot en met {p.end:%d-%m-%Y}" if p.end else f"vanaf {p.start:%d-%m-%Y}"
+            for p in data.periods
+        )
+        scope = (
+            f"Dit overzicht beslaat alleen de periode waarin {data.requested_by} je coach is of was "
+            f"({spans or 'geen'}): wat in die periode over je is vastgelegd (AVG artikel 15). Het overzicht over "
+            "alle coaches samen vraag je aan bij IT."
+        )
     story: list[Any] = [
         _p("Inzage: gegevens in nunrec desktop", styles.title),
         Spacer(1, 3 * mm),
         _p(
             f"Voor {name} (medewerkersnummer {data.employee.id}). Gemaakt op {data.made_on:%d-%m-%Y} door "
-            f"{data.requested_by}. Dit overzicht bevat alles wat nunrec over je bewaart (AVG artikel 15). Opnames "
-            "zelf staan niet in nunrec; ze blijven bij de leverancier en worden na 30 dagen gewist.",
+            f"{data.requested_by}. {scope} Opnames zelf staan niet in nunrec; ze blijven bij de leverancier en "
+            "worden na 30 dagen gewist.",
             styles.body,
         ),
         _p("Coaching", styles.h2),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,6 +52,7 @@ class Cycle:
     started_by: str
     discussed_on: date | None  # the date of its feedback conversation; None: still to be discussed
     running: bool
+    replaced: int = 0  # drawn calls replaced while it ran (one pick at a time, or by drawing again), with a reason
 
     @property
     def label(self) -> str:
@@ -100,14 +102,19 @@ class CycleService:
                 .order_by(CycleRow.started_at)
                 .limit(1)
             ).scalar_one_or_none()
-            query = select(DrawRow.picks).where(
+            query = select(DrawRow.picks, DrawRow.parameters).where(
                 DrawRow.coach_user_id == user.id,
                 DrawRow.employee_id == cycle.employee_id,
                 DrawRow.created_at >= cycle.started_at,
             )
             if later is not None:
                 query = query.where(DrawRow.created_at < later)
-            return frozenset(i for picks in session.execute(query).scalars() for i in json.loads(picks))
+            rows = session.execute(query.order_by(DrawRow.id)).all()
+        drawn: set[str] = set()
+        for picks, parameters in rows:  # oldest first: a draw made again drops what it replaced, adds its picks
+            drawn -= set(_redraw(parameters).get("replaced", []))
+            drawn |= set(json.loads(picks))
+        return frozenset(drawn)
 
     def _cycles(self, session: Session, coach_user_id: int, employee_id: str) -> list[Cycle]:
         rows = session.execute(
@@ -117,11 +124,22 @@ class CycleService:
             .order_by(CycleRow.started_at, CycleRow.id)
         ).all()
         cutoff = self._clock() - timedelta(days=self._open_days)
+        draws = session.execute(
+            select(DrawRow.created_at, DrawRow.parameters, DrawRow.replacements).where(
+                DrawRow.coach_user_id == coach_user_id, DrawRow.employee_id == employee_id
+            )
+        ).all()
         cycles = []
         for index, (row, held_on) in enumerate(rows):
             newest = index == len(rows) - 1
             running = newest and held_on is None and row.started_at >= cutoff
-            cycles.append(Cycle(row.id, row.employee_id, row.started_at, row.started_by, held_on, running))
+            until = rows[index + 1][0].started_at if not newest else None
+            replaced = sum(
+                len(json.loads(replacements)) + len(_redraw(parameters).get("replaced", []))
+                for made, parameters, replacements in draws
+                if made >= row.started_at and (until is None or made < until)
+            )
+            cycles.append(Cycle(row.id, row.employee_id, row.started_at, row.started_by, held_on, running, replaced))
         return cycles
 
     # -- changing ----------------------------------------------------------------------------------------
@@ -170,6 +188,12 @@ class CycleService:
             for row in chain_rows(session, user.id, evaluation_id):
                 row.cycle_id = cycle_id
                 row.drawn = bool(row.recording_id and row.recording_id in drawn)
+
+
+def _redraw(parameters: str) -> dict[str, Any]:
+    """What a draw made again (with a reason) replaced: {"draw", "replaced": [ids], "reason"}; {} otherwise."""
+    redraw = json.loads(parameters).get("redraw")
+    return redraw if isinstance(redraw, dict) else {}
 
 
 def chain_rows(session: Session, coach_user_id: int, evaluation_id: int) -> list[EvaluationRow]:

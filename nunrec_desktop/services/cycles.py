@@ -40,6 +40,7 @@ class CycleStatus:
     cycle_id: int | None = None  # the latest cycle
     discussed_on: date | None = None  # its feedback conversation
     evaluated_in_latest: int = 0
+    replaced_in_latest: int = 0  # drawn calls replaced (with a reason) in the latest cycle
 
     @property
     def conversation(self) -> str:
@@ -113,6 +114,7 @@ class CycleOverview:
                     latest.id if latest else None,
                     latest.discussed_on if latest else None,
                     evaluated,
+                    latest.replaced if latest else 0,
                 )
             )
         return sorted(rows, key=CycleStatus.urgency)

@@ -23,7 +23,7 @@ from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.coaching_cycles import Cycle, CycleService
 from nunrec_desktop.services.conversations import Conversation, ConversationService
 from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
-from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService
+from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService, ReplaceReason
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
 from nunrec_desktop.services.evaluation_progress import next_pick
 from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent, EvaluationService, OpenFinding
@@ -123,9 +123,14 @@ class Desk:
         return self._parts.catalog.visible_for(self.user, only_employee)
 
     def draw(
-        self, employee_id: str, count: int, seed: int | None = None, min_duration_s: float = DEFAULT_MIN_DURATION_S
+        self,
+        employee_id: str,
+        count: int,
+        seed: int | None = None,
+        min_duration_s: float = DEFAULT_MIN_DURATION_S,
+        reason: ReplaceReason | None = None,
     ) -> Draw:
-        return self._parts.draws.draw(self.user, employee_id, count, seed, min_duration_s)
+        return self._parts.draws.draw(self.user, employee_id, count, seed, min_duration_s, reason)
 
     def export_document(
         self,
@@ -298,8 +303,8 @@ class CoachDesk(Desk):
     def latest_draw(self, employee_id: str) -> Draw | None:
         return self._parts.draws.latest(self.user, employee_id)
 
-    def replace_draw(self, draw_id: int, recording_id: str) -> Draw:
-        return self._parts.draws.replace(self.user, draw_id, recording_id)
+    def replace_draw(self, draw_id: int, recording_id: str, reason: ReplaceReason | None = None) -> Draw:
+        return self._parts.draws.replace(self.user, draw_id, recording_id, reason)
 
     def next_chosen_call(self, evaluation: Evaluation) -> VisibleRecording | None:
         """After submitting: the next call of the employee's latest draw that is not evaluated yet."""

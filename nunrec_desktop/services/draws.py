@@ -4,7 +4,12 @@ A draw takes N of the employee's visible recordings, skipping calls shorter than
 and calls already evaluated, spread over different days and times of day: candidates are grouped by day and
 part of the day, the groups are shuffled with the seed, and one call is taken from each group in turn. The
 seed and the parameters are stored and audited, so the same seed over the same recordings gives the same
-picks and anyone can check later that the selection was fair. Replacing one pick is recorded too.
+picks and anyone can check later that the selection was fair.
+
+A draw is final unless a reason is given (issue 20): replacing one pick, or drawing again while the running
+cycle still has picks that are not evaluated, needs one of `REPLACE_REASONS` ("other" with a short text that
+passes the caller-data guard). The reason is stored with the draw and audited (its code, never the text), and
+the cycle counts how many drawn calls were replaced, for the overview and the employee's feedback PDF.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import json
 import random
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,10 +31,57 @@ from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import CycleService
+from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
 
 DEFAULT_MIN_DURATION_S = 60.0
 MAX_SEED = 99_999_999  # eight digits: a seed never looks like a phone number in the audit log
+# Why a drawn call may be replaced (codes stored with the draw; the screen shows its own Dutch words).
+REASON_TECHNICAL, REASON_UNFIT, REASON_NOT_CUSTOMER, REASON_OTHER = "technical", "unfit", "not_customer", "other"
+REPLACE_REASONS = (REASON_TECHNICAL, REASON_UNFIT, REASON_NOT_CUSTOMER, REASON_OTHER)
+MAX_REASON_TEXT = 80
+
+
+@dataclass(frozen=True)
+class ReplaceReason:
+    """Why drawn calls are replaced: a code of REPLACE_REASONS; `text` only (and required) for "other"."""
+
+    code: str
+    text: str = ""
+
+
+class ReasonNeeded(InvalidInput):
+    """Drawing again while the running cycle has open picks: the coach gives a reason first (or keeps them)."""
+
+    def __init__(self, open_picks: int) -> None:
+        super().__init__(
+            f"Deze cyclus heeft al een trekking met {open_picks} nog niet beoordeelde gesprekken. Opnieuw kiezen "
+            "vervangt die gesprekken; geef daarvoor een reden."
+        )
+        self.open_picks = open_picks
+
+
+class ReasonRefused(InvalidInput):
+    """The reason given cannot be stored as it is (no choice, too short or long, or caller data in it)."""
+
+
+def checked_reason(reason: ReplaceReason | None, guard: CallerDataGuard) -> ReplaceReason:
+    """The reason as it may be stored; raises ReasonRefused with a Dutch sentence otherwise."""
+    if reason is None or reason.code not in REPLACE_REASONS:
+        raise ReasonRefused("Kies waarom de getrokken gesprekken worden vervangen.")
+    text = " ".join(reason.text.split())
+    if reason.code != REASON_OTHER:
+        return ReplaceReason(reason.code)
+    if len(text) < 3:
+        raise ReasonRefused("Zeg bij 'anders' in een paar woorden waarom.")
+    if len(text) > MAX_REASON_TEXT or not text.isprintable():
+        raise ReasonRefused(f"De reden is hoogstens {MAX_REASON_TEXT} gewone tekens.")
+    if guard.scan(text):
+        raise ReasonRefused(
+            "In de reden staat mogelijk een gegeven van een beller. Laat het weg; gegevens van bellers worden "
+            "niet vastgelegd (P6, P13)."
+        )
+    return ReplaceReason(REASON_OTHER, text)
 
 
 @dataclass(frozen=True)
@@ -76,6 +129,7 @@ class DrawService:
         audit: AuditLog,
         clock: Clock,
         cycles: CycleService | None = None,
+        guard: Callable[[], CallerDataGuard] | None = None,
     ) -> None:
         self._sessions = sessions
         self._catalog = catalog
@@ -83,6 +137,7 @@ class DrawService:
         self._audit = audit
         self._clock = clock
         self._cycles = cycles or CycleService(sessions, policy, clock)
+        self._guard = guard or (lambda: CallerDataGuard(clock().date()))
 
     @staticmethod
     def _candidates(visible: list[VisibleRecording], min_duration_s: float) -> list[VisibleRecording]:
@@ -95,20 +150,36 @@ class DrawService:
         count: int,
         seed: int | None = None,
         min_duration_s: float = DEFAULT_MIN_DURATION_S,
+        reason: ReplaceReason | None = None,
     ) -> Draw:
+        """Draw calls for the employee's running cycle (or a new one). While the running cycle has a draw with
+        picks that are not evaluated yet, drawing again replaces them: that needs `reason` (else
+        `ReasonNeeded`), and the replaced calls are counted for the cycle."""
         if not 1 <= count <= 50:
             raise InvalidInput("Kies tussen 1 en 50 gesprekken.")
         seed = secrets.randbelow(MAX_SEED + 1) if seed is None else seed
         if not 0 <= seed <= MAX_SEED:
             raise InvalidInput(f"Een seed is een geheel getal van 0 tot en met {MAX_SEED}.")
-        candidates = self._candidates(self._catalog.visible_for(user, employee_id).items, min_duration_s)
+        visible = self._catalog.visible_for(user, employee_id).items
+        previous = self._open_draw(user, employee_id)
+        evaluated = {r.id for r in visible if r.evaluated}
+        replaced = [i for i in previous.picked if i not in evaluated] if previous is not None else []
+        if replaced:
+            reason = checked_reason(reason, self._guard()) if reason is not None else None
+            if reason is None:
+                raise ReasonNeeded(len(replaced))
+        candidates = self._candidates(visible, min_duration_s)
         picks = pick(candidates, count, seed)
-        parameters = {
+        parameters: dict[str, Any] = {
             "count": count,
             "min_duration_s": min_duration_s,
             "exclude": "evaluated",
             "candidates": [r.id for r in sorted(candidates, key=lambda r: (r.start, r.id))],
         }
+        if replaced and previous is not None and reason is not None:
+            parameters["redraw"] = {"draw": previous.id, "replaced": replaced, "reason": reason.code}
+            if reason.text:
+                parameters["redraw"]["text"] = reason.text
         now = self._clock()
         with self._sessions.begin() as session:
             row = DrawRow(
@@ -123,6 +194,11 @@ class DrawService:
             session.add(row)
             session.flush()
             draw_id = row.id
+        redrawn = (
+            f"; redraw of draw {previous.id}; replaced {len(replaced)}; reason {reason.code}"
+            if (replaced and previous is not None and reason is not None)
+            else ""
+        )
         self._audit.record(
             actor=user.username,
             role=str(user.role),
@@ -131,7 +207,7 @@ class DrawService:
             object_type="employee",
             object_id=employee_id,
             detail=f"draw {draw_id}; seed {seed}; count {count}; min {min_duration_s:g}s; "
-            f"candidates {len(candidates)}; picked {len(picks)}",
+            f"candidates {len(candidates)}; picked {len(picks)}{redrawn}",
         )
         cycle = self._cycles.for_draw(user, employee_id, draw_id)  # "Kies gesprekken" starts a cycle (P7)
         return Draw(draw_id, employee_id, seed, picks, len(candidates), [], now, cycle.id)
@@ -152,8 +228,27 @@ class DrawService:
         visible = self._catalog.visible_for(user, employee_id).items
         return stored.as_draw(visible, len(stored.parameters.get("candidates", [])))
 
-    def replace(self, user: User, draw_id: int, recording_id: str) -> Draw:
-        """Swap one pick for another candidate, reproducibly; the replacement is recorded."""
+    def _open_draw(self, user: User, employee_id: str) -> _StoredDraw | None:
+        """The latest draw of the employee's running cycle (a draw made since it started), or None."""
+        cycle = self._cycles.running(user, employee_id)
+        if cycle is None:
+            return None
+        with self._sessions() as session:
+            row = session.execute(
+                select(DrawRow)
+                .where(
+                    DrawRow.coach_user_id == user.id,
+                    DrawRow.employee_id == employee_id,
+                    DrawRow.created_at >= cycle.started_at,
+                )
+                .order_by(DrawRow.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            return _StoredDraw.of(row) if row is not None else None
+
+    def replace(self, user: User, draw_id: int, recording_id: str, reason: ReplaceReason | None = None) -> Draw:
+        """Swap one pick for another candidate, reproducibly; the replacement and its reason are recorded."""
+        reason = checked_reason(reason, self._guard())
         with self._sessions() as session:
             row = session.get(DrawRow, draw_id)
             if row is None or row.coach_user_id != user.id:
@@ -176,7 +271,10 @@ class DrawService:
             raise InvalidInput("Er is geen ander gesprek om mee te vervangen.")
         [new] = pick(remaining, 1, stored.seed * 1_000 + len(replacements) + 1)
         picked[picked.index(recording_id)] = new.id
-        replacements.append({"old": recording_id, "new": new.id, "at": self._clock().isoformat()})
+        replacement = {"old": recording_id, "new": new.id, "at": self._clock().isoformat(), "reason": reason.code}
+        if reason.text:
+            replacement["text"] = reason.text
+        replacements.append(replacement)
         with self._sessions.begin() as session:
             row = session.get(DrawRow, draw_id)
             assert row is not None
@@ -188,7 +286,7 @@ class DrawService:
             result=AuditResult.ALLOWED,
             object_type="draw",
             object_id=str(draw_id),
-            detail=f"{recording_id} -> {new.id}",
+            detail=f"{recording_id} -> {new.id}; reason {reason.code}",
         )
         return stored.as_draw(visible, len(remaining) + len(used))
 

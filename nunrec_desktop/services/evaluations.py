@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.engine import insert_if_absent
@@ -207,6 +208,10 @@ class OpenFinding:
     finding: Finding
 
 
+class ConcurrentEvaluation(InvalidInput):
+    """Another workstation of the same coach made this revision first (one open draft per coach and call)."""
+
+
 class EvaluationService:
     def __init__(
         self,
@@ -240,28 +245,42 @@ class EvaluationService:
         self._policy.require(
             user, Action.EVALUATE, Target("recording", recording_id, (employee_id,), call_start), detail="draft"
         )
-        with self._sessions.begin() as session:
-            row = session.execute(
-                select(EvaluationRow).where(
-                    EvaluationRow.coach_user_id == user.id,
-                    EvaluationRow.recording_id == recording_id,
-                    EvaluationRow.status == DRAFT,
+        try:
+            with self._sessions.begin() as session:
+                row = (
+                    session.execute(
+                        select(EvaluationRow)
+                        .where(
+                            EvaluationRow.coach_user_id == user.id,
+                            EvaluationRow.recording_id == recording_id,
+                            EvaluationRow.status == DRAFT,
+                        )
+                        .order_by(EvaluationRow.revision.desc())
+                    )
+                    .scalars()
+                    .first()
                 )
-            ).scalar_one_or_none()
-            if row is None:
-                row = self._latest(session, user.id, recording_id)
-            if row is None:
-                row = self._new_draft(
-                    session,
-                    user,
-                    guideline,
-                    employee_id=employee_id,
-                    recording_id=recording_id,
-                    source=SOURCE_RECORDING,
-                    call_start=call_start,
-                    call_duration_s=call_duration_s,
-                )
-            return evaluation_from_row(row)
+                if row is None:
+                    row = self._latest(session, user.id, recording_id)
+                if row is None:
+                    row = self._new_draft(
+                        session,
+                        user,
+                        guideline,
+                        employee_id=employee_id,
+                        recording_id=recording_id,
+                        source=SOURCE_RECORDING,
+                        call_start=call_start,
+                        call_duration_s=call_duration_s,
+                    )
+                return evaluation_from_row(row)
+        except IntegrityError:
+            # (coach, recording, revision) is unique: another workstation of this coach began this very
+            # evaluation a moment ago. One open draft per coach and call; the next open continues that one.
+            raise ConcurrentEvaluation(
+                "Deze beoordeling is zojuist op een andere werkplek begonnen. Open het gesprek opnieuw om verder "
+                "te gaan met dat concept."
+            ) from None
 
     def start_live(
         self, user: User, guideline: Guideline, employee_id: str, started_at: datetime, reason: str, note: str
@@ -497,8 +516,14 @@ class EvaluationService:
                 cycle_id=old.cycle_id,
                 drawn=old.drawn,
             )
-            session.add(row)
-            session.flush()
+            try:
+                session.add(row)
+                session.flush()
+            except IntegrityError:
+                raise ConcurrentEvaluation(
+                    "Van deze beoordeling is al een nieuwe versie gemaakt (ook op een andere werkplek kan dat). "
+                    "Open de geschiedenis opnieuw en ga verder met die versie."
+                ) from None
             return evaluation_from_row(row)
 
     def _authorise(self, user: User, evaluation_id: int, detail: str) -> None:

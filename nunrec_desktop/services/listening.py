@@ -12,19 +12,28 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from nunrec_desktop.adapters.audio.decode import (
     FIRST_VIEW_S,
     AudioLimits,
+    Bytes,
     DecodedAudio,
     Loaded,
+    OpenFile,
     WaveformSummary,
     is_complete,
     load,
+    read_file,
 )
 from nunrec_desktop.adapters.audio.playback import complement, silence_outside
-from nunrec_desktop.adapters.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
+from nunrec_desktop.adapters.store.base import (
+    RecordingGone,
+    RecordingMeta,
+    RecordingStore,
+    Segment,
+    StoreError,
+    verify_audio_digest,
+)
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
@@ -101,9 +110,27 @@ class ListeningService:
 
         With `only_employee` (listening together with that employee, P4) only their own calls open.
         """
-        meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
+        store = self._store()
         try:
-            loaded = load(self._audio_source(recording_id), recording_id, self._limits, first_view_s=self._first_view_s)
+            if isinstance(store, FolderStore):
+                # The file is opened (every folder pinned, no link followed) before the policy is asked, so
+                # the audit names the employee of the sidecar beside the file actually opened, and the
+                # decoder reads from that descriptor, never from the path again.
+                with store.open_audio(recording_id) as opened:
+                    meta = self._catalog.open_for_coach(
+                        user, recording_id, purpose, only_employee=only_employee, checked=opened.meta
+                    )
+                    source: OpenFile | Bytes = OpenFile(opened.descriptor, recording_id)
+                    if meta.sha256 is not None:
+                        buffer = read_file(OpenFile(opened.descriptor, recording_id), self._limits)
+                        verify_audio_digest(meta, buffer.data)
+                        source = buffer
+                    loaded = load(source, recording_id, self._limits, first_view_s=self._first_view_s)
+            else:
+                meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
+                data = store.read_audio(recording_id)
+                verify_audio_digest(meta, data)
+                loaded = load(data, recording_id, self._limits, first_view_s=self._first_view_s)
         except FileNotFoundError:
             raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.") from None
         except OSError as error:
@@ -140,16 +167,6 @@ class ListeningService:
             # An MP3 still decoding is measured once it is whole (finish_decoding), not on its first minute.
             metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map)),
         )
-
-    def _audio_source(self, recording_id: str) -> Path | bytes:
-        """The folder store's file, read straight into the decoder's buffers; other stores' bytes."""
-        store = self._store()
-        if not isinstance(store, FolderStore):
-            return store.read_audio(recording_id)
-        path = store.audio_path(recording_id)
-        if not path.exists() and not path.is_symlink():
-            raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.")
-        return path
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""

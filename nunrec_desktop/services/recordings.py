@@ -22,6 +22,7 @@ from nunrec_desktop.adapters.store.base import (
     RecordingStore,
     Segment,
     SkippedEntry,
+    StoreError,
 )
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, User
@@ -222,14 +223,23 @@ class RecordingCatalog:
         return RecordingList(items, counts, skipped)
 
     def open_for_coach(
-        self, user: User, recording_id: str, purpose: str, detail: str = "open", only_employee: str | None = None
+        self,
+        user: User,
+        recording_id: str,
+        purpose: str,
+        detail: str = "open",
+        only_employee: str | None = None,
+        checked: RecordingMeta | None = None,
     ) -> RecordingMeta:
         """The metadata of one recording the coach may play (every path to a recording goes through here).
 
         `only_employee` is set while the coach listens together with that employee (P4): then only that
-        employee's own calls open.
+        employee's own calls open. `checked` is the metadata the store read beside the audio file it already
+        opened: then that is what the policy decides on and the audit names, not a second look-up.
         """
-        meta = self._store().get(recording_id)
+        if checked is not None and checked.id != recording_id:
+            raise StoreError(f"Opname {recording_id} is in de opnameopslag veranderd; er is niets geopend.")
+        meta = checked if checked is not None else self._store().get(recording_id)
         target = self._target(meta, only_employee)
         self._policy.require(user, Action.PLAY_RECORDING, target, purpose, listen_detail(detail, meta))
         return meta

@@ -1,15 +1,17 @@
 """Subject access (AVG art. 15, protocol P12): everything stored about one employee, as a PDF for them.
 
-For the IT role, or for the employee's own coach: the employee record and coach assignments, every
-evaluation with every revision (by any coach), and who listened to their recordings, when and why (from the
-audit log, ids only). The export itself is audited.
+For the IT role (for the FG): the whole history - the employee record, every coach assignment, every
+evaluation with every revision (by any coach) and who listened to their recordings, when and why (from the
+audit log, ids only). For the employee's own coach: only that coach's own coaching period (their dated
+assignments), so the coach sees their own evaluations and the listens of that period, never what a previous
+coach made. The export itself is audited.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nunrec_desktop.adapters.atomic_file import write_atomically
 from nunrec_desktop.adapters.db.models import AssignmentRow, EvaluationRow, UserRow
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, Assignment, AuditResult, Employee, InvalidInput, User
+from nunrec_desktop.domain import Action, Assignment, AuditResult, Employee, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditEntry, AuditLog
 from nunrec_desktop.services.evaluations import Evaluation, evaluation_from_row
@@ -34,6 +36,13 @@ class SubjectAccessData:
     assignments: list[tuple[Assignment, str]]  # with the coach's name
     evaluations: list[tuple[Evaluation, str]]  # every revision, with the coach's name
     listens: list[AuditEntry]
+    # None: the whole history (IT, for the FG); else the requesting coach's own coaching periods it covers.
+    periods: list[Assignment] | None = None
+
+
+def _within(periods: list[Assignment], moment: datetime | None) -> bool:
+    """The moment falls in one of the coach's own coaching periods (dates inclusive, local calendar)."""
+    return moment is not None and any(period.covers(moment) for period in periods)
 
 
 class SubjectAccessService:
@@ -58,6 +67,7 @@ class SubjectAccessService:
         employee = self._people.employee(employee_id)
         if employee is None:
             raise InvalidInput(f"Er is geen medewerker {employee_id}.")
+        whole = user.role is Role.IT
         with self._sessions() as session:
             names = {row.id: row.display_name for row in session.execute(select(UserRow)).scalars()}
             assignments = [
@@ -67,7 +77,9 @@ class SubjectAccessService:
                     .where(AssignmentRow.employee_id == employee_id)
                     .order_by(AssignmentRow.start_date)
                 ).scalars()
+                if whole or r.coach_user_id == user.id
             ]
+            periods = None if whole else [a for a, _ in assignments]
             evaluations = [
                 (evaluation_from_row(r), names.get(r.coach_user_id, "?"))
                 for r in session.execute(
@@ -75,6 +87,7 @@ class SubjectAccessService:
                     .where(EvaluationRow.employee_id == employee_id)
                     .order_by(EvaluationRow.call_start, EvaluationRow.revision)
                 ).scalars()
+                if periods is None or (r.coach_user_id == user.id and _within(periods, r.call_start))
             ]
         listens = [
             e
@@ -82,8 +95,11 @@ class SubjectAccessService:
             if e.action in ("recordings.play", "recordings.retrieve_for_coach")
             and e.result == "allowed"
             and employee_id in employees_in_detail(e.detail)
+            and (periods is None or _within(periods, datetime.fromisoformat(e.occurred_at)))
         ]
-        return SubjectAccessData(employee, self._clock().date(), user.display_name, assignments, evaluations, listens)
+        return SubjectAccessData(
+            employee, self._clock().date(), user.display_name, assignments, evaluations, listens, periods
+        )
 
     def export(
         self, user: User, data: SubjectAccessData, out: Path, render: Callable[[SubjectAccessData, Path], None]

@@ -1,6 +1,10 @@
 """The coaching-cycles area (P7): one row per coached employee, most urgent first, and "Kies gesprekken",
 which draws calls for the selected employee (reproducible; the draw is stored and audited) and lists them
-to open in the player. Counts and dates only: no scores, no comparison between employees."""
+to open in the player. Counts and dates only: no scores, no comparison between employees.
+
+A draw is final unless a reason is given (issue 20): one press makes one draw (the button does nothing while
+a draw runs), and replacing a pick or drawing again while picks are open asks why first (ReplaceReasonDialog);
+the overview shows how many drawn calls were replaced in the latest cycle."""
 
 from __future__ import annotations
 
@@ -24,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import call_time
 from nunrec_desktop.services.cycles import STATE_DUE, STATE_OVERDUE, CycleStatus
-from nunrec_desktop.services.draws import Draw
+from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, ReasonNeeded, ReasonRefused, ReplaceReason
 from nunrec_desktop.ui.messages import for_reader
+from nunrec_desktop.ui.replace_reason_dialog import ReplaceReasonDialog
 from nunrec_desktop.ui.tasks import TaskRunner
 
 STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
@@ -36,9 +41,16 @@ class CyclesDesk(Protocol):
 
     def cycle_rows(self) -> list[CycleStatus]: ...
 
-    def draw(self, employee_id: str, count: int) -> Draw: ...
+    def draw(
+        self,
+        employee_id: str,
+        count: int,
+        seed: int | None = None,
+        min_duration_s: float = DEFAULT_MIN_DURATION_S,
+        reason: ReplaceReason | None = None,
+    ) -> Draw: ...
 
-    def replace_draw(self, draw_id: int, recording_id: str) -> Draw: ...
+    def replace_draw(self, draw_id: int, recording_id: str, reason: ReplaceReason | None = None) -> Draw: ...
 
     def latest_draw(self, employee_id: str) -> Draw | None: ...
 
@@ -59,6 +71,7 @@ class CyclesPage(QWidget):
         self.statuses: list[CycleStatus] = []
         self.draw: Draw | None = None
         self._draw_status: CycleStatus | None = None
+        self._busy = False  # a draw or a replacement is under way: another press does nothing
         title = QLabel(self.tr("Coaching cycles"), self)
         title.setObjectName("areaTitle")
         subtitle = QLabel(
@@ -69,7 +82,7 @@ class CyclesPage(QWidget):
         )
         subtitle.setObjectName("areaSubtitle")
         subtitle.setWordWrap(True)
-        self.table = QTableWidget(0, 6, self)
+        self.table = QTableWidget(0, 7, self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setAccessibleName(self.tr("Employees and their coaching cycle"))
         self.table.setHorizontalHeaderLabels(
@@ -78,6 +91,7 @@ class CyclesPage(QWidget):
                 self.tr("Last cycle"),
                 self.tr("Status"),
                 self.tr("Evaluated in this cycle"),
+                self.tr("Replaced"),
                 self.tr("Disappearing within 7 days"),
                 self.tr("Feedback conversation"),
             ]
@@ -100,7 +114,7 @@ class CyclesPage(QWidget):
         self.replace_button.setToolTip(
             self.tr("Draws another call in its place; the replacement is recorded with the draw.")
         )
-        self.replace_button.clicked.connect(self.replace_selected)
+        self.replace_button.clicked.connect(lambda: self.replace_selected())
         self.replace_button.hide()
         self.message = QLabel(self)
         self.message.setObjectName("listStatus")
@@ -122,12 +136,19 @@ class CyclesPage(QWidget):
         """Both the overview and a draw read the recording store: off the GUI thread."""
         self._tasks.run(self._desk.cycle_rows, self._show_rows, self._failed, owner=self)
 
+    def _refresh_counts(self) -> None:
+        """The overview again (its count of replaced calls), keeping the draw on screen as it is."""
+        self._tasks.run(
+            self._desk.cycle_rows, lambda rows: self._show_rows(rows, keep_draw=True), self._failed, owner=self
+        )
+
     def _failed(self, error: Exception) -> None:
         self.message.setText(for_reader(error))
 
-    def _show_rows(self, statuses: list[CycleStatus]) -> None:
+    def _show_rows(self, statuses: list[CycleStatus], keep_draw: bool = False) -> None:
         previous = self._draw_status.employee_id if self._draw_status else None
-        self._draw_status = None  # the cycle of the selected employee is read again
+        # The cycle of the selected employee is read again, unless only the counts are refreshed after a draw.
+        self._draw_status = next((s for s in statuses if s.employee_id == previous), None) if keep_draw else None
         self.statuses = statuses
         self.table.setRowCount(len(self.statuses))
         for index, status in enumerate(self.statuses):
@@ -136,6 +157,7 @@ class CyclesPage(QWidget):
                 f"{status.last_cycle:%d-%m-%Y}" if status.last_cycle else "-",
                 status.state,
                 f"{status.evaluated_in_current} / {status.target}",
+                str(status.replaced_in_latest),  # drawn calls replaced, each with a reason (issue 20)
                 str(status.expiring_candidates),
                 status.conversation,  # "besproken op ..." / "nog te bespreken": the cycle's loop (P7)
             )
@@ -192,30 +214,125 @@ class CyclesPage(QWidget):
             self.side_by_side_requested.emit(status.employee_id)
 
     def draw_for_selected(self) -> None:
+        """One press, one draw. While the cycle's picks are not all evaluated, drawing again replaces them:
+        the coach is asked why first (the service insists as well)."""
+        if self._busy:
+            return
         status = self._selected()
         if status is None:
             return
+        shown = (
+            self.draw if self._draw_status is not None and self._draw_status.employee_id == status.employee_id else None
+        )
+        open_picks = sum(1 for r in shown.picks if not r.evaluated) if shown is not None else 0
+        reason = None
+        if open_picks:
+            reason = self._ask_redraw(status, open_picks)
+            if reason is None:
+                return
+        self._start_draw(status, reason)
+
+    def _ask_redraw(
+        self, status: CycleStatus, open_picks: int, problem: str = "", previous: ReplaceReason | None = None
+    ) -> ReplaceReason | None:
+        explanation = (
+            self.tr("%1 calls drawn for %2 are not evaluated yet. Drawing again replaces them.")
+            if open_picks != 1
+            else self.tr("1 call drawn for %2 is not evaluated yet. Drawing again replaces it.")
+        )
+        return self._ask(
+            explanation.replace("%1", str(open_picks)).replace("%2", status.name),
+            self.tr("Draw again"),
+            problem,
+            previous,
+        )
+
+    def _ask(
+        self, explanation: str, action: str, problem: str = "", previous: ReplaceReason | None = None
+    ) -> ReplaceReason | None:
+        self._busy = True  # a second click of a double click lands here, not on a second dialog
+        try:
+            dialog = ReplaceReasonDialog(explanation, action, self, problem, previous)
+            reason = dialog.reason if dialog.exec() else None
+        finally:
+            self._busy = False
+        if reason is None:
+            self.message.setText(self.tr("Nothing changed: the drawn calls stay as they are."))
+        return reason
+
+    def _start_draw(self, status: CycleStatus, reason: ReplaceReason | None) -> None:
         count = max(1, status.target - status.evaluated_in_current)
+        self._set_busy(True)
         self._tasks.run(
-            lambda: self._desk.draw(status.employee_id, count),
-            lambda draw: self._show_draw(status, draw),
-            self._failed,
+            lambda: self._desk.draw(status.employee_id, count, reason=reason),
+            lambda draw: self._drawn(status, draw),
+            lambda error: self._draw_failed(status, reason, error),
             owner=self,
         )
 
-    def replace_selected(self) -> None:
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.draw_button.setEnabled(not busy)
+        self.replace_button.setEnabled(not busy)
+
+    def _drawn(self, status: CycleStatus, draw: Draw) -> None:
+        self._set_busy(False)
+        self._show_draw(status, draw)
+        self._refresh_counts()
+
+    def _draw_failed(self, status: CycleStatus, reason: ReplaceReason | None, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, ReasonNeeded):  # the picks on screen were out of date: ask now
+            asked = self._ask_redraw(status, error.open_picks)
+            if asked is not None:
+                self._start_draw(status, asked)
+            return
+        if isinstance(error, ReasonRefused):  # e.g. caller data in "anders": ask again, the text kept
+            asked = self._ask_redraw(status, 0, str(error), reason)
+            if asked is not None:
+                self._start_draw(status, asked)
+            return
+        self._failed(error)
+
+    def replace_selected(self, problem: str = "", previous: ReplaceReason | None = None) -> None:
+        if self._busy:
+            return
         item = self.picks.currentItem()
         draw, status = self.draw, self._draw_status
         if item is None or draw is None or status is None:
             self.message.setText(self.tr("Choose the pick to replace first."))
             return
-        recording_id = item.data(256).id
+        recording = item.data(256)
+        local = recording.start.astimezone()
+        reason = self._ask(
+            self.tr("Replace the call of %1 by another call drawn in its place?").replace(
+                "%1", f"{local:%d-%m-%Y %H:%M}"
+            ),
+            self.tr("Replace"),
+            problem,
+            previous,
+        )
+        if reason is None:
+            return
+        self._set_busy(True)
         self._tasks.run(
-            lambda: self._desk.replace_draw(draw.id, recording_id),
-            lambda replaced: self._show_draw(status, replaced, replaced_id=recording_id),
-            self._failed,
+            lambda: self._desk.replace_draw(draw.id, recording.id, reason),
+            lambda replaced: self._replaced(status, replaced, recording.id),
+            lambda error: self._replace_failed(reason, error),
             owner=self,
         )
+
+    def _replaced(self, status: CycleStatus, draw: Draw, recording_id: str) -> None:
+        self._set_busy(False)
+        self._show_draw(status, draw, replaced_id=recording_id)
+        self._refresh_counts()
+
+    def _replace_failed(self, reason: ReplaceReason, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, ReasonRefused):
+            self.replace_selected(str(error), reason)
+            return
+        self._failed(error)
 
     def _show_draw(
         self, status: CycleStatus, draw: Draw, replaced_id: str | None = None, reopened: bool = False

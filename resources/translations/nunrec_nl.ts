@@ -311,122 +311,157 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="66"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="87"/>
         <source>Employees and their coaching cycle</source>
         <translation>Medewerkers en hun coachingscyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <source>Replaced</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
         <source>Feedback conversation</source>
         <translation>Feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="106"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="108"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="111"/>
         <source>Picked calls</source>
         <translation>Gekozen gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="113"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="115"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="199"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="185"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="207"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
+        <source>%1 calls drawn for %2 are not evaluated yet. Drawing again replaces them.</source>
+        <translation>%1 gesprekken die voor %2 zijn getrokken, zijn nog niet beoordeeld. Opnieuw kiezen vervangt ze.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="241"/>
+        <source>1 call drawn for %2 is not evaluated yet. Drawing again replaces it.</source>
+        <translation>1 gesprek dat voor %2 is getrokken, is nog niet beoordeeld. Opnieuw kiezen vervangt het.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
+        <source>Draw again</source>
+        <translation>Opnieuw kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="260"/>
+        <source>Nothing changed: the drawn calls stay as they are.</source>
+        <translation>Niets veranderd: de getrokken gesprekken blijven zoals ze zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="303"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="308"/>
+        <source>Replace the call of %1 by another call drawn in its place?</source>
+        <translation>Het gesprek van %1 vervangen door een ander gesprek dat in de plaats ervan wordt getrokken?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="311"/>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="346"/>
         <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="371"/>
         <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
         <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="373"/>
         <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
         <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="382"/>
         <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
         <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="384"/>
         <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
         <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="236"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="353"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="360"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
@@ -2336,6 +2371,54 @@
         <location filename="../../nunrec_desktop/ui/recordings_model.py" line="194"/>
         <source>Transferred call: only the part of your own employee is shown.</source>
         <translation>Doorverbonden gesprek: alleen het deel van je eigen medewerker wordt getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceReasonDialog</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="43"/>
+        <source>Why replace?</source>
+        <translation>Waarom vervangen?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="49"/>
+        <source>Drawn calls are final. A replacement is recorded with the draw and its reason, and the employee&apos;s feedback document says how many calls were replaced.</source>
+        <translation>Getrokken gesprekken staan vast. Een vervanging wordt met de reden bij de trekking vastgelegd, en in de terugkoppeling voor de medewerker staat hoeveel gesprekken zijn vervangen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="61"/>
+        <source>Technical fault in the recording</source>
+        <translation>Technisch mankement in de opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="62"/>
+        <source>Call unsuitable to evaluate (cut off, silent or too short)</source>
+        <translation>Gesprek niet te beoordelen (afgebroken, stil of te kort)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="63"/>
+        <source>Not a customer call (a colleague, or a wrong number)</source>
+        <translation>Geen klantgesprek (een collega, of verkeerd verbonden)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="64"/>
+        <source>Other:</source>
+        <translation>Anders:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="74"/>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="75"/>
+        <source>In a few words, without anything about the caller</source>
+        <translation>In een paar woorden, zonder iets over de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="88"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

@@ -144,9 +144,10 @@ class RestOfDecode:
 # -- reading -------------------------------------------------------------------------------------------
 
 
-def read_file(path: Path, limits: AudioLimits | None = None) -> Bytes:
-    """The whole of a regular file as a numpy buffer, within the size cap (devices, pipes and symbolic
-    links are refused before anything is read). OSError (e.g. FileNotFoundError) is left to the caller."""
+def read_file(path: Path | OpenFile, limits: AudioLimits | None = None) -> Bytes:
+    """The whole of a regular file (or an opened one) as a numpy buffer, within the size cap (devices, pipes
+    and symbolic links are refused before anything is read). OSError (e.g. FileNotFoundError) is left to the
+    caller."""
     with _open_regular(path, limits or AudioLimits()) as (handle, size):
         buffer = np.empty(size, dtype=np.uint8)
         got = _read_into(handle, buffer)
@@ -155,12 +156,23 @@ def read_file(path: Path, limits: AudioLimits | None = None) -> Bytes:
     return buffer[:got]
 
 
+@dataclass(frozen=True, slots=True)
+class OpenFile:
+    """An audio file its store already opened and checked: decoding reads from this descriptor (from its
+    start), never from a path again. The descriptor stays open; whoever opened it closes it."""
+
+    descriptor: int
+    name: str
+
+
 class _OpenRegular:
-    def __init__(self, path: Path, limits: AudioLimits) -> None:
+    def __init__(self, path: Path | OpenFile, limits: AudioLimits) -> None:
         self.path, self.limits = path, limits
         self.handle: BinaryIO | None = None
 
     def __enter__(self) -> tuple[BinaryIO, int]:
+        if isinstance(self.path, OpenFile):
+            return self._enter_descriptor(self.path)
         path = self.path
         if path.is_symlink():
             raise AudioDecodeError(
@@ -188,12 +200,22 @@ class _OpenRegular:
         self.handle = os.fdopen(descriptor, "rb", buffering=0)
         return self.handle, int(info.st_size)
 
+    def _enter_descriptor(self, opened: OpenFile) -> tuple[BinaryIO, int]:
+        info = os.fstat(opened.descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise AudioDecodeError(f"{opened.name} is geen gewoon bestand en wordt niet gelezen.")
+        if info.st_size > self.limits.max_bytes:
+            raise AudioDecodeError(_too_big(opened.name, info.st_size, self.limits))
+        self.handle = os.fdopen(opened.descriptor, "rb", buffering=0, closefd=False)
+        self.handle.seek(0)
+        return self.handle, int(info.st_size)
+
     def __exit__(self, *_exc: object) -> None:
         if self.handle is not None:
             self.handle.close()
 
 
-def _open_regular(path: Path, limits: AudioLimits) -> _OpenRegular:
+def _open_regular(path: Path | OpenFile, limits: AudioLimits) -> _OpenRegular:
     return _OpenRegular(path, limits)
 
 
@@ -333,7 +355,7 @@ def decode(data: Buffer, label: str, limits: AudioLimits | None = None) -> Decod
 
 
 def load(
-    source: Path | Buffer,
+    source: Path | OpenFile | Buffer,
     label: str,
     limits: AudioLimits | None = None,
     *,
@@ -345,7 +367,7 @@ def load(
     With `first_view_s`, an MP3 longer than that is decoded only that far: `audio.rest` decodes the whole.
     """
     limits = limits or AudioLimits()
-    if isinstance(source, Path):
+    if isinstance(source, Path | OpenFile):
         with _open_regular(source, limits) as (handle, size):
             head = handle.read(HEAD_BYTES) or b""
 

@@ -7,10 +7,23 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+EVALUATION_REVISION_UNIQUE = "uq_evaluations_coach_recording_revision"
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -118,6 +131,10 @@ class EvaluationRow(Base):
     """
 
     __tablename__ = "evaluations"
+    # One row per revision of a coach's evaluation of a call, also when two workstations of one coach open or
+    # correct it at once (issue 20): so there is never more than one open draft per coach and recording. A live
+    # session has no recording (NULL), and NULLs never collide.
+    __table_args__ = (Index(EVALUATION_REVISION_UNIQUE, "coach_user_id", "recording_id", "revision", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -8,6 +8,7 @@ The caller's number is part of the metadata only so an erasure request can be ma
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -30,6 +31,10 @@ class RecordingGone(StoreError):
 
 class MalformedMetadata(ValueError):
     """A metadata record does not follow the schema; the message names the field."""
+
+
+class AudioMismatch(StoreError):
+    """The audio is not the file the metadata describes (its SHA-256 differs from the sidecar's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,7 @@ class RecordingMeta:
     audio: AudioInfo
     segments: tuple[Segment, ...] = ()
     caller_number: str | None = field(default=None, repr=False, compare=False)
+    sha256: str | None = None  # lowercase hex SHA-256 of the audio file as stored, when the store gives one
 
     def employee_ids(self) -> tuple[str, ...]:
         """Everyone who answered part of this call: the main employee and every segment's employee."""
@@ -100,6 +106,7 @@ SAMPLE_RATES = (1000, 384_000)
 MAX_SEGMENTS = 100
 SEGMENT_SLACK_S = 1.0
 RECORDING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+SHA256_HEX = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 def strict_json_loads(text: str) -> Any:
@@ -211,6 +218,9 @@ def _parse_metadata(data: Any) -> RecordingMeta:
         seg_start = _number(seg, "start_s", 0.0, duration + SEGMENT_SLACK_S, where)
         seg_end = _number(seg, "end_s", seg_start, duration + SEGMENT_SLACK_S, where)
         segments.append(Segment(_text(seg, "employee_id", 64, where), seg_start, seg_end))
+    digest = data.get("sha256")
+    if digest is not None and (not isinstance(digest, str) or not SHA256_HEX.match(digest)):
+        raise MalformedMetadata("field 'sha256' is not 64 hexadecimal digits")
     rec_id = _text(data, "id", 128)
     if not RECORDING_ID.match(rec_id):
         raise MalformedMetadata("field 'id' holds other characters than letters, digits, '-', '_' and '.'")
@@ -230,7 +240,19 @@ def _parse_metadata(data: Any) -> RecordingMeta:
         ),
         segments=tuple(segments),
         caller_number=caller,
+        sha256=digest.lower() if digest is not None else None,
     )
+
+
+def verify_audio_digest(meta: RecordingMeta, data: bytes | bytearray | memoryview) -> None:
+    """Where the metadata carries a SHA-256 of the audio, the bytes must have it; raises AudioMismatch."""
+    if meta.sha256 is None:
+        return
+    if hashlib.sha256(data).hexdigest() != meta.sha256:
+        raise AudioMismatch(
+            f"Het geluid van opname {meta.id} is niet het bestand dat de opnameopslag beschrijft (de "
+            "controlewaarde SHA-256 klopt niet); het wordt niet geopend. Laat IT de opnamemap nakijken."
+        )
 
 
 def metadata_to_json(meta: RecordingMeta) -> dict[str, Any]:
@@ -251,6 +273,8 @@ def metadata_to_json(meta: RecordingMeta) -> dict[str, Any]:
             "channel_map": list(meta.audio.channel_map),
         },
     }
+    if meta.sha256 is not None:
+        data["sha256"] = meta.sha256
     if meta.segments:
         data["segments"] = [
             {"employee_id": s.employee_id, "start_s": s.start_s, "end_s": s.end_s} for s in meta.segments

@@ -18,10 +18,14 @@ that the files are still the ones that were checked.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import secrets
 import stat
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,6 +51,7 @@ SCHEMA = "nunrec-folder-store/1"
 MARKER = "recstore.json"
 MAX_SIDECAR_BYTES = 64 * 1024
 _MAX_MARKER_BYTES = 4096
+LISTING_SNAPSHOT_SECONDS = 300.0  # a listing's pages come from one scan for at most this long
 _SAFE_ID = RECORDING_ID
 _WINDOWS_DEVICES = frozenset(
     ["CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))]
@@ -61,6 +66,14 @@ _OPEN_FLAGS = (
 )
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 _PINNED_UNLINK = os.unlink in os.supports_dir_fd and os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+# Opening relative to a folder's descriptor with no link followed (POSIX); elsewhere (Windows) the opened file's
+# identity is compared with what was checked instead.
+PINNED_OPEN = (
+    os.open in os.supports_dir_fd
+    and os.stat in os.supports_dir_fd
+    and hasattr(os, "O_DIRECTORY")
+    and hasattr(os, "O_NOFOLLOW")
+)
 
 Identity = tuple[int, int, int, int]
 
@@ -79,6 +92,7 @@ class _Entry:
 
     meta: RecordingMeta
     day: str
+    rel: str  # "YYYY/MM/DD" under the root
     day_identity: Identity
     sidecar: str
     sidecar_identity: Identity
@@ -112,10 +126,13 @@ def is_plain_audio_name(meta: RecordingMeta) -> bool:
     )
 
 
-def _read_regular(path: str, limit: int | None, too_large: str = "file too large") -> tuple[bytes, os.stat_result]:
+def _read_regular(
+    path: str, limit: int | None, too_large: str = "file too large", dir_fd: int | None = None
+) -> tuple[bytes, os.stat_result]:
     """Read a regular file that is not a link; with `limit`, refuse it unread when larger and never read more
-    than `limit + 1` bytes. FileNotFoundError passes through."""
-    before = os.lstat(path)
+    than `limit + 1` bytes. With `dir_fd`, `path` is a plain name in that (pinned) folder. FileNotFoundError
+    passes through."""
+    before = os.stat(path, dir_fd=dir_fd, follow_symlinks=False)
     if _is_link(before):
         raise _Refused("symbolic link refused")
     if not stat.S_ISREG(before.st_mode):
@@ -123,10 +140,14 @@ def _read_regular(path: str, limit: int | None, too_large: str = "file too large
     if limit is not None and before.st_size > limit:
         raise _Refused(too_large)
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, _OPEN_FLAGS, dir_fd=dir_fd)
     except OSError as error:
-        if not os.path.lexists(path):
-            raise
+        try:
+            os.stat(path, dir_fd=dir_fd, follow_symlinks=False)
+        except FileNotFoundError:
+            raise error from None
+        except OSError:
+            pass
         raise _Refused("the file could not be opened safely") from error
     with os.fdopen(fd, "rb") as handle:
         opened = os.fstat(handle.fileno())
@@ -166,11 +187,47 @@ def write_recording(root: Path, meta: RecordingMeta, audio: bytes) -> Path:
     return sidecar
 
 
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """One scan of the store for a window: the pages of that listing are cut from it."""
+
+    token: str
+    window: tuple[datetime, datetime]
+    items: tuple[RecordingMeta, ...]
+    skipped: tuple[SkippedEntry, ...]
+    made: float  # time.monotonic()
+
+
+class OpenedAudio:
+    """A recording's audio file opened by the store after its checks, and the metadata read beside it.
+
+    The player decodes from `descriptor` (never from a path again); whoever holds this closes it."""
+
+    def __init__(self, meta: RecordingMeta, descriptor: int, size: int) -> None:
+        self.meta = meta
+        self.descriptor = descriptor
+        self.size = size
+        self._closed = False
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            os.close(self.descriptor)
+
+    def __enter__(self) -> OpenedAudio:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 class FolderStore:
     """Reads a folder store. Listing is sorted by (start, id); the cursor is the position in that order."""
 
     def __init__(self, root: Path) -> None:
         self._root = root
+        self._lock = threading.Lock()
+        self._listing: _Listing | None = None  # the snapshot the pages of the latest listing are cut from
 
     def _check_root(self) -> Path:
         """The store root, resolved once (IT may point at a link or a mapped share); all else stays inside."""
@@ -233,9 +290,20 @@ class FolderStore:
                         continue
                     yield when, day, drel, identity
 
-    def _load(self, day: str, day_identity: Identity, name: str, copies: int, require_audio: bool) -> _Entry:
-        """Check one sidecar and its audio file; raises _Refused with the reason."""
-        data, sidecar_stat = _read_regular(os.path.join(day, name), MAX_SIDECAR_BYTES, "sidecar is larger than 64 KiB")
+    def _load(
+        self,
+        day: str,
+        day_identity: Identity,
+        name: str,
+        copies: int,
+        require_audio: bool,
+        rel: str = "",
+        dir_fd: int | None = None,
+    ) -> _Entry:
+        """Check one sidecar and its audio file; raises _Refused with the reason. With `dir_fd` both are read
+        relative to that pinned day folder, never through `day` as a path."""
+        sidecar_path = name if dir_fd is not None else os.path.join(day, name)
+        data, sidecar_stat = _read_regular(sidecar_path, MAX_SIDECAR_BYTES, "sidecar is larger than 64 KiB", dir_fd)
         try:
             raw = strict_json_loads(data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -256,7 +324,8 @@ class FolderStore:
             raise _Refused("audio.file is not the plain name <id>.<ext> beside the sidecar")
         audio_identity: Identity | None = None
         try:
-            audio = os.lstat(os.path.join(day, meta.audio.file))
+            audio_path = meta.audio.file if dir_fd is not None else os.path.join(day, meta.audio.file)
+            audio = os.stat(audio_path, dir_fd=dir_fd, follow_symlinks=False)
         except FileNotFoundError:
             if require_audio:
                 raise _Refused("audio file missing") from None
@@ -264,7 +333,7 @@ class FolderStore:
             if _is_link(audio) or not stat.S_ISREG(audio.st_mode) or audio.st_nlink > 1:
                 raise _Refused("audio file is a link or not a regular file")
             audio_identity = _identity(audio)
-        return _Entry(meta, day, day_identity, name, _identity(sidecar_stat), audio_identity)
+        return _Entry(meta, day, rel, day_identity, name, _identity(sidecar_stat), audio_identity)
 
     # -- listing ---------------------------------------------------------------------------------------
 
@@ -311,11 +380,34 @@ class FolderStore:
         return items, skipped
 
     def list_recordings(self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500) -> Page:
+        """One page of a listing. The first page (no cursor) scans the store once and keeps that snapshot; the
+        following pages are cut from it, so a listing reads each sidecar once however many pages it has. The
+        cursor is `<listing>.<offset>`; a cursor of an older listing, of another window or older than
+        `LISTING_SNAPSHOT_SECONDS`, scans afresh (as a plain offset). A deletion drops the snapshot."""
+        listing, offset = self._listing_for(start, end, cursor)
+        limit = max(1, limit)
+        chunk = list(listing.items[offset : offset + limit])
+        next_cursor = f"{listing.token}.{offset + limit}" if offset + limit < len(listing.items) else None
+        return Page(chunk, next_cursor, list(listing.skipped) if offset == 0 else [])
+
+    def _listing_for(self, start: datetime, end: datetime, cursor: str | None) -> tuple[_Listing, int]:
+        token, _, position = (cursor or "").rpartition(".")
+        offset = int(position) if position.isascii() and position.isdigit() and len(position) < 10 else 0
+        with self._lock:
+            kept = self._listing
+            if (
+                cursor is not None
+                and kept is not None
+                and kept.token == token
+                and kept.window == (start, end)
+                and time.monotonic() - kept.made < LISTING_SNAPSHOT_SECONDS
+            ):
+                return kept, offset
         items, skipped = self.scan_window(start, end)
-        offset = int(cursor) if cursor and cursor.isascii() and cursor.isdigit() and len(cursor) < 10 else 0
-        chunk = items[offset : offset + limit]
-        next_cursor = str(offset + limit) if offset + limit < len(items) else None
-        return Page(chunk, next_cursor, skipped if offset == 0 else [])
+        listing = _Listing(secrets.token_hex(8), (start, end), tuple(items), tuple(skipped), time.monotonic())
+        with self._lock:
+            self._listing = listing
+        return listing, offset
 
     # -- one recording -----------------------------------------------------------------------------
 
@@ -338,7 +430,7 @@ class FolderStore:
             )
         day, rel, identity = hits[0]
         try:
-            return self._load(day, identity, name, 1, require_audio)
+            return self._load(day, identity, name, 1, require_audio, rel)
         except FileNotFoundError:
             raise RecordingGone(f"Opname {recording_id} is niet (meer) beschikbaar.") from None
         except _Refused as refused:
@@ -355,29 +447,105 @@ class FolderStore:
     def get(self, recording_id: str) -> RecordingMeta:
         return self._locate(recording_id, require_audio=False).meta
 
-    def audio_path(self, recording_id: str) -> Path:
-        """Where the recording's checked audio lies (the player reads it itself, without following links)."""
-        entry = self._locate(recording_id)
-        return Path(entry.day) / entry.meta.audio.file
+    def open_audio(self, recording_id: str) -> OpenedAudio:
+        """Open the checked recording's audio for the player, so that it reads exactly the file that was checked.
 
-    def read_audio(self, recording_id: str) -> bytes:
+        POSIX: every folder from the store root down to the day folder is opened relative to its parent's
+        descriptor with O_NOFOLLOW | O_DIRECTORY (no link is followed at any level), each must be the folder
+        that was checked (device and inode), the sidecar is read again from the pinned day folder and the
+        audio opened relative to it. Elsewhere (Windows, no `dir_fd`) the file is opened by path and its
+        `fstat` identity, and the day folder's, must equal what was checked. The metadata returned is the one
+        read beside the opened file, so the audit names the employee of the file actually opened. The caller
+        owns the descriptor (`OpenedAudio.close`, or use it as a context manager)."""
         entry = self._locate(recording_id)
         try:
-            data, opened = _read_regular(os.path.join(entry.day, entry.meta.audio.file), None)
+            if PINNED_OPEN:
+                return self._open_pinned(entry)
+            return self._open_compared(entry)
         except FileNotFoundError:
             raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.") from None
-        except _Refused:
+        except (_Refused, NotADirectoryError):
+            log.warning("store entry changed between check and open: %s", _printable(f"{entry.rel}/{entry.sidecar}"))
             raise StoreError(self._changed(recording_id)) from None
         except OSError as error:
-            raise StoreError(f"Het geluid van opname {recording_id} is niet leesbaar: {error}") from error
-        if _identity(opened)[:2] != (entry.audio_identity or (0, 0))[:2]:
-            raise StoreError(self._changed(recording_id))
+            if error.errno in (errno.ELOOP, errno.EMLINK, errno.ENOTDIR):  # a link swapped in on the way
+                log.warning("store entry swapped for a link: %s", _printable(f"{entry.rel}/{entry.sidecar}"))
+                raise StoreError(self._changed(recording_id)) from None
+            reason = error.strerror or error
+            raise StoreError(f"Het geluid van opname {recording_id} is niet leesbaar: {reason}") from error
+
+    def _open_pinned(self, entry: _Entry) -> OpenedAudio:
+        root = str(self._check_root())
+        folder = os.open(root, _DIR_FLAGS)
+        try:
+            for part in entry.rel.split("/"):
+                inner = os.open(part, _DIR_FLAGS, dir_fd=folder)
+                os.close(folder)
+                folder = inner
+            if (os.fstat(folder).st_dev, os.fstat(folder).st_ino) != entry.day_identity[:2]:
+                raise _Refused("the day folder is not the one that was checked")
+            again = self._load(entry.day, entry.day_identity, entry.sidecar, 1, True, entry.rel, dir_fd=folder)
+            self._same_entry(entry, again)
+            audio = os.open(again.meta.audio.file, _OPEN_FLAGS, dir_fd=folder)
+        finally:
+            os.close(folder)
+        return self._checked_descriptor(audio, again)
+
+    def _open_compared(self, entry: _Entry) -> OpenedAudio:
+        audio = os.open(os.path.join(entry.day, entry.meta.audio.file), _OPEN_FLAGS)
+        try:
+            day = os.lstat(entry.day)
+            if _is_link(day) or (day.st_dev, day.st_ino) != entry.day_identity[:2]:
+                raise _Refused("the day folder is not the one that was checked")
+            again = self._load(entry.day, entry.day_identity, entry.sidecar, 1, True, entry.rel)
+            self._same_entry(entry, again)
+        except BaseException:
+            os.close(audio)
+            raise
+        return self._checked_descriptor(audio, again)
+
+    @staticmethod
+    def _same_entry(entry: _Entry, again: _Entry) -> None:
+        if again.meta != entry.meta or again.sidecar_identity != entry.sidecar_identity:
+            raise _Refused("the sidecar changed since it was checked")
+        if again.audio_identity is None or again.audio_identity[:2] != (entry.audio_identity or (0, 0, 0, 0))[:2]:
+            raise _Refused("the audio file changed since it was checked")
+
+    @staticmethod
+    def _checked_descriptor(audio: int, entry: _Entry) -> OpenedAudio:
+        """The opened audio must be the regular, singly linked file that was checked; else it is closed."""
+        try:
+            opened = os.fstat(audio)
+            if (
+                not stat.S_ISREG(opened.st_mode)
+                or opened.st_nlink > 1
+                or (opened.st_dev, opened.st_ino) != (entry.audio_identity or (0, 0, 0, 0))[:2]
+            ):
+                raise _Refused("the audio file is not the one that was checked")
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(audio, True)
+        except BaseException:
+            os.close(audio)
+            raise
+        return OpenedAudio(entry.meta, audio, int(opened.st_size))
+
+    def read_audio(self, recording_id: str) -> bytes:
+        """The checked audio's bytes, read from the descriptor `open_audio` pinned (the player verifies the
+        sidecar's SHA-256, for every store alike)."""
+        with self.open_audio(recording_id) as opened:
+            try:
+                with os.fdopen(opened.descriptor, "rb", closefd=False) as handle:
+                    data = handle.read()
+            except OSError as error:
+                raise StoreError(f"Het geluid van opname {recording_id} is niet leesbaar: {error}") from error
         return data
 
     def delete(self, recording_id: str, reason: str) -> None:
         """Remove exactly this recording's sidecar (first: it disappears at once), then its audio, after
         checking again, at the moment of deletion, that both are still the files that were checked."""
         entry = self._locate(recording_id, require_audio=False)
+        with self._lock:
+            self._listing = None  # the next page scans afresh: the deleted recording is never listed again
         try:
             again = self._load(entry.day, entry.day_identity, entry.sidecar, 1, require_audio=False)
         except (_Refused, OSError):
