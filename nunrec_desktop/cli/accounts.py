@@ -126,6 +126,10 @@ def cmd_employees(args: argparse.Namespace, io: Io) -> int:
         elif action == "assign":
             services.staff.assign(admin, args.employee_id, args.coach, args.start, args.end)
             print(f"Medewerker {args.employee_id} gekoppeld aan {args.coach}.", file=io.stdout)
+            if args.start < io.clock().date():
+                print(
+                    f"Let op: de koppeling geldt met terugwerkende kracht vanaf {args.start:%d-%m-%Y}.", file=io.stdout
+                )
         else:
             for e in services.staff.employees(admin):
                 if args.json:
