@@ -144,7 +144,7 @@ class StaffAdministration:
         if today is not None and not backdated and start < today:
             raise BackdatedChange(
                 f"De koppeling zou met terugwerkende kracht gelden vanaf {start:%d-%m-%Y}: de coach krijgt dan "
-                "ook toegang tot de gesprekken van de dagen daarvoor. Bevestig dat dit de bedoeling is."
+                "ook toegang tot de gesprekken sinds die dag. Is dat de bedoeling?"
             )
         coach = self._accounts.find(coach_username.strip().lower())
         detail = f"assign from {start.isoformat()} to {end.isoformat() if end else 'open'}"
