@@ -70,6 +70,12 @@ SAME_IN_DUTCH = {
     "+5 s",
     "Volume %1",
     "Enter",
+    "Coach",
+    "&Coach",
+    "Coaching",
+    "Accounts",
+    "Id",
+    "directory",
 }
 
 

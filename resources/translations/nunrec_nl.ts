@@ -187,17 +187,17 @@
 <context>
     <name>AdminOverview</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="172"/>
         <source>Administration</source>
         <translation>Beheer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="177"/>
         <source>As IT support you help the coach: employees and who coaches them, accounts, the recording store, erasure requests, the audit log and the yearly access review. You do not see recordings, evaluations or conversations.</source>
         <translation>Als IT-medewerker ondersteun je de coach: medewerkers en wie hen coacht, accounts, de opnameopslag, verwijderverzoeken, het auditlog en de jaarlijkse toegangsreview. Opnames, beoordelingen en gesprekken zie je niet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="197"/>
         <source>No access review is due.</source>
         <translation>Er is geen toegangsreview nodig.</translation>
     </message>
@@ -2981,32 +2981,32 @@
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="131"/>
         <source>Changes since the last review: %1.</source>
         <translation>Wijzigingen sinds de vorige review: %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="133"/>
         <source>Last review: %1 by %2.</source>
         <translation>Vorige review: %1 door %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="141"/>
         <source>ongoing</source>
         <translation>lopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="146"/>
         <source>Save access review</source>
         <translation>Toegangsreview opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="154"/>
         <source>The access review is written to %1.</source>
         <translation>De toegangsreview is opgeslagen in %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="162"/>
         <source>The review is signed off for %1.</source>
         <translation>De review is afgetekend voor %1.</translation>
     </message>
@@ -3066,7 +3066,7 @@
     <message>
         <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="53"/>
         <source>Portal t&amp;oken</source>
-        <translation>T&amp;oken van het portaal</translation>
+        <translation>Portaal&amp;token</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="85"/>

@@ -124,6 +124,9 @@ class ReviewPage(AdminPage):
             seen = a.last_sign_in.astimezone().strftime("%d-%m-%Y %H:%M") if a.last_sign_in else self.tr("never")
             rows.append([a.username, role, source, seen, self._assignments(a.assignments, data.employee_names)])
         fill(self.table, rows, [a.username for a in data.accounts])
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, 4)
+            cell.setToolTip(cell.text().replace("; ", "\n"))  # the whole list, also when the column cuts it off
         last = data.last_review
         text = self.tr("Changes since the last review: %1.").replace("%1", str(len(data.changes)))
         if last is not None:
