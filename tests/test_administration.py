@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
-from nunrec_desktop.domain import AccessDenied, InvalidInput, NunrecError, User
+from nunrec_desktop.domain import AccessDenied, Employee, InvalidInput, NunrecError, User
 from nunrec_desktop.services.staffing import BackdatedChange
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
@@ -214,3 +214,26 @@ def _io(clock: FakeClock, keyring: MemoryKeyring) -> Io:
     return Io(
         stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), keyring_factory=lambda: keyring, clock=clock
     )
+
+
+def test_cli_unlock_rename_and_deactivate_call_the_same_services(
+    services: Services, coach: User, clock: FakeClock, workspace_dir: Path, keyring_backend: MemoryKeyring
+) -> None:
+    services.people.add_employee("E1", "Anouk de Vries")
+    for _ in range(5):
+        with pytest.raises(NunrecError):
+            services.auth.sign_in("marieke", "wrong-password-here")
+    ws = ["--workspace", str(workspace_dir)]
+    for args, said in (
+        (["users", "unlock", "marieke"], "De blokkade van 'marieke' is opgeheven."),
+        (["employees", "rename", "E1", "Anouk Jansen"], "De naam van medewerker E1 is gewijzigd."),
+        (["employees", "deactivate", "E1"], "Medewerker E1 is inactief."),
+    ):
+        streams = _io(clock, keyring_backend)
+        assert main([*ws, *args], streams) == 0, streams.stderr.getvalue()  # type: ignore[attr-defined]
+        assert said in streams.stdout.getvalue()  # type: ignore[attr-defined]
+    services.auth.sign_in("marieke", TEST_PASSWORD)
+    assert services.people.employee("E1") == Employee("E1", "Anouk Jansen")
+    assert [e.actor.startswith("os:") for e in services.audit.entries() if e.action == "employees.deactivated"] == [
+        True
+    ]

@@ -29,6 +29,7 @@ from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.store_server import Behaviour, serve_store
 from tests.ui_dialogs import click_in_next_dialog
+from tests.test_ui_layout import LOGICAL_1920_AT_150, TITLE_BAR, assert_fits, show_page, styled  # noqa: F401
 from tests.ui_session import sign_in_app
 
 BEHEER = (
@@ -318,5 +319,32 @@ def test_a_coach_gets_no_beheer_page(
         for kind in (AdminOverview, EmployeesPage, CoachingPage, AccountsPage, StorePage, ReviewPage, AuditPage):
             assert window.findChildren(kind) == []
         assert controller.desk is not None and not hasattr(controller.desk, "employee_lines")
+    finally:
+        controller.shutdown()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), LOGICAL_1920_AT_150])
+def test_every_beheer_page_fits_a_laptop_screen_with_the_style_sheet(
+    qtbot: QtBot,
+    styled: None,
+    services: Services,
+    it_user: User,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+    size: tuple[int, int],
+) -> None:
+    services.staff.add_employee(it_user, "1042", "Gerrit van den Berg-Schoonhoven")
+    services.staff.assign(it_user, "1042", "marieke", date(2026, 1, 1))
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend, username="dennis")
+    try:
+        width, height = size
+        window.resize(width, height - TITLE_BAR)
+        for row in range(window.navigation.count()):
+            show_page(qtbot, window, row)
+            qtbot.waitUntil(lambda: controller.tasks.pending == 0)
+            assert_fits(window, width, height)
+            assert window.pages.currentWidget().width() <= window.width() - window.navigation.width()
     finally:
         controller.shutdown()
