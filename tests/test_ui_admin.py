@@ -28,8 +28,8 @@ from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.store_server import Behaviour, serve_store
-from tests.ui_dialogs import click_in_next_dialog
 from tests.test_ui_layout import LOGICAL_1920_AT_150, TITLE_BAR, assert_fits, show_page, styled  # noqa: F401
+from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
 BEHEER = (

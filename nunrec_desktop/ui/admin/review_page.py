@@ -126,7 +126,8 @@ class ReviewPage(AdminPage):
         fill(self.table, rows, [a.username for a in data.accounts])
         for row in range(self.table.rowCount()):
             cell = self.table.item(row, 4)
-            cell.setToolTip(cell.text().replace("; ", "\n"))  # the whole list, also when the column cuts it off
+            if cell is not None:
+                cell.setToolTip(cell.text().replace("; ", "\n"))  # the whole list, also when the column cuts it off
         last = data.last_review
         text = self.tr("Changes since the last review: %1.").replace("%1", str(len(data.changes)))
         if last is not None:
