@@ -21,14 +21,14 @@ from nunrec_desktop.ui.admin.coaching_page import CoachingPage
 from nunrec_desktop.ui.admin.employees_page import EmployeesPage
 from nunrec_desktop.ui.admin.review_page import AdminOverview, ReviewPage
 from nunrec_desktop.ui.admin.store_page import StorePage
-from nunrec_desktop.ui.application import AppController
+from nunrec_desktop.ui.application import AppController, load_style
 from nunrec_desktop.ui.audit_page import AuditPage
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.store_server import Behaviour, serve_store
-from tests.test_ui_layout import LOGICAL_1920_AT_150, TITLE_BAR, assert_fits, show_page, styled  # noqa: F401
+from tests.test_ui_layout import LOGICAL_1920_AT_150, TITLE_BAR, assert_fits, show_page
 from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
@@ -45,6 +45,17 @@ BEHEER = (
 def dutch(qapp: QApplication) -> Iterator[None]:
     translators = install_translators(qapp)
     yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The application's own style sheet (padding and fonts change the sizes) and the Dutch texts."""
+    translators = install_translators(qapp)
+    qapp.setStyleSheet(load_style())
+    yield
+    qapp.setStyleSheet("")
     for translator in translators:
         qapp.removeTranslator(translator)
 
