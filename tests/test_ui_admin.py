@@ -359,3 +359,33 @@ def test_every_beheer_page_fits_a_laptop_screen_with_the_style_sheet(
             assert window.pages.currentWidget().width() <= window.width() - window.navigation.width()
     finally:
         controller.shutdown()
+
+
+def test_with_the_directory_the_accounts_page_only_shows(
+    qtbot: QtBot,
+    dutch: None,
+    services: Services,
+    it_user: User,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`auth.kind = "directory"` (issue 24): who may sign in with which role is managed in the directory."""
+    monkeypatch.setattr(Services, "account_source", lambda self: "directory")
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend, username="dennis")
+    try:
+        _show(qtbot, window, MainWindow.ACCOUNTS)
+        accounts = _page(window, MainWindow.ACCOUNTS)
+        assert isinstance(accounts, AccountsPage)
+        qtbot.waitUntil(lambda: accounts.table.rowCount() == 2)
+        assert not accounts.add_form.isVisible() and not accounts.account_actions.isVisible()
+        assert "directory" in accounts.source_note.text()
+        _show(qtbot, window, MainWindow.REVIEW)
+        review = _page(window, MainWindow.REVIEW)
+        assert isinstance(review, ReviewPage)
+        qtbot.waitUntil(lambda: review.table.rowCount() == 2)
+        assert {review.table.item(r, 2).text() for r in range(2)} == {"directory"}
+    finally:
+        controller.shutdown()
