@@ -237,3 +237,40 @@ def test_cli_unlock_rename_and_deactivate_call_the_same_services(
     assert [e.actor.startswith("os:") for e in services.audit.entries() if e.action == "employees.deactivated"] == [
         True
     ]
+
+
+def test_the_migration_keeps_existing_employees_active_while_evaluations_refer_to_them(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from nunrec_desktop.adapters.db.engine import MIGRATIONS_DIR, create_database_engine, migrate
+
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "history")
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO users (id, username, display_name, role, password_hash, disabled, failed_attempts, "
+                "created_at) VALUES (1, 'marieke', 'Marieke Kok', 'coach', 'x', 0, 0, '2026-01-01 00:00:00')"
+            )
+        )
+        connection.execute(sa.text("INSERT INTO employees (id, name) VALUES ('E1', 'Anouk de Vries')"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO evaluations (id, coach_user_id, employee_id, recording_id, source, guideline_id, "
+                "guideline_version, guideline_hash, status, revision, content, created_at, updated_at) VALUES "
+                "(1, 1, 'E1', 'rec-1', 'recording', 'g', '1', 'h', 'draft', 1, '{}', '2026-09-01 09:00:00', "
+                "'2026-09-01 09:00:00')"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT id, active FROM employees")).all() == [("E1", 1)]
+        assert connection.execute(sa.text("SELECT count(*) FROM access_reviews")).scalar_one() == 0
+        assert connection.execute(sa.text("SELECT count(*) FROM evaluations")).scalar_one() == 1
+    engine.dispose()

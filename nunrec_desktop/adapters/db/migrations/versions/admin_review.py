@@ -19,8 +19,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("employees", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()))
+    # A plain ADD COLUMN (with a default, so existing rows are active), also on SQLite: a batch copy of the
+    # table would drop `employees` while evaluations refer to it.
+    op.add_column("employees", sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()))
     op.create_table(
         "access_reviews",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -36,5 +37,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("access_reviews")
-    with op.batch_alter_table("employees", schema=None) as batch_op:
-        batch_op.drop_column("active")
+    op.drop_column("employees", "active")
