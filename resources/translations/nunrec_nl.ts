@@ -187,17 +187,17 @@
 <context>
     <name>AdminOverview</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="173"/>
         <source>Administration</source>
         <translation>Beheer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="178"/>
         <source>As IT support you help the coach: employees and who coaches them, accounts, the recording store, erasure requests, the audit log and the yearly access review. You do not see recordings, evaluations or conversations.</source>
         <translation>Als IT-medewerker ondersteun je de coach: medewerkers en wie hen coacht, accounts, de opnameopslag, verwijderverzoeken, het auditlog en de jaarlijkse toegangsreview. Opnames, beoordelingen en gesprekken zie je niet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="197"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="198"/>
         <source>No access review is due.</source>
         <translation>Er is geen toegangsreview nodig.</translation>
     </message>
@@ -2981,32 +2981,32 @@
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="132"/>
         <source>Changes since the last review: %1.</source>
         <translation>Wijzigingen sinds de vorige review: %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="134"/>
         <source>Last review: %1 by %2.</source>
         <translation>Vorige review: %1 door %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="142"/>
         <source>ongoing</source>
         <translation>lopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="147"/>
         <source>Save access review</source>
         <translation>Toegangsreview opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="155"/>
         <source>The access review is written to %1.</source>
         <translation>De toegangsreview is opgeslagen in %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="163"/>
         <source>The review is signed off for %1.</source>
         <translation>De review is afgetekend voor %1.</translation>
     </message>
