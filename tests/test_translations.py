@@ -76,6 +76,7 @@ SAME_IN_DUTCH = {
     "Accounts",
     "Id",
     "directory",
+    "BSN",  # main (issue 20) brought it in; the Dutch abbreviation is the same
 }
 
 
