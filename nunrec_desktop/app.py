@@ -6,6 +6,7 @@ Nothing happens at import time. The GUI and every CLI command call `open_service
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import logging
 import logging.handlers
@@ -17,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.atomic_file import write_atomically
 from nunrec_desktop.adapters.audio.decode import AudioLimits
 from nunrec_desktop.adapters.credentials import StoreCredentials
+from nunrec_desktop.adapters.db.admin_queries import AdminQueries
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.adapters.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.adapters.store.base import RecordingStore
@@ -29,6 +32,7 @@ from nunrec_desktop.documents.layout import PdfLayout
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
+from nunrec_desktop.services.access_review import AccessReview
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
@@ -37,7 +41,7 @@ from nunrec_desktop.services.coaching_cycles import CycleService
 from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.credential_administration import CredentialAdministration
 from nunrec_desktop.services.cycles import CycleOverview
-from nunrec_desktop.services.desk import CoachDesk, DeskParts, ItDesk, desk_for
+from nunrec_desktop.services.desk import AdminParts, CoachDesk, DeskParts, ItDesk, desk_for
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
@@ -53,8 +57,9 @@ from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService
 from nunrec_desktop.services.retention import RetentionService
 from nunrec_desktop.services.staffing import StaffAdministration
+from nunrec_desktop.services.store_admin import StoreAdministration
 from nunrec_desktop.services.subject_access import SubjectAccessService
-from nunrec_desktop.settings import Workspace, load_workspace
+from nunrec_desktop.settings import Workspace, load_workspace, render_toml
 
 if TYPE_CHECKING:
     from nunrec_desktop.adapters.audio.playback import AudioOutput
@@ -102,6 +107,9 @@ class Services:
     exports: ExportService = field(init=False, repr=False)
     pending_parts: PendingParts = field(init=False, repr=False)
     staff: StaffAdministration = field(init=False, repr=False)
+    admin_queries: AdminQueries = field(init=False, repr=False)
+    store_admin: StoreAdministration = field(init=False, repr=False)
+    access_review: AccessReview = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -155,7 +163,14 @@ class Services:
             self.sessions, self.catalog, self.policy, self.audit, self.clock, self.cycle_book, self.guard
         )
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
-        self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit)
+        self.admin_queries = AdminQueries(self.sessions)
+        self.staff = StaffAdministration(self.people, self.accounts, self.policy, self.audit, self.admin_queries)
+        self.store_admin = StoreAdministration(
+            WorkspaceStoreSetup(self), self.credential_administration(), self.policy, self.audit, self.clock
+        )
+        self.access_review = AccessReview(
+            self.accounts, self.admin_queries, self.policy, self.audit, self.clock, self.account_source
+        )
         self.cycles = CycleOverview(
             self.people,
             self.evaluations,
@@ -199,8 +214,48 @@ class Services:
             guideline=self.guideline,
             guard=self.guard,
             recording_retention_days=settings.recording_retention_days,
+            admin=AdminParts(
+                accounts=self.accounts,
+                staff=self.staff,
+                store=self.store_admin,
+                review=self.access_review,
+                review_layout=PdfLayout(resources_dir() / "fonts"),
+                account_source=self.account_source,
+                anchor_label=self.anchor_label,
+                audit=self.audit,
+            ),
         )
         return desk_for(user, parts)
+
+    def account_source(self) -> str:
+        """Where accounts come from: "local", or "directory" with the setting `auth.kind` (issue 24)."""
+        kind = getattr(self.workspace.settings, "auth_kind", "local")
+        return "directory" if kind == "directory" else "local"
+
+    def anchor_label(self) -> str:
+        from nunrec_desktop.services.audit_anchor import workspace_label
+
+        return workspace_label(self.workspace.root)
+
+    def reconfigure_store(self, kind: str, location: str) -> None:
+        """Write the store's kind and location to the settings file and use them from now on."""
+        from nunrec_desktop.settings import settings_from_mapping
+
+        new = dataclasses.replace(self.workspace.settings, store_kind=kind, store_location=location)
+        text = render_toml(new)
+        import tomllib
+
+        settings_from_mapping(tomllib.loads(text), str(self.workspace.settings_file))  # refuses what cannot load
+
+        def write(path: Path) -> None:
+            path.write_text(text, encoding="utf-8")
+
+        write_atomically(self.workspace.settings_file, write)
+        old = self._store
+        self.workspace = Workspace(self.workspace.root, new)
+        self._store = None
+        if isinstance(old, HttpStore):
+            old.close()
 
     def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None:
         """The audit chain's head into the system log, outside the database (see services/audit_anchor.py)."""
@@ -232,6 +287,30 @@ class Services:
         if isinstance(self._store, HttpStore):
             self._store.close()
         self.engine.dispose()
+
+
+class WorkspaceStoreSetup:
+    """The store's settings of this workspace as `services.store_admin` sees them."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def current(self) -> tuple[str, str]:
+        settings = self._services.workspace.settings
+        return settings.store_kind, settings.store_location
+
+    def save(self, kind: str, location: str) -> None:
+        self._services.reconfigure_store(kind, location)
+
+    def probe(self, kind: str, location: str) -> RecordingStore:
+        workspace = self._services.workspace
+        trial = Workspace(
+            workspace.root, dataclasses.replace(workspace.settings, store_kind=kind, store_location=location)
+        )
+        return build_store(trial, self._services.store_credentials, self._services.clock)
+
+    def has_token(self) -> bool:
+        return self._services.store_credentials().token() is not None
 
 
 def build_store(
@@ -323,7 +402,7 @@ def build_services(
         policy=policy,
         passwords=passwords,
         auth=Authenticator(sessions, passwords, audit, clock),
-        accounts=Accounts(sessions, passwords, policy, clock),
+        accounts=Accounts(sessions, passwords, policy, clock, audit),
         keyring_factory=keyring_factory,
     )
 

@@ -122,11 +122,13 @@ def test_user_admin_is_audited_under_the_os_account(run: Run) -> None:
 
     services = open_services(run.workspace, clock=run.clock, keyring_factory=lambda: run.keyring)
     try:
-        entry = services.audit.entries()[0]
+        change, entry = services.audit.entries()[:2]  # newest first: the change after the decision (issue 25)
     finally:
         services.close()
     assert entry.actor.startswith("os:") and entry.action == "users.administer" and entry.detail == "add"
     assert entry.object_id == "marieke"
+    assert (change.actor, change.action, change.object_id) == (entry.actor, "users.added", "marieke")
+    assert change.detail == "before none, after role coach, active"
 
 
 def test_employees_and_assignments(run: Run) -> None:

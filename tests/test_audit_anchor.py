@@ -203,9 +203,9 @@ def test_cli_anchor_and_verify(
     ws = ["--workspace", str(workspace_dir)]
     _fill(services)
     code, out, _ = _run(["audit", "anchor", *ws, "--out", str(anchors)], keyring_backend, clock)
-    assert code == 0 and "regel 9" in out  # 8 plays after adding the coach
+    assert code == 0 and "regel 10" in out  # 8 plays after adding the coach (its decision and the change)
     code, out, err = _run(["audit", "verify", *ws, "--anchors", str(anchors)], keyring_backend, clock)
-    assert code == 0 and "intact: 9 regels en 1 ankers kloppen" in out, err
+    assert code == 0 and "intact: 10 regels en 1 ankers kloppen" in out, err
 
     with services.sessions.begin() as session:
         session.execute(delete(AuditEntryRow))

@@ -70,6 +70,13 @@ SAME_IN_DUTCH = {
     "+5 s",
     "Volume %1",
     "Enter",
+    "Coach",
+    "&Coach",
+    "Coaching",
+    "Accounts",
+    "Id",
+    "directory",
+    "BSN",  # main (issue 20) brought it in; the Dutch abbreviation is the same
 }
 
 

@@ -105,7 +105,16 @@ def test_it_role_sees_support_areas_only(
     assert window is not None
     qtbot.addWidget(window)
     areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert areas == ["Ondersteuning", "Auditlog", "Verwijderverzoeken"]
+    assert areas == [
+        "Beheer",
+        "Auditlog",
+        "Verwijderverzoeken",
+        "Medewerkers",
+        "Coaching",
+        "Accounts",
+        "Opnameopslag",
+        "Toegangsreview",
+    ]
     controller.shutdown()
 
 

@@ -97,6 +97,26 @@ def main() -> int:
             conversation.close()
             yield 500
 
+    def admin_steps(window: Any) -> Iterator[int]:
+        """IT's Beheer pages (issue 25), each shown once its list has loaded."""
+        names = ("beheer", "audit", "erasure", "employees", "coaching", "accounts", "store", "review")
+        for row, name in enumerate(names):
+            window.show_area(row)
+            yield 1800
+            if name == "audit":
+                page = window.pages.widget(row)
+                QTest.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+                yield 800
+            if name in ("employees", "accounts"):
+                page = window.pages.widget(row)
+                if page.table.rowCount():
+                    page.table.selectRow(0)
+                    yield 300
+            shoot(f"it-{row:02d}-{name}")
+        window.close()
+        yield 300
+        app.quit()
+
     def steps() -> Iterator[int]:
         controller.start()
         yield 1500
@@ -110,6 +130,9 @@ def main() -> int:
         assert window is not None
         window.showMaximized()
         yield 2500
+        if controller.recordings is None:  # the IT role: the Beheer pages
+            yield from admin_steps(window)
+            return
         shoot("02-recordings")
         recordings = controller.recordings
         assert recordings is not None

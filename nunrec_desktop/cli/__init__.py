@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from nunrec_desktop.cli import accounts, audio, audit, coaching, documents, privacy, recordings, workspace
+from nunrec_desktop.cli import accounts, audio, audit, coaching, documents, privacy, recordings, review, workspace
 from nunrec_desktop.cli.common import Io, default_demo_dir, run_gui, workspace_root
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.settings import SETTINGS_FILE, Settings, Workspace
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         recordings.add_erase,
         workspace.add_retention,
         audit.add_audit,
+        review.add_access_review,
     ):
         add(sub, common)
     return parser
@@ -84,6 +85,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "erase": recordings.cmd_erase,
     "subject-access": recordings.cmd_subject_access,
     "sample": recordings.cmd_sample,
+    "access-review": review.cmd_access_review,
 }
 
 

@@ -27,6 +27,8 @@ def add_users(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     for name, text in (("disable", "account uitschakelen"), ("enable", "account weer inschakelen")):
         p = users_sub.add_parser(name, parents=[common], help=text)
         p.add_argument("username")
+    unlock = users_sub.add_parser("unlock", parents=[common], help="blokkade na te veel mislukte pogingen opheffen")
+    unlock.add_argument("username")
     pw = users_sub.add_parser("passwd", parents=[common], help="nieuw wachtwoord instellen (heft ook een blokkade op)")
     pw.add_argument("username")
     pw.add_argument("--password-stdin", action="store_true")
@@ -43,6 +45,12 @@ def add_employees(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     eas.add_argument("--coach", required=True)
     eas.add_argument("--from", dest="start", type=date.fromisoformat, required=True, metavar="JJJJ-MM-DD")
     eas.add_argument("--to", dest="end", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD")
+    ren = emp_sub.add_parser("rename", parents=[common], help="naam van een medewerker wijzigen")
+    ren.add_argument("employee_id")
+    ren.add_argument("name")
+    for name, text in (("deactivate", "medewerker inactief maken"), ("activate", "medewerker weer actief maken")):
+        p = emp_sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("employee_id")
     elst = emp_sub.add_parser("list", parents=[common], help="medewerkers tonen")
     elst.add_argument("--json", action="store_true")
 
@@ -104,6 +112,9 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
             services.accounts.set_disabled(admin, args.username, action == "disable")
             word = "uitgeschakeld" if action == "disable" else "ingeschakeld"
             print(f"Account '{args.username}' is {word}.", file=io.stdout)
+        elif action == "unlock":
+            services.accounts.unlock(admin, args.username)
+            print(f"De blokkade van '{args.username}' is opgeheven.", file=io.stdout)
         elif action == "passwd":
             password = read_secret(args, io, f"Nieuw wachtwoord voor {args.username}: ")
             services.accounts.set_password(admin, args.username, password)
@@ -126,6 +137,17 @@ def cmd_employees(args: argparse.Namespace, io: Io) -> int:
         elif action == "assign":
             services.staff.assign(admin, args.employee_id, args.coach, args.start, args.end)
             print(f"Medewerker {args.employee_id} gekoppeld aan {args.coach}.", file=io.stdout)
+            if args.start < io.clock().date():
+                print(
+                    f"Let op: de koppeling geldt met terugwerkende kracht vanaf {args.start:%d-%m-%Y}.", file=io.stdout
+                )
+        elif action == "rename":
+            services.staff.rename_employee(admin, args.employee_id, args.name)
+            print(f"De naam van medewerker {args.employee_id} is gewijzigd.", file=io.stdout)
+        elif action in ("deactivate", "activate"):
+            services.staff.set_employee_active(admin, args.employee_id, action == "activate")
+            word = "weer actief" if action == "activate" else "inactief"
+            print(f"Medewerker {args.employee_id} is {word}.", file=io.stdout)
         else:
             for e in services.staff.employees(admin):
                 if args.json:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nunrec_desktop.services.access_review import AccessReviewData
 from nunrec_desktop.services.document_check import DocumentCheck
 from nunrec_desktop.services.reports import FeedbackData
 from nunrec_desktop.services.subject_access import SubjectAccessData
@@ -31,3 +32,8 @@ class PdfLayout:
         from nunrec_desktop.documents.pdf import render_subject_access
 
         render_subject_access(data, out, self._fonts, check)
+
+    def access_review(self, data: AccessReviewData, out: Path, check: DocumentCheck) -> None:
+        from nunrec_desktop.documents.access_review_pdf import render_access_review
+
+        render_access_review(data, out, self._fonts, check)

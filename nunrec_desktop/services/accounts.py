@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import UserRow
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, InvalidInput, Role, User
+from nunrec_desktop.domain import Action, AuditResult, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
-from nunrec_desktop.services.identifiers import display_name_problem
+from nunrec_desktop.services.identifiers import display_name_problem, require_employee_name
 from nunrec_desktop.services.passwords import Passwords, password_problem
 from nunrec_desktop.services.privacy import CallerDataGuard
 
@@ -131,12 +132,31 @@ def username_problem(username: str) -> str | None:
 
 class Accounts:
     def __init__(
-        self, sessions: sessionmaker[Session], passwords: Passwords, policy: AccessPolicy, clock: Clock
+        self,
+        sessions: sessionmaker[Session],
+        passwords: Passwords,
+        policy: AccessPolicy,
+        clock: Clock,
+        audit: AuditLog | None = None,
     ) -> None:
         self._sessions = sessions
         self._passwords = passwords
         self._policy = policy
         self._clock = clock
+        self._audit = audit
+
+    def _changed(self, admin: User, action: str, username: str, detail: str) -> None:
+        """The change itself, after it succeeded, with before and after (never a password or its hash)."""
+        if self._audit is not None:
+            self._audit.record(
+                actor=admin.username,
+                role=str(admin.role),
+                action=action,
+                result=AuditResult.ALLOWED,
+                object_type="user",
+                object_id=username,
+                detail=detail,
+            )
 
     def add(self, admin: User, username: str, role: str | Role, display_name: str, password: str) -> User:
         username = username.strip().lower()
@@ -145,9 +165,10 @@ class Accounts:
         problem = username_problem(username) or password_problem(password) or display_name_problem(display_name.strip())
         if problem:
             raise InvalidInput(problem)
+        shown = require_employee_name(display_name) if display_name.strip() else username
         row = UserRow(
             username=username,
-            display_name=display_name.strip() or username,
+            display_name=shown,
             role=str(parsed_role),
             password_hash=self._passwords.hash(password),
             disabled=False,
@@ -159,6 +180,7 @@ class Accounts:
                 session.add(row)
         except IntegrityError:
             raise InvalidInput(f"De gebruikersnaam '{username}' bestaat al.") from None
+        self._changed(admin, "users.added", username, f"before none, after role {parsed_role}, active")
         return user_from_row(row)
 
     def list(self, admin: User) -> list[AccountStatus]:
@@ -176,7 +198,19 @@ class Accounts:
         )
         with self._sessions.begin() as session:
             row = self._row(session, username)
-            row.disabled = disabled
+            before, row.disabled = row.disabled, disabled
+        word = "disabled" if disabled else "enabled"
+        self._changed(admin, f"users.{word}", username, f"disabled before {before}, after {disabled}")
+
+    def unlock(self, admin: User, username: str) -> None:
+        """Lift a lock-out after too many failed sign-ins (the password stays as it is)."""
+        self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", username), detail="unlock")
+        with self._sessions.begin() as session:
+            row = self._row(session, username)
+            before = f"failed attempts {row.failed_attempts}, locked {row.locked_until is not None}"
+            row.failed_attempts = 0
+            row.locked_until = None
+        self._changed(admin, "users.unlocked", username, f"before {before}, after failed attempts 0, locked False")
 
     def set_password(self, admin: User, username: str, password: str) -> None:
         """Set a new password; this also lifts a lock-out."""
@@ -187,8 +221,10 @@ class Accounts:
         with self._sessions.begin() as session:
             row = self._row(session, username)
             row.password_hash = self._passwords.hash(password)
+            locked = row.locked_until is not None
             row.failed_attempts = 0
             row.locked_until = None
+        self._changed(admin, "users.password_set", username, f"password replaced; locked before {locked}, after False")
 
     def find(self, username: str) -> User | None:
         """The account, None if there is none; `UnknownRole` (Dutch) when its role is not one that exists."""

@@ -161,6 +161,7 @@ class AppController(QObject):
         if isinstance(desk, CoachDesk):
             areas[MainWindow.COACH_ERASURE] = erasure
         else:
+            areas.update(self._admin_areas(desk))
             areas[MainWindow.AUDIT] = AuditPage(desk, self.tasks, desk.today())
             areas[MainWindow.IT_ERASURE] = erasure
         self.erasure_page = erasure
@@ -188,6 +189,24 @@ class AppController(QObject):
             self.recordings.reload()
             if desk.running_session() is not None:  # e.g. after a crash mid-session: carry on with it
                 window.show_area(MainWindow.SIDE_BY_SIDE)
+
+    def _admin_areas(self, desk: ItDesk) -> dict[int, QWidget]:
+        """IT's Beheer pages (issue 25); a coach never gets these (their desk has none of these calls)."""
+        from nunrec_desktop.ui.admin.accounts_page import AccountsPage
+        from nunrec_desktop.ui.admin.coaching_page import CoachingPage
+        from nunrec_desktop.ui.admin.employees_page import EmployeesPage
+        from nunrec_desktop.ui.admin.review_page import AdminOverview, ReviewPage
+        from nunrec_desktop.ui.admin.store_page import StorePage
+        from nunrec_desktop.ui.main_window import MainWindow
+
+        return {
+            0: AdminOverview(desk, self.tasks),
+            MainWindow.EMPLOYEES: EmployeesPage(desk, self.tasks),
+            MainWindow.COACHING: CoachingPage(desk, self.tasks),
+            MainWindow.ACCOUNTS: AccountsPage(desk, self.tasks),
+            MainWindow.STORE: StorePage(desk, self.tasks),
+            MainWindow.REVIEW: ReviewPage(desk, self.tasks),
+        }
 
     def _about(self, desk: CoachDesk | ItDesk) -> str:
         """What "Over nunrec" (F1) says: the version, and the conversation guideline with its status."""

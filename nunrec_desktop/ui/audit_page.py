@@ -4,6 +4,7 @@ keten", which runs the same verification as `nunrec audit verify` and shows the 
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import (
@@ -53,6 +54,8 @@ class AuditDesk(Protocol):
 
     def verify_audit(self) -> ChainReport: ...
 
+    def write_anchor(self, out: Path) -> tuple[ChainReport, int]: ...
+
 
 class AuditPage(QWidget):
     def __init__(
@@ -89,6 +92,12 @@ class AuditPage(QWidget):
         self.verify_button = QPushButton(self.tr("Check chain"), self)
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.clicked.connect(self.verify)
+        self.anchor_file = QLineEdit(self)
+        self.anchor_file.setAccessibleName(self.tr("Anchor file"))
+        self.anchor_file.setPlaceholderText(self.tr("anchor file outside the database, e.g. on a share"))
+        self.anchor_button = QPushButton(self.tr("Write &anchor"), self)
+        self.anchor_button.setObjectName("anchorButton")
+        self.anchor_button.clicked.connect(self.write_anchor)
         self.chain_result = QLabel(self)
         self.chain_result.setObjectName("chainResult")
         self.chain_result.setWordWrap(True)
@@ -130,6 +139,13 @@ class AuditPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(title)
         layout.addLayout(filters)
+        anchor_row = QHBoxLayout()
+        anchor_label = QLabel(self.tr("Anchor file"), self)
+        anchor_label.setBuddy(self.anchor_file)
+        anchor_row.addWidget(anchor_label)
+        anchor_row.addWidget(self.anchor_file, 1)
+        anchor_row.addWidget(self.anchor_button)
+        layout.addLayout(anchor_row)
         layout.addWidget(self.chain_result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
@@ -165,6 +181,32 @@ class AuditPage(QWidget):
             lambda error: self.chain_result.setText(for_reader(error)),
             owner=self,
         )
+
+    def write_anchor(self) -> None:
+        text = self.anchor_file.text().strip()
+        if not text:
+            self.chain_result.setText(self.tr("Give the file the anchor is appended to."))
+            return
+        out = Path(text).expanduser()
+        self.chain_result.setText(self.tr("Checking the chain..."))
+        self._tasks.run(
+            lambda: self._desk.write_anchor(out),
+            self._anchored,
+            lambda error: self.chain_result.setText(for_reader(error)),
+            owner=self,
+        )
+
+    def _anchored(self, result: tuple[ChainReport, int]) -> None:
+        report, seq = result
+        self._verified(report)
+        if seq:
+            self.chain_result.setText(
+                self.chain_result.text()
+                + " "
+                + self.tr("Anchor of entry %1 appended to %2.")
+                .replace("%1", str(seq))
+                .replace("%2", self.anchor_file.text())
+            )
 
     def _verified(self, report: ChainReport) -> None:
         if report.intact:

@@ -54,8 +54,13 @@ class MainWindow(QMainWindow):
     CYCLES = 3
     SIDE_BY_SIDE = 4
     COACH_ERASURE = 5
-    AUDIT = 1  # for the IT role
+    AUDIT = 1  # for the IT role ("Beheer")
     IT_ERASURE = 2
+    EMPLOYEES = 3
+    COACHING = 4
+    ACCOUNTS = 5
+    STORE = 6
+    REVIEW = 7
 
     locked = Signal()
     sign_out_requested = Signal()
@@ -182,26 +187,12 @@ class MainWindow(QMainWindow):
                 (self.tr("Erasure requests"), ""),
             ]
         return [
-            (
-                self.tr("Support"),
-                self.tr(
-                    "As IT support you help the coach: you manage accounts and the connection to the recording "
-                    "store, handle erasure requests and read the audit log. You do not browse or evaluate "
-                    "recordings. For now accounts are managed with the command 'nunrec users'."
-                ),
-            ),
-            (
-                self.tr("Audit log"),
-                self.tr(
-                    "Here you will search the audit log and check its hash chain. For now use the command "
-                    "'nunrec audit verify'."
-                ),
-            ),
-            (
-                self.tr("Erasure requests"),
-                self.tr(
-                    "Here you will handle a caller's request to delete a recording: find it by the time of the "
-                    "call and the caller's number, delete it and log it without keeping the number."
-                ),
-            ),
+            (self.tr("Administration"), ""),
+            (self.tr("Audit log"), ""),
+            (self.tr("Erasure requests"), ""),
+            (self.tr("Employees"), ""),
+            (self.tr("Coaching"), ""),
+            (self.tr("Accounts"), ""),
+            (self.tr("Recording store"), ""),
+            (self.tr("Access review"), ""),
         ]

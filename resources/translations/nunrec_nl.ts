@@ -2,39 +2,258 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="44"/>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="91"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="53"/>
+        <source>Accounts come from the directory: who may sign in with which role is managed there. This page only shows them.</source>
+        <translation>De accounts komen uit de directory: daar wordt beheerd wie met welke rol mag aanmelden. Deze pagina toont ze alleen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="57"/>
+        <source>Local accounts of this workspace. Each account belongs to one person.</source>
+        <translation>Lokale accounts van deze werkmap. Elk account hoort bij één persoon.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="140"/>
+        <source>coach</source>
+        <translation>coach</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="140"/>
+        <source>IT support</source>
+        <translation>IT-medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="65"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="66"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="67"/>
+        <source>&amp;Add account</source>
+        <translation>Account &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="74"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="75"/>
+        <source>Full &amp;name</source>
+        <translation>Volledige &amp;naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="76"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="77"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="78"/>
+        <source>Password a&amp;gain</source>
+        <translation>Wachtwoord n&amp;ogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="90"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="90"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="90"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="90"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="153"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Uitschakelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="96"/>
+        <source>Lift &amp;lock-out</source>
+        <translation>&amp;Blokkade opheffen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="97"/>
+        <source>New password</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="98"/>
+        <source>new password</source>
+        <translation>nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="99"/>
+        <source>New password again</source>
+        <translation>Nieuw wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="100"/>
+        <source>new password again</source>
+        <translation>nieuw wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="101"/>
+        <source>&amp;Set password</source>
+        <translation>Wachtwoord &amp;instellen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="133"/>
+        <source>invalid: unknown role</source>
+        <translation>ongeldig: onbekende rol</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="135"/>
+        <source>disabled</source>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="137"/>
+        <source>locked until %1</source>
+        <translation>geblokkeerd tot %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="139"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="153"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Inschakelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="199"/>
+        <source>The two passwords are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="165"/>
+        <source>Account %1 added.</source>
+        <translation>Account %1 is toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="177"/>
+        <source>Account %1 is disabled.</source>
+        <translation>Account %1 is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="177"/>
+        <source>Account %1 is enabled.</source>
+        <translation>Account %1 is ingeschakeld.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="189"/>
+        <source>The lock-out of %1 is lifted.</source>
+        <translation>De blokkade van %1 is opgeheven.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/accounts_page.py" line="206"/>
+        <source>The password of %1 is set; a lock-out is lifted too.</source>
+        <translation>Het wachtwoord van %1 is ingesteld; een eventuele blokkade is ook opgeheven.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminOverview</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="173"/>
+        <source>Administration</source>
+        <translation>Beheer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="178"/>
+        <source>As IT support you help the coach: employees and who coaches them, accounts, the recording store, erasure requests, the audit log and the yearly access review. You do not see recordings, evaluations or conversations.</source>
+        <translation>Als IT-medewerker ondersteun je de coach: medewerkers en wie hen coacht, accounts, de opnameopslag, verwijderverzoeken, het auditlog en de jaarlijkse toegangsreview. Opnames, beoordelingen en gesprekken zie je niet.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="198"/>
+        <source>No access review is due.</source>
+        <translation>Er is geen toegangsreview nodig.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/base.py" line="84"/>
+        <source>Please confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/base.py" line="86"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/base.py" line="87"/>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="217"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="224"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="229"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="319"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="338"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="363"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="365"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="367"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -42,119 +261,264 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="71"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="77"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="78"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="120"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="85"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="86"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="124"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="90"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="92"/>
         <source>Check chain</source>
         <translation>Controleer keten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="105"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="105"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="119"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="121"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="122"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="84"/>
         <source>All actions</source>
         <translation>Alle handelingen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="143"/>
+        <source>Anchor file</source>
+        <translation>Ankerbestand</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="97"/>
+        <source>anchor file outside the database, e.g. on a share</source>
+        <translation>ankerbestand buiten de database, bijvoorbeeld op een share</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="98"/>
+        <source>Write &amp;anchor</source>
+        <translation>&amp;Anker schrijven</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
         <source>Audit log entries</source>
         <translation>Regels van het auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="123"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="125"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="126"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="127"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="128"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="173"/>
         <source>%1 entries</source>
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="173"/>
         <source>1 entry</source>
         <translation>1 regel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="191"/>
         <source>Checking the chain...</source>
         <translation>De keten wordt gecontroleerd...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="188"/>
+        <source>Give the file the anchor is appended to.</source>
+        <translation>Geef het bestand op waaraan het anker wordt toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="206"/>
+        <source>Anchor of entry %1 appended to %2.</source>
+        <translation>Anker van regel %1 toegevoegd aan %2.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="215"/>
         <source>The chain is intact: %1 entries checked.</source>
         <translation>De keten is intact: %1 regels gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="220"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="46"/>
+        <source>Coaching assignments</source>
+        <translation>Coachkoppelingen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="53"/>
+        <source>&amp;Assign</source>
+        <translation>&amp;Koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="58"/>
+        <source>&amp;Employee</source>
+        <translation>&amp;Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="59"/>
+        <source>&amp;Coach</source>
+        <translation>&amp;Coach</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="60"/>
+        <source>&amp;From (inclusive)</source>
+        <translation>&amp;Vanaf (inclusief)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="72"/>
+        <source>History of the selected employee</source>
+        <translation>Geschiedenis van de gekozen medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="77"/>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="77"/>
+        <source>From</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="77"/>
+        <source>Up to and including</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="77"/>
+        <source>Remarks</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="78"/>
+        <source>Assignment history</source>
+        <translation>Geschiedenis van de koppelingen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="82"/>
+        <source>Last day of the assignment</source>
+        <translation>Laatste dag van de koppeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="83"/>
+        <source>E&amp;nd selected assignment</source>
+        <translation>Gekozen koppeling &amp;beëindigen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="85"/>
+        <source>&amp;Last day</source>
+        <translation>&amp;Laatste dag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="114"/>
+        <source> (inactive)</source>
+        <translation> (inactief)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="126"/>
+        <source>There is no active coach account yet; add one on the Accounts page.</source>
+        <translation>Er is nog geen actief account van een coach; voeg er een toe bij Accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="142"/>
+        <source>overlaps another assignment</source>
+        <translation>overlapt met een andere koppeling</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="144"/>
+        <source>%1 days without a coach before it</source>
+        <translation>%1 dagen zonder coach ervoor</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="150"/>
+        <source>ongoing</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="163"/>
+        <source>Choose an employee and a coach.</source>
+        <translation>Kies een medewerker en een coach.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="170"/>
+        <source>%1 is coached by %2 from %3.</source>
+        <translation>%1 wordt vanaf %3 gecoacht door %2.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="186"/>
+        <source>The assignment ends after %1.</source>
+        <translation>De koppeling eindigt na %1.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="200"/>
+        <source>Nothing was changed.</source>
+        <translation>Er is niets gewijzigd.</translation>
     </message>
 </context>
 <context>
@@ -464,6 +828,152 @@
         <location filename="../../nunrec_desktop/ui/cycles_page.py" line="360"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeesPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="31"/>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="55"/>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="36"/>
+        <source>e.g. 1042</source>
+        <translation>bijv. 1042</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="37"/>
+        <source>first name and surname</source>
+        <translation>voornaam en achternaam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="38"/>
+        <source>&amp;Add employee</source>
+        <translation>Medewerker &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="42"/>
+        <source>Employee &amp;id (telephony)</source>
+        <translation>&amp;Id van de medewerker (telefonie)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="42"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="54"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="54"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="54"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="54"/>
+        <source>Coach today</source>
+        <translation>Coach vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="54"/>
+        <source>Evaluations</source>
+        <translation>Beoordelingen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="60"/>
+        <source>New name</source>
+        <translation>Nieuwe naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="61"/>
+        <source>new name of the selected employee</source>
+        <translation>nieuwe naam van de gekozen medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="62"/>
+        <source>&amp;Rename</source>
+        <translation>Naam &amp;wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="112"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Inactief maken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="64"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="94"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="94"/>
+        <source>inactive</source>
+        <translation>inactief</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="96"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="96"/>
+        <source>yes (cannot be deleted)</source>
+        <translation>ja (kan niet worden verwijderd)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="112"/>
+        <source>&amp;Activate</source>
+        <translation>&amp;Actief maken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="120"/>
+        <source>Employee %1 added.</source>
+        <translation>Medewerker %1 is toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="133"/>
+        <source>The name of %1 is changed.</source>
+        <translation>De naam van %1 is gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="147"/>
+        <source>%1 is still coached by %2. Deactivate anyway? End the assignment on the Coaching page.</source>
+        <translation>%1 wordt nog gecoacht door %2. Toch inactief maken? Beëindig de koppeling bij Coaching.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="155"/>
+        <source>%1 is active again.</source>
+        <translation>%1 is weer actief.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="155"/>
+        <source>%1 is inactive.</source>
+        <translation>%1 is inactief.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="163"/>
+        <source>Delete %1 and their assignments?</source>
+        <translation>%1 en de koppelingen verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/employees_page.py" line="167"/>
+        <source>%1 is deleted.</source>
+        <translation>%1 is verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -1749,115 +2259,125 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="74"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="90"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="94"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="97"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="102"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="157"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="159"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier zie je straks de opgenomen inkomende gesprekken van de medewerkers die je coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="165"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluister je straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraag je het en markeer je momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="172"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="174"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
         <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van je concepten en beoordelingen, en maak je terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="180"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plan je straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kies je gesprekken, luister je samen met een medewerker terug en leg je side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
         <source>Side-by-side</source>
         <translation>Side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
-        <source>Support</source>
-        <translation>Ondersteuning</translation>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="190"/>
+        <source>Administration</source>
+        <translation>Beheer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
-        <source>As IT support you help the coach: you manage accounts and the connection to the recording store, handle erasure requests and read the audit log. You do not browse or evaluate recordings. For now accounts are managed with the command &apos;nunrec users&apos;.</source>
-        <translation>Als IT-ondersteuning help je de coach: je beheert accounts en de koppeling met de opnameopslag, handelt verwijderverzoeken af en leest het auditlog. Je bladert niet door opnames en beoordeelt ze niet. Accounts beheer je voorlopig met de opdracht &apos;nunrec users&apos;.</translation>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
+        <source>Coaching</source>
+        <translation>Coaching</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="195"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
+        <source>Recording store</source>
+        <translation>Opnameopslag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="197"/>
+        <source>Access review</source>
+        <translation>Toegangsreview</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="191"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
-        <source>Here you will search the audit log and check its hash chain. For now use the command &apos;nunrec audit verify&apos;.</source>
-        <translation>Hier doorzoek je straks het auditlog en controleer je de hashketen. Gebruik voorlopig de opdracht &apos;nunrec audit verify&apos;.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="192"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="203"/>
-        <source>Here you will handle a caller&apos;s request to delete a recording: find it by the time of the call and the caller&apos;s number, delete it and log it without keeping the number.</source>
-        <translation>Hier handel je straks het verzoek van een beller af om een opname te verwijderen: opzoeken aan de hand van het tijdstip en het nummer van de beller, verwijderen en vastleggen zonder het nummer te bewaren.</translation>
     </message>
 </context>
 <context>
@@ -2376,49 +2896,296 @@
 <context>
     <name>ReplaceReasonDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="43"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="44"/>
         <source>Why replace?</source>
         <translation>Waarom vervangen?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="49"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="50"/>
         <source>Drawn calls are final. A replacement is recorded with the draw and its reason, and the employee&apos;s feedback document says how many calls were replaced.</source>
         <translation>Getrokken gesprekken staan vast. Een vervanging wordt met de reden bij de trekking vastgelegd, en in de terugkoppeling voor de medewerker staat hoeveel gesprekken zijn vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="62"/>
         <source>Technical fault in the recording</source>
         <translation>Technisch mankement in de opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="63"/>
         <source>Call unsuitable to evaluate (cut off, silent or too short)</source>
         <translation>Gesprek niet te beoordelen (afgebroken, stil of te kort)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="64"/>
         <source>Not a customer call (a colleague, or a wrong number)</source>
         <translation>Geen klantgesprek (een collega, of verkeerd verbonden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="65"/>
         <source>Other:</source>
         <translation>Anders:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="75"/>
         <source>Other reason</source>
         <translation>Andere reden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="76"/>
         <source>In a few words, without anything about the caller</source>
         <translation>In een paar woorden, zonder iets over de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/replace_reason_dialog.py" line="92"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="45"/>
+        <source>Access review</source>
+        <translation>Toegangsreview</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="54"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="54"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="54"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="54"/>
+        <source>Last sign-in</source>
+        <translation>Laatst aangemeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="54"/>
+        <source>Coaches</source>
+        <translation>Coacht</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="55"/>
+        <source>Accounts under review</source>
+        <translation>Accounts in de review</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="63"/>
+        <source>PDF file</source>
+        <translation>PDF-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="65"/>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Bladeren...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="66"/>
+        <source>&amp;Make PDF</source>
+        <translation>PDF &amp;maken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="73"/>
+        <source>All accounts (yearly)</source>
+        <translation>Alle accounts (jaarlijks)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="74"/>
+        <source>IT rights only (quarterly)</source>
+        <translation>Alleen IT-rechten (per kwartaal)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="77"/>
+        <source>e.g. checked with the team leader; two accounts disabled</source>
+        <translation>bijv. nagelopen met de teamleider; twee accounts uitgeschakeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="78"/>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Aftekenen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="81"/>
+        <source>&amp;PDF file</source>
+        <translation>&amp;PDF-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="89"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="90"/>
+        <source>S&amp;cope</source>
+        <translation>&amp;Omvang</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="91"/>
+        <source>&amp;Remark</source>
+        <translation>&amp;Opmerking</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="116"/>
+        <source>No review is due. Thank you for keeping access tidy.</source>
+        <translation>Er is geen review nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="122"/>
+        <source>coach</source>
+        <translation>coach</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="122"/>
+        <source>IT support</source>
+        <translation>IT-medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="123"/>
+        <source>directory</source>
+        <translation>directory</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="123"/>
+        <source>local</source>
+        <translation>lokaal</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="124"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="132"/>
+        <source>Changes since the last review: %1.</source>
+        <translation>Wijzigingen sinds de vorige review: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="134"/>
+        <source>Last review: %1 by %2.</source>
+        <translation>Vorige review: %1 door %2.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="142"/>
+        <source>ongoing</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="147"/>
+        <source>Save access review</source>
+        <translation>Toegangsreview opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="155"/>
+        <source>The access review is written to %1.</source>
+        <translation>De toegangsreview is opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="163"/>
+        <source>The review is signed off for %1.</source>
+        <translation>De review is afgetekend voor %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="29"/>
+        <source>Recording store</source>
+        <translation>Opnameopslag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="33"/>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="34"/>
+        <source>TSV portal (HTTPS)</source>
+        <translation>TSV-portaal (HTTPS)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="36"/>
+        <source>folder, or https://portal address</source>
+        <translation>map, of https://adres van het portaal</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="37"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="41"/>
+        <source>paste the token from the portal</source>
+        <translation>plak het token uit het portaal</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="42"/>
+        <source>Put token in the &amp;keyring</source>
+        <translation>Token in de &amp;sleutelhanger zetten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="44"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbinding &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="51"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="52"/>
+        <source>&amp;Location</source>
+        <translation>&amp;Plaats</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="53"/>
+        <source>Portal t&amp;oken</source>
+        <translation>Portaal&amp;token</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="103"/>
+        <source>A token is in the keyring.</source>
+        <translation>Er staat een token in de sleutelhanger.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="85"/>
+        <source>No token in the keyring yet.</source>
+        <translation>Er staat nog geen token in de sleutelhanger.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="94"/>
+        <source>Saved. Coaches see the recordings of this store from their next list on.</source>
+        <translation>Opgeslagen. Coaches zien vanaf hun volgende lijst de opnames uit deze opslag.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="104"/>
+        <source>The token is in the keyring of this computer.</source>
+        <translation>Het token staat in de sleutelhanger van deze computer.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="110"/>
+        <source>Testing the connection...</source>
+        <translation>De verbinding wordt getest...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="118"/>
+        <source>Connection works: %1 recordings of the last 30 days listed, %2 of them inbound; %3 entries could not be used.</source>
+        <translation>De verbinding werkt: %1 opnames van de afgelopen 30 dagen gevonden, waarvan %2 inkomend; %3 vermeldingen waren onbruikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/admin/store_page.py" line="126"/>
+        <source>The connection failed: %1</source>
+        <translation>De verbinding is mislukt: %1</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -77,6 +78,7 @@ class EmployeeRow(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class AssignmentRow(Base):
@@ -243,3 +245,17 @@ class FeedbackExportRow(Base):
     employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
     evaluation_ids: Mapped[str] = mapped_column(Text)  # JSON list of evaluation ids
     made_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AccessReviewRow(Base):
+    """A signed-off access review (BIO2): who signed, when, the scope ("full" or "admin") and a short remark."""
+
+    __tablename__ = "access_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    signed_on: Mapped[date] = mapped_column(Date)
+    signed_by: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(16))
+    remark: Mapped[str] = mapped_column(String(500))
+    accounts: Mapped[int] = mapped_column(Integer)
