@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
-from directory_server import COACH_GROUP, IT_GROUP, PASSWORD, PEOPLE, Directory, make_test_ca, running_directory
 from sqlalchemy import select
 
 from nunrec_desktop.adapters.db.models import UserRow
@@ -23,22 +21,8 @@ from nunrec_desktop.app import Services, build_services
 from nunrec_desktop.domain import AuthenticationFailed, Role, User, WorkspaceError
 from nunrec_desktop.services.directory import ACCOUNT_OFF, BOTH_GROUPS, NO_GROUP, UNREACHABLE, WRONG_CREDENTIALS
 from nunrec_desktop.settings import Settings, create_workspace, load_workspace, settings_from_mapping
-
-
-@pytest.fixture(scope="session")
-def directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Directory]:
-    with running_directory(tmp_path_factory.mktemp("directory")) as running:
-        yield running
-
-
-@pytest.fixture
-def no_ticket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: Directory) -> Path:
-    """The Kerberos realm's configuration, and an empty credential cache: no ticket on this 'workstation'."""
-    for key, value in directory.krb5_env.items():
-        monkeypatch.setenv(key, value)
-    cache = tmp_path / "krb5cc"
-    monkeypatch.setenv("KRB5CCNAME", f"FILE:{cache}")
-    return cache
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+from tests.directory_server import COACH_GROUP, IT_GROUP, PASSWORD, PEOPLE, Directory, make_test_ca
 
 
 def directory_services(

@@ -139,7 +139,24 @@ class AppController(QObject):
     def _workspace_opened(self, services: OpenWorkspace) -> None:
         self.services = services
         self._anchor("start")
-        self.login.set_sign_in(services.auth.sign_in)
+        if not services.auth.uses_directory:
+            self.login.set_sign_in(services.auth.sign_in)
+            return
+        # Single sign-on: the workstation's Kerberos ticket (SSPI on Windows) first, in the background; without
+        # a ticket the password window is used as it is.
+        self.login.trying_ticket()
+        self.tasks.run(services.auth.sign_in_with_ticket, self._ticket_done, self._ticket_failed)
+
+    def _ticket_done(self, user: User | None) -> None:
+        assert self.services is not None
+        self.login.set_sign_in(self.services.auth.sign_in, submit_pending=user is None)
+        if user is not None:
+            self._signed_in(user)
+
+    def _ticket_failed(self, error: Exception) -> None:
+        assert self.services is not None
+        self.login.set_sign_in(self.services.auth.sign_in, submit_pending=False)
+        self.login.show_error(for_reader(error))
 
     def _workspace_failed(self, error: Exception) -> None:
         self.login.workspace_failed(for_reader(error))  # a Dutch sentence (the runner logged an unexpected one)

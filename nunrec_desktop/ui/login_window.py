@@ -103,14 +103,20 @@ class LoginWindow(QWidget):
             self.first_painted.emit()
         return handled
 
-    def set_sign_in(self, sign_in: SignIn) -> None:
+    def trying_ticket(self) -> None:
+        """The workspace signs in with the directory: the workstation's own sign-in (a Kerberos ticket) is tried
+        first; the button says so until it is done."""
+        self.button.setText(self.tr("Signing in with your workstation account..."))
+
+    def set_sign_in(self, sign_in: SignIn, submit_pending: bool = True) -> None:
         self._sign_in = sign_in
         self.button.setText(self.tr("Sign in"))
         self.button.setEnabled(True)
         self.message.clear()
         if self._submit_when_ready:
             self._submit_when_ready = False
-            self._submit()
+            if submit_pending:
+                self._submit()
 
     def workspace_failed(self, text: str) -> None:
         """The workspace could not be opened: say why; signing in stays impossible."""

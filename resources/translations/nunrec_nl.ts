@@ -4,37 +4,37 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="215"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="205"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="222"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="210"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="227"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="319"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="336"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="361"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="363"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="365"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -1695,8 +1695,13 @@
         <translation>Werkmap wordt geopend...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="108"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="109"/>
+        <source>Signing in with your workstation account...</source>
+        <translation>Aanmelden met je werkplekaccount...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="125"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
@@ -1706,7 +1711,7 @@
         <translation>Opnames zijn er alleen voor coaching op de manier waarop gesprekken worden gevoerd (Protocol opname telefoongesprekken). Elke luisterbeurt wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="143"/>
         <source>Enter your user name and password.</source>
         <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
     </message>
