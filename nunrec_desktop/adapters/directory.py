@@ -157,6 +157,8 @@ class LdapDirectory:
             import spnego.exceptions
         except ImportError:
             raise NoTicket("pyspnego missing") from None
+        if not getattr(_ldap(), "SASL_AVAIL", 0):  # a python-ldap built without SASL has no sasl_bind_s
+            raise NoTicket("python-ldap without SASL")
         host = urlsplit(self._config.uri).hostname or ""
         try:
             context = spnego.client(
