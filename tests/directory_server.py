@@ -56,7 +56,8 @@ PEOPLE_ROWS = {
 
 def require_binaries() -> None:
     """Skip (outside CI) or fail (in CI) when the directory's real parts are not installed."""
-    missing = [p for p in (SLAPD, KDC, "/usr/sbin/kdb5_util", "/usr/sbin/kadmin.local", "/usr/bin/kinit") if not Path(p).exists()]
+    binaries = (SLAPD, KDC, "/usr/sbin/kdb5_util", "/usr/sbin/kadmin.local", "/usr/bin/kinit")
+    missing = [p for p in binaries if not Path(p).exists()]
     if not any(Path("/usr/lib").rglob(GSSAPI_PLUGIN_GLOB)):
         missing.append("libsasl2-modules-gssapi-mit")
     try:
