@@ -36,7 +36,7 @@ def cmd_directory(args: argparse.Namespace, io: Io) -> int:
     try:
         directory = services.directory
         if directory is None:
-            raise InvalidInput("Deze werkmap gebruikt geen directory: zet auth.kind = \"directory\" in nunrec.toml.")
+            raise InvalidInput('Deze werkmap gebruikt geen directory: zet auth.kind = "directory" in nunrec.toml.')
         password = read_secret(args, io, "Wachtwoord: ", confirm=False) if args.password_stdin else None
         decision = directory.check(local_admin(), args.user, password)
     finally:

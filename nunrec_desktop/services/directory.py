@@ -51,9 +51,7 @@ UNREACHABLE = (
     "later opnieuw. IT kan zich intussen aanmelden met het lokale noodaccount."
 )
 NOT_INSTALLED = "Aanmelden met de directory is op deze werkplek niet geïnstalleerd (python-ldap ontbreekt)."
-NO_TICKET = (
-    "Er is geen Kerberos-ticket op deze werkplek: meld je aan op het domein, of test met --password-stdin."
-)
+NO_TICKET = "Er is geen Kerberos-ticket op deze werkplek: meld je aan op het domein, of test met --password-stdin."
 OTHER_PERSON = "Het ticket of wachtwoord hoort bij een ander account dan het vergrendelde; meld af en opnieuw aan."
 
 
