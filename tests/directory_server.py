@@ -6,7 +6,7 @@ People (`ou=people,dc=nunspeet,dc=test`, password `PASSWORD` for each):
   nina   neither group                   dora   coach group, locked (pwdAccountLockedTime)
   eric   coach group, expired (shadowExpire in the past)
   fred, gina  coach group (a test renames fred; gina leaves the group)
-Kerberos principals `alice`, `bob`, `dora`, `carol` exist in the realm; slapd has the service key
+Kerberos principals `alice`, `bob`, `carol`, `dora`, `gina` exist in the realm; slapd has the service key
 `ldap/localhost` and maps `uid=NAME,cn=<realm>,cn=gssapi,cn=auth` to the person's entry.
 
 `tools/system-packages.sh test` installs slapd, the KDC and Cyrus SASL's GSSAPI module. Missing binaries
@@ -209,7 +209,7 @@ def running_directory(folder: Path) -> Iterator[Directory]:
     )
     slapd: subprocess.Popen[bytes] | None = None
     try:
-        for uid in ("alice", "bob", "carol", "dora"):
+        for uid in ("alice", "bob", "carol", "dora", "gina"):
             realm.addprinc(f"{uid}@{REALM}", PASSWORD)
         keytab = folder / "ldap.keytab"
         realm.addprinc(f"ldap/localhost@{REALM}")

@@ -108,3 +108,46 @@ def test_a_refused_ticket_leaves_the_password_window_with_the_reason(
     qtbot.waitUntil(lambda: "uitgeschakeld of verlopen" in login.message.text(), timeout=20_000)
     assert login.button.isEnabled() and controller.main_window is None
     controller.shutdown()
+
+
+def test_unlock_asks_the_directory_again_with_the_ticket(
+    qtbot: QtBot,
+    dutch: object,
+    directory: Directory,
+    no_ticket: Path,
+    directory_workspace: Path,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    directory.kinit("gina", no_ticket)
+    controller = gui_controller(directory_workspace, keyring_factory=lambda: keyring_backend, clock=clock,
+                                idle_minutes=0.004)  # fmt: skip
+    qtbot.addWidget(controller.login)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=20_000)
+    window = controller.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_locked, timeout=10_000)
+    qtbot.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)  # no password typed: the ticket
+    qtbot.waitUntil(lambda: not window.is_locked(), timeout=10_000)
+    conn = directory.admin()
+    try:
+        _remove_from_coaches(conn, "gina")
+        qtbot.waitUntil(window.is_locked, timeout=10_000)
+        qtbot.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "niet in de groep" in window.lock_screen.message.text(), timeout=10_000)
+        assert window.is_locked()
+    finally:
+        _remove_from_coaches(conn, "gina", add_back=True)
+        conn.unbind_s()
+    controller.shutdown()
+
+
+def _remove_from_coaches(conn: object, uid: str, add_back: bool = False) -> None:
+    import ldap
+
+    from tests.directory_server import COACH_GROUP, PEOPLE
+
+    change = ldap.MOD_ADD if add_back else ldap.MOD_DELETE
+    conn.modify_s(COACH_GROUP, [(change, "member", [f"uid={uid},{PEOPLE}".encode()])])  # type: ignore[attr-defined]

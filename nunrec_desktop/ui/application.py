@@ -193,6 +193,7 @@ class AppController(QObject):
         window.locked.connect(desk.record_idle_lock)
         idle = IdleWatcher(self._idle_minutes or services.workspace.settings.idle_lock_minutes, window)
         idle.idle.connect(window.lock)
+        window.lock_screen.unlocked.connect(idle.start)  # the count starts again after an unlock
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(idle)
