@@ -292,3 +292,29 @@ def _set_members(conn: object, group: str, remove: str | None, add: str | None) 
     if add:
         changes.append((ldap.MOD_ADD, "member", [add.encode()]))
     conn.modify_s(group, changes)  # type: ignore[attr-defined]
+
+
+def test_active_directory_account_states_and_bind_codes_are_read() -> None:
+    """AD's own encodings, as AD sends them (no AD here): userAccountControl's disabled bit, accountExpires in
+    100-ns steps since 1601 (0 and 2^63-1 are "never"), the sub-code in a refused bind's message."""
+    from datetime import UTC, datetime
+
+    import ldap
+
+    from nunrec_desktop.adapters.directory import _account_state, _refusal_reason
+
+    now = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+    def ad_time(moment: datetime) -> bytes:
+        return str(int((moment.timestamp() + 11644473600) * 10_000_000)).encode()
+
+    assert _account_state({"useraccountcontrol": [b"514"]}, now) == ("disabled", "userAccountControl")
+    assert _account_state({"useraccountcontrol": [b"512"], "accountexpires": [b"0"]}, now) == ("", "")
+    assert _account_state({"accountexpires": [b"9223372036854775807"]}, now) == ("", "")
+    assert _account_state({"accountexpires": [ad_time(datetime(2026, 11, 1, tzinfo=UTC))]}, now)[0] == "expired"
+    assert _account_state({"accountexpires": [ad_time(datetime(2027, 1, 1, tzinfo=UTC))]}, now) == ("", "")
+    assert _account_state({"useraccountcontrol": [b"not a number"]}, now) == ("", "")
+    message = "80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data 533, v4563"
+    assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message})) == "disabled"
+    assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message.replace("533", "52e")})) == "credentials"
+    assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message.replace("533", "701")})) == "expired"
