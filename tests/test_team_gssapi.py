@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from nunrec_desktop.app import build_services
-from nunrec_desktop.domain import Role, User
+from nunrec_desktop.domain import Role, User, WorkspaceError
 from nunrec_desktop.settings import Settings, create_workspace, load_workspace
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.directory_server import REALM, Directory, free_port_block
@@ -95,7 +95,7 @@ def test_a_team_database_authenticates_the_workstation_user_with_kerberos(
     assert ":" not in url.split("//", 1)[1].split("@", 1)[0]  # no password in the setting
     root = tmp_path / "workspace"
     create_workspace(root, Settings(database_url=url))
-    with pytest.raises(Exception, match="GSSAPI|gss|Kerberos|credentials"):  # no ticket: the server refuses
+    with pytest.raises(WorkspaceError, match=r"GSSAPI|gss|Kerberos|credentials"):  # no ticket: refused
         build_services(load_workspace(root), clock=clock, keyring_factory=lambda: keyring_backend).close()
     directory.kinit("alice", no_ticket)
     services = build_services(load_workspace(root), clock=clock, keyring_factory=lambda: keyring_backend)
