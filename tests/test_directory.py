@@ -85,6 +85,8 @@ def test_refusals_are_dutch_audited_and_make_no_account(
     assert str(refused.value) == message
     (entry,) = dservices.audit.entries(action="auth.sign_in")
     assert entry.result == "denied" and reason in entry.detail and entry.role == ""
+    assert entry.actor == (name if reason.startswith(("both", "no group", "account")) else "(onbekend account)")
+    assert password not in entry.detail and password not in entry.actor
     with dservices.sessions() as session:
         assert session.execute(select(UserRow)).scalars().all() == []
 

@@ -75,6 +75,7 @@ class Decision:
     refusal: str | None
     reason: str  # a short English phrase for the audit: "coach group", "both groups", "no group", ...
     stable_id: str = ""  # the directory's id of the person (kept out of the CLI's JSON)
+    confirmed: bool = False  # the directory read the person's entry (else the name typed is not audited)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -187,16 +188,18 @@ class DirectorySignIn:
 
         problem = username_problem(entry.user.lower())
         if problem:
-            return Decision(entry.user, name, entry.groups, None, source, problem, "login name not allowed")
+            return Decision(
+                entry.user, name, entry.groups, None, source, problem, "login name not allowed", confirmed=True
+            )
         if entry.account_state:
             return Decision(entry.user, name, entry.groups, None, source, ACCOUNT_OFF,
-                            f"account {entry.account_state} ({entry.state_source})")  # fmt: skip
+                            f"account {entry.account_state} ({entry.state_source})", confirmed=True)  # fmt: skip
         if coach and it:
-            return Decision(entry.user, name, entry.groups, None, source, BOTH_GROUPS, "both groups")
+            return Decision(entry.user, name, entry.groups, None, source, BOTH_GROUPS, "both groups", confirmed=True)
         if not coach and not it:
-            return Decision(entry.user, name, entry.groups, None, source, NO_GROUP, "no group")
+            return Decision(entry.user, name, entry.groups, None, source, NO_GROUP, "no group", confirmed=True)
         role = Role.COACH if coach else Role.IT
-        return Decision(entry.user, name, entry.groups, role, source, None, f"{role} group", entry.stable_id)
+        return Decision(entry.user, name, entry.groups, role, source, None, f"{role} group", entry.stable_id, True)
 
     def _safe_name(self, entry: DirectoryEntry) -> str:
         """The directory's display name, unless the caller-data guard finds something in it (then the login)."""
@@ -204,7 +207,8 @@ class DirectorySignIn:
         return name if name and not self._guard().scan(name) else entry.user
 
     def _conclude(self, decision: Decision, action: str, expected: User | None = None) -> User:
-        actor = decision.user.lower() if decision.user and valid_user_name(decision.user) else "(onbekend account)"
+        # A name the directory did not confirm is not audited: it could be a password typed in the wrong field.
+        actor = decision.user.lower() if decision.confirmed else "(onbekend account)"
         detail = f"source: {decision.source}; decision: {decision.reason}"
         if decision.role is None:
             self._audit.record(actor=actor, role="", action=action, result=AuditResult.DENIED, object_type="user",

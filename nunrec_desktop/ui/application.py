@@ -149,14 +149,19 @@ class AppController(QObject):
 
     def _ticket_done(self, user: User | None) -> None:
         assert self.services is not None
-        self.login.set_sign_in(self.services.auth.sign_in, submit_pending=user is None)
+        self.login.set_sign_in(self.services.auth.sign_in, user is None, self._in_background)
         if user is not None:
             self._signed_in(user)
 
     def _ticket_failed(self, error: Exception) -> None:
         assert self.services is not None
-        self.login.set_sign_in(self.services.auth.sign_in, submit_pending=False)
+        self.login.set_sign_in(self.services.auth.sign_in, False, self._in_background)
         self.login.show_error(for_reader(error))
+
+    def _in_background(
+        self, work: Callable[[], User], done: Callable[[User], None], failed: Callable[[Exception], None]
+    ) -> None:
+        self.tasks.run(work, done, failed, owner=self.login)
 
     def _workspace_failed(self, error: Exception) -> None:
         self.login.workspace_failed(for_reader(error))  # a Dutch sentence (the runner logged an unexpected one)
