@@ -320,3 +320,22 @@ def test_active_directory_account_states_and_bind_codes_are_read() -> None:
     assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message})) == "disabled"
     assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message.replace("533", "52e")})) == "credentials"
     assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message.replace("533", "701")})) == "expired"
+
+
+def test_the_ticket_bind_carries_the_channel_binding_of_the_real_tls_connection(directory: Directory) -> None:
+    """AD's LDAP channel binding: the GSSAPI token is bound to `tls-server-end-point`, the SHA-256 of the server
+    certificate as this very connection presented it (slapd with Cyrus SASL does not check it; AD does)."""
+    import hashlib
+    import ssl
+
+    from nunrec_desktop.adapters.directory import DirectoryConfig, LdapDirectory, _channel_bindings
+
+    der = ssl.PEM_cert_to_DER_cert((directory.folder / "server.pem").read_text())
+    settings = {k[5:]: v for k, v in directory.settings().items() if k not in ("auth_kind", "auth_timeout_seconds")}
+    config = DirectoryConfig(uri=settings.pop("server_uri"), timeout_s=5, **settings)
+    conn = LdapDirectory(config)._connect()
+    try:
+        bindings = _channel_bindings(conn, 5)
+    finally:
+        conn.unbind_s()
+    assert bindings.application_data == b"tls-server-end-point:" + hashlib.sha256(der).digest()

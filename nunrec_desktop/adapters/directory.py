@@ -160,15 +160,17 @@ class LdapDirectory:
         if not getattr(_ldap(), "SASL_AVAIL", 0):  # a python-ldap built without SASL has no sasl_bind_s
             raise NoTicket("python-ldap without SASL")
         host = urlsplit(self._config.uri).hostname or ""
+        bindings = _channel_bindings(conn, self._config.timeout_s)
         try:
             context = spnego.client(
                 hostname=host,
                 service="ldap",
                 protocol="kerberos",
                 context_req=spnego.ContextReq.mutual_auth | spnego.ContextReq.integrity,
+                channel_bindings=bindings,
             )
             token = context.step() or b""
-        except (spnego.exceptions.SpnegoError, OSError, ValueError) as error:
+        except (spnego.exceptions.SpnegoError, OSError, ValueError, ImportError) as error:  # no ticket / no gssapi
             raise NoTicket(type(error).__name__) from None
         for _ in range(8):  # a Kerberos exchange takes three legs; anything longer is not one
             answer = conn.sasl_bind_s("", "GSSAPI", token)
@@ -255,6 +257,25 @@ class LdapDirectory:
         except ldap.NO_SUCH_OBJECT:
             return False
         return any(dn for dn, _attrs in found)
+
+
+def _channel_bindings(conn: Any, timeout_s: int) -> Any:
+    """RFC 5929 `tls-server-end-point` of this TLS connection, for AD's LDAP channel binding
+    (LdapEnforceChannelBinding): the hash of the server's certificate, with the certificate's own signature
+    hash (SHA-256 for MD5 and SHA-1). The connection is opened first with an anonymous read of the root DSE."""
+    ldap = _ldap()
+    import hashlib
+
+    from cryptography import x509
+    from spnego.channel_bindings import GssChannelBindings
+
+    conn.search_st("", ldap.SCOPE_BASE, "(objectClass=*)", ["1.1"], timeout=timeout_s)
+    der = conn.get_option(ldap.OPT_X_TLS_PEERCERT)
+    if not der:
+        return None
+    algorithm = x509.load_der_x509_certificate(der).signature_hash_algorithm
+    name = algorithm.name if algorithm is not None and algorithm.name in ("sha384", "sha512") else "sha256"
+    return GssChannelBindings(application_data=b"tls-server-end-point:" + hashlib.new(name, der).digest())
 
 
 def _account_state(attrs: dict[str, list[bytes]], now: datetime) -> tuple[str, str]:
