@@ -57,7 +57,7 @@ class UserRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    directory_id: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    directory_id: Mapped[str | None] = mapped_column(String(64), unique=True, index=True, nullable=True)
 
 
 class EmployeeRow(Base):

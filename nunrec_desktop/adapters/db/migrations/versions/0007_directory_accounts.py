@@ -16,12 +16,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("directory_id", sa.String(length=64), nullable=True))
-        batch_op.create_unique_constraint(batch_op.f("uq_users_directory_id"), ["directory_id"])
+    # A plain ADD COLUMN and a unique index: no table rebuild, which SQLite cannot do for `users` while other
+    # tables' rows point at it (foreign keys are on).
+    op.add_column("users", sa.Column("directory_id", sa.String(length=64), nullable=True))
+    op.create_index(op.f("ix_users_directory_id"), "users", ["directory_id"], unique=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_users_directory_id"), type_="unique")
-        batch_op.drop_column("directory_id")
+    op.drop_index(op.f("ix_users_directory_id"), table_name="users")
+    op.drop_column("users", "directory_id")
