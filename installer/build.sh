@@ -12,7 +12,7 @@ venv="$build/bundle-venv"
 rm -rf "$build/dist" "$build/pyinstaller"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --upgrade pip
-"$venv/bin/python" -m pip install -q ".[postgres]" "pyinstaller>=6.10,<7"
+"$venv/bin/python" -m pip install -q ".[postgres,directory]" "pyinstaller>=6.10,<7"
 "$venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$build/dist" --workpath "$build/pyinstaller" \
   installer/nunrec.spec
 echo "bundle: $build/dist/nunrec ($(du -sh "$build/dist/nunrec" | cut -f1))"

@@ -47,6 +47,27 @@ echo "$fonts" | awk '{ if ($(NF-4) != "yes") bad=1 } END { exit bad }' || fail "
 step "audit verify"
 "$nunrec" audit verify --workspace "$work/demo" >/dev/null
 
+step "directory check (python-ldap is in the bundle: an unreachable directory, not a missing library)"
+mkdir -p "$work/directory"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$work/directory/nunrec.toml" <<TOML
+[auth]
+kind = "directory"
+server_uri = "ldaps://localhost:$port"
+base_dn = "dc=nunspeet,dc=test"
+bind_name = "uid={user},ou=people,dc=nunspeet,dc=test"
+coach_group_dn = "cn=coaches,dc=nunspeet,dc=test"
+it_group_dn = "cn=it,dc=nunspeet,dc=test"
+timeout_seconds = 2
+TOML
+"$nunrec" init --workspace "$work/directory" >/dev/null
+set +e
+printf 'x\n' | "$nunrec" directory check --workspace "$work/directory" --user alice --password-stdin >"$work/dir.json"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "directory check exit $code: $(cat "$work/dir.json")"
+grep -q 'niet bereikbaar' "$work/dir.json" || fail "directory check: $(cat "$work/dir.json")"
+
 step "windowed app up to the painted sign-in window"
 display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!

@@ -64,6 +64,7 @@ from nunrec_desktop.settings import Workspace, load_workspace, render_toml
 if TYPE_CHECKING:
     from nunrec_desktop.adapters.audio.playback import AudioOutput
     from nunrec_desktop.services.audit_anchor import HandlerFactory
+    from nunrec_desktop.services.directory import DirectorySignIn
     from nunrec_desktop.ui.application import AppController
 
 KeyringFactory = Callable[[], Any]
@@ -89,6 +90,7 @@ class Services:
     auth: Authenticator
     accounts: Accounts
     keyring_factory: KeyringFactory = field(repr=False)
+    directory: DirectorySignIn | None = field(default=None, repr=False)
 
     catalog: RecordingCatalog = field(init=False, repr=False)
     evaluations: EvaluationService = field(init=False, repr=False)
@@ -392,6 +394,7 @@ def build_services(
     people = PeopleDirectory(sessions)
     policy = AccessPolicy(people, audit, clock)
     passwords = Passwords()
+    directory = directory_sign_in(workspace, sessions, audit, clock)
     return Services(
         workspace=workspace,
         engine=engine,
@@ -401,9 +404,39 @@ def build_services(
         people=people,
         policy=policy,
         passwords=passwords,
-        auth=Authenticator(sessions, passwords, audit, clock),
+        auth=Authenticator(sessions, passwords, audit, clock, directory),
         accounts=Accounts(sessions, passwords, policy, clock, audit),
         keyring_factory=keyring_factory,
+        directory=directory,
+    )
+
+
+def directory_sign_in(
+    workspace: Workspace, sessions: sessionmaker[Session], audit: AuditLog, clock: Clock
+) -> DirectorySignIn | None:
+    """The directory's sign-in when `auth.kind = "directory"` (python-ldap is imported only when it is used)."""
+    settings = workspace.settings
+    if settings.auth_kind != "directory":
+        return None
+    from nunrec_desktop.adapters.directory import DirectoryConfig, LdapDirectory
+    from nunrec_desktop.services.directory import DirectorySignIn
+
+    config = DirectoryConfig(
+        uri=settings.auth_server_uri,
+        ca_file=settings.auth_ca_file,
+        base_dn=settings.auth_base_dn,
+        bind_name=settings.auth_bind_name,
+        user_attribute=settings.auth_user_attribute,
+        user_filter=settings.auth_user_filter,
+        id_attribute=settings.auth_id_attribute,
+        name_attribute=settings.auth_name_attribute,
+        coach_group_dn=settings.auth_coach_group_dn,
+        it_group_dn=settings.auth_it_group_dn,
+        timeout_s=settings.auth_timeout_seconds,
+    )
+    own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
+    return DirectorySignIn(
+        LdapDirectory(config, clock), sessions, audit, clock, lambda: CallerDataGuard(clock().date(), *own)
     )
 
 

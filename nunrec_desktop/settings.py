@@ -8,6 +8,7 @@ workspace lives in the platform's user data folder; every command accepts `--wor
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,45 @@ class Settings:
         "Langste opname (in minuten, volgens de koptekst, vóór het decoderen) die de speler opent.",
     )
 
+    auth_kind: str = _setting(
+        "auth",
+        "kind",
+        "local",
+        "Aanmelden: 'local' (eigen accounts van nunrec) of 'directory' (de directory van de gemeente).",
+    )
+    auth_server_uri: str = _setting(
+        "auth", "server_uri", "", "Directory: adres van de server, altijd 'ldaps://naam[:poort]' (gewone LDAP niet)."
+    )
+    auth_ca_file: str = _setting(
+        "auth", "ca_file", "", "Directory: CA-certificaat (PEM) dat het servercertificaat controleert; leeg = systeem."
+    )
+    auth_base_dn: str = _setting(
+        "auth", "base_dn", "", "Directory: hieronder staan de personen, bv. 'DC=gemeente,DC=local'."
+    )
+    auth_bind_name: str = _setting(
+        "auth",
+        "bind_name",
+        "",
+        "Directory: aanmeldnaam bij een wachtwoord, met {user}, bv. '{user}@gemeente.local' (AD).",
+    )
+    auth_user_attribute: str = _setting(
+        "auth", "user_attribute", "sAMAccountName", "Directory: attribuut met de gebruikersnaam ('uid' bij OpenLDAP)."
+    )
+    auth_user_filter: str = _setting(
+        "auth", "user_filter", "(objectClass=user)", "Directory: extra LDAP-filter voor personen; leeg = geen."
+    )
+    auth_coach_group_dn: str = _setting("auth", "coach_group_dn", "", "Directory: DN van de groep van de coaches.")
+    auth_it_group_dn: str = _setting("auth", "it_group_dn", "", "Directory: DN van de groep van IT.")
+    auth_id_attribute: str = _setting(
+        "auth", "id_attribute", "objectGUID", "Directory: vast kenmerk van een persoon ('entryUUID' bij OpenLDAP)."
+    )
+    auth_name_attribute: str = _setting(
+        "auth", "name_attribute", "displayName", "Directory: attribuut met de getoonde naam."
+    )
+    auth_timeout_seconds: int = _setting(
+        "auth", "timeout_seconds", 10, "Directory: zoveel seconden mag één vraag aan de directory duren."
+    )
+
     def origin(self) -> str:
         import socket  # on use: this module is loaded before the sign-in window is painted
 
@@ -158,6 +198,7 @@ def settings_from_mapping(data: dict[str, Any], source: str = SETTINGS_FILE) -> 
     problem = workstation_problem(settings.workstation)
     if problem:
         raise WorkspaceError(f"{source}: {problem}")
+    _check_auth(settings, source)
     return settings
 
 
@@ -261,6 +302,48 @@ WORKSTATION_RULE = (
     f"'session.workstation' (naam van de werkplek in het auditlog) bestaat uit 1 tot {WORKSTATION_MAX} letters, "
     "cijfers, punten, streepjes of lage streepjes, en is nooit een nummer of ander gegeven van een beller."
 )
+
+
+_ATTRIBUTE = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,63}$")
+_MAX_AUTH_TEXT = 1024
+
+
+def _check_auth(settings: Settings, source: str) -> None:
+    """The `auth.*` settings: bounded, and complete when the directory is used."""
+    if settings.auth_kind not in ("local", "directory"):
+        raise WorkspaceError(f"{source}: 'auth.kind' moet 'local' of 'directory' zijn.")
+    if not 1 <= settings.auth_timeout_seconds <= 60:
+        raise WorkspaceError(f"{source}: 'auth.timeout_seconds' moet tussen 1 en 60 liggen.")
+    for f in _fields():
+        if f.metadata["section"] == "auth" and isinstance(getattr(settings, f.name), str):
+            value = getattr(settings, f.name)
+            if len(value) > _MAX_AUTH_TEXT or any(ord(c) < 32 for c in value):
+                raise WorkspaceError(
+                    f"{source}: 'auth.{_toml_key(f)}' is te lang of bevat stuurtekens (maximaal {_MAX_AUTH_TEXT})."
+                )
+    for key in ("user_attribute", "id_attribute", "name_attribute"):
+        if not _ATTRIBUTE.match(getattr(settings, f"auth_{key}")):
+            raise WorkspaceError(f"{source}: 'auth.{key}' moet de naam van een LDAP-attribuut zijn.")
+    if settings.auth_user_filter and not (
+        settings.auth_user_filter.startswith("(") and settings.auth_user_filter.endswith(")")
+    ):
+        raise WorkspaceError(f"{source}: 'auth.user_filter' moet een LDAP-filter tussen haakjes zijn, of leeg.")
+    if settings.auth_kind != "directory":
+        return
+    if not settings.auth_server_uri.lower().startswith("ldaps://"):
+        raise WorkspaceError(
+            f"{source}: 'auth.server_uri' moet met 'ldaps://' beginnen: gewone LDAP stuurt wachtwoorden "
+            "onversleuteld over het netwerk en wordt geweigerd."
+        )
+    for key in ("base_dn", "coach_group_dn", "it_group_dn"):
+        if not getattr(settings, f"auth_{key}").strip():
+            raise WorkspaceError(f"{source}: 'auth.{key}' is nodig als 'auth.kind' 'directory' is.")
+    if settings.auth_coach_group_dn.strip().lower() == settings.auth_it_group_dn.strip().lower():
+        raise WorkspaceError(f"{source}: 'auth.coach_group_dn' en 'auth.it_group_dn' moeten verschillen.")
+    if settings.auth_bind_name.count("{user}") != 1:
+        raise WorkspaceError(
+            f"{source}: 'auth.bind_name' moet precies één keer {{user}} bevatten, bv. '{{user}}@gemeente.local'."
+        )
 
 
 def _type_name(kind: type) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from keyring.backend import KeyringBackend
@@ -337,3 +338,24 @@ def coach(services: Services, admin: User) -> User:
 @pytest.fixture
 def it_user(services: Services, admin: User) -> User:
     return services.accounts.add(admin, "dennis", Role.IT, "Dennis Schouten", TEST_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The municipality's directory, for real: slapd over LDAPS and a Kerberos realm (tests/directory_server.py).
+    Started once per session, on first use; skipped outside CI when the binaries are missing, failed in CI."""
+    from tests.directory_server import running_directory
+
+    with running_directory(tmp_path_factory.mktemp("directory")) as running:
+        yield running
+
+
+@pytest.fixture
+def no_ticket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: Any) -> Path:
+    """The directory's Kerberos configuration and an empty credential cache: no ticket on this 'workstation'
+    (`directory.kinit(NAME, no_ticket)` puts one there)."""
+    for key, value in directory.krb5_env.items():
+        monkeypatch.setenv(key, value)
+    cache = tmp_path / "krb5cc"
+    monkeypatch.setenv("KRB5CCNAME", f"FILE:{cache}")
+    return cache

@@ -4,8 +4,9 @@ Every command takes `--workspace DIR`. Errors go to stderr as a Dutch sentence w
 argument mistakes exit 2 (argparse). Passwords are read from standard input with `--password-stdin`
 (first line), or asked for interactively when standard input is a terminal.
 
-One module per group of commands (accounts, audit, recordings, audio, documents, coaching, workspace, privacy), each
-with its parsers (`add_...`) and commands (`cmd_...`); this module assembles the parser and runs a command.
+One module per group of commands (accounts, directory, audit, recordings, audio, documents, coaching, workspace,
+privacy), each with its parsers (`add_...`) and commands (`cmd_...`); this module assembles the parser and runs a
+command.
 Importing it loads no database, migration, audio or HTTP library: the commands import the application
 (app.py) only when they open a workspace.
 """
@@ -18,7 +19,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from nunrec_desktop.cli import accounts, audio, audit, coaching, documents, privacy, recordings, review, workspace
+from nunrec_desktop.cli import (
+    accounts,
+    audio,
+    audit,
+    coaching,
+    directory,
+    documents,
+    privacy,
+    recordings,
+    review,
+    workspace,
+)
 from nunrec_desktop.cli.common import Io, default_demo_dir, run_gui, workspace_root
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.settings import SETTINGS_FILE, Settings, Workspace
@@ -48,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         accounts.add_users,
         accounts.add_employees,
         accounts.add_store,
+        directory.add_directory,
         recordings.add_recordings,
         audio.add_check_audio,
         audio.add_call_metrics,
@@ -72,6 +85,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "users": accounts.cmd_users,
     "employees": accounts.cmd_employees,
     "store": accounts.cmd_store,
+    "directory": directory.cmd_directory,
     "audit": audit.cmd_audit,
     "recordings": recordings.cmd_recordings,
     "check-audio": audio.cmd_check_audio,

@@ -3,12 +3,16 @@
 Five failed attempts lock an account for fifteen minutes. Every sign-in, failure, lock and unlock is
 audited. An unknown user name is audited without the name typed (it could be a password typed in the
 wrong field) and costs the same time as a known one.
+
+With `auth.kind = "directory"` the directory decides (services/directory.py); when it cannot be reached,
+only a local IT account signs in, as break-glass, audited as `auth.break_glass`.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,9 +23,16 @@ from nunrec_desktop.domain import AccountLocked, AuditResult, AuthenticationFail
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.passwords import Passwords
 
+if TYPE_CHECKING:
+    from nunrec_desktop.services.directory import DirectorySignIn
+
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=15)
 WRONG_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord."
+NOT_BREAK_GLASS = (
+    "De directory is niet bereikbaar. Alleen het lokale noodaccount van IT kan zich nu aanmelden; probeer het "
+    "later opnieuw."
+)
 UNKNOWN_ROLE = (
     "Dit account heeft een rol die deze applicatie niet kent; aanmelden kan daarom niet. Alleen de rollen coach "
     "en it bestaan (P3). Vraag IT om het account na te kijken."
@@ -56,19 +67,53 @@ def user_from_row(row: UserRow) -> User:
 
 
 class Authenticator:
-    def __init__(self, sessions: sessionmaker[Session], passwords: Passwords, audit: AuditLog, clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        passwords: Passwords,
+        audit: AuditLog,
+        clock: Clock,
+        directory: DirectorySignIn | None = None,
+    ) -> None:
         self._sessions = sessions
         self._passwords = passwords
         self._audit = audit
         self._clock = clock
+        self._directory = directory
+
+    @property
+    def uses_directory(self) -> bool:
+        return self._directory is not None
 
     def sign_in(self, username: str, password: str) -> User:
         """Return the user, or raise `AuthenticationFailed` / `AccountLocked` (Dutch messages)."""
-        return self._check(username.strip(), password, action="auth.sign_in")
+        if self._directory is None:
+            return self._check(username.strip(), password, action="auth.sign_in")
+        from nunrec_desktop.services.directory import DirectoryDown
+
+        try:
+            return self._directory.sign_in(username, password)
+        except DirectoryDown as down:
+            try:
+                return self._check(username.strip(), password, action="auth.break_glass", only_local_it=True)
+            except AuthenticationFailed:
+                raise AuthenticationFailed(str(down)) from None  # the coach learns why: the directory is down
+
+    def sign_in_with_ticket(self) -> User | None:
+        """Single sign-on with the workstation's Kerberos ticket (directory only); None without a ticket."""
+        return None if self._directory is None else self._directory.sign_in_with_ticket()
 
     def unlock(self, user: User, password: str) -> User:
-        """Check the password of an idle-locked session; failures count towards the lock-out."""
+        """Check the password of an idle-locked session; failures count towards the lock-out. A directory
+        account asks the directory again (an empty password: the ticket), so a changed group takes effect."""
+        if self._directory is not None and self._is_directory_account(user):
+            return self._directory.unlock(user, password)
         return self._check(user.username, password, action="auth.unlock")
+
+    def _is_directory_account(self, user: User) -> bool:
+        with self._sessions() as session:
+            row = session.get(UserRow, user.id)
+            return row is not None and row.directory_id is not None
 
     def record_idle_lock(self, user: User) -> None:
         self._record_session_event(user, "auth.idle_lock")
@@ -86,7 +131,7 @@ class Authenticator:
             object_id=str(user.id),
         )
 
-    def _check(self, username: str, password: str, action: str) -> User:
+    def _check(self, username: str, password: str, action: str, only_local_it: bool = False) -> User:
         now = self._clock()
         with self._sessions.begin() as session:
             row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
@@ -106,6 +151,8 @@ class Authenticator:
                     row.password_hash = self._passwords.hash(password)
                 if role_of(row) is None:  # checked after the password: no one learns it by guessing names
                     outcome = ("invalid_role", shown_role(row.role))
+                elif only_local_it and (role_of(row) is not Role.IT or row.directory_id is not None):
+                    outcome = ("not_break_glass", "")
                 else:
                     user = user_from_row(row)
                     outcome = ("ok", "")
@@ -129,6 +176,7 @@ class Authenticator:
                 result=AuditResult.ALLOWED,
                 object_type="user",
                 object_id=user_id,
+                detail="directory unreachable; local IT account (break-glass)" if only_local_it else "",
             )
             return user
         detail = {
@@ -138,6 +186,7 @@ class Authenticator:
             "now_locked": f"wrong password; attempt {MAX_FAILED_ATTEMPTS}; account locked",
             "wrong": f"wrong password; attempt {extra}",
             "invalid_role": f"unknown role in the database: {extra}",
+            "not_break_glass": "directory unreachable; only a local IT account may sign in",
         }[kind]
         self._audit.record(
             actor=actor,
@@ -165,4 +214,6 @@ class Authenticator:
                 f"Probeer het na {local} opnieuw of vraag IT om het wachtwoord opnieuw in te stellen.",
                 row.locked_until,
             )
+        if kind == "not_break_glass":
+            raise AuthenticationFailed(NOT_BREAK_GLASS)
         raise AuthenticationFailed(UNKNOWN_ROLE if kind == "invalid_role" else WRONG_CREDENTIALS)

@@ -139,7 +139,29 @@ class AppController(QObject):
     def _workspace_opened(self, services: OpenWorkspace) -> None:
         self.services = services
         self._anchor("start")
-        self.login.set_sign_in(services.auth.sign_in)
+        if not services.auth.uses_directory:
+            self.login.set_sign_in(services.auth.sign_in)
+            return
+        # Single sign-on: the workstation's Kerberos ticket (SSPI on Windows) first, in the background; without
+        # a ticket the password window is used as it is.
+        self.login.trying_ticket()
+        self.tasks.run(services.auth.sign_in_with_ticket, self._ticket_done, self._ticket_failed)
+
+    def _ticket_done(self, user: User | None) -> None:
+        assert self.services is not None
+        self.login.set_sign_in(self.services.auth.sign_in, user is None, self._in_background)
+        if user is not None:
+            self._signed_in(user)
+
+    def _ticket_failed(self, error: Exception) -> None:
+        assert self.services is not None
+        self.login.set_sign_in(self.services.auth.sign_in, False, self._in_background)
+        self.login.show_error(for_reader(error))
+
+    def _in_background(
+        self, work: Callable[[], User], done: Callable[[User], None], failed: Callable[[Exception], None]
+    ) -> None:
+        self.tasks.run(work, done, failed, owner=self.login)
 
     def _workspace_failed(self, error: Exception) -> None:
         self.login.workspace_failed(for_reader(error))  # a Dutch sentence (the runner logged an unexpected one)
@@ -177,6 +199,7 @@ class AppController(QObject):
         window.locked.connect(desk.record_idle_lock)
         idle = IdleWatcher(self._idle_minutes or services.workspace.settings.idle_lock_minutes, window)
         idle.idle.connect(window.lock)
+        window.lock_screen.unlocked.connect(idle.start)  # the count starts again after an unlock
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(idle)

@@ -24,6 +24,8 @@ from nunrec_desktop.domain import NunrecError, User
 from nunrec_desktop.ui.messages import for_reader
 
 SignIn = Callable[[str, str], User]
+# Runs `work` off the GUI thread, then `done(user)` or `failed(error)` on it (the directory can take seconds).
+InBackground = Callable[[Callable[[], User], Callable[[User], None], Callable[[Exception], None]], None]
 
 
 class LoginWindow(QWidget):
@@ -35,6 +37,8 @@ class LoginWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sign_in: SignIn | None = None
+        self._in_background: InBackground | None = None
+        self._busy = False
         self._painted = False
         self._submit_when_ready = False
         self._workspace_failed = False
@@ -103,14 +107,24 @@ class LoginWindow(QWidget):
             self.first_painted.emit()
         return handled
 
-    def set_sign_in(self, sign_in: SignIn) -> None:
+    def trying_ticket(self) -> None:
+        """The workspace signs in with the directory: the workstation's own sign-in (a Kerberos ticket) is tried
+        first; the button says so until it is done."""
+        self.button.setText(self.tr("Signing in with your workstation account..."))
+
+    def set_sign_in(
+        self, sign_in: SignIn, submit_pending: bool = True, in_background: InBackground | None = None
+    ) -> None:
+        """`in_background` (the directory): the sign-in runs off the GUI thread, the window stays responsive."""
         self._sign_in = sign_in
+        self._in_background = in_background
         self.button.setText(self.tr("Sign in"))
         self.button.setEnabled(True)
         self.message.clear()
         if self._submit_when_ready:
             self._submit_when_ready = False
-            self._submit()
+            if submit_pending:
+                self._submit()
 
     def workspace_failed(self, text: str) -> None:
         """The workspace could not be opened: say why; signing in stays impossible."""
@@ -136,12 +150,35 @@ class LoginWindow(QWidget):
         if not name or not password:
             self.show_error(self.tr("Enter your user name and password."))
             return
+        if self._in_background is not None:
+            if self._busy:
+                return
+            self._busy = True
+            self.button.setEnabled(False)
+            self.button.setText(self.tr("Asking the directory..."))
+            sign_in = self._sign_in
+            self._in_background(lambda: sign_in(name, password), self._done, self._failed)
+            return
         try:
             user = self._sign_in(name, password)
         except NunrecError as error:
-            self.password.clear()
-            self.password.setFocus()
-            self.show_error(for_reader(error))
+            self._failed(error)
             return
+        self._done(user)
+
+    def _done(self, user: User) -> None:
+        self._idle()
         self.password.clear()
         self.signed_in.emit(user)
+
+    def _failed(self, error: Exception) -> None:
+        self._idle()
+        self.password.clear()
+        self.password.setFocus()
+        self.show_error(for_reader(error))
+
+    def _idle(self) -> None:
+        if self._busy:
+            self._busy = False
+            self.button.setText(self.tr("Sign in"))
+            self.button.setEnabled(True)

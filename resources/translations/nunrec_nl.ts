@@ -223,37 +223,37 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="240"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="247"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="361"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="386"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="365"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="388"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="390"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -2208,50 +2208,61 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="42"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="46"/>
         <source>nunrec - Sign in</source>
         <translation>nunrec - Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="47"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="51"/>
         <source>Call coaching KCC</source>
         <translation>Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="49"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="53"/>
         <source>Municipality of Nunspeet - sign in with your own account</source>
         <translation>Gemeente Nunspeet - meld je aan met je eigen account</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="55"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="65"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="59"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="66"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="71"/>
         <source>Opening the workspace...</source>
         <translation>Werkmap wordt geopend...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="108"/>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="113"/>
+        <source>Signing in with your workstation account...</source>
+        <translation>Aanmelden met je werkplekaccount...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="183"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="158"/>
+        <source>Asking the directory...</source>
+        <translation>De directory wordt gevraagd...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="81"/>
         <source>Recordings are only for coaching on how calls are handled (Protocol opname telefoongesprekken). Every listen is logged.</source>
         <translation>Opnames zijn er alleen voor coaching op de manier waarop gesprekken worden gevoerd (Protocol opname telefoongesprekken). Elke luisterbeurt wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/login_window.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/login_window.py" line="151"/>
         <source>Enter your user name and password.</source>
         <translation>Vul je gebruikersnaam en wachtwoord in.</translation>
     </message>

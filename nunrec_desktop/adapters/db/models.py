@@ -56,7 +56,9 @@ class Base(DeclarativeBase):
 
 
 class UserRow(Base):
-    """A local account of a coach or an IT colleague."""
+    """An account of a coach or an IT colleague: a local one (with a password hash), or one that comes from the
+    municipality's directory (`directory_id` is the directory's stable id, objectGUID or entryUUID; it keeps
+    the account, and with it the coaching assignments, when the person's login name changes; no password)."""
 
     __tablename__ = "users"
 
@@ -69,6 +71,7 @@ class UserRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    directory_id: Mapped[str | None] = mapped_column(String(64), unique=True, index=True, nullable=True)
 
 
 class EmployeeRow(Base):

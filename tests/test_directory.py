@@ -1,0 +1,341 @@
+"""Signing in with the municipality's directory (issue 24), against Debian's slapd over LDAPS with a test CA and
+a Kerberos realm from Debian's krb5kdc (tests/directory_server.py): roles from groups, the refusals, the ticket,
+a renamed person keeping their assignments, a person leaving the group, and the local IT break-glass account."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.app import Services, build_services
+from nunrec_desktop.domain import AuthenticationFailed, Role, User, WorkspaceError
+from nunrec_desktop.services.directory import ACCOUNT_OFF, BOTH_GROUPS, NO_GROUP, UNREACHABLE, WRONG_CREDENTIALS
+from nunrec_desktop.settings import Settings, create_workspace, load_workspace, settings_from_mapping
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+from tests.directory_server import COACH_GROUP, IT_GROUP, PASSWORD, PEOPLE, Directory, make_test_ca
+
+
+def directory_services(
+    root: Path, directory: Directory, database_url: str, clock: FakeClock, keyring: MemoryKeyring, **overrides: object
+) -> Services:
+    settings = Settings(database_url=database_url, **directory.settings(**overrides))
+    create_workspace(root, settings)
+    return build_services(load_workspace(root), clock=clock, keyring_factory=lambda: keyring)
+
+
+@pytest.fixture
+def dservices(
+    tmp_path: Path,
+    directory: Directory,
+    database_url: str,
+    clock: FakeClock,
+    keyring_backend: MemoryKeyring,
+    no_ticket: Path,
+) -> Iterator[Services]:
+    built = directory_services(tmp_path / "workspace", directory, database_url, clock, keyring_backend)
+    yield built
+    built.close()
+
+
+def test_a_member_of_the_coach_group_signs_in_as_coach_with_the_directory_name_and_nothing_of_the_password(
+    dservices: Services,
+) -> None:
+    user = dservices.auth.sign_in("alice", PASSWORD)
+    assert (user.username, user.role, user.display_name) == ("alice", Role.COACH, "Alice de Coach")
+    it = dservices.auth.sign_in("carol", PASSWORD)
+    assert it.role is Role.IT
+    with dservices.sessions() as session:
+        rows = session.execute(select(UserRow)).scalars().all()
+        assert {r.username: r.password_hash for r in rows} == {"alice": "!directory", "carol": "!directory"}
+        assert all(r.directory_id and len(r.directory_id) == 36 for r in rows)  # entryUUID
+    entries = dservices.audit.entries(action="auth.sign_in")
+    assert [(e.actor, e.role, e.result) for e in entries] == [("carol", "it", "allowed"), ("alice", "coach", "allowed")]
+    assert "source: directory-password" in entries[1].detail and "coach group" in entries[1].detail
+    everything = json.dumps([dataclasses.astuple(e) for e in dservices.audit.entries()])
+    assert PASSWORD not in everything
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "message", "reason"),
+    [
+        ("bob", PASSWORD, BOTH_GROUPS, "both groups"),
+        ("nina", PASSWORD, NO_GROUP, "no group"),
+        ("dora", PASSWORD, ACCOUNT_OFF, "account disabled (pwdAccountLockedTime)"),
+        ("eric", PASSWORD, ACCOUNT_OFF, "account expired (shadowExpire)"),
+        ("alice", "not-her-password", WRONG_CREDENTIALS, "credentials"),
+        ("nobody", PASSWORD, WRONG_CREDENTIALS, "credentials"),
+        ("alice)(uid=*", PASSWORD, WRONG_CREDENTIALS, "credentials"),
+    ],
+)
+def test_refusals_are_dutch_audited_and_make_no_account(
+    dservices: Services, name: str, password: str, message: str, reason: str
+) -> None:
+    with pytest.raises(AuthenticationFailed) as refused:
+        dservices.auth.sign_in(name, password)
+    assert str(refused.value) == message
+    (entry,) = dservices.audit.entries(action="auth.sign_in")
+    assert entry.result == "denied" and reason in entry.detail and entry.role == ""
+    assert entry.actor == (name if reason.startswith(("both", "no group", "account")) else "(onbekend account)")
+    assert password not in entry.detail and password not in entry.actor
+    with dservices.sessions() as session:
+        assert session.execute(select(UserRow)).scalars().all() == []
+
+
+def test_a_ticket_signs_in_without_a_password_and_without_one_nothing_happens(
+    dservices: Services, directory: Directory, no_ticket: Path
+) -> None:
+    assert dservices.auth.sign_in_with_ticket() is None  # empty credential cache: the password window stays
+    assert dservices.audit.entries(action="auth.sign_in") == []
+    directory.kinit("alice", no_ticket)
+    user = dservices.auth.sign_in_with_ticket()
+    assert user is not None and (user.username, user.role) == ("alice", Role.COACH)
+    (entry,) = dservices.audit.entries(action="auth.sign_in")
+    assert "source: directory-ticket" in entry.detail
+    # Unlocking asks the directory again; an empty password means the ticket.
+    assert dservices.auth.unlock(user, "") == user
+
+
+@pytest.mark.parametrize(("name", "message"), [("dora", ACCOUNT_OFF), ("bob", BOTH_GROUPS), ("carol", None)])
+def test_the_ticket_path_applies_the_same_rules(
+    dservices: Services, directory: Directory, no_ticket: Path, name: str, message: str | None
+) -> None:
+    directory.kinit(name, no_ticket)
+    if message is None:
+        user = dservices.auth.sign_in_with_ticket()
+        assert user is not None and user.role is Role.IT
+        return
+    with pytest.raises(AuthenticationFailed, match=message[:30]):
+        dservices.auth.sign_in_with_ticket()
+
+
+def test_a_renamed_person_keeps_their_account_and_assignments(dservices: Services, directory: Directory) -> None:
+    admin = User(0, "os:tester", Role.IT, "Beheer")
+    fred = dservices.auth.sign_in("fred", PASSWORD)
+    dservices.staff.add_employee(admin, "emp-1", "Eva Medewerker")
+    dservices.staff.assign(admin, "emp-1", fred.username, date(2026, 1, 1), None)
+    conn = directory.admin()
+    try:
+        conn.rename_s(f"uid=fred,{PEOPLE}", "uid=frederik", delold=1)
+        _set_members(conn, COACH_GROUP, f"uid=fred,{PEOPLE}", f"uid=frederik,{PEOPLE}")
+        renamed = dservices.auth.sign_in("frederik", PASSWORD)
+    finally:
+        conn.rename_s(f"uid=frederik,{PEOPLE}", "uid=fred", delold=1)
+        _set_members(conn, COACH_GROUP, f"uid=frederik,{PEOPLE}", f"uid=fred,{PEOPLE}")
+        conn.unbind_s()
+    assert renamed.id == fred.id and renamed.username == "frederik"
+    assert [a.employee_id for a in dservices.people.assignments(renamed.id)] == ["emp-1"]
+    (latest, _first) = dservices.audit.entries(action="auth.sign_in")
+    assert "renamed from fred" in latest.detail
+
+
+def test_leaving_the_group_ends_access_at_the_next_sign_in_and_unlock(
+    dservices: Services, directory: Directory
+) -> None:
+    gina = dservices.auth.sign_in("gina", PASSWORD)
+    conn = directory.admin()
+    try:
+        _set_members(conn, COACH_GROUP, f"uid=gina,{PEOPLE}", None)
+        with pytest.raises(AuthenticationFailed, match="niet in de groep"):
+            dservices.auth.unlock(gina, PASSWORD)
+        with pytest.raises(AuthenticationFailed, match="niet in de groep"):
+            dservices.auth.sign_in("gina", PASSWORD)
+    finally:
+        _set_members(conn, COACH_GROUP, None, f"uid=gina,{PEOPLE}")
+        conn.unbind_s()
+
+
+def test_a_local_account_of_the_same_name_is_adopted_once_and_loses_its_password(dservices: Services) -> None:
+    admin = User(0, "os:tester", Role.IT, "Beheer")
+    local = dservices.accounts.add(admin, "alice", Role.COACH, "Alice (lokaal)", TEST_PASSWORD)
+    user = dservices.auth.sign_in("alice", PASSWORD)
+    assert user.id == local.id and user.display_name == "Alice de Coach"
+    with dservices.sessions() as session:
+        assert session.get(UserRow, local.id).password_hash == "!directory"  # type: ignore[union-attr]
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_break_glass_only_for_a_local_it_account_when_the_directory_is_unreachable(
+    tmp_path: Path, directory: Directory, database_url: str, clock: FakeClock, keyring_backend: MemoryKeyring
+) -> None:
+    services = directory_services(
+        tmp_path / "w", directory, database_url, clock, keyring_backend,
+        auth_server_uri=f"ldaps://localhost:{_closed_port()}", auth_timeout_seconds=2,
+    )  # fmt: skip
+    try:
+        admin = User(0, "os:tester", Role.IT, "Beheer")
+        services.accounts.add(admin, "nood-it", Role.IT, "Noodaccount IT", TEST_PASSWORD)
+        services.accounts.add(admin, "marieke", Role.COACH, "Marieke", TEST_PASSWORD)
+        with pytest.raises(AuthenticationFailed) as refused:
+            services.auth.sign_in("marieke", TEST_PASSWORD)
+        assert str(refused.value) == UNREACHABLE
+        with pytest.raises(AuthenticationFailed, match="niet bereikbaar"):
+            services.auth.sign_in("alice", PASSWORD)
+        it = services.auth.sign_in("nood-it", TEST_PASSWORD)
+        assert it.role is Role.IT
+        glass = services.audit.entries(action="auth.break_glass")
+        assert [(e.actor, e.result) for e in glass] == [
+            ("nood-it", "allowed"),
+            ("(onbekend account)", "denied"),
+            ("marieke", "denied"),
+        ]
+        assert "break-glass" in glass[0].detail
+        assert services.audit.entries(action="auth.directory_unreachable")
+        from nunrec_desktop.services.audit_words import action_words
+
+        assert action_words("auth.break_glass") != "auth.break_glass"  # the audit view names it in Dutch
+    finally:
+        services.close()
+
+
+def test_the_server_certificate_is_checked(
+    tmp_path: Path, directory: Directory, database_url: str, clock: FakeClock, keyring_backend: MemoryKeyring
+) -> None:
+    other = tmp_path / "other-ca"
+    other.mkdir()
+    foreign_ca, _cert, _key = make_test_ca(other)
+    services = directory_services(
+        tmp_path / "w", directory, database_url, clock, keyring_backend, auth_ca_file=str(foreign_ca)
+    )
+    try:
+        with pytest.raises(AuthenticationFailed, match="certificaat"):
+            services.auth.sign_in("alice", PASSWORD)
+        with services.sessions() as session:
+            assert session.execute(select(UserRow)).scalars().all() == []
+    finally:
+        services.close()
+
+
+@pytest.mark.parametrize(
+    ("auth", "fragment"),
+    [
+        ({"server_uri": "ldap://dc.gemeente.local"}, "ldaps://"),
+        ({"bind_name": "uid=x"}, "{user}"),
+        ({"coach_group_dn": ""}, "coach_group_dn"),
+        ({"it_group_dn": "cn=coaches,dc=gemeente,dc=local"}, "moeten verschillen"),
+        ({"timeout_seconds": 0}, "tussen 1 en 60"),
+        ({"id_attribute": "objectGUID)(x"}, "LDAP-attribuut"),
+        ({"user_filter": "objectClass=user"}, "tussen haakjes"),
+        ({"kind": "kerberos"}, "'local' of 'directory'"),
+        ({"base_dn": "x" * 2000}, "te lang"),
+    ],
+)
+def test_directory_settings_are_validated(auth: dict[str, object], fragment: str) -> None:
+    table: dict[str, object] = {
+        "kind": "directory",
+        "server_uri": "ldaps://dc.gemeente.local",
+        "base_dn": "DC=gemeente,DC=local",
+        "bind_name": "{user}@gemeente.local",
+        "coach_group_dn": "CN=Coaches,DC=gemeente,DC=local",
+        "it_group_dn": "CN=IT,DC=gemeente,DC=local",
+    }
+    assert settings_from_mapping({"auth": table}).auth_kind == "directory"
+    with pytest.raises(WorkspaceError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        settings_from_mapping({"auth": {**table, **auth}})
+
+
+def test_directory_check_prints_one_json_object(
+    tmp_path: Path, directory: Directory, database_url: str, clock: FakeClock, keyring_backend: MemoryKeyring,
+    no_ticket: Path,
+) -> None:  # fmt: skip
+    root = tmp_path / "w"
+    directory_services(root, directory, database_url, clock, keyring_backend).close()
+
+    def check(*args: str, password: str | None = None) -> tuple[int, dict[str, object]]:
+        done = subprocess.run(
+            [sys.executable, "-m", "nunrec_desktop", "directory", "check", "--workspace", str(root), *args],
+            input=password, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.stdout.count("\n") == 1, done.stderr
+        return done.returncode, json.loads(done.stdout)
+
+    code, coach = check("--user", "alice", "--password-stdin", password=PASSWORD + "\n")
+    assert code == 0
+    assert coach == {
+        "user": "alice",
+        "display_name": "Alice de Coach",
+        "groups": [COACH_GROUP],
+        "role": "coach",
+        "source": "directory-password",
+        "refusal": None,
+    }
+    code, both = check("--user", "bob", "--password-stdin", password=PASSWORD)
+    assert code == 1 and both["role"] is None and both["refusal"] == BOTH_GROUPS
+    assert both["groups"] == [COACH_GROUP, IT_GROUP]
+    code, none = check("--user", "alice")  # no ticket in the cache
+    assert code == 1 and none["source"] == "directory-ticket" and "ticket" in str(none["refusal"])
+    directory.kinit("carol", no_ticket)
+    code, by_ticket = check("--user", "nina")  # IT's ticket reads another person's entry
+    assert code == 1 and by_ticket["refusal"] == NO_GROUP and by_ticket["display_name"] == "Nina Niemand"
+    with open(root / "nunrec.sqlite3", "rb") if not database_url else open(__file__, "rb") as db:
+        assert PASSWORD.encode() not in db.read()
+
+
+def _set_members(conn: object, group: str, remove: str | None, add: str | None) -> None:
+    import ldap
+
+    changes = []
+    if remove:
+        changes.append((ldap.MOD_DELETE, "member", [remove.encode()]))
+    if add:
+        changes.append((ldap.MOD_ADD, "member", [add.encode()]))
+    conn.modify_s(group, changes)  # type: ignore[attr-defined]
+
+
+def test_active_directory_account_states_and_bind_codes_are_read() -> None:
+    """AD's own encodings, as AD sends them (no AD here): userAccountControl's disabled bit, accountExpires in
+    100-ns steps since 1601 (0 and 2^63-1 are "never"), the sub-code in a refused bind's message."""
+    from datetime import UTC, datetime
+
+    import ldap
+
+    from nunrec_desktop.adapters.directory import _account_state, _refusal_reason
+
+    now = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+    def ad_time(moment: datetime) -> bytes:
+        return str(int((moment.timestamp() + 11644473600) * 10_000_000)).encode()
+
+    assert _account_state({"useraccountcontrol": [b"514"]}, now) == ("disabled", "userAccountControl")
+    assert _account_state({"useraccountcontrol": [b"512"], "accountexpires": [b"0"]}, now) == ("", "")
+    assert _account_state({"accountexpires": [b"9223372036854775807"]}, now) == ("", "")
+    assert _account_state({"accountexpires": [ad_time(datetime(2026, 11, 1, tzinfo=UTC))]}, now)[0] == "expired"
+    assert _account_state({"accountexpires": [ad_time(datetime(2027, 1, 1, tzinfo=UTC))]}, now) == ("", "")
+    assert _account_state({"useraccountcontrol": [b"not a number"]}, now) == ("", "")
+    message = "80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data 533, v4563"
+    assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message})) == "disabled"
+    assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message.replace("533", "52e")})) == "credentials"
+    assert _refusal_reason(ldap.INVALID_CREDENTIALS({"info": message.replace("533", "701")})) == "expired"
+
+
+def test_the_ticket_bind_carries_the_channel_binding_of_the_real_tls_connection(directory: Directory) -> None:
+    """AD's LDAP channel binding: the GSSAPI token is bound to `tls-server-end-point`, the SHA-256 of the server
+    certificate as this very connection presented it (slapd with Cyrus SASL does not check it; AD does)."""
+    import hashlib
+    import ssl
+
+    from nunrec_desktop.adapters.directory import DirectoryConfig, LdapDirectory, _channel_bindings
+
+    der = ssl.PEM_cert_to_DER_cert((directory.folder / "server.pem").read_text())
+    settings = {k[5:]: v for k, v in directory.settings().items() if k not in ("auth_kind", "auth_timeout_seconds")}
+    config = DirectoryConfig(uri=settings.pop("server_uri"), timeout_s=5, **settings)
+    conn = LdapDirectory(config)._connect()
+    try:
+        bindings = _channel_bindings(conn, 5)
+    finally:
+        conn.unbind_s()
+    assert bindings.application_data == b"tls-server-end-point:" + hashlib.sha256(der).digest()
