@@ -101,25 +101,27 @@ def _blend(pixels: npt.NDArray[np.uint32], where: npt.NDArray[np.bool_], colour:
 
 
 def _lane_pixels(
+    out: npt.NDArray[np.uint32],
     mins: npt.NDArray[np.int16],
     maxs: npt.NDArray[np.int16],
-    height: int,
     ink_colour: npt.NDArray[np.uint32],
     background: npt.NDArray[np.uint32],
-) -> npt.NDArray[np.uint32]:
-    """One lane as ARGB32 pixels: per pixel column a vertical line from min to max, rasterised with numpy at
-    once (faster than thousands of QPainter lines; see design.md), with a colour per column for the ink and
-    for the background (where the measures shade it)."""
-    height = max(2, height)
+) -> npt.NDArray[np.bool_]:
+    """One lane into `out` (its rows of the ARGB32 raster): per pixel column a vertical line from min to max,
+    rasterised with numpy at once (faster than thousands of QPainter lines; see design.md), with a colour per
+    column for the ink and for the background (where the measures shade it). Returns where the ink is."""
+    height = out.shape[0]
     middle = height / 2
     scale = (height / 2 - 6) / 32768.0
-    top = np.floor(middle - maxs.astype(np.float32) * scale).astype(np.int32)
-    bottom = np.ceil(middle - mins.astype(np.float32) * scale).astype(np.int32)
-    rows = np.arange(height, dtype=np.int32)[:, None]
-    ink = (rows >= top[None, :]) & (rows <= bottom[None, :])
+    top = np.floor(middle - maxs.astype(np.float32) * scale).astype(np.int16)
+    bottom = np.ceil(middle - mins.astype(np.float32) * scale).astype(np.int16)
+    rows = np.arange(height, dtype=np.int16)[:, None]
+    ink: npt.NDArray[np.bool_] = rows >= top[None, :]
+    ink &= rows <= bottom[None, :]
     ink[int(middle), :] = True  # the centre line, so silence still shows the lane
-    pixels: npt.NDArray[np.uint32] = np.where(ink, ink_colour[None, :], background[None, :]).astype(np.uint32)
-    return pixels
+    out[:] = background[None, :]
+    np.copyto(out, ink_colour[None, :], where=ink)
+    return ink
 
 
 class WaveformView(QWidget):
@@ -319,7 +321,9 @@ class WaveformView(QWidget):
         lane_height = rect.height() / channels
         label_font = QFont(self.font())
         label_font.setBold(True)
-        painter.drawImage(QPointF(rect.left(), rect.top()), self._wave_image(recording, rect))
+        picture, pixels = self._wave_image(recording, rect)
+        painter.drawImage(QPointF(rect.left(), rect.top()), picture)
+        del picture, pixels  # the image borrowed the pixels until it was drawn
         for channel in range(channels):
             top = rect.top() + channel * lane_height
             lane = recording.lanes[channel] if channel < len(recording.lanes) else "mixed"
@@ -379,10 +383,11 @@ class WaveformView(QWidget):
 
     # -- the call measures (speech per lane, holds, overlaps): in the same numpy raster as the lanes --------
 
-    def _wave_image(self, recording: OpenedRecording, rect: QRect) -> QImage:
+    def _wave_image(self, recording: OpenedRecording, rect: QRect) -> tuple[QImage, npt.NDArray[np.uint32]]:
         """All lanes with the measures as one image: per pixel column the lane's ink and background colour,
         shaded where its side speaks, banded over holds and overlaps, and the markers in the strip at the
-        foot. The measures become per-column masks from the span edges of the visible spans only."""
+        foot. The measures become per-column masks from the span edges of the visible spans only. The image
+        shares the returned pixels: keep them until it is drawn."""
         width, height = rect.width(), rect.height()
         channels = recording.audio.channels
         rate = recording.audio.sample_rate
@@ -405,11 +410,10 @@ class WaveformView(QWidget):
                 for pixels in (background, ink):
                     _blend(pixels, mask, band_colour, 26)
             mins, maxs = recording.summary.columns(recording.audio.samples, channel, self._first, self._last, width)
-            image[top:bottom] = _lane_pixels(mins, maxs, bottom - top, ink, background)
+            inked = _lane_pixels(image[top:bottom], mins, maxs, ink, background)
             if bottom > strip_top and bands:  # the strip at the foot is not banded: the markers go there
                 rows = slice(max(top, strip_top), bottom)
-                inked = image[rows] == ink[None, :]
-                image[rows] = np.where(inked, plain[1][None, :], plain[0][None, :])
+                image[rows] = np.where(inked[rows.start - top :], plain[1][None, :], plain[0][None, :])
         markers = self._marker_columns
         if markers is not None:
             c0, c1, kinds = markers[0], markers[1], markers[4]
@@ -417,8 +421,8 @@ class WaveformView(QWidget):
                 chosen = kinds == kind
                 mask = _column_mask(c0[chosen], c1[chosen], width)
                 image[strip_top + 2 : height - 1, mask] = np.uint32(colour.rgba() & 0xFFFFFFFF)
-        picture = QImage(image.data, width, height, width * 4, QImage.Format.Format_ARGB32)
-        return picture.copy()  # own the pixels: the numpy buffer goes away
+        picture = QImage(image.data, width, height, width * 4, QImage.Format.Format_RGB32)  # opaque: a plain copy
+        return picture, image
 
     def _speech_columns(self, lane: str, first_s: float, last_s: float, width: int) -> npt.NDArray[np.bool_] | None:
         """Per pixel column: does this lane's side speak there?"""
