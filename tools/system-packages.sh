@@ -12,10 +12,10 @@ packages=(python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 l
 if [ "$purpose" = "test" ]; then
   # PostgreSQL for the second pass; poppler, Xvfb, openbox, xdotool and ImageMagick for looking at PDFs and
   # windows (and the bundle's smoke test); PulseAudio with ALSA's pulse plugin for the real sound path; sox
-  # for test calls; ffmpeg for a real AAC file (and as a benchmark anchor); msitools and wixl to compile and
+  # and espeak-ng for test calls (hold music, a spoken hold loop); ffmpeg for a real AAC file (and as a benchmark anchor); msitools and wixl to compile and
   # inspect the MSI.
   packages+=(postgresql poppler-utils xvfb xauth x11-utils openbox xdotool imagemagick pulseaudio pulseaudio-utils
-    libasound2-plugins sox ffmpeg msitools wixl)
+    libasound2-plugins sox espeak-ng ffmpeg msitools wixl)
 fi
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: no dpkg here; install the equivalents of: ${packages[*]}"; exit 0; }
 missing=()

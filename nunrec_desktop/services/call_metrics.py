@@ -20,7 +20,7 @@ higher rates), in chunks, so the cost hardly depends on the decoder's layout.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -34,6 +34,7 @@ FRAME_S = 0.02
 ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
 CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
 FLOOR_BLOCK_S = 0.5
+FLOOR_RANK = 1  # of the 25 frames of a block, the 2nd quietest (about the 5th percentile) is the floor
 FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
 START_MARGIN_DB = 12.0  # above the noise floor: speech starts
 KEEP_MARGIN_DB = 7.0  # above the noise floor: speech that has started carries on
@@ -45,6 +46,16 @@ MIN_SPEECH_S = 0.08
 HOLD_S = 2.0
 MIN_OVERLAP_S = 0.5
 MIN_TURN_S = 0.5
+# Hold audio: a sound that repeats itself (see `_repeated`), on a 10 Hz envelope (5 frames a step)
+REPEAT_STEP = 5
+REPEAT_SMOOTH = 10  # frames of power around each step (200 ms): a loop need not be a whole number of steps
+REPEAT_MIN_LAG, REPEAT_MAX_LAG = 5, 60  # steps: loops of 0.5 to 6 s
+REPEAT_PAIRS = 16  # sounding pairs in a row that must all match (within REPEAT_TOLERANCE_DB)
+REPEAT_EXTEND = 3  # pairs: a row this long at a loop's lag, touching the loop, is part of it
+REPEAT_GAP = 6  # steps: a longer gap between sounding pairs ends a row of matches
+REPEAT_PAIRS_MONO = 18
+REPEAT_TOLERANCE_DB = 3.0
+HOLD_AUDIO_SHARE = 0.5  # a run of sound mostly repeated is hold audio, not speech
 
 EMPLOYEE, CALLER, MIX = "employee", "caller", "mix"
 MONO_NOTE = (
@@ -187,7 +198,7 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
     if channel_map is None or len(lanes) == 1:
         active = np.zeros(frames // step, dtype=np.bool_)
         for lane in lanes:
-            active |= detect_speech(lane[:frames], sample_rate)
+            active |= detect_speech(lane[:frames], sample_rate)  # hold audio on any lane is not speech
         return CallMetrics(
             duration_s=duration,
             speech=MappingProxyType({MIX: _spans(active, duration)}),
@@ -204,8 +215,11 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         raise InvalidInput(
             f"De kanaalindeling past niet bij de opname ({len(lanes)} kanalen): kies twee verschillende kanalen."
         )
-    employee = detect_speech(lanes[employee_channel][:frames], sample_rate)
-    caller = detect_speech(lanes[caller_channel][:frames], sample_rate)
+    employee_energy = _Lane.of(lanes[employee_channel][:frames], sample_rate)
+    caller_energy = _Lane.of(lanes[caller_channel][:frames], sample_rate)
+    # Hold audio (music, a looped announcement) plays while the other side waits: looked for only there.
+    employee = employee_energy.speech(waiting=~caller_energy.active)
+    caller = caller_energy.speech(waiting=~employee_energy.active)
     employee_time, caller_time = float(employee.sum()), float(caller.sum())
     total = employee_time + caller_time
     share = None if total == 0 else MappingProxyType({EMPLOYEE: employee_time / total, CALLER: caller_time / total})
@@ -260,7 +274,13 @@ def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     blocks = -(-count // block)
     padded = np.full(blocks * block, np.float32(np.inf), dtype=np.float32)
     padded[:count] = energy
-    quietest = padded.reshape(blocks, block).min(axis=1)
+    # A low percentile (the 2nd quietest of 25 frames, about the 5th), not the minimum: the quietest frame
+    # sits 6-10 dB under ordinary line noise, so the noise's own peaks would cross the start threshold.
+    rank = min(block - 1, FLOOR_RANK)
+    quietest = np.partition(padded.reshape(blocks, block), rank, axis=1)[:, rank]
+    if count % block:  # the last, partial block: its padding must not be picked
+        tail = energy[(blocks - 1) * block :]
+        quietest[-1] = np.partition(tail, min(len(tail) - 1, rank))[min(len(tail) - 1, rank)]
     reach = max(1, round(FLOOR_REACH_S / FLOOR_BLOCK_S))
     edge = np.full(reach, np.float32(np.inf), dtype=np.float32)
     before = np.lib.stride_tricks.sliding_window_view(np.concatenate([edge, quietest]), reach + 1).min(axis=1)
@@ -271,22 +291,120 @@ def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 
 
 def detect_speech(lane: Lane, sample_rate: int) -> Mask:
-    """Per 20 ms frame: does this lane carry speech? (energy, noise floor, hysteresis, bridge, hangover)"""
-    energy = frame_energy_db(lane, sample_rate)
-    if len(energy) == 0:
-        return np.zeros(0, dtype=np.bool_)
-    floor = noise_floor_db(energy)
-    loud = energy > np.maximum(floor + START_MARGIN_DB, ABSOLUTE_MIN_DBFS)
-    carried = energy > np.maximum(floor + KEEP_MARGIN_DB, ABSOLUTE_MIN_DBFS)
-    # Hysteresis: a run above the lower threshold is speech when it reaches the higher one somewhere.
-    starts, ends = _run_edges(carried)
-    seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
-    touching = seen[ends] > seen[starts]
-    starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
-    long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
-    starts, ends = starts[long_enough], ends[long_enough]
-    limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
-    return _from_runs(len(energy), starts, np.minimum(ends + _frames(HANGOVER_S), limits))
+    """Per 20 ms frame: does this lane carry speech? (energy, noise floor, hysteresis, bridge, hangover; a
+    stretch that repeats itself, such as hold music or a looped announcement, is not speech)"""
+    return _Lane.of(lane, sample_rate).speech()
+
+
+@dataclass(frozen=True)
+class _Lane:
+    """One lane's frame energy and its sound (speech or hold audio) found by energy alone."""
+
+    energy: npt.NDArray[np.float32]
+    floor: npt.NDArray[np.float32]
+    active: Mask
+
+    @staticmethod
+    def of(lane: Lane, sample_rate: int) -> _Lane:
+        energy = frame_energy_db(lane, sample_rate)
+        if len(energy) == 0:
+            return _Lane(energy, energy, np.zeros(0, dtype=np.bool_))
+        floor = noise_floor_db(energy)
+        loud = energy > np.maximum(floor + START_MARGIN_DB, ABSOLUTE_MIN_DBFS)
+        carried = energy > np.maximum(floor + KEEP_MARGIN_DB, ABSOLUTE_MIN_DBFS)
+        # Hysteresis: a run above the lower threshold is sound when it reaches the higher one somewhere.
+        starts, ends = _run_edges(carried)
+        seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
+        touching = seen[ends] > seen[starts]
+        starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
+        long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
+        starts, ends = starts[long_enough], ends[long_enough]
+        limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
+        return _Lane(energy, floor, _from_runs(len(energy), starts, np.minimum(ends + _frames(HANGOVER_S), limits)))
+
+    def speech(self, waiting: Mask | None = None) -> Mask:
+        """The sound that is speech: runs mostly inside a stretch that repeats itself are hold audio. Only
+        looked for where `waiting` (the other side is quiet; everywhere on a mono recording)."""
+        repeated = _repeated(self.energy, self.active, waiting)
+        if not repeated.any():
+            return self.active
+        starts, ends = _run_edges(self.active)
+        counted = np.concatenate([[0], np.cumsum(repeated, dtype=np.int64)])
+        hold_audio = (counted[ends] - counted[starts]) >= HOLD_AUDIO_SHARE * (ends - starts)
+        return _from_runs(len(self.active), starts[~hold_audio], ends[~hold_audio])
+
+
+def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | None) -> Mask:
+    """Per frame: is the sound here a repetition of the sound some 0.5-6 s earlier or later (a loop)?
+
+    On a 10 Hz envelope (the power of 200 ms around each step, in dB) every lag of 0.5-6 s is compared with
+    the envelope itself at the steps where both ends sound (and, with `waiting`, the other side is quiet);
+    where a long row of such pairs all match within a few dB, both ends of the pairs are repeated. Speech
+    does not repeat itself like that; hold music and recorded announcements loop."""
+    step = REPEAT_STEP
+    count = len(energy) // step
+    if count < 2 * REPEAT_PAIRS:
+        return np.zeros(len(energy), dtype=np.bool_)
+    # The envelope: the power of REPEAT_SMOOTH frames around each step where the lane has sound.
+    power = np.power(np.float32(10.0), energy / np.float32(10.0))
+    summed = np.concatenate([[0.0], np.cumsum(power, dtype=np.float64)])
+    centre = np.arange(count) * step + step // 2
+    low = np.clip(centre - REPEAT_SMOOTH // 2, 0, len(energy))
+    high = np.clip(centre + REPEAT_SMOOTH // 2, 0, len(energy))
+    level = 10 * np.log10(np.maximum((summed[high] - summed[low]) / np.maximum(high - low, 1), 1e-12))
+    sounding: Mask = np.asarray(active[: count * step].reshape(count, step).any(axis=1))
+    if waiting is not None:
+        sounding &= waiting[: count * step].reshape(count, step).mean(axis=1) >= 0.5
+    places = np.flatnonzero(sounding)
+    if len(places) < 2 * REPEAT_PAIRS:
+        return np.zeros(len(energy), dtype=np.bool_)
+    found = np.zeros(count, dtype=np.bool_)
+    # Mono: both sides on one lane, looked at everywhere: a longer row of matches is asked for.
+    pairs_needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
+    loops: list[int] = []  # the lags at which a loop was found
+    for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1):
+        if _mark_rows(found, places, sounding, level, lag, pairs_needed, lambda pair: True):
+            loops.append(lag)
+    # The ends of a loop (its first or last, partial, turn) repeat only a short row: at a loop's own lag, a
+    # shorter row that touches what was found is taken along.
+    for lag in loops:
+        _mark_rows(
+            found, places, sounding, level, lag, REPEAT_EXTEND, lambda pair, lag=lag: found[pair] | found[pair + lag]
+        )
+    result: Mask = np.repeat(found, step)
+    return np.concatenate([result, np.zeros(len(energy) - len(result), dtype=np.bool_)])
+
+
+def _mark_rows(
+    found: Mask,
+    places: npt.NDArray[np.intp],
+    sounding: Mask,
+    level: npt.NDArray[np.float64],
+    lag: int,
+    needed: int,
+    touching: Callable[[npt.NDArray[np.intp]], Mask] | Callable[[npt.NDArray[np.intp]], bool],
+) -> bool:
+    """Mark both ends of each row of at least `needed` consecutive matching pairs at this lag (pairs of
+    sounding steps `lag` apart, no gap over REPEAT_GAP steps inside a row) that `touching` accepts."""
+    count = len(found)
+    pair = places[(places + lag < count) & sounding[np.minimum(places + lag, count - 1)]]
+    if len(pair) < needed:
+        return False
+    match = np.abs(level[pair] - level[pair + lag]) <= REPEAT_TOLERANCE_DB
+    linked = match[:-1] & match[1:] & (np.diff(pair) <= REPEAT_GAP)
+    first, last = _run_edges(linked)  # pairs first..last are one row
+    rows = (last - first + 1) >= needed
+    if not rows.any():
+        return False
+    chosen = _from_runs(len(pair), first[rows], last[rows] + 1)
+    near = np.asarray(touching(pair))
+    if near.shape:  # only the rows with a pair that touches
+        edges = np.concatenate([[0], np.cumsum(near & chosen)])
+        keep = edges[last[rows] + 1] > edges[first[rows]]
+        chosen = _from_runs(len(pair), first[rows][keep], last[rows][keep] + 1)
+    found[pair[chosen]] = True
+    found[pair[chosen] + lag] = True
+    return bool(chosen.any())
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------
