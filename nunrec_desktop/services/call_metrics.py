@@ -20,7 +20,7 @@ higher rates), in chunks, so the cost hardly depends on the decoder's layout.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -361,16 +361,17 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
     found = np.zeros(count, dtype=np.bool_)
     # Mono: both sides on one lane, looked at everywhere: a longer row of matches is asked for.
     pairs_needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
-    loops: list[int] = []  # the lags at which a loop was found
-    for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1):
-        if _mark_rows(found, places, sounding, level, lag, pairs_needed, lambda pair: True):
-            loops.append(lag)
-    # The ends of a loop (its first or last, partial, turn) repeat only a short row: at a loop's own lag, a
-    # shorter row that touches what was found is taken along.
+    loops = [  # the lags at which the sound repeats itself in long rows
+        lag
+        for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1)
+        if _mark_rows(found, places, sounding, level, lag, pairs_needed, None)
+    ]
+    # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
+    # shorter row that touches what was found, or lies just beside it (not what this step adds: no creeping
+    # on), is taken along.
+    base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0  # and just beside it
     for lag in loops:
-        _mark_rows(
-            found, places, sounding, level, lag, REPEAT_EXTEND, lambda pair, lag=lag: found[pair] | found[pair + lag]
-        )
+        _mark_rows(found, places, sounding, level, lag, REPEAT_EXTEND, base)
     result: Mask = np.repeat(found, step)
     return np.concatenate([result, np.zeros(len(energy) - len(result), dtype=np.bool_)])
 
@@ -382,29 +383,30 @@ def _mark_rows(
     level: npt.NDArray[np.float64],
     lag: int,
     needed: int,
-    touching: Callable[[npt.NDArray[np.intp]], Mask] | Callable[[npt.NDArray[np.intp]], bool],
-) -> bool:
+    touching: Mask | None,
+) -> int:
     """Mark both ends of each row of at least `needed` consecutive matching pairs at this lag (pairs of
-    sounding steps `lag` apart, no gap over REPEAT_GAP steps inside a row) that `touching` accepts."""
+    sounding steps `lag` apart, no gap over REPEAT_GAP steps inside a row); with `touching`, only the rows
+    with an end in it. Returns how many pairs the rows hold."""
     count = len(found)
     pair = places[(places + lag < count) & sounding[np.minimum(places + lag, count - 1)]]
     if len(pair) < needed:
-        return False
+        return 0
     match = np.abs(level[pair] - level[pair + lag]) <= REPEAT_TOLERANCE_DB
     linked = match[:-1] & match[1:] & (np.diff(pair) <= REPEAT_GAP)
     first, last = _run_edges(linked)  # pairs first..last are one row
     rows = (last - first + 1) >= needed
-    if not rows.any():
-        return False
-    chosen = _from_runs(len(pair), first[rows], last[rows] + 1)
-    near = np.asarray(touching(pair))
-    if near.shape:  # only the rows with a pair that touches
-        edges = np.concatenate([[0], np.cumsum(near & chosen)])
-        keep = edges[last[rows] + 1] > edges[first[rows]]
-        chosen = _from_runs(len(pair), first[rows][keep], last[rows][keep] + 1)
+    first, last = first[rows], last[rows]
+    if touching is not None and len(first):
+        near = np.concatenate([[0], np.cumsum(touching[pair] | touching[pair + lag])])
+        keep = near[last + 1] > near[first]
+        first, last = first[keep], last[keep]
+    if not len(first):
+        return 0
+    chosen = _from_runs(len(pair), first, last + 1)
     found[pair[chosen]] = True
     found[pair[chosen] + lag] = True
-    return bool(chosen.any())
+    return int(chosen.sum())
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------
