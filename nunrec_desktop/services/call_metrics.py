@@ -51,6 +51,7 @@ REPEAT_STEP = 5
 REPEAT_SMOOTH = 10  # frames of power around each step (200 ms): a loop need not be a whole number of steps
 REPEAT_MIN_LAG, REPEAT_MAX_LAG = 5, 60  # steps: loops of 0.5 to 6 s
 REPEAT_PAIRS = 16  # sounding pairs in a row that must all match (within REPEAT_TOLERANCE_DB)
+WAITING_S = 3.0  # the other side quiet this long at least: hold audio is looked for there
 REPEAT_EXTEND = 3  # pairs: a row this long at a loop's lag, touching the loop, is part of it
 REPEAT_GAP = 6  # steps: a longer gap between sounding pairs ends a row of matches
 REPEAT_PAIRS_MONO = 18
@@ -217,9 +218,10 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         )
     employee_energy = _Lane.of(lanes[employee_channel][:frames], sample_rate)
     caller_energy = _Lane.of(lanes[caller_channel][:frames], sample_rate)
-    # Hold audio (music, a looped announcement) plays while the other side waits: looked for only there.
-    employee = employee_energy.speech(waiting=~caller_energy.active)
-    caller = caller_energy.speech(waiting=~employee_energy.active)
+    # Hold audio (music, a looped announcement) plays while the other side waits (is quiet for a few
+    # seconds at least): looked for only there.
+    employee = employee_energy.speech(waiting=_keep_runs(~caller_energy.active, _frames(WAITING_S)))
+    caller = caller_energy.speech(waiting=_keep_runs(~employee_energy.active, _frames(WAITING_S)))
     employee_time, caller_time = float(employee.sum()), float(caller.sum())
     total = employee_time + caller_time
     share = None if total == 0 else MappingProxyType({EMPLOYEE: employee_time / total, CALLER: caller_time / total})
@@ -351,14 +353,19 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
     centre = np.arange(count) * step + step // 2
     low = np.clip(centre - REPEAT_SMOOTH // 2, 0, len(energy))
     high = np.clip(centre + REPEAT_SMOOTH // 2, 0, len(energy))
-    level = 10 * np.log10(np.maximum((summed[high] - summed[low]) / np.maximum(high - low, 1), 1e-12))
+    level = (10 * np.log10(np.maximum((summed[high] - summed[low]) / np.maximum(high - low, 1), 1e-12))).astype(
+        np.float32
+    )
     sounding: Mask = np.asarray(active[: count * step].reshape(count, step).any(axis=1))
     if waiting is not None:
         sounding &= waiting[: count * step].reshape(count, step).mean(axis=1) >= 0.5
-    places = np.flatnonzero(sounding)
+    places = np.flatnonzero(sounding).astype(np.int32)
     if len(places) < 2 * REPEAT_PAIRS:
         return np.zeros(len(energy), dtype=np.bool_)
     found = np.zeros(count, dtype=np.bool_)
+    # Padded past the end by the longest lag, so that a pair's far end needs no bounds check.
+    sounding = np.concatenate([sounding, np.zeros(REPEAT_MAX_LAG + 1, dtype=np.bool_)])
+    level = np.concatenate([level, np.zeros(REPEAT_MAX_LAG + 1, dtype=np.float32)])
     # Mono: both sides on one lane, looked at everywhere: a longer row of matches is asked for.
     pairs_needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
     loops = [  # the lags at which the sound repeats itself in long rows
@@ -378,9 +385,9 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
 
 def _mark_rows(
     found: Mask,
-    places: npt.NDArray[np.intp],
+    places: npt.NDArray[np.int32],
     sounding: Mask,
-    level: npt.NDArray[np.float64],
+    level: npt.NDArray[np.float32],
     lag: int,
     needed: int,
     touching: Mask | None,
@@ -388,24 +395,25 @@ def _mark_rows(
     """Mark both ends of each row of at least `needed` consecutive matching pairs at this lag (pairs of
     sounding steps `lag` apart, no gap over REPEAT_GAP steps inside a row); with `touching`, only the rows
     with an end in it. Returns how many pairs the rows hold."""
-    count = len(found)
-    pair = places[(places + lag < count) & sounding[np.minimum(places + lag, count - 1)]]
+    far = places + lag
+    ok = sounding[far]  # padded: nothing sounds past the end
+    pair, far = places[ok], far[ok]
     if len(pair) < needed:
         return 0
-    match = np.abs(level[pair] - level[pair + lag]) <= REPEAT_TOLERANCE_DB
+    match = np.abs(level[pair] - level[far]) <= np.float32(REPEAT_TOLERANCE_DB)
     linked = match[:-1] & match[1:] & (np.diff(pair) <= REPEAT_GAP)
     first, last = _run_edges(linked)  # pairs first..last are one row
     rows = (last - first + 1) >= needed
     first, last = first[rows], last[rows]
     if touching is not None and len(first):
-        near = np.concatenate([[0], np.cumsum(touching[pair] | touching[pair + lag])])
+        near = np.concatenate([[0], np.cumsum(touching[pair] | touching[far])])
         keep = near[last + 1] > near[first]
         first, last = first[keep], last[keep]
     if not len(first):
         return 0
     chosen = _from_runs(len(pair), first, last + 1)
     found[pair[chosen]] = True
-    found[pair[chosen] + lag] = True
+    found[far[chosen]] = True
     return int(chosen.sum())
 
 
