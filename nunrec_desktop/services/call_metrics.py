@@ -21,6 +21,7 @@ higher rates), in chunks, so the cost hardly depends on the decoder's layout.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -177,6 +178,18 @@ class CallFigures:
             longest_monologue_caller_s=number("longest_monologue_caller_s"),
             turns=count("turns"),
         )
+
+
+def counting_only(metrics: CallMetrics, parts: Sequence[Span]) -> CallMetrics:
+    """The measures with silences counted only inside `parts` (seconds): of a transferred call, the part
+    answered by another employee is silenced for this coach, and that is not a hold of this conversation."""
+    kept: list[Span] = []
+    for start, end in metrics.silences:
+        for first, last in sorted(parts):
+            a, b = max(start, first), min(end, last)
+            if b - a >= HOLD_S - 1e-9:
+                kept.append((a, b))
+    return dataclasses.replace(metrics, silences=tuple(kept))
 
 
 def channels_of(samples: npt.NDArray[np.int16], channels: int) -> list[Lane]:

@@ -27,7 +27,7 @@ from nunrec_desktop.adapters.audio.playback import complement, silence_outside
 from nunrec_desktop.adapters.store.base import RecordingGone, RecordingMeta, RecordingStore, Segment, StoreError
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
+from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, counting_only, measure
 from nunrec_desktop.services.recordings import RecordingCatalog
 
 PURPOSE_COACHING = "coaching"
@@ -77,7 +77,7 @@ class OpenedRecording:
             audio=loaded.audio,
             summary=loaded.summary,
             complete=is_complete(loaded.audio.duration_s, self.expected_duration_s),
-            metrics=call_metrics(loaded.audio, self.lanes),
+            metrics=call_metrics(loaded.audio, self.lanes, self.playable),
         )
 
 
@@ -138,7 +138,7 @@ class ListeningService:
             playable=playable,
             only_employee=only_employee,
             # An MP3 still decoding is measured once it is whole (finish_decoding), not on its first minute.
-            metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map)),
+            metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map), playable),
         )
 
     def _audio_source(self, recording_id: str) -> Path | bytes:
@@ -156,7 +156,14 @@ class ListeningService:
         self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)
 
 
-def call_metrics(audio: DecodedAudio, lanes: tuple[str, ...]) -> CallMetrics:
-    """The measures with the recording's own channel map; without one a stereo call gives silences only."""
+def call_metrics(
+    audio: DecodedAudio, lanes: tuple[str, ...], playable: tuple[tuple[float, float], ...] | None = None
+) -> CallMetrics:
+    """The measures with the recording's own channel map; without one a stereo call gives silences only.
+    With `playable`, the parts silenced for this user (another employee's part of a transferred call) are
+    not counted as silences."""
     channel_map = (lanes.index("employee"), lanes.index("caller")) if {"employee", "caller"} <= set(lanes) else None
-    return measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)
+    metrics = measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)
+    if playable is not None and complement(sorted(playable), audio.duration_s):
+        metrics = counting_only(metrics, playable)
+    return metrics

@@ -48,6 +48,13 @@ def format_time(seconds: float, precise: bool = False) -> str:
     return call_time(seconds, tenths=precise)
 
 
+def lane_order(lanes: tuple[str, ...], channels: int) -> list[int]:
+    """The channels in the order their lanes are shown: the employee above the caller whatever the file's
+    channel order (a recorder may put the caller first), the rest after them as they come."""
+    rank = {"employee": 0, "caller": 1}
+    return sorted(range(channels), key=lambda c: (rank.get(lanes[c], 2) if c < len(lanes) else 2, c))
+
+
 _Markers = tuple[
     npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int8]
 ]
@@ -324,8 +331,8 @@ class WaveformView(QWidget):
         picture, pixels = self._wave_image(recording, rect)
         painter.drawImage(QPointF(rect.left(), rect.top()), picture)
         del picture, pixels  # the image borrowed the pixels until it was drawn
-        for channel in range(channels):
-            top = rect.top() + channel * lane_height
+        for row, channel in enumerate(lane_order(recording.lanes, channels)):
+            top = rect.top() + row * lane_height
             lane = recording.lanes[channel] if channel < len(recording.lanes) else "mixed"
             colour = LANE_COLOURS.get(lane, QColor("#3d4f8a"))
             painter.fillRect(QRectF(0, top, LABEL_WIDTH, lane_height), QColor("#f0f4f6"))
@@ -395,11 +402,11 @@ class WaveformView(QWidget):
         bands = self._measure_columns(first_s, last_s, width)
         strip_top = height - MEASURES_STRIP
         image = np.empty((height, width), dtype=np.uint32)
-        for channel in range(channels):
-            top, bottom = round(channel * height / channels), round((channel + 1) * height / channels)
+        for row, channel in enumerate(lane_order(recording.lanes, channels)):
+            top, bottom = round(row * height / channels), round((row + 1) * height / channels)
             lane = recording.lanes[channel] if channel < len(recording.lanes) else "mixed"
             colour = LANE_COLOURS.get(lane, QColor("#3d4f8a"))
-            background = np.full(width, 0xFFFBFCFD if channel % 2 == 1 else 0xFFFFFFFF, dtype=np.uint32)
+            background = np.full(width, 0xFFFBFCFD if row % 2 == 1 else 0xFFFFFFFF, dtype=np.uint32)
             ink = np.full(width, colour.rgba() & 0xFFFFFFFF, dtype=np.uint32)
             speech = self._speech_columns(lane, first_s, last_s, width)
             if speech is not None:
