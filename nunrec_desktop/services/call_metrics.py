@@ -20,8 +20,8 @@ higher rates), in chunks, so the cost hardly depends on the decoder's layout.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
