@@ -212,7 +212,7 @@ def test_the_other_employees_part_is_not_counted_as_a_silence(
         employee="E9",
         segments=(Segment("E9", 0, 8), Segment("E1", 8, SECONDS)),
     )
-    opened = transfer.listening.open(coach, "rec-talk")
+    opened = transfer.listening.open(coach, "rec-talk").measured()
     assert opened.metrics is not None
     [(start, end)] = opened.metrics.silences  # only the pause of 14.0-17.0, not 0-8.5
     assert start == pytest.approx(14.0, abs=0.2) and end == pytest.approx(17.0, abs=0.2)

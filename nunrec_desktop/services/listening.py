@@ -52,7 +52,7 @@ class OpenedRecording:
     # transferred call). Computed by the catalog from the access policy.
     playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
-    metrics: CallMetrics | None = None  # manner-of-conversation measures, computed in the same background open
+    metrics: CallMetrics | None = None  # manner-of-conversation measures: `measured()` computes them
 
     def blocked(self) -> tuple[tuple[float, float], ...]:
         """The parts that are not played (the complement of `playable` over the audio)."""
@@ -65,6 +65,13 @@ class OpenedRecording:
     def decoding(self) -> bool:
         """Only the first part is decoded yet (an MP3's first minute); `finish_decoding` decodes the whole."""
         return self.audio.rest is not None
+
+    def measured(self) -> OpenedRecording:
+        """The same recording with its measures (off the GUI thread, after the waveform is on screen); an
+        MP3 still decoding gets them from `finish_decoding` instead."""
+        if self.metrics is not None or self.audio.rest is not None:
+            return self
+        return dataclasses.replace(self, metrics=call_metrics(self.audio, self.lanes, self.playable))
 
     def finish_decoding(self) -> OpenedRecording:
         """Decode the whole file (off the GUI thread); the same recording, complete. No new access check:
@@ -137,8 +144,9 @@ class ListeningService:
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
             playable=playable,
             only_employee=only_employee,
-            # An MP3 still decoding is measured once it is whole (finish_decoding), not on its first minute.
-            metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map), playable),
+            # The measures come after the first paint (`measured`, off the GUI thread); an MP3 still decoding
+            # is measured once it is whole (finish_decoding), not on its first minute.
+            metrics=None,
         )
 
     def _audio_source(self, recording_id: str) -> Path | bytes:
