@@ -438,9 +438,10 @@ class PlayerPage(QWidget):
             silence = self.tr("1 silence (%1)").replace("%1", format_time(round(holds[0])))
         else:
             silence = (
-                self.tr("%1 silences (longest %2)")
+                self.tr("%1 silences, %3 in all (longest %2)")
                 .replace("%1", str(len(holds)))
                 .replace("%2", format_time(round(max(holds))))
+                .replace("%3", format_time(round(sum(holds))))
             )
         if metrics.talk_share is None or metrics.overlaps is None:
             if metrics.two_sided:
