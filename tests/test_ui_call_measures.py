@@ -95,7 +95,9 @@ def test_the_line_of_measures_is_dutch_context(qtbot: QtBot, page: PlayerPage, s
     open_in(qtbot, page, services, "marieke", "rec-stereo")
     text = page.measures_line.text()
     assert page.measures_line.isVisible()
-    assert text == "Spreektijd medewerker 65 % - beller 35 % \u00b7 2 stiltes, samen 0:08 (langste 0:05) \u00b7 1 keer door elkaar"
+    assert text == (
+        "Spreektijd medewerker 65 % - beller 35 % \u00b7 2 stiltes, samen 0:08 (langste 0:05) \u00b7 1 keer door elkaar"
+    )
     assert "geen score" in page.measures_line.toolTip()
 
 
@@ -106,7 +108,8 @@ def test_a_mono_call_gives_silences_and_says_stereo_is_needed(
     assert page.recording is not None and page.recording.metrics is not None
     assert list(page.recording.metrics.speech) == ["mix"]
     assert page.measures_line.text() == (
-        "2 stiltes, samen 0:08 (langste 0:05) \u00b7 spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname"
+        "2 stiltes, samen 0:08 (langste 0:05) \u00b7 spreektijd en door elkaar praten zijn alleen te meten bij een "
+        "stereo-opname"
     )
     wave = page.waveform
     wave.grab()
