@@ -2,12 +2,15 @@
 
 Input is one 1-D int16 array per channel and the sample rate, so the measures do not depend on how the
 decoder lays out its samples. Speech is found by energy alone on 20 ms frames: no speech recognition and
-nothing about what is said. Per lane the frame energy (dBFS) is compared with an adaptive noise floor (the
-quietest frame of each half second; of those the minimum over the 5 s before and over the 5 s after, the
-higher of the two, so a line that gets noisier is followed at once), with a higher
-threshold to start speech and a lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are
-bridged and every stretch of speech keeps a hangover of 60 ms after its last loud frame; bursts shorter
-than 80 ms (clicks) are dropped.
+nothing about what is said. Per lane the frame energy (dBFS) is compared with an adaptive noise floor (a
+low percentile of each half second: its 2nd quietest of 25 frames, not the quietest, which sits 6-10 dB
+under ordinary line noise; of those the minimum over the 5 s before and over the 5 s after, the higher of
+the two, so a line that gets noisier is followed at once), with a higher threshold to start speech and a
+lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are bridged and every stretch of speech
+keeps a hangover of 60 ms after its last loud frame; bursts shorter than 80 ms (clicks) are dropped.
+Hold audio is not speech: sound that repeats itself (the 200 ms envelope matching itself at one lag of
+0.5-6 s over a long row of steps: hold music, a recorded "een moment geduld" in a loop) is taken out,
+looked for where the other side is quiet for a few seconds (everywhere on a mono recording).
 
 From the two lanes (employee, caller): speech segments per lane, talk share (fractions of all speech time),
 silences where both are quiet for at least 2 s (holds), overlaps where both speak for at least 0.5 s,
@@ -279,9 +282,10 @@ def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
 
 
 def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Per frame, the level of the line without speech (minimum statistics): the quietest frame of each half
-    second, then the minimum of those over the 5 s before and, separately, the 5 s after; the higher of the
-    two, so that the floor follows the line at once when it gets noisier or quieter."""
+    """Per frame, the level of the line without speech (minimum statistics): a low percentile of each half
+    second (its 2nd quietest frame), then the minimum of those over the 5 s before and, separately, the 5 s
+    after; the higher of the two, so that the floor follows the line at once when it gets noisier or
+    quieter."""
     block = _frames(FLOOR_BLOCK_S)
     count = len(energy)
     if count == 0:
