@@ -1,32 +1,37 @@
-"""Benchmark: opening a stereo 8 kHz call in the player, against anchors measured in the same run (issue 16).
+"""Benchmark: opening a stereo 8 kHz call in the player as the coach gets it, measures included, against
+anchors measured in the same run and interleaved with it (issues 16 and 23).
 
 Generates, in a temporary folder that is removed afterwards, a speech-like stereo call (4 generated minutes
-repeated) as A-law, u-law and PCM16 WAV of 4, 15, 60 and 240 minutes, and a 60-minute MP3. Measures, as
-min/median of several runs:
+repeated) as A-law, u-law and PCM16 WAV of 4, 15, 60 and 240 minutes, and a 60-minute MP3. Every figure is
+min / median of several runs; each run of ours is paired with a run of its anchor right before it (the
+machine is shared, so only ratios within a pair mean something), and the ratio is shown both as min/min
+and as the median of the paired ratios:
 
-- open to painted waveform: `load(path)` (read, decode, summaries) plus the first paint of a 1920x300 view,
-  against soundfile's bare decode of the same file to int16 (the anchor) [<= 1.5x and <= 150 ms at 60 min];
-- MP3: the first view (first minute decoded, summarised, painted) [<= 150 ms], the whole decode against
-  soundfile's one-call decode [<= 1.1x], and the alternative "decode all, then show" to a usable player;
+- open as the coach gets it: `open_recording` (read, decode, summaries, the first paint of a 1920x300 view,
+  then the call measures computed and drawn) against soundfile's bare decode of the same file to int16
+  [first paint and measures shown <= 1.5x]; the measures' own share of it [<= 20 %];
+- repaint of the 1920-px view with the measures shown (the static picture drawn again, as after a zoom) at
+  every zoom from the whole call down to 2 s, against an empty repaint of a view of the same size
+  [<= 8 ms at every zoom];
+- MP3: the first view (first minute decoded, painted) and the whole decode after it, against soundfile's
+  one-call decode [whole <= 1.1x];
 - peak memory while opening (tracemalloc) against the int16 size [<= 1.5x];
-- repaint of a 1920-px view (playhead moved, pixmap blitted) [<= 8 ms];
-- cost per minute over 4, 15, 60 and 240 minutes (linear: the per-minute figure stays flat).
-ffmpeg and audiowaveform are printed as extra anchors when installed; they are never dependencies.
+- cost per minute over the lengths (linear: the per-minute figure stays flat).
 
     .venv/bin/python benchmarks/waveform.py [--runs 5] [--minutes 4,15,60,240] [--mp3-minutes 60]
+    .venv/bin/python benchmarks/waveform.py --quick      # a small round for CI: 4 minutes, 2-minute MP3
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,24 +44,44 @@ from PySide6.QtWidgets import QApplication
 
 from nunrec_desktop.adapters.audio.decode import FIRST_VIEW_S, Loaded, load
 from nunrec_desktop.demo.audio import can_write_mp3, synthesize_call
-from nunrec_desktop.services.listening import OpenedRecording
+from nunrec_desktop.services.listening import OpenedRecording, call_metrics
 from nunrec_desktop.ui.waveform_view import WaveformView
 
 RATE = 8000
+LANES = ("employee", "caller")
 
 
-def runs(action: Callable[[], Any], count: int) -> tuple[float, float]:
-    """(min, median) in milliseconds."""
-    times = []
+@dataclass
+class Pairs:
+    """Interleaved timings (ms) of an anchor and of ours."""
+
+    anchor: list[float]
+    ours: list[float]
+
+    def line(self, name: str, goal: str = "") -> str:
+        ratios = [o / a for a, o in zip(self.anchor, self.ours, strict=True)]
+        return (
+            f"  {name:<40}{fmt(self.ours)}   {min(self.ours) / min(self.anchor):5.2f}x min/min, "
+            f"{statistics.median(ratios):5.2f}x paired median{('   [' + goal + ']') if goal else ''}"
+        )
+
+
+def timed(action: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+def interleaved(anchor: Callable[[], Any], ours: Callable[[], Any], count: int) -> Pairs:
+    pairs = Pairs([], [])
     for _ in range(count):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return min(times), statistics.median(times)
+        pairs.anchor.append(timed(anchor))
+        pairs.ours.append(timed(ours))
+    return pairs
 
 
-def fmt(pair: tuple[float, float]) -> str:
-    return f"{pair[0]:8.1f} / {pair[1]:8.1f} ms"
+def fmt(times: list[float]) -> str:
+    return f"{min(times):8.1f} / {statistics.median(times):8.1f} ms"
 
 
 def opened(loaded: Loaded, name: str) -> OpenedRecording:
@@ -66,21 +91,43 @@ def opened(loaded: Loaded, name: str) -> OpenedRecording:
         loaded.audio.duration_s,
         "E1",
         (),
-        ("employee", "caller"),
+        LANES,
         loaded.audio,
         loaded.summary,
         True,
         "benchmark",
-        None,
+        None,  # type: ignore[arg-type]
         ((0.0, loaded.audio.duration_s),),
-    )  # type: ignore[arg-type]
+    )
 
 
-def open_and_paint(path: Path, view: WaveformView, first_view_s: float | None = None) -> Loaded:
+@dataclass
+class CoachOpen:
+    """Milestones (ms from the start) of one open as the coach gets it."""
+
+    painted: float = 0.0
+    measured: float = 0.0
+    shown: float = 0.0
+
+
+def open_recording(path: Path, view: WaveformView, first_view_s: float | None = FIRST_VIEW_S) -> CoachOpen:
+    """What the player does: decode, paint the waveform, then compute the measures and show them."""
+    started = time.perf_counter()
+    marks = CoachOpen()
     loaded = load(path, path.stem, first_view_s=first_view_s)
-    view.set_recording(opened(loaded, path.stem))
+    recording = opened(loaded, path.stem)
+    view.set_recording(recording)
     view.grab()
-    return loaded
+    marks.painted = (time.perf_counter() - started) * 1000
+    if loaded.audio.rest is not None:
+        loaded = loaded.audio.rest.run()
+        recording = replace(recording, audio=loaded.audio, summary=loaded.summary)
+    metrics = call_metrics(loaded.audio, LANES)
+    marks.measured = (time.perf_counter() - started) * 1000
+    view.replace_recording(replace(recording, metrics=metrics))
+    view.grab()
+    marks.shown = (time.perf_counter() - started) * 1000
+    return marks
 
 
 def peak_ratio(path: Path, first_view_s: float | None = None) -> float:
@@ -93,66 +140,85 @@ def peak_ratio(path: Path, first_view_s: float | None = None) -> float:
     return peak / loaded.audio.samples.nbytes
 
 
-def tool(command: list[str], count: int) -> tuple[float, float] | None:
-    if shutil.which(command[0]) is None:
-        return None
-    return runs(lambda: subprocess.run(command, check=True, capture_output=True), count)
+def soundfile_decode(path: Path) -> None:
+    with sf.SoundFile(path) as sound:
+        sound.read(dtype="int16", always_2d=True)
 
 
-def anchors(path: Path, count: int) -> None:
-    ffmpeg = tool(["ffmpeg", "-v", "quiet", "-i", str(path), "-f", "s16le", "-y", "/dev/null"], count)
-    waveform = tool(["audiowaveform", "-i", str(path), "-o", "/dev/null", "-z", "256", "--output-format", "dat"], count)
-    for name, result in (("ffmpeg decode", ffmpeg), ("audiowaveform -z 256", waveform)):
-        print(f"  {name + ' (anchor)':<34}{fmt(result) if result else '   not installed here'}")
+def zooms(frames: int) -> list[float]:
+    """Fractions of the call on screen: the whole call, then a quarter at a time down to 2 s."""
+    fractions, fraction = [], 1.0
+    while fraction * frames / RATE > 2.0:
+        fractions.append(fraction)
+        fraction /= 4
+    return [*fractions, 2.0 * RATE / frames]
 
 
-def repaint_ms(view: WaveformView, count: int) -> tuple[float, float]:
-    playhead = [0.0]
-
-    def repaint() -> None:
-        playhead[0] += 0.5
-        view.set_playhead(playhead[0])
-        view.grab()
-
-    view.grab()
-    return runs(repaint, count)
-
-
-def full_repaint_ms(view: WaveformView, count: int) -> tuple[float, float]:
-    """The static picture drawn again (after a zoom or a resize): lanes from the summaries, ruler."""
+def repaint_series(view: WaveformView, empty: WaveformView, frames: int, count: int) -> tuple[float, float, str]:
+    """Worst min and worst median over the zooms of a full repaint with the measures, and the worst zoom."""
+    worst = (0.0, 0.0, "")
 
     def repaint() -> None:
         view._invalidate()
         view.grab()
 
-    return runs(repaint, count)
+    def empty_repaint() -> None:
+        empty._invalidate()
+        empty.grab()
+
+    for fraction in zooms(frames):
+        span = max(int(fraction * frames), 2 * RATE)
+        first = (frames - span) // 2
+        view._set_view(first, first + span)
+        view.grab()
+        pairs = interleaved(empty_repaint, repaint, count)
+        low, middle = min(pairs.ours), statistics.median(pairs.ours)
+        if middle > worst[1]:
+            worst = (low, middle, f"{span / RATE:.0f} s on screen")
+    view.show_all()
+    return worst
 
 
 def wav_series(folder: Path, call: np.ndarray, minutes: list[float], count: int, view: WaveformView) -> None:
     per_minute: dict[str, list[tuple[float, float]]] = {}
+    empty = WaveformView()
+    empty.resize(view.size())
     for subtype in ("ALAW", "ULAW", "PCM_16"):
         for length in minutes:
             frames = int(length * 60 * RATE)
             path = folder / f"call-{subtype}-{length:g}.wav"
             reps = -(-frames // len(call))
             sf.write(path, np.tile(call, (reps, 1))[:frames], RATE, subtype=subtype)
-            open_and_paint(path, view)  # warm: tables, fonts, the page cache
-            anchor = runs(lambda p=path: sf.read(p, dtype="int16", always_2d=True), count)
-            ours = runs(lambda p=path: open_and_paint(p, view), count)
-            ratio = ours[0] / anchor[0]
-            per_minute.setdefault(subtype, []).append((length, ours[0] / length))
+            open_recording(path, view)  # warm: tables, fonts, the page cache
+            anchor: list[float] = []
+            marks: list[CoachOpen] = []
+            for _ in range(count):
+                anchor.append(timed(lambda p=path: soundfile_decode(p)))
+                marks.append(open_recording(path, view))
+            painted = Pairs(anchor, [m.painted for m in marks])
+            shown = Pairs(anchor, [m.shown for m in marks])
+            share = [(m.measured - m.painted) / m.painted for m in marks]
+            per_minute.setdefault(subtype, []).append((length, min(shown.ours) / length))
+            size = path.stat().st_size / 1e6
+            print(f"\n{subtype} WAV, {length:g} min stereo, {size:.0f} MB (min / median of {count}, interleaved)")
+            print(f"  {'soundfile decode to int16 (anchor)':<40}{fmt(anchor)}")
+            print(painted.line("open to painted waveform", "<= 1.5x"))
+            print(shown.line("open to measures shown", "<= 1.5x"))
+            print(
+                f"  {'measures computed, share of the open':<40}{min(share):8.0%} / {statistics.median(share):8.0%}"
+                "      [<= 20 %]"
+            )
+            low, middle, where = repaint_series(view, empty, frames, max(10, count * 2))
+            print(
+                f"  {'repaint 1920 px with measures, worst zoom':<40}{low:8.1f} / {middle:8.1f} ms   "
+                f"({where})   [<= 8 ms]"
+            )
+            empty_times = [timed(lambda: (empty._invalidate(), empty.grab())) for _ in range(10)]
+            print(f"  {'empty repaint (anchor)':<40}{fmt(empty_times)}")
             if length == 60 or len(minutes) == 1:
-                size = path.stat().st_size / 1e6
-                print(f"\n{subtype} WAV, {length:g} min stereo, {size:.0f} MB (min / median of {count})")
-                print(f"  {'soundfile decode to int16 (anchor)':<34}{fmt(anchor)}")
-                target = "   [<= 1.5x and <= 150 ms]" if length == 60 else ""
-                print(f"  {'open to painted waveform':<34}{fmt(ours)}   {ratio:.2f}x anchor{target}")
-                print(f"  {'peak memory / int16 size':<34}{peak_ratio(path):8.2f}x        [<= 1.5]")
-                print(f"  {'repaint 1920 px, full picture':<34}{fmt(full_repaint_ms(view, 20))}   [<= 8 ms]")
-                print(f"  {'repaint 1920 px, playhead moved':<34}{fmt(repaint_ms(view, 20))}")
-                anchors(path, min(count, 3))
+                print(f"  {'peak memory / int16 size':<40}{peak_ratio(path):8.2f}x        [<= 1.5]")
             path.unlink()
-    print("\nlinear cost: open to painted waveform per minute of call (min of runs)")
+    print("\nlinear cost: open to measures shown per minute of call (min of runs)")
     for subtype, points in per_minute.items():
         cells = "  ".join(f"{length:g} min: {ms:6.2f} ms/min" for length, ms in points)
         print(f"  {subtype:<7} {cells}")
@@ -168,27 +234,24 @@ def mp3_case(folder: Path, call: np.ndarray, length: float, count: int, view: Wa
     reps = -(-frames // len(call))
     sf.write(path, np.tile(call, (reps, 1))[:frames], RATE, format="MP3", subtype="MPEG_LAYER_III")
 
-    def soundfile_decode() -> None:
-        with sf.SoundFile(path) as sound:
-            sound.read(dtype="int16", always_2d=True)
-
-    mp3_runs = max(2, min(count, 3))
-    anchor = runs(soundfile_decode, mp3_runs)
-    first = runs(lambda: open_and_paint(path, view, FIRST_VIEW_S), count)
-
     def whole_after_first() -> None:
         loaded = load(path, path.stem, first_view_s=FIRST_VIEW_S)
-        assert loaded.audio.rest is not None
-        loaded.audio.rest.run()
+        if loaded.audio.rest is not None:
+            loaded.audio.rest.run()
 
-    whole = runs(whole_after_first, mp3_runs)
-    at_once = runs(lambda: open_and_paint(path, view), mp3_runs)
-    print(f"  {'soundfile one-call decode (anchor)':<34}{fmt(anchor)}")
-    print(f"  {'first view (first minute, painted)':<34}{fmt(first)}   [<= 150 ms]")
-    print(f"  {'first view + whole decode':<34}{fmt(whole)}   {whole[0] / anchor[0]:.2f}x anchor   [<= 1.1x]")
-    print(f"  {'alternative: decode all, then show':<34}{fmt(at_once)}   (time to a usable player)")
-    print(f"  {'peak memory / int16 size':<34}{peak_ratio(path, FIRST_VIEW_S):8.2f}x        [<= 1.5]")
-    anchors(path, 2)
+    mp3_runs = max(3, min(count, 5))
+    anchor: list[float] = []
+    marks: list[CoachOpen] = []
+    whole: list[float] = []
+    for _ in range(mp3_runs):
+        anchor.append(timed(lambda: soundfile_decode(path)))
+        whole.append(timed(whole_after_first))
+        marks.append(open_recording(path, view))
+    print(f"  {'soundfile one-call decode (anchor)':<40}{fmt(anchor)}")
+    print(f"  {'first view (first minute, painted)':<40}{fmt([m.painted for m in marks])}   [<= 150 ms]")
+    print(Pairs(anchor, whole).line("first view + whole decode", "<= 1.1x"))
+    print(Pairs(anchor, [m.shown for m in marks]).line("open to measures shown"))
+    print(f"  {'peak memory / int16 size':<40}{peak_ratio(path, FIRST_VIEW_S):8.2f}x        [<= 1.5]")
 
 
 def main() -> None:
@@ -196,11 +259,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--minutes", default="4,15,60,240")
     parser.add_argument("--mp3-minutes", type=float, default=60.0)
-    parser.add_argument("--quick", action="store_true", help="one run of a 4-minute WAV and a short MP3 (CI)")
+    parser.add_argument("--quick", action="store_true", help="a small round (CI): 4 minutes, a 2-minute MP3")
     args = parser.parse_args()
     if args.quick:
-        args.runs, args.minutes, args.mp3_minutes = 1, "4", 2 * FIRST_VIEW_S / 60
+        args.runs, args.minutes, args.mp3_minutes = 3, "4", 2.0
     minutes = [float(m) for m in args.minutes.split(",")]
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{os.cpu_count()} cores, load average {load_average:.2f} at the start")
     app = QApplication([])
     view = WaveformView()
     view.resize(1920 + 118, 300)  # a 1920-px wave area beside the lane labels
@@ -210,6 +275,8 @@ def main() -> None:
         wav_series(folder, call, minutes, args.runs, view)
         if args.mp3_minutes > 0:
             mp3_case(folder, call, args.mp3_minutes, args.runs, view)
+    if hasattr(os, "getloadavg"):
+        print(f"\nload average {os.getloadavg()[0]:.2f} at the end")
     del view, app
 
 

@@ -26,14 +26,28 @@ def speech_lane(
     rng = np.random.default_rng(seed)
     n = int(seconds * RATE)
     lane = rng.standard_normal(n) * noise  # line noise
-    t = np.arange(n) / RATE
     for start, end in spans:
         first, last = int(start * RATE), min(n, int(end * RATE))
         if last <= first:
             continue
-        tt = t[first:last]
-        syllables = np.abs(np.sin(np.pi * 4.5 * (tt - start))) ** 1.5  # syllables at 4.5 Hz, dipping in between
-        voiced = sum(np.sin(2 * np.pi * pitch * k * tt) / k for k in range(1, 12))
+        count = last - first
+        # Like speech, not like a loop: the syllable rate (3-6 Hz), the loudness and the pitch wander at random,
+        # so the sound never repeats itself (a repeating sound is hold audio to the measures).
+        knots = max(2, count // 2000 + 2)
+        where = np.linspace(0, count, knots)
+        along = np.arange(count)
+        rate = np.interp(along, where, rng.uniform(3.0, 6.0, knots))
+        loudness = np.interp(along, where, rng.uniform(0.3, 1.0, knots))
+        syllables = loudness * np.abs(np.sin(np.pi * np.cumsum(rate) / RATE)) ** 1.5  # dipping in between
+        gate = np.ones(count)  # words: short pauses (0.15-0.27 s, bridged) every 0.4-1.2 s
+        at = int(rng.uniform(0.4, 1.2) * RATE)
+        while at < count - int(0.4 * RATE):
+            gap = int(rng.uniform(0.15, 0.27) * RATE)
+            gate[at : at + gap] = 0.0
+            at += gap + int(rng.uniform(0.4, 1.2) * RATE)
+        syllables *= gate
+        phase = 2 * np.pi * np.cumsum(pitch * (1 + 0.15 * np.interp(along, where, rng.uniform(-1, 1, knots)))) / RATE
+        voiced = sum(np.sin(k * phase) / k for k in range(1, 12))
         hiss = np.convolve(rng.standard_normal(last - first), np.ones(4) / 4, mode="same")  # band-limited noise
         lane[first:last] += level * syllables * (0.7 * voiced + 0.5 * hiss)
     return np.clip(lane, -1.0, 1.0)

@@ -4,6 +4,7 @@ and the player greys those parts and does not seek into them (a real mouse click
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from nunrec_desktop.adapters.audio.decode import decode
 from nunrec_desktop.adapters.audio.playback import ClockOutput, PlaybackEngine, complement, nearest_playable
 from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
+from nunrec_desktop.adapters.store.folder import write_recording
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.recordings import playable_ranges
@@ -26,6 +28,7 @@ from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
 from nunrec_desktop.ui.waveform_view import LABEL_WIDTH
+from tests.call_signals import stereo_call, wav_bytes
 from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording
 
@@ -192,3 +195,70 @@ def test_the_player_greys_the_other_part_and_a_click_there_does_not_seek_into_it
     # And what plays from there is the coach's employee, not silence.
     page.engine.play()
     assert np.abs(page.engine.render(RATE)[:, 0]).min() > 0
+
+
+def test_the_other_employees_part_is_not_counted_as_a_silence(
+    transfer: Services, coach: User, clock: FakeClock
+) -> None:
+    """Issue 22/23: the silenced seconds of E9's part are no hold of this conversation; a real pause in the
+    coach's part still is."""
+    talk = stereo_call(employee=((0.5, 7.5), (8.5, 12.0), (17.0, 19.5)), caller=((12.3, 14.0),), seconds=SECONDS)
+    add_recording(
+        transfer.workspace.store_path,
+        "rec-talk",
+        clock.now - timedelta(days=1),
+        duration=SECONDS,
+        audio=wav_bytes(talk),
+        employee="E9",
+        segments=(Segment("E9", 0, 8), Segment("E1", 8, SECONDS)),
+    )
+    opened = transfer.listening.open(coach, "rec-talk").measured()
+    assert opened.metrics is not None
+    [(start, end)] = opened.metrics.silences  # only the pause of 14.0-17.0, not 0-8.5
+    assert start == pytest.approx(14.0, abs=0.2) and end == pytest.approx(17.0, abs=0.2)
+    assert opened.metrics.figures().holds == 1
+
+
+def test_a_transferred_call_with_the_caller_on_the_first_channel_shows_the_employee_on_top(
+    qtbot: QtBot, qapp: QApplication, transfer: Services, coach: User, clock: FakeClock
+) -> None:
+    """The recorder put the caller on channel 0: the lanes still read Medewerker above Beller, and the
+    employee's (quiet) channel is drawn in the top lane."""
+    t = np.arange(int(SECONDS * RATE)) / RATE
+    caller_loud = np.stack([0.001 * np.sin(2 * np.pi * 220 * t), 0.8 * np.sin(2 * np.pi * 330 * t)], axis=1)
+    buffer = io.BytesIO()
+    sf.write(buffer, caller_loud[:, ::-1], RATE, format="WAV", subtype="PCM_16")  # the caller on channel 0
+    meta = add_recording(
+        transfer.workspace.store_path,
+        "rec-swapped",
+        clock.now - timedelta(days=1),
+        duration=SECONDS,
+        audio=buffer.getvalue(),
+        employee="E1",
+        segments=(Segment("E1", 0, 12), Segment("E9", 12, SECONDS)),
+    )
+    swapped = dataclasses.replace(meta, audio=dataclasses.replace(meta.audio, channel_map=("caller", "employee")))
+    write_recording(transfer.workspace.store_path, swapped, buffer.getvalue())
+    tasks = TaskRunner()
+    player = PlayerPage(transfer.desk_for(coach), lambda: ClockOutput(clock), tasks)
+    qtbot.addWidget(player)
+    player.resize(1200, 700)
+    player.show()
+    [recording] = [r for r in transfer.catalog.visible_for(coach).items if r.id == "rec-swapped"]
+    player.open_recording(recording)
+    qtbot.waitUntil(lambda: not player.loading, timeout=10_000)
+    try:
+        assert player.recording is not None and player.recording.lanes == ("caller", "employee")
+        image = player.waveform.grab().toImage()
+        wave = player.waveform
+        lane = (wave.height() - 24) / 2
+        x = x_for(player, 6.0)
+        inked_rows = [
+            y for y in range(int(lane)) if QColor(image.pixel(x, y)).lightness() < 200 and abs(y - lane / 2) > 3
+        ]
+        assert not inked_rows  # the top lane is the quiet employee, not the loud caller
+        assert any(
+            QColor(image.pixel(x, y)).lightness() < 200 for y in range(int(lane) + 8, int(lane + lane / 2) - 8)
+        )  # the caller's loud channel is drawn in the lane below
+    finally:
+        tasks.shutdown()

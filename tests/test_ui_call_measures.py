@@ -95,7 +95,9 @@ def test_the_line_of_measures_is_dutch_context(qtbot: QtBot, page: PlayerPage, s
     open_in(qtbot, page, services, "marieke", "rec-stereo")
     text = page.measures_line.text()
     assert page.measures_line.isVisible()
-    assert text == "Spreektijd medewerker 65 % - beller 35 % \u00b7 2 stiltes (langste 0:05) \u00b7 1 keer door elkaar"
+    assert text == (
+        "Spreektijd medewerker 65 % - beller 35 % \u00b7 2 stiltes, samen 0:08 (langste 0:05) \u00b7 1 keer door elkaar"
+    )
     assert "geen score" in page.measures_line.toolTip()
 
 
@@ -106,7 +108,8 @@ def test_a_mono_call_gives_silences_and_says_stereo_is_needed(
     assert page.recording is not None and page.recording.metrics is not None
     assert list(page.recording.metrics.speech) == ["mix"]
     assert page.measures_line.text() == (
-        "2 stiltes (langste 0:05) \u00b7 spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname"
+        "2 stiltes, samen 0:08 (langste 0:05) \u00b7 spreektijd en door elkaar praten zijn alleen te meten bij een "
+        "stereo-opname"
     )
     wave = page.waveform
     wave.grab()
@@ -126,3 +129,19 @@ def test_hovering_a_marker_explains_it(qtbot: QtBot, page: PlayerPage, services:
     qtbot.waitUntil(QToolTip.isVisible, timeout=2_000)
     assert "klik om erheen te gaan" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_the_waveform_comes_first_and_the_measures_follow(qtbot: QtBot, page: PlayerPage, services: Services) -> None:
+    """Issue 23: the player paints the waveform as soon as the call is decoded; the measures are computed
+    after that and shown when ready (the line of measures appears, the lanes get their shading)."""
+    events: list[tuple[str, bool]] = []
+    page.opened.connect(lambda opened, _visible: events.append(("opened", opened.metrics is not None)))
+    page.measured.connect(lambda opened: events.append(("measured", opened.metrics is not None)))
+    coach = services.accounts.find("marieke")
+    assert coach is not None
+    [recording] = [r for r in services.catalog.visible_for(coach).items if r.id == "rec-stereo"]
+    page.open_recording(recording)
+    qtbot.waitUntil(lambda: page.measures_line.isVisible(), timeout=10_000)
+    assert events == [("opened", False), ("measured", True)]
+    assert page.recording is not None and page.recording.metrics is not None
+    assert not page.measuring

@@ -73,7 +73,7 @@ def open_in(qtbot: QtBot, page: PlayerPage, services: Services, coach_name: str,
     assert coach is not None
     [recording] = [r for r in services.catalog.visible_for(coach).items if r.id == recording_id]
     page.open_recording(recording)
-    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.loading and not page.measuring, timeout=10_000)  # the measures shown too
 
 
 def test_open_play_pause_with_keys_and_audit(qtbot: QtBot, player: tuple[PlayerPage, Services, FakeClock]) -> None:

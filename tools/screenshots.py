@@ -39,14 +39,56 @@ class _MemoryKeyring(KeyringBackend):
         self.secrets.pop((service, username), None)
 
 
+def add_long_call(workspace: Path, minutes: float) -> None:
+    """A generated stereo A-law call of `minutes` by the demo's first employee, started an hour ago, with a
+    hold of 25-70 s every ten minutes (both lanes quiet but for line noise), written into the demo's store."""
+    from datetime import UTC, datetime, timedelta
+
+    import numpy as np
+
+    from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta
+    from nunrec_desktop.adapters.store.folder import write_recording
+    from nunrec_desktop.demo.audio import encode, synthesize_call
+    from nunrec_desktop.demo.workspace import EMPLOYEES
+    from nunrec_desktop.settings import load_workspace
+
+    rate = 8000
+    place = load_workspace(workspace)
+    samples, _ = synthesize_call(4242, minutes * 60, rate)
+    rng = np.random.default_rng(4242)
+    for start in np.arange(300.0, minutes * 60 - 120, 600.0):
+        first, last = int(start * rate), int((start + rng.uniform(25, 70)) * rate)
+        samples[first:last] = (rng.standard_normal((last - first, 2)) * 0.001).astype(samples.dtype)
+    meta = RecordingMeta(
+        id="demo-long-call",
+        start=datetime.now(UTC) - timedelta(hours=1),
+        duration_s=len(samples) / rate,
+        direction="inbound",
+        called_number=place.settings.general_number,
+        employee_id=EMPLOYEES[0][0],
+        audio=AudioInfo("demo-long-call.wav", "wav/alaw", rate, 2, ("employee", "caller")),
+        segments=(),
+        caller_number=None,
+    )
+    write_recording(place.store_path, meta, encode(samples, rate, "WAV", "ALAW"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--workspace", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--user", default="coach")
     parser.add_argument("--password", default="nunspeet-demo")
+    parser.add_argument(
+        "--long-call-minutes",
+        type=float,
+        default=0.0,
+        help="first add a call of this length (with holds) as the newest one, so the player opens it",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.long_call_minutes > 0:
+        add_long_call(args.workspace, args.long_call_minutes)
 
     from nunrec_desktop.adapters.audio.playback import ClockOutput
     from nunrec_desktop.app import gui_controller
@@ -140,7 +182,7 @@ def main() -> int:
             recordings.table.setFocus()
             recordings.table.selectRow(0)
             QTest.keyClick(recordings.table, Qt.Key.Key_Return)
-        yield 3000
+        yield 3000 if args.long_call_minutes <= 0 else 8000  # a long call: the measures follow the waveform
         shoot("03-player-form")
         player = controller.player
         if player is not None and player.engine is not None:

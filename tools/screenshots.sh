@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of the coach's screens under Xvfb with openbox at one screen size:
-#   tools/screenshots.sh WORKSPACE OUT_DIR WIDTHxHEIGHT [SCALE [--user it]]
+#   tools/screenshots.sh WORKSPACE OUT_DIR WIDTHxHEIGHT [SCALE [screenshots.py options...]]
 # e.g. tools/screenshots.sh /tmp/demo /tmp/shots-1366 1366x768 ; ... 1920x1080 1.5
-# With `--user it` (after the scale) it walks IT's Beheer pages instead of the coach's screens.
+#      tools/screenshots.sh /tmp/demo /tmp/shots-60 1366x768 1 --long-call-minutes 60
+# With `--user it --password ...` it walks IT's Beheer pages instead of the coach's screens.
 # Needs Xvfb, openbox and ImageMagick (`import`); only for developers.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,12 +2,15 @@
 
 Input is one 1-D int16 array per channel and the sample rate, so the measures do not depend on how the
 decoder lays out its samples. Speech is found by energy alone on 20 ms frames: no speech recognition and
-nothing about what is said. Per lane the frame energy (dBFS) is compared with an adaptive noise floor (the
-quietest frame of each half second; of those the minimum over the 5 s before and over the 5 s after, the
-higher of the two, so a line that gets noisier is followed at once), with a higher
-threshold to start speech and a lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are
-bridged and every stretch of speech keeps a hangover of 60 ms after its last loud frame; bursts shorter
-than 80 ms (clicks) are dropped.
+nothing about what is said. Per lane the frame energy (dBFS) is compared with an adaptive noise floor (a
+low percentile of each half second: its 2nd quietest of 25 frames, not the quietest, which sits 6-10 dB
+under ordinary line noise; of those the minimum over the 5 s before and over the 5 s after, the higher of
+the two, so a line that gets noisier is followed at once), with a higher threshold to start speech and a
+lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are bridged and every stretch of speech
+keeps a hangover of 60 ms after its last loud frame; bursts shorter than 80 ms (clicks) are dropped.
+Hold audio is not speech: sound that repeats itself (the 200 ms envelope matching itself at one lag of
+0.5-6 s over a long row of steps: hold music, a recorded "een moment geduld" in a loop) is taken out,
+looked for where the other side is quiet for a few seconds (everywhere on a mono recording).
 
 From the two lanes (employee, caller): speech segments per lane, talk share (fractions of all speech time),
 silences where both are quiet for at least 2 s (holds), overlaps where both speak for at least 0.5 s,
@@ -20,6 +23,7 @@ higher rates), in chunks, so the cost hardly depends on the decoder's layout.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -34,6 +38,7 @@ FRAME_S = 0.02
 ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
 CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
 FLOOR_BLOCK_S = 0.5
+FLOOR_RANK = 1  # of the 25 frames of a block, the 2nd quietest (about the 5th percentile) is the floor
 FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
 START_MARGIN_DB = 12.0  # above the noise floor: speech starts
 KEEP_MARGIN_DB = 7.0  # above the noise floor: speech that has started carries on
@@ -45,6 +50,17 @@ MIN_SPEECH_S = 0.08
 HOLD_S = 2.0
 MIN_OVERLAP_S = 0.5
 MIN_TURN_S = 0.5
+# Hold audio: a sound that repeats itself (see `_repeated`), on a 10 Hz envelope (5 frames a step)
+REPEAT_STEP = 5
+REPEAT_SMOOTH = 10  # frames of power around each step (200 ms): a loop need not be a whole number of steps
+REPEAT_MIN_LAG, REPEAT_MAX_LAG = 5, 60  # steps: loops of 0.5 to 6 s
+REPEAT_PAIRS = 16  # sounding pairs in a row that must all match (within REPEAT_TOLERANCE_DB)
+WAITING_S = 3.0  # the other side quiet this long at least: hold audio is looked for there
+REPEAT_EXTEND = 3  # pairs: a row this long at a loop's lag, touching the loop, is part of it
+REPEAT_GAP = 6  # steps: a longer gap between sounding pairs ends a row of matches
+REPEAT_PAIRS_MONO = 18
+REPEAT_TOLERANCE_DB = 3.0
+HOLD_AUDIO_SHARE = 0.5  # a run of sound mostly repeated is hold audio, not speech
 
 EMPLOYEE, CALLER, MIX = "employee", "caller", "mix"
 MONO_NOTE = (
@@ -167,6 +183,18 @@ class CallFigures:
         )
 
 
+def counting_only(metrics: CallMetrics, parts: Sequence[Span]) -> CallMetrics:
+    """The measures with silences counted only inside `parts` (seconds): of a transferred call, the part
+    answered by another employee is silenced for this coach, and that is not a hold of this conversation."""
+    kept: list[Span] = []
+    for start, end in metrics.silences:
+        for first, last in sorted(parts):
+            a, b = max(start, first), min(end, last)
+            if b - a >= HOLD_S - 1e-9:
+                kept.append((a, b))
+    return dataclasses.replace(metrics, silences=tuple(kept))
+
+
 def channels_of(samples: npt.NDArray[np.int16], channels: int) -> list[Lane]:
     """One 1-D view per channel, from frames-first (frames, channels) or channels-first (channels, frames)."""
     if samples.ndim == 1:
@@ -187,7 +215,7 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
     if channel_map is None or len(lanes) == 1:
         active = np.zeros(frames // step, dtype=np.bool_)
         for lane in lanes:
-            active |= detect_speech(lane[:frames], sample_rate)
+            active |= detect_speech(lane[:frames], sample_rate)  # hold audio on any lane is not speech
         return CallMetrics(
             duration_s=duration,
             speech=MappingProxyType({MIX: _spans(active, duration)}),
@@ -204,8 +232,12 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         raise InvalidInput(
             f"De kanaalindeling past niet bij de opname ({len(lanes)} kanalen): kies twee verschillende kanalen."
         )
-    employee = detect_speech(lanes[employee_channel][:frames], sample_rate)
-    caller = detect_speech(lanes[caller_channel][:frames], sample_rate)
+    employee_energy = _Lane.of(lanes[employee_channel][:frames], sample_rate)
+    caller_energy = _Lane.of(lanes[caller_channel][:frames], sample_rate)
+    # Hold audio (music, a looped announcement) plays while the other side waits (is quiet for a few
+    # seconds at least): looked for only there.
+    employee = employee_energy.speech(waiting=_keep_runs(~caller_energy.active, _frames(WAITING_S)))
+    caller = caller_energy.speech(waiting=_keep_runs(~employee_energy.active, _frames(WAITING_S)))
     employee_time, caller_time = float(employee.sum()), float(caller.sum())
     total = employee_time + caller_time
     share = None if total == 0 else MappingProxyType({EMPLOYEE: employee_time / total, CALLER: caller_time / total})
@@ -250,9 +282,10 @@ def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
 
 
 def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Per frame, the level of the line without speech (minimum statistics): the quietest frame of each half
-    second, then the minimum of those over the 5 s before and, separately, the 5 s after; the higher of the
-    two, so that the floor follows the line at once when it gets noisier or quieter."""
+    """Per frame, the level of the line without speech (minimum statistics): a low percentile of each half
+    second (its 2nd quietest frame), then the minimum of those over the 5 s before and, separately, the 5 s
+    after; the higher of the two, so that the floor follows the line at once when it gets noisier or
+    quieter."""
     block = _frames(FLOOR_BLOCK_S)
     count = len(energy)
     if count == 0:
@@ -260,7 +293,13 @@ def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     blocks = -(-count // block)
     padded = np.full(blocks * block, np.float32(np.inf), dtype=np.float32)
     padded[:count] = energy
-    quietest = padded.reshape(blocks, block).min(axis=1)
+    # A low percentile (the 2nd quietest of 25 frames, about the 5th), not the minimum: the quietest frame
+    # sits 6-10 dB under ordinary line noise, so the noise's own peaks would cross the start threshold.
+    rank = min(block - 1, FLOOR_RANK)
+    quietest = np.partition(padded.reshape(blocks, block), rank, axis=1)[:, rank]
+    if count % block:  # the last, partial block: its padding must not be picked
+        tail = energy[(blocks - 1) * block :]
+        quietest[-1] = np.partition(tail, min(len(tail) - 1, rank))[min(len(tail) - 1, rank)]
     reach = max(1, round(FLOOR_REACH_S / FLOOR_BLOCK_S))
     edge = np.full(reach, np.float32(np.inf), dtype=np.float32)
     before = np.lib.stride_tricks.sliding_window_view(np.concatenate([edge, quietest]), reach + 1).min(axis=1)
@@ -271,22 +310,128 @@ def noise_floor_db(energy: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 
 
 def detect_speech(lane: Lane, sample_rate: int) -> Mask:
-    """Per 20 ms frame: does this lane carry speech? (energy, noise floor, hysteresis, bridge, hangover)"""
-    energy = frame_energy_db(lane, sample_rate)
-    if len(energy) == 0:
-        return np.zeros(0, dtype=np.bool_)
-    floor = noise_floor_db(energy)
-    loud = energy > np.maximum(floor + START_MARGIN_DB, ABSOLUTE_MIN_DBFS)
-    carried = energy > np.maximum(floor + KEEP_MARGIN_DB, ABSOLUTE_MIN_DBFS)
-    # Hysteresis: a run above the lower threshold is speech when it reaches the higher one somewhere.
-    starts, ends = _run_edges(carried)
-    seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
-    touching = seen[ends] > seen[starts]
-    starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
-    long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
-    starts, ends = starts[long_enough], ends[long_enough]
-    limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
-    return _from_runs(len(energy), starts, np.minimum(ends + _frames(HANGOVER_S), limits))
+    """Per 20 ms frame: does this lane carry speech? (energy, noise floor, hysteresis, bridge, hangover; a
+    stretch that repeats itself, such as hold music or a looped announcement, is not speech)"""
+    return _Lane.of(lane, sample_rate).speech()
+
+
+@dataclass(frozen=True)
+class _Lane:
+    """One lane's frame energy and its sound (speech or hold audio) found by energy alone."""
+
+    energy: npt.NDArray[np.float32]
+    floor: npt.NDArray[np.float32]
+    active: Mask
+
+    @staticmethod
+    def of(lane: Lane, sample_rate: int) -> _Lane:
+        energy = frame_energy_db(lane, sample_rate)
+        if len(energy) == 0:
+            return _Lane(energy, energy, np.zeros(0, dtype=np.bool_))
+        floor = noise_floor_db(energy)
+        loud = energy > np.maximum(floor + START_MARGIN_DB, ABSOLUTE_MIN_DBFS)
+        carried = energy > np.maximum(floor + KEEP_MARGIN_DB, ABSOLUTE_MIN_DBFS)
+        # Hysteresis: a run above the lower threshold is sound when it reaches the higher one somewhere.
+        starts, ends = _run_edges(carried)
+        seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
+        touching = seen[ends] > seen[starts]
+        starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
+        long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
+        starts, ends = starts[long_enough], ends[long_enough]
+        limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
+        return _Lane(energy, floor, _from_runs(len(energy), starts, np.minimum(ends + _frames(HANGOVER_S), limits)))
+
+    def speech(self, waiting: Mask | None = None) -> Mask:
+        """The sound that is speech: runs mostly inside a stretch that repeats itself are hold audio. Only
+        looked for where `waiting` (the other side is quiet; everywhere on a mono recording)."""
+        repeated = _repeated(self.energy, self.active, waiting)
+        if not repeated.any():
+            return self.active
+        starts, ends = _run_edges(self.active)
+        counted = np.concatenate([[0], np.cumsum(repeated, dtype=np.int64)])
+        hold_audio = (counted[ends] - counted[starts]) >= HOLD_AUDIO_SHARE * (ends - starts)
+        return _from_runs(len(self.active), starts[~hold_audio], ends[~hold_audio])
+
+
+def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | None) -> Mask:
+    """Per frame: is the sound here a repetition of the sound some 0.5-6 s earlier or later (a loop)?
+
+    On a 10 Hz envelope (the power of 200 ms around each step, in dB) every lag of 0.5-6 s is compared with
+    the envelope itself at the steps where both ends sound (and, with `waiting`, the other side is quiet);
+    where a long row of such pairs all match within a few dB, both ends of the pairs are repeated. Speech
+    does not repeat itself like that; hold music and recorded announcements loop."""
+    step = REPEAT_STEP
+    count = len(energy) // step
+    if count < 2 * REPEAT_PAIRS:
+        return np.zeros(len(energy), dtype=np.bool_)
+    # The envelope: the power of REPEAT_SMOOTH frames around each step where the lane has sound.
+    power = np.power(np.float32(10.0), energy / np.float32(10.0))
+    summed = np.concatenate([[0.0], np.cumsum(power, dtype=np.float64)])
+    centre = np.arange(count) * step + step // 2
+    low = np.clip(centre - REPEAT_SMOOTH // 2, 0, len(energy))
+    high = np.clip(centre + REPEAT_SMOOTH // 2, 0, len(energy))
+    level = (10 * np.log10(np.maximum((summed[high] - summed[low]) / np.maximum(high - low, 1), 1e-12))).astype(
+        np.float32
+    )
+    sounding: Mask = np.asarray(active[: count * step].reshape(count, step).any(axis=1))
+    if waiting is not None:
+        sounding &= waiting[: count * step].reshape(count, step).mean(axis=1) >= 0.5
+    places = np.flatnonzero(sounding).astype(np.int32)
+    if len(places) < 2 * REPEAT_PAIRS:
+        return np.zeros(len(energy), dtype=np.bool_)
+    found = np.zeros(count, dtype=np.bool_)
+    # Padded past the end by the longest lag, so that a pair's far end needs no bounds check.
+    sounding = np.concatenate([sounding, np.zeros(REPEAT_MAX_LAG + 1, dtype=np.bool_)])
+    level = np.concatenate([level, np.zeros(REPEAT_MAX_LAG + 1, dtype=np.float32)])
+    # Mono: both sides on one lane, looked at everywhere: a longer row of matches is asked for.
+    pairs_needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
+    loops = [  # the lags at which the sound repeats itself in long rows
+        lag
+        for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1)
+        if _mark_rows(found, places, sounding, level, lag, pairs_needed, None)
+    ]
+    # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
+    # shorter row that touches what was found, or lies just beside it (not what this step adds: no creeping
+    # on), is taken along.
+    base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0  # and just beside it
+    for lag in loops:
+        _mark_rows(found, places, sounding, level, lag, REPEAT_EXTEND, base)
+    result: Mask = np.repeat(found, step)
+    return np.concatenate([result, np.zeros(len(energy) - len(result), dtype=np.bool_)])
+
+
+def _mark_rows(
+    found: Mask,
+    places: npt.NDArray[np.int32],
+    sounding: Mask,
+    level: npt.NDArray[np.float32],
+    lag: int,
+    needed: int,
+    touching: Mask | None,
+) -> int:
+    """Mark both ends of each row of at least `needed` consecutive matching pairs at this lag (pairs of
+    sounding steps `lag` apart, no gap over REPEAT_GAP steps inside a row); with `touching`, only the rows
+    with an end in it. Returns how many pairs the rows hold."""
+    far = places + lag
+    ok = sounding[far]  # padded: nothing sounds past the end
+    pair, far = places[ok], far[ok]
+    if len(pair) < needed:
+        return 0
+    match = np.abs(level[pair] - level[far]) <= np.float32(REPEAT_TOLERANCE_DB)
+    linked = match[:-1] & match[1:] & (np.diff(pair) <= REPEAT_GAP)
+    first, last = _run_edges(linked)  # pairs first..last are one row
+    rows = (last - first + 1) >= needed
+    first, last = first[rows], last[rows]
+    if touching is not None and len(first):
+        near = np.concatenate([[0], np.cumsum(touching[pair] | touching[far])])
+        keep = near[last + 1] > near[first]
+        first, last = first[keep], last[keep]
+    if not len(first):
+        return 0
+    chosen = _from_runs(len(pair), first, last + 1)
+    found[pair[chosen]] = True
+    found[far[chosen]] = True
+    return int(chosen.sum())
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------

@@ -36,7 +36,7 @@ from nunrec_desktop.adapters.store.base import (
 )
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
+from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, counting_only, measure
 from nunrec_desktop.services.recordings import RecordingCatalog
 
 PURPOSE_COACHING = "coaching"
@@ -61,7 +61,7 @@ class OpenedRecording:
     # transferred call). Computed by the catalog from the access policy.
     playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
-    metrics: CallMetrics | None = None  # manner-of-conversation measures, computed in the same background open
+    metrics: CallMetrics | None = None  # manner-of-conversation measures: `measured()` computes them
 
     def blocked(self) -> tuple[tuple[float, float], ...]:
         """The parts that are not played (the complement of `playable` over the audio)."""
@@ -75,6 +75,13 @@ class OpenedRecording:
         """Only the first part is decoded yet (an MP3's first minute); `finish_decoding` decodes the whole."""
         return self.audio.rest is not None
 
+    def measured(self) -> OpenedRecording:
+        """The same recording with its measures (off the GUI thread, after the waveform is on screen); an
+        MP3 still decoding gets them from `finish_decoding` instead."""
+        if self.metrics is not None or self.audio.rest is not None:
+            return self
+        return dataclasses.replace(self, metrics=call_metrics(self.audio, self.lanes, self.playable))
+
     def finish_decoding(self) -> OpenedRecording:
         """Decode the whole file (off the GUI thread); the same recording, complete. No new access check:
         this finishes the open that was allowed and audited."""
@@ -86,7 +93,7 @@ class OpenedRecording:
             audio=loaded.audio,
             summary=loaded.summary,
             complete=is_complete(loaded.audio.duration_s, self.expected_duration_s),
-            metrics=call_metrics(loaded.audio, self.lanes),
+            metrics=call_metrics(loaded.audio, self.lanes, self.playable),
         )
 
 
@@ -164,8 +171,9 @@ class ListeningService:
             _meta=dataclasses.replace(meta, caller_number=None),  # what reaches the UI holds no caller data
             playable=playable,
             only_employee=only_employee,
-            # An MP3 still decoding is measured once it is whole (finish_decoding), not on its first minute.
-            metrics=None if audio.rest is not None else call_metrics(audio, tuple(channel_map)),
+            # The measures come after the first paint (`measured`, off the GUI thread); an MP3 still decoding
+            # is measured once it is whole (finish_decoding), not on its first minute.
+            metrics=None,
         )
 
     def before_playback(self, user: User, opened: OpenedRecording) -> None:
@@ -173,7 +181,14 @@ class ListeningService:
         self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)
 
 
-def call_metrics(audio: DecodedAudio, lanes: tuple[str, ...]) -> CallMetrics:
-    """The measures with the recording's own channel map; without one a stereo call gives silences only."""
+def call_metrics(
+    audio: DecodedAudio, lanes: tuple[str, ...], playable: tuple[tuple[float, float], ...] | None = None
+) -> CallMetrics:
+    """The measures with the recording's own channel map; without one a stereo call gives silences only.
+    With `playable`, the parts silenced for this user (another employee's part of a transferred call) are
+    not counted as silences."""
     channel_map = (lanes.index("employee"), lanes.index("caller")) if {"employee", "caller"} <= set(lanes) else None
-    return measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)
+    metrics = measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)
+    if playable is not None and complement(sorted(playable), audio.duration_s):
+        metrics = counting_only(metrics, playable)
+    return metrics

@@ -272,6 +272,7 @@ class AppController(QObject):
         player.marks_changed.connect(form.marks_changed)
         form.watch_mark_note(player.mark_note)
         player.opened.connect(self._evaluate)
+        player.measured.connect(self._measured)
         form.submitted.connect(recordings.reload)
         form.editable_changed.connect(player.set_marks_editable)  # a submitted evaluation takes no marks
         form.next_call_requested.connect(self._show_player)
@@ -406,6 +407,17 @@ class AppController(QObject):
             return
         player.set_marks(evaluation.content.marks)
         form.load(evaluation, guideline)
+        figures = desk.call_figures(opened)
+        if figures is not None:
+            form.set_measures(figures)
+
+    def _measured(self, opened: OpenedRecording) -> None:
+        """The measures arrive after the waveform: kept with the evaluation of that call if it is on the form."""
+        from nunrec_desktop.services.desk import CoachDesk
+
+        desk, player, form = self.desk, self.player, self.form
+        if not isinstance(desk, CoachDesk) or player is None or form is None or player.recording is not opened:
+            return
         figures = desk.call_figures(opened)
         if figures is not None:
             form.set_measures(figures)

@@ -57,6 +57,7 @@ class PlayerDesk(Protocol):
 
 class PlayerPage(QWidget):
     opened = Signal(object, object)  # OpenedRecording, VisibleRecording
+    measured = Signal(object)  # OpenedRecording, now with its measures (after the waveform is on screen)
     marks_changed = Signal()
 
     def __init__(
@@ -77,6 +78,7 @@ class PlayerPage(QWidget):
         self.marks: list[Mark] = []
         self.loading = False
         self.decoding = False  # the first view is there; the rest of the file is still being decoded
+        self.measuring = False  # the waveform is there; the measures are still being computed
         self._decoding_for: OpenedRecording | None = None
 
         self.title = QLabel(self.tr("Player"), self)
@@ -289,6 +291,7 @@ class PlayerPage(QWidget):
         self.visible = recording
         self.loading = True
         self.decoding, self._decoding_for = False, None
+        self.measuring = False
         self.progress.show()
         self.error_banner.hide()
         self.notice.hide()
@@ -347,7 +350,22 @@ class PlayerPage(QWidget):
             self.decoding, self._decoding_for = True, opened
             self.info.setText(self.tr("%1 - the rest of the call is loading...").replace("%1", self._info_base))
             self._tasks.run(opened.finish_decoding, self._decoded, self._decode_failed, owner=self)
+        elif opened.metrics is None:  # the waveform is painted first; the measures follow when ready
+            self.measuring = True
+            self._tasks.run(opened.measured, self._measured, self._measure_failed, owner=self)
         self.opened.emit(opened, self.visible)
+
+    def _measured(self, full: OpenedRecording) -> None:
+        if self.recording is None or self.recording.recording_id != full.recording_id or self.recording.metrics:
+            return  # another recording was opened in the meantime
+        self.measuring = False
+        self.recording = full
+        self.waveform.set_metrics(full.metrics)
+        self._show_measures(full.metrics)
+        self.measured.emit(full)
+
+    def _measure_failed(self, _error: Exception) -> None:
+        self.measuring = False  # the player works without the measures; the line of measures stays hidden
 
     def _decoded(self, full: OpenedRecording) -> None:
         partial, self._decoding_for = self._decoding_for, None
@@ -358,6 +376,7 @@ class PlayerPage(QWidget):
         self.engine.replace_audio(full.audio)
         self.waveform.replace_recording(full)
         self._show_measures(full.metrics)
+        self.measured.emit(full)
         self.info.setText(self._info_base)
         if not full.complete:
             self.notice.setText(
@@ -419,9 +438,10 @@ class PlayerPage(QWidget):
             silence = self.tr("1 silence (%1)").replace("%1", format_time(round(holds[0])))
         else:
             silence = (
-                self.tr("%1 silences (longest %2)")
+                self.tr("%1 silences, %3 in all (longest %2)")
                 .replace("%1", str(len(holds)))
                 .replace("%2", format_time(round(max(holds))))
+                .replace("%3", format_time(round(sum(holds))))
             )
         if metrics.talk_share is None or metrics.overlaps is None:
             if metrics.two_sided:

@@ -48,23 +48,87 @@ def format_time(seconds: float, precise: bool = False) -> str:
     return call_time(seconds, tenths=precise)
 
 
-def _lane_image(
-    mins: npt.NDArray[np.int16], maxs: npt.NDArray[np.int16], width: int, height: int, colour: QColor, shaded: bool
-) -> QImage:
-    """One lane as an image: per pixel column a vertical line from min to max, rasterised with numpy at once
-    (faster than thousands of QPainter lines; see design.md for the measured alternatives)."""
-    height = max(2, height)
+def lane_order(lanes: tuple[str, ...], channels: int) -> list[int]:
+    """The channels in the order their lanes are shown: the employee above the caller whatever the file's
+    channel order (a recorder may put the caller first), the rest after them as they come."""
+    rank = {"employee": 0, "caller": 1}
+    return sorted(range(channels), key=lambda c: (rank.get(lanes[c], 2) if c < len(lanes) else 2, c))
+
+
+_Markers = tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int8]
+]
+
+
+def _spans_array(spans: tuple[tuple[float, float], ...] | None) -> npt.NDArray[np.float64]:
+    """Spans (seconds) as an (n, 2) array sorted by start, for `np.searchsorted`."""
+    if not spans:
+        return np.zeros((0, 2), dtype=np.float64)
+    return np.asarray(spans, dtype=np.float64).reshape(-1, 2)
+
+
+def _visible(spans: npt.NDArray[np.float64], first_s: float, last_s: float) -> npt.NDArray[np.float64]:
+    """Only the spans that reach into [first_s, last_s) (two binary searches: the rest is never touched).
+    Spans are sorted and do not overlap, so their ends are sorted too."""
+    lo = int(np.searchsorted(spans[:, 1], first_s, side="right"))
+    hi = int(np.searchsorted(spans[:, 0], last_s, side="left"))
+    return spans[lo : max(lo, hi)]
+
+
+def _span_columns(
+    spans: npt.NDArray[np.float64], first_s: float, last_s: float, width: int, minimum: int = 1
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """First and end (exclusive) pixel column of each span, at least `minimum` columns wide, clipped."""
+    scale = width / max(last_s - first_s, 1e-9)
+    c0 = np.floor((spans[:, 0] - first_s) * scale).astype(np.int64)
+    c1 = np.ceil((spans[:, 1] - first_s) * scale).astype(np.int64)
+    np.clip(c0, 0, width - 1, out=c0)
+    c1 = np.minimum(np.maximum(c1, c0 + minimum), width)
+    return c0, c1
+
+
+def _column_mask(c0: npt.NDArray[np.int64], c1: npt.NDArray[np.int64], width: int) -> npt.NDArray[np.bool_]:
+    """Per pixel column: is it inside one of the spans? (edges counted with bincount, then a cumulative sum)"""
+    edges = np.bincount(c0, minlength=width + 1)[: width + 1] - np.bincount(c1, minlength=width + 1)[: width + 1]
+    mask: npt.NDArray[np.bool_] = np.cumsum(edges[:width]) > 0
+    return mask
+
+
+def _blend(pixels: npt.NDArray[np.uint32], where: npt.NDArray[np.bool_], colour: QColor, alpha: int) -> None:
+    """Paint `colour` at `alpha` (0-255) over `pixels` (opaque ARGB32) where `where` holds, in place."""
+    if not where.any():
+        return
+    chosen = pixels[where]
+    out = np.full(chosen.shape, 0xFF000000, dtype=np.uint32)
+    for shift, value in ((16, colour.red()), (8, colour.green()), (0, colour.blue())):
+        below = (chosen >> np.uint32(shift)) & np.uint32(0xFF)
+        mixed = (below * np.uint32(255 - alpha) + np.uint32(value * alpha) + np.uint32(127)) // np.uint32(255)
+        out |= mixed << np.uint32(shift)
+    pixels[where] = out
+
+
+def _lane_pixels(
+    out: npt.NDArray[np.uint32],
+    mins: npt.NDArray[np.int16],
+    maxs: npt.NDArray[np.int16],
+    ink_colour: npt.NDArray[np.uint32],
+    background: npt.NDArray[np.uint32],
+) -> npt.NDArray[np.bool_]:
+    """One lane into `out` (its rows of the ARGB32 raster): per pixel column a vertical line from min to max,
+    rasterised with numpy at once (faster than thousands of QPainter lines; see design.md), with a colour per
+    column for the ink and for the background (where the measures shade it). Returns where the ink is."""
+    height = out.shape[0]
     middle = height / 2
     scale = (height / 2 - 6) / 32768.0
-    top = np.floor(middle - maxs.astype(np.float32) * scale).astype(np.int32)
-    bottom = np.ceil(middle - mins.astype(np.float32) * scale).astype(np.int32)
-    rows = np.arange(height, dtype=np.int32)[:, None]
-    ink = (rows >= top[None, :]) & (rows <= bottom[None, :])
+    top = np.floor(middle - maxs.astype(np.float32) * scale).astype(np.int16)
+    bottom = np.ceil(middle - mins.astype(np.float32) * scale).astype(np.int16)
+    rows = np.arange(height, dtype=np.int16)[:, None]
+    ink: npt.NDArray[np.bool_] = rows >= top[None, :]
+    ink &= rows <= bottom[None, :]
     ink[int(middle), :] = True  # the centre line, so silence still shows the lane
-    background = np.uint32(0xFFFBFCFD if shaded else 0xFFFFFFFF)
-    pixels = np.where(ink, np.uint32(colour.rgba()), background).astype(np.uint32)
-    image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32)
-    return image.copy()  # own the pixels: the numpy buffer goes away
+    out[:] = background[None, :]
+    np.copyto(out, ink_colour[None, :], where=ink)
+    return ink
 
 
 class WaveformView(QWidget):
@@ -88,8 +152,9 @@ class WaveformView(QWidget):
         self._lane_names: dict[str, str] = {}
         self._blocked: list[tuple[float, float]] = []  # seconds not played (another employee's part)
         self._metrics: CallMetrics | None = None
-        self._measure_hits: list[tuple[QRectF, float]] = []  # marker rectangles of holds/overlaps, and their start
-        self._measure_tips: list[str] = []
+        self._span_arrays: dict[str, npt.NDArray[np.float64]] = {}  # the measures' spans, sorted (seconds)
+        # The visible hold/overlap markers: first and end pixel column, start and end second, kind (0 hold)
+        self._marker_columns: _Markers | None = None
         self.follow_playhead = True
 
     # -- content -----------------------------------------------------------------------------------
@@ -100,16 +165,25 @@ class WaveformView(QWidget):
         self._first, self._last = 0, recording.audio.frames if recording else 0
         self._playhead = 0.0
         self._marks = []
-        self._metrics = recording.metrics if recording else None
-        self._invalidate()
+        self.set_metrics(recording.metrics if recording else None)
 
     def replace_recording(self, recording: OpenedRecording) -> None:
         """The same recording, now decoded in full: the view, playhead and marks stay."""
         self._recording = recording
-        self._metrics = recording.metrics
+        self.set_metrics(recording.metrics)
         frames = recording.audio.frames
         self._last = min(self._last, frames)
         self._first = min(self._first, max(0, self._last - 1))
+        self._invalidate()
+
+    def set_metrics(self, metrics: CallMetrics | None) -> None:
+        """The measures, shown when they are ready (the waveform may be painted before they are computed)."""
+        self._metrics = metrics
+        self._span_arrays = {}
+        if metrics is not None:
+            self._span_arrays = {key: _spans_array(spans) for key, spans in metrics.speech.items()}
+            self._span_arrays["holds"] = _spans_array(metrics.silences)
+            self._span_arrays["overlaps"] = _spans_array(metrics.overlaps)
         self._invalidate()
 
     def set_marks(self, marks: list[tuple[float, str]]) -> None:
@@ -252,11 +326,13 @@ class WaveformView(QWidget):
         rect = self._wave_rect()
         channels = recording.audio.channels
         lane_height = rect.height() / channels
-        width = rect.width()
         label_font = QFont(self.font())
         label_font.setBold(True)
-        for channel in range(channels):
-            top = rect.top() + channel * lane_height
+        picture, pixels = self._wave_image(recording, rect)
+        painter.drawImage(QPointF(rect.left(), rect.top()), picture)
+        del picture, pixels  # the image borrowed the pixels until it was drawn
+        for row, channel in enumerate(lane_order(recording.lanes, channels)):
+            top = rect.top() + row * lane_height
             lane = recording.lanes[channel] if channel < len(recording.lanes) else "mixed"
             colour = LANE_COLOURS.get(lane, QColor("#3d4f8a"))
             painter.fillRect(QRectF(0, top, LABEL_WIDTH, lane_height), QColor("#f0f4f6"))
@@ -267,15 +343,11 @@ class WaveformView(QWidget):
                 Qt.AlignmentFlag.AlignVCenter,
                 self._lane_names.get(lane, recording.lane_label(channel)),
             )
-            mins, maxs = recording.summary.columns(recording.audio.samples, channel, self._first, self._last, width)
-            lane_image = _lane_image(mins, maxs, width, int(lane_height), colour, channel % 2 == 1)
-            painter.drawImage(QPointF(rect.left(), top), lane_image)
-            self._paint_speech(painter, rect, lane, top, lane_height, colour)
             painter.setPen(QColor("#d5dde2"))
             painter.drawLine(QPointF(rect.left(), top + lane_height), QPointF(rect.right(), top + lane_height))
         self._paint_loading(painter, rect)
         self._paint_segments(painter, rect)
-        self._paint_measures(painter, rect)
+        self._paint_measure_captions(painter, rect)
         self._paint_ruler(painter, rect)
         painter.end()
         return pixmap
@@ -316,83 +388,126 @@ class WaveformView(QWidget):
             )
             painter.setPen(Qt.PenStyle.NoPen)
 
-    # -- the call measures (speech per lane, holds, overlaps): own layer, drawn into the static picture --
+    # -- the call measures (speech per lane, holds, overlaps): in the same numpy raster as the lanes --------
 
-    def _paint_speech(
-        self, painter: QPainter, rect: QRect, lane: str, top: float, height: float, colour: QColor
-    ) -> None:
-        """Shade the lane where its side speaks."""
-        metrics = self._metrics
+    def _wave_image(self, recording: OpenedRecording, rect: QRect) -> tuple[QImage, npt.NDArray[np.uint32]]:
+        """All lanes with the measures as one image: per pixel column the lane's ink and background colour,
+        shaded where its side speaks, banded over holds and overlaps, and the markers in the strip at the
+        foot. The measures become per-column masks from the span edges of the visible spans only. The image
+        shares the returned pixels: keep them until it is drawn."""
+        width, height = rect.width(), rect.height()
+        channels = recording.audio.channels
+        rate = recording.audio.sample_rate
+        first_s, last_s = self._first / rate, self._last / rate
+        bands = self._measure_columns(first_s, last_s, width)
+        strip_top = height - MEASURES_STRIP
+        image = np.empty((height, width), dtype=np.uint32)
+        for row, channel in enumerate(lane_order(recording.lanes, channels)):
+            top, bottom = round(row * height / channels), round((row + 1) * height / channels)
+            lane = recording.lanes[channel] if channel < len(recording.lanes) else "mixed"
+            colour = LANE_COLOURS.get(lane, QColor("#3d4f8a"))
+            background = np.full(width, 0xFFFBFCFD if row % 2 == 1 else 0xFFFFFFFF, dtype=np.uint32)
+            ink = np.full(width, colour.rgba() & 0xFFFFFFFF, dtype=np.uint32)
+            speech = self._speech_columns(lane, first_s, last_s, width)
+            if speech is not None:
+                for pixels in (background, ink):
+                    _blend(pixels, speech, colour, 34)
+            plain = (background.copy(), ink.copy())
+            for mask, band_colour in bands:
+                for pixels in (background, ink):
+                    _blend(pixels, mask, band_colour, 26)
+            mins, maxs = recording.summary.columns(recording.audio.samples, channel, self._first, self._last, width)
+            inked = _lane_pixels(image[top:bottom], mins, maxs, ink, background)
+            if bottom > strip_top and bands:  # the strip at the foot is not banded: the markers go there
+                rows = slice(max(top, strip_top), bottom)
+                image[rows] = np.where(inked[rows.start - top :], plain[1][None, :], plain[0][None, :])
+        markers = self._marker_columns
+        if markers is not None:
+            c0, c1, kinds = markers[0], markers[1], markers[4]
+            for kind, colour in enumerate((HOLD_COLOUR, OVERLAP_COLOUR)):
+                chosen = kinds == kind
+                mask = _column_mask(c0[chosen], c1[chosen], width)
+                image[strip_top + 2 : height - 1, mask] = np.uint32(colour.rgba() & 0xFFFFFFFF)
+        picture = QImage(image.data, width, height, width * 4, QImage.Format.Format_RGB32)  # opaque: a plain copy
+        return picture, image
+
+    def _speech_columns(self, lane: str, first_s: float, last_s: float, width: int) -> npt.NDArray[np.bool_] | None:
+        """Per pixel column: does this lane's side speak there?"""
         key = SPEECH_LANES.get(lane)
-        if metrics is None or key is None or key not in metrics.speech:
-            return
-        shade = QColor(colour)
-        shade.setAlpha(34)
-        for start, end in metrics.speech[key]:
-            x0, x1 = self._span_x(start, end, rect)
-            if x1 > x0:
-                painter.fillRect(QRectF(x0, top, max(1.0, x1 - x0), height), shade)
+        spans = self._span_arrays.get(key or "")
+        if spans is None:
+            return None
+        c0, c1 = _span_columns(_visible(spans, first_s, last_s), first_s, last_s, width)
+        return _column_mask(c0, c1, width)
 
-    def _paint_measures(self, painter: QPainter, rect: QRect) -> None:
-        """Holds (both quiet 2 s or more) and overlaps (both speaking): a light band over the lanes and a
-        marker in the strip at their foot; clicking a marker seeks to its start."""
-        self._measure_hits, self._measure_tips = [], []
-        metrics = self._metrics
-        if metrics is None:
+    def _measure_columns(self, first_s: float, last_s: float, width: int) -> list[tuple[npt.NDArray[np.bool_], QColor]]:
+        """The band masks of holds and overlaps, and (kept for clicks and tooltips) the visible markers:
+        first and end column, start and end second, and kind (0 hold, 1 overlap)."""
+        self._marker_columns = None
+        holds, overlaps = self._span_arrays.get("holds"), self._span_arrays.get("overlaps")
+        if holds is None or overlaps is None:
+            return []
+        bands: list[tuple[npt.NDArray[np.bool_], QColor]] = []
+        found = []
+        for kind, (spans, colour) in enumerate(((holds, HOLD_COLOUR), (overlaps, OVERLAP_COLOUR))):
+            visible = _visible(spans, first_s, last_s)
+            c0, c1 = _span_columns(visible, first_s, last_s, width, minimum=3)
+            bands.append((_column_mask(c0, c1, width), colour))
+            found.append((c0, c1, visible[:, 0], visible[:, 1], np.full(len(c0), kind, dtype=np.int8)))
+        self._marker_columns = tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[assignment]
+        return bands
+
+    def _marker_text(self, index: int) -> str:
+        assert self._marker_columns is not None
+        start, end = self._marker_columns[2][index], self._marker_columns[3][index]
+        caption = self.tr("hold") if self._marker_columns[4][index] == 0 else self.tr("overlap")
+        return f"{caption} {format_time(round(float(end) - float(start)))}"
+
+    def _paint_measure_captions(self, painter: QPainter, rect: QRect) -> None:
+        """The caption of each marker wide enough to hold it (few: only markers of 40 px or more are tried)."""
+        markers = self._marker_columns
+        if markers is None:
             return
-        strip = QRectF(rect.left(), rect.bottom() + 1 - MEASURES_STRIP, rect.width(), MEASURES_STRIP)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 2))
         painter.setFont(small)
-        kinds = (
-            (metrics.silences, HOLD_COLOUR, self.tr("hold")),
-            (metrics.overlaps or (), OVERLAP_COLOUR, self.tr("overlap")),
-        )
+        painter.setPen(QColor("#ffffff"))
         fits = QFontMetrics(small)
-        for spans, colour, caption in kinds:
-            band = QColor(colour)
-            band.setAlpha(26)
-            for start, end in spans:
-                x0, x1 = self._span_x(start, end, rect)
-                if x1 <= x0:
-                    continue
-                width = max(3.0, x1 - x0)
-                painter.fillRect(QRectF(x0, rect.top(), width, rect.height() - MEASURES_STRIP), band)
-                marker = QRectF(x0, strip.top() + 2, width, strip.height() - 3)
-                painter.fillRect(marker, colour)
-                text = f"{caption} {format_time(round(end - start))}"
-                if fits.horizontalAdvance(text) + 6 <= width:
-                    painter.setPen(QColor("#ffffff"))
-                    painter.drawText(marker.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, text)
-                self._measure_hits.append((marker.adjusted(-3, -2, 3, 1), start))
-                self._measure_tips.append(text)
-
-    def _span_x(self, start: float, end: float, rect: QRect) -> tuple[float, float]:
-        rate = self._recording.audio.sample_rate if self._recording else 1
-        return max(float(rect.left()), self._x_for_frame(start * rate)), min(
-            float(rect.right()), self._x_for_frame(end * rate)
-        )
+        top = rect.bottom() + 1 - MEASURES_STRIP + 2
+        for index in np.flatnonzero(markers[1] - markers[0] >= 40):
+            text = self._marker_text(int(index))
+            x0, x1 = rect.left() + int(markers[0][index]), rect.left() + int(markers[1][index])
+            if fits.horizontalAdvance(text) + 6 <= x1 - x0:
+                box = QRectF(x0 + 4, top, x1 - x0 - 6, MEASURES_STRIP - 3)
+                painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
 
     def measure_at(self, x: float, y: float) -> float | None:
         """The start (seconds) of the hold or overlap whose marker is at this point, if any."""
         index = self._measure_index(x, y)
-        return None if index is None else self._measure_hits[index][1]
+        return None if index is None or self._marker_columns is None else float(self._marker_columns[2][index])
 
     def _measure_index(self, x: float, y: float) -> int | None:
-        for index, (area, _start) in enumerate(self._measure_hits):
-            if area.contains(QPointF(x, y)):
-                return index
-        return None
+        markers = self._marker_columns
+        if markers is None or not len(markers[0]):
+            return None
+        rect = self._wave_rect()
+        strip_top = rect.bottom() + 1 - MEASURES_STRIP
+        if not strip_top <= y <= rect.bottom() + 1:
+            return None
+        column = x - rect.left()
+        hit = np.flatnonzero((markers[0] - 3 <= column) & (column < markers[1] + 3))
+        return int(hit[0]) if len(hit) else None
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self._measure_index(event.pos().x(), event.pos().y())  # QHelpEvent has pos(), not position()
             if index is not None:
-                start = self._measure_hits[index][1]
+                assert self._marker_columns is not None
+                start = float(self._marker_columns[2][index])
                 QToolTip.showText(
                     event.globalPos(),
                     self.tr("%1 from %2 - click to go there")
-                    .replace("%1", self._measure_tips[index])
+                    .replace("%1", self._marker_text(index))
                     .replace("%2", format_time(start)),
                     self,
                 )

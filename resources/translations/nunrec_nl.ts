@@ -238,22 +238,22 @@
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="362"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="387"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="388"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="389"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="391"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -2410,272 +2410,272 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="84"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="86"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="114"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="495"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="515"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="118"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="123"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="137"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="128"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
         <source>Mark (M)</source>
         <translation>Markeren (M)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="171"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="248"/>
         <source>Marks</source>
         <translation>Markeringen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="184"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="683"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="703"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="189"/>
         <source>Note with the mark</source>
         <translation>Notitie bij de markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="726"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="198"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="746"/>
         <source>Delete mark</source>
         <translation>Markering verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="205"/>
         <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
         <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="277"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="278"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="279"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="301"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="321"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="364"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="337"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="383"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="351"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="399"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="411"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="427"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="436"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="422"/>
-        <source>%1 silences (longest %2)</source>
-        <translation>%1 stiltes (langste %2)</translation>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="441"/>
+        <source>%1 silences, %3 in all (longest %2)</source>
+        <translation>%1 stiltes, samen %3 (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="428"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="448"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="449"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="432"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="452"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="442"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="462"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="464"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="484"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="465"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="485"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="488"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="508"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="511"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="531"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="515"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="535"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="557"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="577"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="594"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="614"/>
         <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
         <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="647"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="667"/>
         <source>Note at %1</source>
         <translation>Notitie bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="699"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="719"/>
         <source>Mark %1</source>
         <translation>Markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="724"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="744"/>
         <source>Go to this mark</source>
         <translation>Naar deze markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="725"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="745"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
@@ -3210,27 +3210,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="323"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="367"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="463"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="463"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="394"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="509"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
