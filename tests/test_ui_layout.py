@@ -223,3 +223,50 @@ def test_the_form_goes_under_the_player_and_the_layout_is_remembered_per_coach(
     assert again_workspace.splitter.orientation() == Qt.Orientation.Vertical
     assert again_workspace.splitter.sizes() == moved
     again.shutdown()
+
+
+def visible_criteria(form: EvaluationForm) -> int:
+    """How many criteria show all their answers inside the form's visible part, without scrolling."""
+    viewport = form.scroll_area.viewport()
+    seen = QRect(QPoint(0, 0), viewport.size())
+    count = 0
+    for group in form.answer_groups.values():
+        buttons = group.buttons()
+        if all(
+            b.isVisibleTo(form) and seen.contains(QRect(b.mapTo(viewport, QPoint(0, 0)), b.size())) for b in buttons
+        ):
+            count += 1
+    return count
+
+
+@pytest.mark.parametrize(
+    ("size", "below", "at_least"),
+    [((1366, 768), False, 12), (LOGICAL_1920_AT_150, False, 6), ((1366, 768), True, 6)],
+    ids=["1366-beside", "1920-at-150-beside", "1366-under"],
+)
+def test_the_criteria_answers_are_visible_at_once(
+    qtbot: QtBot,
+    signed_in: tuple[AppController, MainWindow],
+    size: tuple[int, int],
+    below: bool,
+    at_least: int,
+) -> None:
+    """Issue 22: at 1366x768 the coach answers all 12 criteria without scrolling; at least 6 at 1920x1080 with
+    150 % scaling and with the form under the player."""
+    controller, window = signed_in
+    width, height = size
+    window.resize(width, height - TITLE_BAR)
+    form = open_first_call(qtbot, controller)
+    workspace = window.pages.widget(MainWindow.PLAYER)
+    assert isinstance(workspace, EvaluationWorkspace)
+    qtbot.waitUntil(lambda: form.isVisible() and form.width() > 0)
+    if workspace.form_below.isChecked() != below:
+        qtbot.mouseClick(workspace.form_below, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    total = len(form.answer_groups)
+    assert total == 12
+    shown = visible_criteria(form)
+    print(f"{size} below={below}: {shown} of {total} criteria visible; form {form.width()}x{form.height()}")
+    assert shown >= at_least, f"only {shown} of {total} criteria's answers are visible at {width}x{height}"
+    assert horizontally_clipped(form) == []
+    assert not form.scroll_area.horizontalScrollBar().isVisible()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QSplitter, QVBoxLayout, QWidget
 from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.player_page import PlayerPage
 
-FORM_SHARE = 0.42  # of the width, side by side
+FORM_SHARE = 0.6  # of the width side by side (and of the height under the player): all 12 questions in view
 NARROW = 900  # below this width (logical pixels) the form starts under the player
 PLAYER_MIN_WIDTH = 420
 FORM_MIN_WIDTH = 360
@@ -93,6 +93,6 @@ class EvaluationWorkspace(QWidget):
             return
         below = self.form_below.isChecked()
         total = self.height() if below else self.width()
-        share = 0.5 if below else FORM_SHARE
+        share = FORM_SHARE
         form = max(int(total * share), FORM_MIN_WIDTH if not below else 200)
         self.splitter.setSizes([max(1, total - form), form])

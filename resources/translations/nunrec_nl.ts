@@ -158,6 +158,100 @@
     </message>
 </context>
 <context>
+    <name>CallerDataPanel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="41"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="47"/>
+        <source>Possible caller details</source>
+        <translation>Mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="44"/>
+        <source>Mask them, or keep them with a reason.</source>
+        <translation>Maskeer ze, of behoud ze met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="53"/>
+        <source>Mask</source>
+        <translation>Maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="54"/>
+        <source>Keep with a reason...</source>
+        <translation>Behouden met reden...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="55"/>
+        <source>Mask all</source>
+        <translation>Alles maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="79"/>
+        <source>phone number</source>
+        <translation>telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="80"/>
+        <source>postcode and house number</source>
+        <translation>postcode en huisnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="81"/>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="82"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="83"/>
+        <source>bank account number</source>
+        <translation>rekeningnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="84"/>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="85"/>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="87"/>
+        <source>caller detail</source>
+        <translation>gegeven van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="103"/>
+        <source>1 possible caller detail</source>
+        <translation>1 mogelijk gegeven van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="105"/>
+        <source>%1 possible caller details</source>
+        <translation>%1 mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="147"/>
+        <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
+        <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="160"/>
+        <source>Keep this text</source>
+        <translation>Deze tekst behouden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="161"/>
+        <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
+        <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
+    </message>
+</context>
+<context>
     <name>ConversationDialog</name>
     <message>
         <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="60"/>
@@ -241,69 +335,117 @@
     </message>
 </context>
 <context>
+    <name>CriterionRow</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="89"/>
+        <source>Explanation</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="89"/>
+        <source>Comment</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="91"/>
+        <source>The explanation of this criterion and a field for your comment</source>
+        <translation>De uitleg bij dit criterium en een veld voor je toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="92"/>
+        <source>Explanation: %1</source>
+        <translation>Uitleg: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="99"/>
+        <source>Comment (required for: %1)</source>
+        <translation>Toelichting (verplicht bij: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="101"/>
+        <source>Comment (optional)</source>
+        <translation>Toelichting (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="103"/>
+        <source>Comment on: %1</source>
+        <translation>Toelichting bij: %1</translation>
+    </message>
+</context>
+<context>
     <name>CycleLine</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="68"/>
         <source>Counts for no cycle.</source>
         <translation>Telt voor geen cyclus.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="57"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="70"/>
         <source>No coaching cycle is running for this employee: submitting asks whether to start one.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker: bij indienen vragen we of je er een start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="74"/>
         <source>Counts for: the cycle of %1</source>
         <translation>Telt mee voor: de cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="76"/>
         <source> (not drawn)</source>
         <translation> (niet getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="78"/>
         <source> (drawn)</source>
         <translation> (getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="80"/>
         <source>, discussed on %1</source>
         <translation>, besproken op %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="84"/>
         <source>Agreed in the conversation of %1:</source>
         <translation>Afgesproken in het gesprek van %1:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="88"/>
+        <source>1 agreement</source>
+        <translation>1 afspraak</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="88"/>
+        <source>%1 agreements</source>
+        <translation>%1 afspraken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="114"/>
         <source>Not submitted yet: choose whether a new cycle starts.</source>
         <translation>Nog niet ingediend: kies of er een nieuwe cyclus start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="121"/>
         <source>Start a coaching cycle?</source>
         <translation>Een coachingscyclus starten?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="124"/>
         <source>No coaching cycle is running for this employee. Start a new cycle with this evaluation? Otherwise it counts for no cycle; you can move it to a cycle later.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker. Start je met deze beoordeling een nieuwe cyclus? Anders telt ze voor geen cyclus; je kunt haar later naar een cyclus verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="128"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="129"/>
         <source>Submit without a cycle</source>
         <translation>Indienen zonder cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="130"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -640,334 +782,205 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="137"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="165"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="166"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="167"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="193"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="195"/>
-        <source>Possible caller details</source>
-        <translation>Mogelijke gegevens van de beller</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="198"/>
-        <source>Mask</source>
-        <translation>Maskeren</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="201"/>
-        <source>Mask all</source>
-        <translation>Alles maskeren</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="227"/>
-        <source>No possible caller details in your text.</source>
-        <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="192"/>
         <source>Next open question</source>
         <translation>Volgende open vraag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="196"/>
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
         <source>New version (correct)</source>
         <translation>Nieuwe versie (corrigeren)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="201"/>
         <source>Next chosen call</source>
         <translation>Volgende gekozen gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="204"/>
         <source>Back to the list</source>
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
-        <source>Explanation</source>
-        <translation>Uitleg</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="339"/>
-        <source>Explanation: %1</source>
-        <translation>Uitleg: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
-        <source>Comment (required for: %1)</source>
-        <translation>Toelichting (verplicht bij: %1)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="368"/>
-        <source>Comment (optional)</source>
-        <translation>Toelichting (optioneel)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
-        <source>Comment on: %1</source>
-        <translation>Toelichting bij: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="296"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="387"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="315"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="329"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="514"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="416"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="527"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="429"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="531"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="433"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="533"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="435"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="485"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="587"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="487"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="589"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="489"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="593"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="675"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="493"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="595"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="677"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="495"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="598"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="498"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="690"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="580"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="695"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="784"/>
-        <source>phone number</source>
-        <translation>telefoonnummer</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="785"/>
-        <source>address</source>
-        <translation>adres</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="786"/>
-        <source>e-mail address</source>
-        <translation>e-mailadres</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="787"/>
-        <source>BSN</source>
-        <translation>BSN</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="788"/>
-        <source>bank account number</source>
-        <translation>rekeningnummer</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="789"/>
-        <source>date of birth</source>
-        <translation>geboortedatum</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="790"/>
-        <source>name</source>
-        <translation>naam</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
-        <source>name of a colleague</source>
-        <translation>naam van een collega</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
-        <source>address or number of an organisation or service</source>
-        <translation>adres of nummer van een organisatie of dienst</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="798"/>
-        <source>details of the municipality itself</source>
-        <translation>gegevens van de gemeente zelf</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="799"/>
-        <source>street name as a place</source>
-        <translation>straatnaam als plaats</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="818"/>
-        <source>Say what this text is instead of a caller&apos;s detail.</source>
-        <translation>Zeg wat deze tekst is in plaats van een gegeven van een beller.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="823"/>
-        <source>This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always masked; a name or an address can be kept as what it is instead.</source>
-        <translation>Dit kun je niet behouden; maskeer het. Een telefoonnummer, BSN, rekeningnummer, geboortedatum of e-mailadres wordt altijd gemaskeerd; een naam of adres kun je behouden als wat het wel is.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="923"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="743"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="460"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
-        <source>Keep as...</source>
-        <translation>Behouden als...</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
-        <source>Mask them, or say what a name or an address is instead.</source>
-        <translation>Maskeer ze, of zeg bij een naam of adres wat het wel is.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="561"/>
-        <source>Summary: %1</source>
-        <translation>Samenvatting: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="700"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="590"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="891"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="711"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="893"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="713"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="897"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="717"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="899"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="719"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="901"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="721"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="902"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="918"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="738"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="921"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="741"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
