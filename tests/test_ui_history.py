@@ -227,6 +227,9 @@ def test_the_feedback_choice_and_the_conversation(
     qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == "rec-next", timeout=10_000)
     assert form.cycle_line.text() == "Telt mee voor: de cyclus van 20-11-2026 (niet getrokken)."
     agreed = form.cycle_line.agreements
+    toggle = form.cycle_line.agreements_toggle  # folded to one line that opens (issue 22)
+    assert toggle.isVisible() and toggle.text() == "1 afspraak" and not agreed.isVisible()
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     assert agreed.isVisible() and form.body.isAncestorOf(agreed)  # in the form's body: it scrolls with the form
     assert agreed.text() == "Afgesproken in het gesprek van 20-11-2026:\n\u2022 Een keer extra doorvragen"
     assert ids

@@ -144,6 +144,15 @@ def test_a_full_live_session_by_key_presses(
     assert "Stap 4" in form.notes.toPlainText()
     assert page.evaluated_observations.count() == 3
     assert "storing in de opname" in page.summary.text() and "14 minuten" in page.summary.text()
+    # Beside the form every observation shows in full: no cut text, no horizontal scroll bar (issue 22).
+    window.resize(1366, 768 - 32)
+    qtbot.waitUntil(lambda: page.evaluated_observations.isVisible())
+    observations = page.evaluated_observations
+    assert not observations.horizontalScrollBar().isVisible()
+    for row in range(observations.count()):
+        rect = observations.visualItemRect(observations.item(row))
+        needed = observations.fontMetrics().horizontalAdvance(observations.item(row).text())
+        assert rect.right() <= observations.viewport().width() and (rect.width() >= needed or rect.height() > 30)
 
     for group in form.answer_groups.values():
         group.buttons()[0].click()

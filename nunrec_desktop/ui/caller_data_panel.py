@@ -79,7 +79,7 @@ class CallerDataPanel(QFrame):
             privacy.KIND_PHONE: self.tr("phone number"),
             privacy.KIND_POSTCODE: self.tr("postcode and house number"),
             privacy.KIND_EMAIL: self.tr("e-mail address"),
-            privacy.KIND_BSN: self.tr("BSN"),
+            privacy.KIND_BSN: self.tr("citizen service number (BSN)"),
             privacy.KIND_IBAN: self.tr("bank account number"),
             privacy.KIND_BIRTH_DATE: self.tr("date of birth"),
             privacy.KIND_NAME: self.tr("name"),
@@ -137,9 +137,7 @@ class CallerDataPanel(QFrame):
     def _update_keep_button(self) -> None:
         """Only names and phone numbers can be kept; a BSN, IBAN, date of birth, e-mail or address cannot."""
         chosen = self._chosen()
-        keepable = (
-            chosen is not None and chosen.finding.kind in privacy.KEEPABLE_KINDS and chosen.field != UNKEEPABLE
-        )
+        keepable = chosen is not None and chosen.finding.kind in privacy.KEEPABLE_KINDS and chosen.field != UNKEEPABLE
         self.keep_button.setEnabled(keepable)
         self.keep_button.setToolTip(
             ""
@@ -168,6 +166,4 @@ class CallerDataPanel(QFrame):
         if refusal is not None:
             self.refused.emit(refusal)
             return
-        self.keep_requested.emit(
-            KeptFinding(chosen.field, chosen.finding.kind, chosen.finding.text, reason.strip())
-        )
+        self.keep_requested.emit(KeptFinding(chosen.field, chosen.finding.kind, chosen.finding.text, reason.strip()))

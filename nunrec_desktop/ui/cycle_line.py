@@ -41,6 +41,7 @@ class CycleLine(QLabel):
         self.agreements_toggle = QToolButton(parent)
         self.agreements_toggle.setObjectName("agreementsToggle")
         self.agreements_toggle.setCheckable(True)
+        self.agreements_toggle.setAccessibleName(self.tr("Agreements of the last conversation"))
         self.agreements_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.agreements_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.agreements_toggle.toggled.connect(self._fold)

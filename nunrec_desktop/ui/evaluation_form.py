@@ -183,8 +183,8 @@ class EvaluationForm(QWidget):
             edit.setMaximumHeight(80)
             edit.textChanged.connect(self._changed)
 
-        # The caller-data panel lies over the lower edge of the questions while it has something to say: it
-        # appearing never moves the form or the buttons (`_place_guard`).
+        # The caller-data panel and the message lie over the lower edge of the questions while they have
+        # something to say: them appearing never moves the form or the buttons (`_place_overlays`).
         self.guard_box = CallerDataPanel(parent=self)
         self.findings = self.guard_box.list
         self.findings_title = self.guard_box.title
@@ -244,11 +244,10 @@ class EvaluationForm(QWidget):
         cycle_row.setSpacing(8)
         cycle_row.addWidget(self.cycle_line, 1)
         cycle_row.addWidget(self.cycle_line.agreements_toggle, 0, Qt.AlignmentFlag.AlignTop)
-        self.line_place = QWidget(self)  # the live line or the message: one replaces the other
+        self.line_place = QWidget(self)  # the live line, beside the buttons
         line_layout = QVBoxLayout(self.line_place)
         line_layout.setContentsMargins(0, 0, 0, 0)
         line_layout.addWidget(self.progress_line)
-        line_layout.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
@@ -511,12 +510,12 @@ class EvaluationForm(QWidget):
         self.next_open_button.setEnabled(bool(count or findings))
 
     def show_message(self, text: str, kind: str = "") -> None:
-        """One message beside the buttons: kind "error", "success" or "info" (each its own style); "" clears
-        it. It takes the place of the live line while it is there, so nothing moves when one appears."""
+        """One message over the lower edge of the questions (above the caller-data panel when that is there):
+        kind "error", "success" or "info" (each its own style); "" clears it. Nothing moves when one appears."""
         self.message.setText(text)
         set_state(self.message, "kind", kind if text else "")
         self.message.setVisible(bool(text))
-        self.progress_line.setVisible(not text and self.editable())
+        self._place_overlays()
 
     def go_to_next_open(self) -> None:
         """Scroll to the next open question (after the one with the focus) and put the focus in it; with no
@@ -548,26 +547,30 @@ class EvaluationForm(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_guard()
+        self._place_overlays()
 
     def _reserve_line(self) -> None:
-        """The line beside the buttons keeps room for two lines (in the font the style sheet gives the
-        message), so that a message replacing the live line never moves the buttons."""
-        lines = 2 * self.message.fontMetrics().lineSpacing() + 14
-        self.line_place.setFixedHeight(lines)
+        """The live line beside the buttons keeps room for two lines, the status beside the title too."""
+        self.line_place.setFixedHeight(2 * self.progress_line.fontMetrics().lineSpacing() + 4)
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 2)
 
-    def _place_guard(self) -> None:
+    def _place_overlays(self) -> None:
         """The caller-data panel over the lower edge of the questions, or over their upper edge when the field
-        being typed in lies under the lower one."""
-        if not self.guard_box.isVisible():
-            return
+        being typed in lies under the lower one; the message just above the panel (or at the lower edge)."""
         area = self.scroll_area.geometry()
-        focused = QApplication.focusWidget()
-        avoid = None
-        if focused is not None and self.isAncestorOf(focused) and not self.guard_box.isAncestorOf(focused):
-            avoid = QRect(focused.mapTo(self, QPoint(0, 0)), focused.size())
-        self.guard_box.place_over(area, avoid)
-        self.guard_box.raise_()
+        if self.guard_box.isVisible():
+            focused = QApplication.focusWidget()
+            avoid = None
+            if focused is not None and self.isAncestorOf(focused) and not self.guard_box.isAncestorOf(focused):
+                avoid = QRect(focused.mapTo(self, QPoint(0, 0)), focused.size())
+            self.guard_box.place_over(area, avoid)
+            self.guard_box.raise_()
+            if self.guard_box.geometry().bottom() == area.bottom():
+                area.setBottom(self.guard_box.geometry().top() - 2)
+        if self.message.isVisible():
+            height = self.message.heightForWidth(area.width())
+            self.message.setGeometry(area.left(), area.bottom() - height + 1, area.width(), height)
+            self.message.raise_()
 
     # -- the caller-data guard ---------------------------------------------------------------------
 
@@ -577,7 +580,7 @@ class EvaluationForm(QWidget):
             pending = EvaluationContent(notes=self._mark_note.text())  # the mark's note being typed
             findings += [OpenFinding(NEW_MARK, f.finding) for f in self._desk.open_findings(pending)]
         self.guard_box.show_findings([(f, self.field_name(f.field)) for f in findings], self.editable())
-        self._place_guard()
+        self._place_overlays()
         self._highlight(findings)
         self._update_progress()
 

@@ -81,7 +81,8 @@ class EvaluationWorkspace(QWidget):
 
     def _state_key(self, below: bool | None = None) -> str:
         below = self.form_below.isChecked() if below is None else below
-        return "splitter_under" if below else "splitter_beside"
+        # "-2": the compact form of issue 22 needs 60 % of the width; sizes remembered for the old form are let go
+        return "splitter_under-2" if below else "splitter_beside-2"
 
     def _remember_sizes(self, below: bool | None = None) -> None:
         if self._memory is not None and self._placed:

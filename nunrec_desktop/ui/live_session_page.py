@@ -348,6 +348,9 @@ class LiveSessionPage(QWidget):
         self.evaluated_observations = QListWidget(page)
         self.evaluated_observations.setObjectName("observationList")
         self.evaluated_observations.setAccessibleName(self.tr("Observations during the session"))
+        self.evaluated_observations.setWordWrap(True)  # each observation in full beside the form (issue 22)
+        self.evaluated_observations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.evaluated_observations.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.new_session_button = QPushButton(self.tr("New session"), page)
         self.new_session_button.clicked.connect(self.show_start)
         self.new_session_button.hide()
@@ -702,11 +705,16 @@ class LiveSessionPage(QWidget):
         self._base = evaluation.content
         self._refresh_observations()
         started = session.started_at.astimezone()
+        minutes = round((evaluation.call_duration_s or 0) / 60)
         self.summary.setText(
-            self.tr("With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.")
+            (
+                self.tr("With %1 on %2, 1 minute. Reason: %4. Nothing was recorded.")
+                if minutes == 1
+                else self.tr("With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.")
+            )
             .replace("%1", session.employee_name)
             .replace("%2", started.strftime("%d-%m-%Y %H:%M"))
-            .replace("%3", str(round((evaluation.call_duration_s or 0) / 60)))
+            .replace("%3", str(minutes))
             .replace("%4", session.reason)
         )
         self.form.load(evaluation, guideline)

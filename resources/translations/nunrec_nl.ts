@@ -202,7 +202,7 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="82"/>
-        <source>BSN</source>
+        <source>citizen service number (BSN)</source>
         <translation>BSN</translation>
     </message>
     <message>
@@ -236,17 +236,17 @@
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="145"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="158"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="161"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="159"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
@@ -375,77 +375,82 @@
 <context>
     <name>CycleLine</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="44"/>
+        <source>Agreements of the last conversation</source>
+        <translation>Afspraken uit het laatste gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="69"/>
         <source>Counts for no cycle.</source>
         <translation>Telt voor geen cyclus.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="71"/>
         <source>No coaching cycle is running for this employee: submitting asks whether to start one.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker: bij indienen vragen we of je er een start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="75"/>
         <source>Counts for: the cycle of %1</source>
         <translation>Telt mee voor: de cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="77"/>
         <source> (not drawn)</source>
         <translation> (niet getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="79"/>
         <source> (drawn)</source>
         <translation> (getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="81"/>
         <source>, discussed on %1</source>
         <translation>, besproken op %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="85"/>
         <source>Agreed in the conversation of %1:</source>
         <translation>Afgesproken in het gesprek van %1:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="89"/>
         <source>1 agreement</source>
         <translation>1 afspraak</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="89"/>
         <source>%1 agreements</source>
         <translation>%1 afspraken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="115"/>
         <source>Not submitted yet: choose whether a new cycle starts.</source>
         <translation>Nog niet ingediend: kies of er een nieuwe cyclus start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="122"/>
         <source>Start a coaching cycle?</source>
         <translation>Een coachingscyclus starten?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="125"/>
         <source>No coaching cycle is running for this employee. Start a new cycle with this evaluation? Otherwise it counts for no cycle; you can move it to a cycle later.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker. Start je met deze beoordeling een nieuwe cyclus? Anders telt ze voor geen cyclus; je kunt haar later naar een cyclus verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="129"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="130"/>
         <source>Submit without a cycle</source>
         <translation>Indienen zonder cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="131"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -832,155 +837,155 @@
         <translation>Terug naar de lijst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="579"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="296"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="579"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="297"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="296"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="579"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="314"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="328"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="415"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="422"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="428"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="433"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="432"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="435"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="434"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="485"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="487"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="489"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="488"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="493"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="495"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="498"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="497"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="583"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="588"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="743"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="746"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="460"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="590"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="593"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="711"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="714"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="713"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="716"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="717"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="720"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="719"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="721"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="724"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="725"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="738"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="741"/>
         <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
         <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="741"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="744"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -1525,13 +1530,13 @@
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="354"/>
         <source>New session</source>
         <translation>Nieuwe sessie</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="360"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
@@ -1582,49 +1587,49 @@
         <translation>Gekozen waarneming verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="387"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="390"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="439"/>
         <source>Choose the employee first.</source>
         <translation>Kies eerst de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
         <source>Choose why you are listening along.</source>
         <translation>Kies waarom je meeluistert.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="466"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="475"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="618"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="478"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="621"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="554"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="557"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="635"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="638"/>
         <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
         <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="637"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="640"/>
         <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
         <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="531"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="599"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="534"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="602"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
@@ -1634,12 +1639,17 @@
         <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="621"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="624"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="706"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="711"/>
+        <source>With %1 on %2, 1 minute. Reason: %4. Nothing was recorded.</source>
+        <translation>Met %1 op %2, 1 minuut. Reden: %4. Er is niets opgenomen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="713"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
@@ -1839,6 +1849,82 @@
     </message>
 </context>
 <context>
+    <name>MarksPanel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="48"/>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="87"/>
+        <source>Marks</source>
+        <translation>Markeringen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="56"/>
+        <source>Remove the chosen mark</source>
+        <translation>De gekozen markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="57"/>
+        <source>Edit the note of the chosen mark</source>
+        <translation>De notitie bij de gekozen markering bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="225"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="66"/>
+        <source>Note with the mark</source>
+        <translation>Notitie bij de markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="72"/>
+        <source>Leave the note as it was</source>
+        <translation>De notitie laten zoals hij was</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="74"/>
+        <source>Mark (M)</source>
+        <translation>Markeren (M)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="263"/>
+        <source>Delete mark</source>
+        <translation>Markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="82"/>
+        <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
+        <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="141"/>
+        <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
+        <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="191"/>
+        <source>Note at %1</source>
+        <translation>Notitie bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="237"/>
+        <source>Mark %1</source>
+        <translation>Markering %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="261"/>
+        <source>Go to this mark</source>
+        <translation>Naar deze markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="262"/>
+        <source>Edit note</source>
+        <translation>Notitie bewerken</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../nunrec_desktop/ui/messages.py" line="24"/>
@@ -1857,438 +1943,380 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="78"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="80"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="114"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="495"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="447"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="123"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="131"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="121"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="194"/>
-        <source>Mark (M)</source>
-        <translation>Markeren (M)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="171"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="246"/>
-        <source>Marks</source>
-        <translation>Markeringen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="184"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="683"/>
-        <source>Note</source>
-        <translation>Notitie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="187"/>
-        <source>Note with the mark</source>
-        <translation>Notitie bij de markering</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="726"/>
-        <source>Delete mark</source>
-        <translation>Markering verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="203"/>
-        <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
-        <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="225"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="226"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="227"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="228"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="230"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="251"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="271"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="364"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="286"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="316"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="300"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="332"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="344"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="360"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="369"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="371"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="422"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="374"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="428"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="381"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="432"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="384"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="390"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="442"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="394"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="415"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="464"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="416"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="465"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="488"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="511"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="515"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="467"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="557"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="509"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="594"/>
-        <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
-        <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="647"/>
-        <source>Note at %1</source>
-        <translation>Notitie bij %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="699"/>
-        <source>Mark %1</source>
-        <translation>Markering %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="724"/>
-        <source>Go to this mark</source>
-        <translation>Naar deze markering</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="725"/>
-        <source>Edit note</source>
-        <translation>Notitie bewerken</translation>
     </message>
 </context>
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="212"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="215"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="99"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="104"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="370"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="373"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="127"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="134"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="145"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="146"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="147"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="175"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="191"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="203"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="264"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="267"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="280"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="285"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="303"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="330"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="332"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="420"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="423"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="426"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="429"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="354"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="357"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="363"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="414"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="418"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
