@@ -1440,218 +1440,218 @@
     </message>
 </context>
 <context>
-    <name>LiveSessionPage</name>
+    <name>LiveEvaluateScreen</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="131"/>
-        <source>Side-by-side session</source>
-        <translation>Side-by-side sessie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
-        <source>at the employee&apos;s request</source>
-        <translation>op verzoek van de medewerker</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="149"/>
-        <source>fault in the recording</source>
-        <translation>storing in de opname</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="150"/>
-        <source>other:</source>
-        <translation>anders:</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="157"/>
-        <source>Short explanation (no caller details)</source>
-        <translation>Korte toelichting (geen gegevens van bellers)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="164"/>
-        <source>Start session</source>
-        <translation>Sessie starten</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="144"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="173"/>
-        <source>Employee</source>
-        <translation>Medewerker</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="175"/>
-        <source>Reason</source>
-        <translation>Reden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="212"/>
-        <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
-        <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="250"/>
-        <source>Short note (optional), Enter to finish</source>
-        <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="278"/>
-        <source>Remove observation</source>
-        <translation>Observatie verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
-        <source>Free notes about the manner of the calls (no caller details)</source>
-        <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="292"/>
-        <source>Mask</source>
-        <translation>Maskeren</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="302"/>
-        <source>End session and evaluate</source>
-        <translation>Sessie beëindigen en beoordelen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="276"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="312"/>
-        <source>Observations</source>
-        <translation>Observaties</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="286"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="318"/>
-        <source>Notes</source>
-        <translation>Notities</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="33"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="354"/>
-        <source>New session</source>
-        <translation>Nieuwe sessie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="37"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="47"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="159"/>
-        <source>Explanation of the reason</source>
-        <translation>Toelichting bij de reden</translation>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="41"/>
+        <source>New session</source>
+        <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="231"/>
-        <source>Observation for A %1 at this moment</source>
-        <translation>Waarneming bij A%1 op dit moment</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="241"/>
-        <source>Good point (+)</source>
-        <translation>Goed punt (+)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="242"/>
-        <source>Point to improve (-)</source>
-        <translation>Verbeterpunt (-)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="251"/>
-        <source>Note with the observation</source>
-        <translation>Notitie bij de waarneming</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
-        <source>At the start of the note: a good point (+) or a point to improve (-)</source>
-        <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="264"/>
-        <source>Finish the observation</source>
-        <translation>Waarneming afronden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
-        <source>Remove the chosen observation</source>
-        <translation>Gekozen waarneming verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="390"/>
-        <source>This session was still running (started %1); it continues here.</source>
-        <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="439"/>
-        <source>Choose the employee first.</source>
-        <translation>Kies eerst de medewerker.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="442"/>
-        <source>Choose why you are listening along.</source>
-        <translation>Kies waarom je meeluistert.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="466"/>
-        <source>Side-by-side with %1 – reason: %2</source>
-        <translation>Side-by-side met %1 – reden: %2</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="478"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="621"/>
-        <source>Saved automatically.</source>
-        <translation>Automatisch bewaard.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="557"/>
-        <source>Press 1-5 for an observation</source>
-        <translation>Druk op 1-5 voor een observatie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="638"/>
-        <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
-        <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="640"/>
-        <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
-        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="534"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="602"/>
-        <source>Changes not saved yet</source>
-        <translation>Wijzigingen nog niet bewaard</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="135"/>
-        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
-        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="624"/>
-        <source>Could not be saved: %1</source>
-        <translation>Kon niet worden bewaard: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="711"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="74"/>
         <source>With %1 on %2, 1 minute. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, 1 minuut. Reden: %4. Er is niets opgenomen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="713"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="76"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRunningScreen</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="126"/>
+        <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
+        <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="145"/>
+        <source>Observation for A %1 at this moment</source>
+        <translation>Waarneming bij A%1 op dit moment</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="155"/>
+        <source>Good point (+)</source>
+        <translation>Goed punt (+)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="156"/>
+        <source>Point to improve (-)</source>
+        <translation>Verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="164"/>
+        <source>Short note (optional), Enter to finish</source>
+        <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="165"/>
+        <source>Note with the observation</source>
+        <translation>Notitie bij de waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="169"/>
+        <source>At the start of the note: a good point (+) or a point to improve (-)</source>
+        <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="170"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="178"/>
+        <source>Finish the observation</source>
+        <translation>Waarneming afronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="217"/>
+        <source>Observations</source>
+        <translation>Observaties</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="192"/>
+        <source>Remove observation</source>
+        <translation>Observatie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="196"/>
+        <source>Remove the chosen observation</source>
+        <translation>Gekozen waarneming verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="199"/>
+        <source>Free notes about the manner of the calls (no caller details)</source>
+        <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="223"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="399"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="207"/>
+        <source>End session and evaluate</source>
+        <translation>Sessie beëindigen en beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="255"/>
+        <source>Side-by-side with %1 – reason: %2</source>
+        <translation>Side-by-side met %1 – reden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="386"/>
+        <source>Saved automatically.</source>
+        <translation>Automatisch bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="367"/>
+        <source>Changes not saved yet</source>
+        <translation>Wijzigingen nog niet bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="346"/>
+        <source>Press 1-5 for an observation</source>
+        <translation>Druk op 1-5 voor een observatie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="389"/>
+        <source>Could not be saved: %1</source>
+        <translation>Kon niet worden bewaard: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="401"/>
+        <source>observation %1</source>
+        <translation>waarneming %1</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSessionPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="106"/>
+        <source>This session was still running (started %1); it continues here.</source>
+        <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStartScreen</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="46"/>
+        <source>Side-by-side session</source>
+        <translation>Side-by-side sessie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="50"/>
+        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
+        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="88"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="63"/>
+        <source>at the employee&apos;s request</source>
+        <translation>op verzoek van de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="64"/>
+        <source>fault in the recording</source>
+        <translation>storing in de opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="65"/>
+        <source>other:</source>
+        <translation>anders:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="72"/>
+        <source>Short explanation (no caller details)</source>
+        <translation>Korte toelichting (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="74"/>
+        <source>Explanation of the reason</source>
+        <translation>Toelichting bij de reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="79"/>
+        <source>Start session</source>
+        <translation>Sessie starten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="90"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="138"/>
+        <source>Choose the employee first.</source>
+        <translation>Kies eerst de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="141"/>
+        <source>Choose why you are listening along.</source>
+        <translation>Kies waarom je meeluistert.</translation>
     </message>
 </context>
 <context>
