@@ -300,6 +300,7 @@ class EvaluationForm(QWidget):
                     self.help_buttons[criterion.key] = row.help_button
             self.summaries[section.key] = box.summary
             self.body_layout.addWidget(box)
+            box.show()  # at once, not at the next turn of the event loop: Tab reaches its answers straight away
         for caption, edit in (
             (self.tr("Tops"), self.tops),
             (self.tr("Tips"), self.tips),
