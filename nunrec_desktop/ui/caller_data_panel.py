@@ -64,6 +64,7 @@ class CallerDataPanel(QFrame):
         found.setSpacing(4)
         found.addWidget(self.title)
         found.addWidget(self.list)
+        found.addStretch(1)
         layout.addLayout(found, 1)
         buttons = QVBoxLayout()
         buttons.setSpacing(4)

@@ -1,6 +1,6 @@
-"""The 5A form beside the player, generated from the guideline: per A its criteria with answer buttons and
-a comment, a short summary per A, tops, tips and notes; the player's marks are the evaluation's timestamped
-notes. Every change is autosaved as a draft a moment after the typing pauses and at the latest ~1.2 s after
+"""The 5A form beside the player, generated from the guideline: per A its criteria as compact rows
+(`ui.criterion_row`), a short summary per A, tops, tips and notes; the player's marks are the evaluation's
+timestamped notes. Every change is autosaved as a draft a moment after the typing pauses and at the latest ~1.2 s after
 it was typed, also while the typing goes on (`ui.autosave.Debounce`). The caller-data guard marks findings
 while the coach types and offers to mask each one, or to keep a name or an address as what it is instead
 ("Behouden als...": a colleague's name, an organisation's or the municipality's own address, a street as a
@@ -8,6 +8,12 @@ place - `services.keeping`; a phone number, BSN, IBAN, date of birth or e-mail a
 service stores undecided findings masked, while this screen keeps the typed text until the coach decides.
 Submitting waits for that.
 There are no scores across employees here, and no ranking: this is coaching, not appraisal (P5).
+
+Why this module is longer than ~400 lines: it is the one owner of the evaluation's texts while they are
+edited (answers, comments, tops, tips, notes, the marks' notes), and masking a caller detail, keeping one,
+autosaving and submitting all act on those same texts in one order. Its parts with a job of their own are
+widgets elsewhere: the rows (`ui.criterion_row`), the caller-data panel (`ui.caller_data_panel`), the bottom
+row (`ui.form_actions`) and the cycle line (`ui.cycle_line`).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import logging
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTextEdit,
@@ -63,6 +68,7 @@ from nunrec_desktop.ui.autosave import Debounce
 from nunrec_desktop.ui.caller_data_panel import UNKEEPABLE, CallerDataPanel
 from nunrec_desktop.ui.criterion_row import CriterionRow, SectionBox
 from nunrec_desktop.ui.cycle_line import CycleLine
+from nunrec_desktop.ui.form_actions import FormActions
 from nunrec_desktop.ui.key_help import SubmitKeys
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -195,45 +201,22 @@ class EvaluationForm(QWidget):
         self.guard_box.keep_requested.connect(self._keep)
         self.guard_box.refused.connect(lambda text: self.show_message(text, "error"))
 
-        # One line beside the buttons: what is still open, or (replacing it) the latest message.
-        self.progress_line = QLabel(self)
-        self.progress_line.setObjectName("progressLine")
-        self.progress_line.setWordWrap(True)
-        self.next_open_button = QPushButton(self.tr("Next open question"), self)
-        self.next_open_button.setObjectName("nextOpenButton")
-        self.next_open_button.clicked.connect(self.go_to_next_open)
-
-        self.submit_button = QPushButton(self.tr("Submit"), self)
-        self.submit_button.setObjectName("submitButton")
-        self.submit_button.clicked.connect(self.submit)
-        self.revise_button = QPushButton(self.tr("New version (correct)"), self)
-        self.revise_button.clicked.connect(self.revise)
-        self.next_call_button = QPushButton(self.tr("Next chosen call"), self)
-        self.next_call_button.setObjectName("nextCallButton")
-        self.next_call_button.clicked.connect(self._next_call)
-        self.back_button = QPushButton(self.tr("Back to the list"), self)
-        self.back_button.clicked.connect(self.back_to_list_requested)
-        self._next_recording: VisibleRecording | None = None
-        for button in (self.next_call_button, self.back_button):
-            button.hide()
+        # The bottom row: the buttons and, beside them, what is still open (`ui.form_actions`).
+        self.action_row = FormActions(self)
+        self.action_row.submit_requested.connect(self.submit)
+        self.action_row.next_open_requested.connect(self.go_to_next_open)
+        self.action_row.revise_requested.connect(self.revise)
+        self.action_row.next_call_requested.connect(self.next_call_requested)
+        self.action_row.back_to_list_requested.connect(self.back_to_list_requested)
+        self.submit_button, self.next_open_button = self.action_row.submit_button, self.action_row.next_open_button
+        self.revise_button, self.next_call_button = self.action_row.revise_button, self.action_row.next_call_button
+        self.back_button, self.progress_line = self.action_row.back_button, self.action_row.progress_line
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
         self.message.setProperty("kind", "")
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.message.hide()
-        actions = QWidget(self)
-        actions_layout = QHBoxLayout(actions)
-        actions_layout.setContentsMargins(0, 0, 0, 0)
-        actions_layout.setSpacing(8)
-        for button in (
-            self.submit_button,
-            self.next_open_button,
-            self.revise_button,
-            self.next_call_button,
-            self.back_button,
-        ):
-            actions_layout.addWidget(button)
         SubmitKeys(self, self.submit_button)  # Ctrl+Enter
 
         head = QHBoxLayout()
@@ -244,10 +227,6 @@ class EvaluationForm(QWidget):
         cycle_row.setSpacing(8)
         cycle_row.addWidget(self.cycle_line, 1)
         cycle_row.addWidget(self.cycle_line.agreements_toggle, 0, Qt.AlignmentFlag.AlignTop)
-        self.line_place = QWidget(self)  # the live line, beside the buttons
-        line_layout = QVBoxLayout(self.line_place)
-        line_layout.setContentsMargins(0, 0, 0, 0)
-        line_layout.addWidget(self.progress_line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
@@ -255,11 +234,7 @@ class EvaluationForm(QWidget):
         layout.addLayout(cycle_row)
         layout.addWidget(self.default_notice)
         layout.addWidget(scroll, 1)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        bottom.addWidget(actions, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.line_place, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.action_row)
         self._reserve_line()
 
         self._autosave = Debounce(self.save_now, self)
@@ -444,13 +419,9 @@ class EvaluationForm(QWidget):
         else:
             self.status.setText(self.tr("Draft - saved automatically.") + version)
         editable = evaluation.status != SUBMITTED
-        self.submit_button.setVisible(editable)
-        self.revise_button.setVisible(not editable)
+        self.action_row.set_editable(editable)
         self.body.setEnabled(editable)
-        if editable:
-            self.next_call_button.hide()
-            self.back_button.hide()
-        else:
+        if not editable:
             self.guard_box.hide()
         self.editable_changed.emit(editable)
 
@@ -485,8 +456,6 @@ class EvaluationForm(QWidget):
         open_keys = {item.criterion_key for item in self._open}
         for key, frame in self.criterion_boxes.items():
             set_state(frame, "state", ("missing" if self._tried else "open") if key in open_keys else "")
-        self.progress_line.setVisible(editable)
-        self.next_open_button.setVisible(editable)
         if not editable:
             return
         findings = self.findings.count()
@@ -506,9 +475,7 @@ class EvaluationForm(QWidget):
             )
         elif count == 0:
             parts.append(self.tr("ready to submit"))
-        self.progress_line.setText(" - ".join(parts))
-        set_state(self.progress_line, "kind", "ready" if count == 0 and not findings else "open")
-        self.next_open_button.setEnabled(bool(count or findings))
+        self.action_row.show_progress(" - ".join(parts), count == 0 and not findings, bool(count or findings))
 
     def show_message(self, text: str, kind: str = "") -> None:
         """One message over the lower edge of the questions (above the caller-data panel when that is there):
@@ -551,8 +518,7 @@ class EvaluationForm(QWidget):
         self._place_overlays()
 
     def _reserve_line(self) -> None:
-        """The live line beside the buttons keeps room for two lines, the status beside the title too."""
-        self.line_place.setFixedHeight(2 * self.progress_line.fontMetrics().lineSpacing() + 4)
+        """The status beside the title keeps room for two lines: it changing never moves the questions."""
         self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 2)
 
     def _place_overlays(self) -> None:
@@ -738,34 +704,17 @@ class EvaluationForm(QWidget):
 
     def _offer_next_steps(self, evaluation: Evaluation) -> None:
         """After submitting a call: the next chosen call of the cycle (if one is left) and the way back."""
-        self._next_recording = None
+        next_recording = None
         if evaluation.recording_id is not None:
             try:
-                self._next_recording = self._desk.next_chosen_call(evaluation)
+                next_recording = self._desk.next_chosen_call(evaluation)
             except NunrecError:
                 log.exception("the next chosen call could not be looked up")
-            self.next_call_button.setVisible(True)
-            self.next_call_button.setEnabled(self._next_recording is not None)
-            self.next_call_button.setToolTip(
-                ""
-                if self._next_recording is not None
-                else self.tr("Every chosen call of this cycle is evaluated (or no calls were chosen).")
-            )
-            self.back_button.setVisible(True)
         text = self.tr("Submitted. A correction becomes a new version; this one stays readable.")
-        if evaluation.recording_id is not None and self._next_recording is None:
+        if evaluation.recording_id is not None and next_recording is None:
             text += " " + self.tr("There is no other chosen call left to evaluate in this cycle.")
         self.show_message(text, "success")
-        QTimer.singleShot(0, self, self._focus_next_step)  # tied to the form: never after it is gone
-
-    def _focus_next_step(self) -> None:
-        button = self.next_call_button if self._next_recording is not None else self.back_button
-        if button.isVisible():
-            button.setFocus()
-
-    def _next_call(self) -> None:
-        if self._next_recording is not None:
-            self.next_call_requested.emit(self._next_recording)
+        self.action_row.offer_next_steps(evaluation.recording_id is not None, next_recording)
 
     def revise(self) -> None:
         if self.evaluation is None or self.guideline is None:

@@ -2,7 +2,12 @@
 
 Opening runs on the task runner (reading and decoding off the GUI thread). Every start of playback asks
 the listening service, which asks the access policy and writes an audit entry. A steady ~30 Hz timer moves
-the playhead. Without a sound device the player says so and still shows the waveform and marks.
+the playhead. Without a sound device the player says so and still shows the waveform and marks. The marks
+are a panel of their own (`ui.marks_panel`).
+
+Why this module is longer than ~400 lines: opening (with the MP3 decoded in two steps), the transport and the
+lanes' volume all act on the one playback engine and the one waveform; splitting them would pass the engine
+around between widgets that each half own it.
 """
 
 from __future__ import annotations

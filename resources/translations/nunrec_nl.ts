@@ -186,67 +186,67 @@
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="80"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="81"/>
         <source>postcode and house number</source>
         <translation>postcode en huisnummer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="82"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="83"/>
         <source>citizen service number (BSN)</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="84"/>
         <source>bank account number</source>
         <translation>rekeningnummer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="85"/>
         <source>date of birth</source>
         <translation>geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="86"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="88"/>
         <source>caller detail</source>
         <translation>gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="104"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="106"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="146"/>
         <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
         <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="158"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="159"/>
         <source>Keep this text</source>
         <translation>Deze tekst behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="160"/>
         <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
         <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
     </message>
@@ -254,82 +254,102 @@
 <context>
     <name>ConversationDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="61"/>
         <source>The feedback conversation</source>
         <translation>Het feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="64"/>
         <source>The conversation with %1 about the cycle of %2. What you agree here comes back on the next cycle&apos;s form and in the Dialog pack. Write no caller details.</source>
         <translation>Het gesprek met %1 over de cyclus van %2. Wat je hier afspreekt, zie je terug op het formulier van de volgende cyclus en in de Dialog-voorbereiding. Schrijf geen gegevens van bellers op.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="77"/>
         <source>One agreement per line, e.g. &apos;Ask one extra question&apos;</source>
         <translation>Eén afspraak per regel, bijvoorbeeld &apos;Eén keer extra doorvragen&apos;</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="81"/>
         <source>The employee&apos;s own words (optional)</source>
         <translation>In de eigen woorden van de medewerker (niet verplicht)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
         <source>Agrees with the feedback</source>
         <translation>eens met de terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
         <source>Does not agree</source>
         <translation>niet eens</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="86"/>
         <source>Not said</source>
         <translation>niet gezegd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="91"/>
         <source>On what not?</source>
         <translation>Waarover niet?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
         <source>Agreements for the next cycle</source>
         <translation>Afspraken voor de volgende cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="109"/>
         <source>Reaction of the employee</source>
         <translation>Reactie van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="110"/>
         <source>The employee&apos;s view</source>
         <translation>Oordeel van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="111"/>
         <source>Disagrees on</source>
         <translation>Niet eens over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="116"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="136"/>
+        <source>Discard what you typed?</source>
+        <translation>Wat je typte weggooien?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="137"/>
+        <source>You typed in this conversation. Close it without saving what you typed?</source>
+        <translation>Je hebt in dit gesprek getypt. Sluiten zonder op te slaan wat je typte?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="138"/>
+        <source>Close without saving</source>
+        <translation>Sluiten zonder opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="139"/>
+        <source>Keep typing</source>
+        <translation>Verder typen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="168"/>
         <source>Conversation of %1 recorded: %2 agreement(s).</source>
         <translation>Gesprek van %1 vastgelegd. Afspraken: %2.</translation>
     </message>
@@ -787,205 +807,175 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="171"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="172"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="192"/>
-        <source>Next open question</source>
-        <translation>Volgende open vraag</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="196"/>
-        <source>Submit</source>
-        <translation>Indienen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
-        <source>New version (correct)</source>
-        <translation>Nieuwe versie (corrigeren)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="201"/>
-        <source>Next chosen call</source>
-        <translation>Volgende gekozen gesprek</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="204"/>
-        <source>Back to the list</source>
-        <translation>Terug naar de lijst</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="294"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="579"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="270"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="579"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="271"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="296"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="579"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="272"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="290"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="328"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="304"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="397"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="428"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="404"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="432"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="434"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="410"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="454"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="456"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="488"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="458"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="462"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="464"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="497"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="467"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="583"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="550"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="588"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="555"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="746"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="705"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="431"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="593"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="714"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="681"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="716"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="683"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="720"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="687"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="689"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="724"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="691"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="725"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="741"/>
-        <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
-        <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="744"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="703"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -1168,6 +1158,39 @@
         <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="127"/>
         <source>Agreed actions: none yet; the PDF says the conversation is still to come.</source>
         <translation>Afgesproken acties: nog geen; de PDF zegt dat het gesprek nog komt.</translation>
+    </message>
+</context>
+<context>
+    <name>FormActions</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="32"/>
+        <source>Submit</source>
+        <translation>Indienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="35"/>
+        <source>Next open question</source>
+        <translation>Volgende open vraag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="38"/>
+        <source>New version (correct)</source>
+        <translation>Nieuwe versie (corrigeren)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="40"/>
+        <source>Next chosen call</source>
+        <translation>Volgende gekozen gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="43"/>
+        <source>Back to the list</source>
+        <translation>Terug naar de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="94"/>
+        <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
+        <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
 </context>
 <context>
@@ -1399,42 +1422,42 @@
 <context>
     <name>KeyHelpDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="109"/>
         <source>Keys and information</source>
         <translation>Toetsen en informatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="110"/>
         <source>Keys on this screen: %1</source>
         <translation>Toetsen op dit scherm: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="115"/>
         <source>Keys on this screen</source>
         <translation>Toetsen op dit scherm</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="116"/>
         <source>Key</source>
         <translation>Toets</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="116"/>
         <source>What it does</source>
         <translation>Wat de toets doet</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="126"/>
         <source>Everywhere: Tab and Shift+Tab move between fields, Space chooses, F1 shows this overview. The menu on the left: arrow keys, then Enter.</source>
         <translation>Overal: Tab en Shift+Tab gaan naar het volgende en vorige veld, Spatie kiest, F1 toont dit overzicht. Het menu links: pijltjestoetsen, dan Enter.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="132"/>
         <source>About nunrec</source>
         <translation>Over nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="141"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1471,113 +1494,113 @@
 <context>
     <name>LiveRunningScreen</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="129"/>
         <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
         <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="148"/>
         <source>Observation for A %1 at this moment</source>
         <translation>Waarneming bij A%1 op dit moment</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="158"/>
         <source>Good point (+)</source>
         <translation>Goed punt (+)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="156"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="159"/>
         <source>Point to improve (-)</source>
         <translation>Verbeterpunt (-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="164"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="167"/>
         <source>Short note (optional), Enter to finish</source>
         <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="168"/>
         <source>Note with the observation</source>
         <translation>Notitie bij de waarneming</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="169"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="172"/>
         <source>At the start of the note: a good point (+) or a point to improve (-)</source>
         <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="170"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="173"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="170"/>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="181"/>
         <source>Finish the observation</source>
         <translation>Waarneming afronden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="190"/>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="217"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="220"/>
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="195"/>
         <source>Remove observation</source>
         <translation>Observatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="199"/>
         <source>Remove the chosen observation</source>
         <translation>Gekozen waarneming verwijderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="202"/>
         <source>Free notes about the manner of the calls (no caller details)</source>
         <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="200"/>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="223"/>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="399"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="402"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="210"/>
         <source>End session and evaluate</source>
         <translation>Sessie beëindigen en beoordelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="258"/>
         <source>Side-by-side with %1 – reason: %2</source>
         <translation>Side-by-side met %1 – reden: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="267"/>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="270"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="389"/>
         <source>Saved automatically.</source>
         <translation>Automatisch bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="323"/>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="370"/>
         <source>Changes not saved yet</source>
         <translation>Wijzigingen nog niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="349"/>
         <source>Press 1-5 for an observation</source>
         <translation>Druk op 1-5 voor een observatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="389"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="392"/>
         <source>Could not be saved: %1</source>
         <translation>Kon niet worden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_running.py" line="401"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="404"/>
         <source>observation %1</source>
         <translation>waarneming %1</translation>
     </message>
@@ -1585,7 +1608,7 @@
 <context>
     <name>LiveSessionPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="107"/>
         <source>This session was still running (started %1); it continues here.</source>
         <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
     </message>
@@ -1943,214 +1966,214 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="83"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="85"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="114"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="447"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="452"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="136"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="107"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="105"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="230"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="231"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="227"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="232"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="228"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="233"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="234"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="230"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="256"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="268"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="273"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="271"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="286"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="316"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="291"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="321"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="305"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="332"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="344"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="337"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="349"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="365"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="369"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="374"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="371"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="376"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="374"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="379"/>
         <source>%1 silences (longest %2)</source>
         <translation>%1 stiltes (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="381"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="386"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="389"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="395"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="397"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="394"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="399"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="420"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="421"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="422"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="445"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="468"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="467"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="472"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="509"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="514"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
@@ -2382,7 +2405,7 @@
 <context>
     <name>SubmitKeys</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="87"/>
         <source>Submit the evaluation</source>
         <translation>Beoordeling indienen</translation>
     </message>
