@@ -169,9 +169,14 @@ def test_nothing_moves_when_the_caller_data_panel_or_a_message_appears(
         notes = QRect(form.notes.mapTo(window, QPoint(0, 0)), form.notes.size())
         return workspace.splitter.sizes(), submit, notes
 
-    qtbot.waitUntil(lambda: form.notes.width() > 200)  # laid out
-    form.scroll_area.ensureWidgetVisible(form.notes)
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: form.notes.width() > 200)  # laid out: the questions fill the view, the notes scroll
+    qtbot.waitUntil(lambda: form.scroll_area.verticalScrollBar().maximum() > 0)
+
+    def notes_in_view() -> bool:  # the coach scrolls down to the notes
+        form.scroll_area.ensureWidgetVisible(form.notes)
+        return 0 < form.notes.mapTo(window, QPoint(0, 0)).y() < window.height() - form.notes.height()
+
+    qtbot.waitUntil(notes_in_view)
     before = places()
     assert 0 < before[2].top() < window.height()
     qtbot.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
@@ -262,7 +267,9 @@ def test_the_criteria_answers_are_visible_at_once(
     qtbot.waitUntil(lambda: form.isVisible() and form.width() > 0)
     if workspace.form_below.isChecked() != below:
         qtbot.mouseClick(workspace.form_below, Qt.MouseButton.LeftButton)
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: form.scroll_area.verticalScrollBar().maximum() > 0)  # laid out: tops and notes scroll
+    squeezed = [k for k, row in form.criterion_boxes.items() if row.height() < row.minimumSizeHint().height()]
+    assert squeezed == [], "rows are measured as laid out, not squeezed"
     total = len(form.answer_groups)
     assert total == 12
     shown = visible_criteria(form)
