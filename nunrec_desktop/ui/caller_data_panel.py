@@ -1,5 +1,7 @@
 """The caller-data panel (P6): the possible caller details found in what the coach typed, one line each, with
-"Mask", "Keep with a reason..." (names and phone numbers only) and "Mask all". One panel and one masking flow
+"Mask", "Keep as..." (a name or an address, kept as what it is instead: a colleague's name, an organisation's
+or the municipality's own address, a street as a place - `services.keeping`; a phone number, BSN, IBAN, date of
+birth or e-mail address only masks) and "Mask all". One panel and one masking flow
 for the 5A form and the side-by-side page. It says what it found in words ("postcode en huisnummer"), never
 a key, and speaks through signals: the screen that owns the texts masks them or keeps the finding. It takes
 space only while it has something to say; the screen lays it over its lower edge (`place_over`), so that it
@@ -12,10 +14,10 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,14 +25,22 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.services import privacy
 from nunrec_desktop.services.evaluations import KeptFinding, OpenFinding
+from nunrec_desktop.services.keeping import (
+    KEEP_COLLEAGUE,
+    KEEP_MUNICIPALITY,
+    KEEP_ORGANISATION,
+    KEEP_STREET,
+    keep_choices,
+    keep_refusal_as,
+)
 
 UNKEEPABLE = "new mark"  # a finding in this field can only be masked (the note of a mark not yet dropped)
 
 
 class CallerDataPanel(QFrame):
     mask_requested = Signal(object)  # list[OpenFinding]: mask these
-    keep_requested = Signal(object)  # KeptFinding: keep this one, with the coach's reason
-    refused = Signal(str)  # a sentence for the screen's message line (e.g. a BSN cannot be kept)
+    keep_requested = Signal(object)  # KeptFinding: keep this one as what the coach says it is
+    refused = Signal(str)  # a sentence for the screen's message line
 
     def __init__(self, keeping: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +51,7 @@ class CallerDataPanel(QFrame):
         self.title = QLabel(self.tr("Possible caller details"), self)
         self.title.setObjectName("guardTitle")
         self.title.setWordWrap(True)
-        self.title.setToolTip(self.tr("Mask them, or keep them with a reason."))
+        self.title.setToolTip(self.tr("Mask them, or say what a name or an address is instead."))
         self.list = QListWidget(self)
         self.list.setObjectName("findingsList")
         self.list.setAccessibleName(self.tr("Possible caller details"))
@@ -51,10 +61,11 @@ class CallerDataPanel(QFrame):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda _current, _previous: self._update_keep_button())
         self.mask_button = QPushButton(self.tr("Mask"), self)
-        self.keep_button = QPushButton(self.tr("Keep with a reason..."), self)
+        self.keep_button = QPushButton(self.tr("Keep as..."), self)
+        self.keep_menu = QMenu(self.keep_button)  # what the text is instead, for the selected finding's kind
         self.mask_all_button = QPushButton(self.tr("Mask all"), self)
         self.mask_button.clicked.connect(self._mask_chosen)
-        self.keep_button.clicked.connect(lambda: self._keep_chosen())  # not `checked` as anything
+        self.keep_button.clicked.connect(self._offer_keep_choices)
         self.mask_all_button.clicked.connect(lambda: self.mask_requested.emit(self.findings()))
         self.keep_button.setVisible(keeping)
         layout = QHBoxLayout(self)  # compact: the findings on the left, the buttons on the right
@@ -78,9 +89,9 @@ class CallerDataPanel(QFrame):
         """The kind of a finding in words for the coach (the service's kinds are keys)."""
         words = {
             privacy.KIND_PHONE: self.tr("phone number"),
-            privacy.KIND_POSTCODE: self.tr("postcode and house number"),
+            privacy.KIND_POSTCODE: self.tr("address"),
             privacy.KIND_EMAIL: self.tr("e-mail address"),
-            privacy.KIND_BSN: self.tr("citizen service number (BSN)"),
+            privacy.KIND_BSN: self.tr("BSN"),
             privacy.KIND_IBAN: self.tr("bank account number"),
             privacy.KIND_BIRTH_DATE: self.tr("date of birth"),
             privacy.KIND_NAME: self.tr("name"),
@@ -135,36 +146,53 @@ class CallerDataPanel(QFrame):
         if chosen is not None:
             self.mask_requested.emit([chosen])
 
+    def keep_words(self) -> dict[str, str]:
+        """What a kept text can be instead, in the coach's words (`services.keeping.KEEP_WORDS`)."""
+        return {
+            KEEP_COLLEAGUE: self.tr("name of a colleague"),
+            KEEP_ORGANISATION: self.tr("address or number of an organisation or service"),
+            KEEP_MUNICIPALITY: self.tr("details of the municipality itself"),
+            KEEP_STREET: self.tr("street name as a place"),
+        }
+
     def _update_keep_button(self) -> None:
-        """Only names and phone numbers can be kept; a BSN, IBAN, date of birth, e-mail or address cannot."""
+        """Only a name or an address can be kept, as what it is instead; a phone number, BSN, IBAN, date of
+        birth or e-mail address cannot (the kind is the one the service's guard found)."""
         chosen = self._chosen()
-        keepable = chosen is not None and chosen.finding.kind in privacy.KEEPABLE_KINDS and chosen.field != UNKEEPABLE
+        keepable = chosen is not None and bool(keep_choices(chosen.finding.kind)) and chosen.field != UNKEEPABLE
         self.keep_button.setEnabled(keepable)
         self.keep_button.setToolTip(
-            ""
-            if keepable or chosen is None
-            else self.tr("This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.")
+            self.tr("Say what this text is instead of a caller's detail.")
+            if keepable
+            else ""
+            if chosen is None
+            else self.tr(
+                "This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always "
+                "masked; a name or an address can be kept as what it is instead."
+            )
         )
 
-    def _keep_chosen(self) -> None:
+    def _offer_keep_choices(self) -> None:
+        """The choices for the selected finding's kind, in a menu under the button (one click keeps)."""
         chosen = self._chosen()
         if chosen is None or not self._keeping:
             return
-        refusal = privacy.keep_refusal(chosen.finding.kind, "-" * privacy.KEEP_REASON_MIN)
-        if refusal is not None:  # never keepable, whatever the reason
-            self.refused.emit(refusal)
+        self.keep_menu.clear()
+        words = self.keep_words()
+        for choice in keep_choices(chosen.finding.kind):
+            action = self.keep_menu.addAction(words[choice])
+            action.setData(choice)
+            action.triggered.connect(lambda _checked=False, c=choice: self.keep_selected(c))
+        if not self.keep_menu.isEmpty():
+            self.keep_menu.popup(self.keep_button.mapToGlobal(self.keep_button.rect().bottomLeft()))
+
+    def keep_selected(self, keep_as: str) -> None:
+        """Keep the selected finding as `keep_as`; the service checks it again against its own scan."""
+        chosen = self._chosen()
+        if chosen is None or chosen.field == UNKEEPABLE:
             return
-        reason, accepted = QInputDialog.getText(
-            self,
-            self.tr("Keep this text"),
-            self.tr("Why may \u201c%1\u201d stay? At least %2 characters (for example: the name of a colleague).")
-            .replace("%1", chosen.finding.text)
-            .replace("%2", str(privacy.KEEP_REASON_MIN)),
-        )
-        if not accepted:
-            return
-        refusal = privacy.keep_refusal(chosen.finding.kind, reason)
+        refusal = keep_refusal_as(chosen.finding.kind, keep_as)
         if refusal is not None:
             self.refused.emit(refusal)
             return
-        self.keep_requested.emit(KeptFinding(chosen.field, chosen.finding.kind, chosen.finding.text, reason.strip()))
+        self.keep_requested.emit(KeptFinding(chosen.field, chosen.finding.kind, chosen.finding.text, keep_as))

@@ -54,14 +54,6 @@ from nunrec_desktop.services.evaluations import (
     OpenFinding,
 )
 from nunrec_desktop.services.guideline import Guideline
-from nunrec_desktop.services.keeping import (
-    KEEP_COLLEAGUE,
-    KEEP_MUNICIPALITY,
-    KEEP_ORGANISATION,
-    KEEP_STREET,
-    keep_choices,
-    keep_refusal_as,
-)
 from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.autosave import Debounce
@@ -196,6 +188,7 @@ class EvaluationForm(QWidget):
         self.findings_title = self.guard_box.title
         self.mask_button = self.guard_box.mask_button
         self.keep_button = self.guard_box.keep_button
+        self.keep_menu = self.guard_box.keep_menu
         self.mask_all_button = self.guard_box.mask_all_button
         self.guard_box.mask_requested.connect(self._mask_requested)
         self.guard_box.keep_requested.connect(self._keep)

@@ -160,95 +160,110 @@
 <context>
     <name>CallerDataPanel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="41"/>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="47"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="57"/>
         <source>Possible caller details</source>
         <translation>Mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="44"/>
-        <source>Mask them, or keep them with a reason.</source>
-        <translation>Maskeer ze, of behoud ze met een reden.</translation>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="54"/>
+        <source>Mask them, or say what a name or an address is instead.</source>
+        <translation>Maskeer ze, of zeg bij een naam of adres wat het wel is.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="53"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="63"/>
         <source>Mask</source>
         <translation>Maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="54"/>
-        <source>Keep with a reason...</source>
-        <translation>Behouden met reden...</translation>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="64"/>
+        <source>Keep as...</source>
+        <translation>Behouden als...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="66"/>
         <source>Mask all</source>
         <translation>Alles maskeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="91"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="81"/>
-        <source>postcode and house number</source>
-        <translation>postcode en huisnummer</translation>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="92"/>
+        <source>address</source>
+        <translation>adres</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="82"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="93"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="83"/>
-        <source>citizen service number (BSN)</source>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="94"/>
+        <source>BSN</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="95"/>
         <source>bank account number</source>
         <translation>rekeningnummer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="96"/>
         <source>date of birth</source>
         <translation>geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="97"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="88"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="99"/>
         <source>caller detail</source>
         <translation>gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="115"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="117"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="146"/>
-        <source>This cannot be kept; mask it. Only names and phone numbers can be kept, with a reason.</source>
-        <translation>Dit kun je niet behouden; maskeer het. Alleen namen en telefoonnummers kun je behouden, met een reden.</translation>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="152"/>
+        <source>name of a colleague</source>
+        <translation>naam van een collega</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="159"/>
-        <source>Keep this text</source>
-        <translation>Deze tekst behouden</translation>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="153"/>
+        <source>address or number of an organisation or service</source>
+        <translation>adres of nummer van een organisatie of dienst</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="160"/>
-        <source>Why may “%1” stay? At least %2 characters (for example: the name of a colleague).</source>
-        <translation>Waarom mag “%1” blijven staan? Minstens %2 tekens (bijvoorbeeld: de naam van een collega).</translation>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="154"/>
+        <source>details of the municipality itself</source>
+        <translation>gegevens van de gemeente zelf</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="155"/>
+        <source>street name as a place</source>
+        <translation>straatnaam als plaats</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="165"/>
+        <source>Say what this text is instead of a caller&apos;s detail.</source>
+        <translation>Zeg wat deze tekst is in plaats van een gegeven van een beller.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="170"/>
+        <source>This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always masked; a name or an address can be kept as what it is instead.</source>
+        <translation>Dit kun je niet behouden; maskeer het. Een telefoonnummer, BSN, rekeningnummer, geboortedatum of e-mailadres wordt altijd gemaskeerd; een naam of adres kun je behouden als wat het wel is.</translation>
     </message>
 </context>
 <context>
@@ -807,175 +822,175 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="171"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="174"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="175"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="270"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="271"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="274"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="272"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="546"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="549"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="290"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="293"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="304"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="307"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="364"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="394"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="397"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="400"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="404"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="407"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="411"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="410"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="413"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="454"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="457"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="456"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="458"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="462"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="465"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="464"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="467"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="467"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="470"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="550"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="553"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="555"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="558"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="705"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="708"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="431"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="434"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="563"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="681"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="684"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="683"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="687"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="690"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="689"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="691"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="694"/>
         <source>Not submitted yet: %1. They are marked in the form.</source>
         <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="695"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="703"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="706"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
