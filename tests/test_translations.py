@@ -70,6 +70,7 @@ SAME_IN_DUTCH = {
     "+5 s",
     "Volume %1",
     "Enter",
+    "BSN",
 }
 
 
