@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -139,6 +139,8 @@ class KeyHelpDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(self.tr("Close"))
+            close.setIcon(QIcon())  # the style's icon covered the first letter, and at 150 % cut the word
+            close.setMinimumWidth(close.fontMetrics().horizontalAdvance(close.text()) + 40)
             close.setDefault(True)
         layout = QVBoxLayout(self)
         for widget in (heading, self.table, general, about_title, self.about, buttons):

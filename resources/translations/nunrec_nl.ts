@@ -1695,30 +1695,40 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="28"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="31"/>
         <source>nunrec is locked</source>
         <translation>nunrec is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="35"/>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="36"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="39"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="40"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="42"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="46"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="45"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="49"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="67"/>
+        <source>You locked nunrec. Enter the password of %1 to continue.</source>
+        <translation>Je hebt nunrec vergrendeld. Vul het wachtwoord van %1 in om verder te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="69"/>
         <source>Locked after a period without activity. Enter the password of %1 to continue.</source>
         <translation>Vergrendeld na een periode zonder activiteit. Vul het wachtwoord van %1 in om verder te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="84"/>
+        <source>Wrong password.</source>
+        <translation>Onjuist wachtwoord.</translation>
     </message>
 </context>
 <context>
