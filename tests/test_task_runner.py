@@ -40,3 +40,13 @@ def test_settle_reports_a_task_that_outlives_its_timeout(qtbot: QtBot) -> None:
     assert runner.settle(timeout=0.05) is False
     release.set()
     runner.shutdown()
+
+
+def test_work_asked_for_after_shutdown_is_not_started(qtbot: QtBot) -> None:
+    """A late callback (a list that reloads as the application closes) asks for more work: it is ignored
+    instead of raising from the closed executor into the event loop."""
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[str] = []
+    runner.run(lambda: ran.append("late") or "late", ran.append, ran.append)
+    assert ran == [] and runner.pending == 0

@@ -35,6 +35,7 @@ class TaskRunner(QObject):
         self._connected = False
         self._lock = threading.Lock()
         self._unfinished: set[Future[Any]] = set()
+        self._closed = False
         self.pending = 0
 
     def run(
@@ -44,7 +45,11 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None],
         owner: QObject | None = None,
     ) -> None:
-        """Run `work` in the background; the callbacks run here later, unless `owner` was deleted by then."""
+        """Run `work` in the background; the callbacks run here later, unless `owner` was deleted by then.
+        After `shutdown` nothing runs any more: a screen that asks (a late callback reloading a list) is ignored."""
+        if self._closed:
+            log.info("background work asked for after shutdown was not started")
+            return
         if not self._connected:  # on first use, not when built: see `first Qt use` in ui/application.py
             from PySide6.QtCore import Qt
 
@@ -100,6 +105,7 @@ class TaskRunner(QObject):
         callback(argument)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
