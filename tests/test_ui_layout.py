@@ -18,7 +18,7 @@ from nunrec_desktop.domain import User
 from nunrec_desktop.ui.application import AppController, load_style
 from nunrec_desktop.ui.evaluation_form import EvaluationForm
 from nunrec_desktop.ui.evaluation_workspace import EvaluationWorkspace
-from nunrec_desktop.ui.layout_memory import LAYOUT_FILE
+from nunrec_desktop.ui.layout_memory import LAYOUT_FILE, show_remembered
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import FakeClock, MemoryKeyring
@@ -277,3 +277,16 @@ def test_the_criteria_answers_are_visible_at_once(
     assert shown >= at_least, f"only {shown} of {total} criteria's answers are visible at {width}x{height}"
     assert horizontally_clipped(form) == []
     assert not form.scroll_area.horizontalScrollBar().isVisible()
+
+
+def test_the_window_un_maximised_fits_the_screen(qtbot: QtBot) -> None:
+    """Issue 22: shown maximised on a small screen, the window's restored (un-maximised) size fits the screen
+    it is on, instead of a size larger than the screen."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(2400, 1600)  # what it would otherwise come back to
+    show_remembered(window, None)
+    screen = window.screen().availableGeometry()
+    if screen.width() < 1500 or screen.height() < 900:
+        qtbot.waitUntil(window.isMaximized)
+    assert screen.contains(window.normalGeometry()), (window.normalGeometry(), screen)

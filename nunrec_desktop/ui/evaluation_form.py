@@ -691,7 +691,7 @@ class EvaluationForm(QWidget):
                 if findings == 1
                 else self.tr("%1 possible caller details are not masked or kept").replace("%1", str(findings))
             )
-        return self.tr("Not submitted yet: %1. They are marked in the form.").replace(
+        return self.tr("Not submitted yet: %1. What is open is marked in the form.").replace(
             "%1", self.tr(" and ").join(parts)
         )
 

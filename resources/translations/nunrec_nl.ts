@@ -945,6 +945,11 @@
         <translation>toelichting bij %1</translation>
     </message>
     <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="694"/>
+        <source>Not submitted yet: %1. What is open is marked in the form.</source>
+        <translation>Nog niet ingediend: %1. Wat nog open is, staat gemarkeerd in het formulier.</translation>
+    </message>
+    <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="708"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
@@ -978,11 +983,6 @@
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="694"/>
-        <source>Not submitted yet: %1. They are marked in the form.</source>
-        <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="695"/>
