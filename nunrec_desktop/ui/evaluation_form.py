@@ -277,8 +277,10 @@ class EvaluationForm(QWidget):
             title = QLabel(caption, self.body)
             title.setObjectName("sectionTitle")
             self.body_layout.addWidget(title)
-            edit.setParent(self.body)
+            edit.setParent(self.body)  # (re)parenting hides a widget: shown at once, so Tab reaches it straight away
             self.body_layout.addWidget(edit)
+            title.show()
+            edit.show()
         self.body_layout.addStretch(1)
         self._set_tab_order()
         content = evaluation.content
