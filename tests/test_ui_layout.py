@@ -171,9 +171,7 @@ def test_nothing_moves_when_the_caller_data_panel_or_a_message_appears(
 
     qtbot.waitUntil(lambda: form.notes.width() > 200)  # laid out: the questions fill the view, the notes scroll
     scroll = form.scroll_area
-    qtbot.waitUntil(
-        lambda: scroll.verticalScrollBar().isVisible() and form.body.width() == scroll.viewport().width()
-    )
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible() and form.body.width() == scroll.viewport().width())
 
     def notes_in_view() -> bool:  # the coach scrolls down to the notes
         form.scroll_area.ensureWidgetVisible(form.notes)
