@@ -27,6 +27,7 @@ from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording
 from tests.test_history import evaluate
+from tests.ui_dialogs import click_in_next_dialog
 from tests.ui_session import sign_in_app
 
 
@@ -179,6 +180,9 @@ def test_the_feedback_choice_and_the_conversation(
         assert isinstance(dialog, ConversationDialog)
         dialog.agreements.setFocus()
         QTest.keyClicks(dialog.agreements, "Een keer extra doorvragen")  # QTest types ASCII only
+        asked.append(click_in_next_dialog("Verder typen"))  # Escape asks first; the typed text stays (issue 22)
+        QTest.keyClick(dialog.agreements, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and dialog.agreements.toPlainText() == "Een keer extra doorvragen"
         dialog.reaction.setFocus()
         QTest.keyClicks(dialog.reaction, "Bel me terug op 06-12345678")
         QTest.mouseClick(dialog.agree_no, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
@@ -190,9 +194,11 @@ def test_the_feedback_choice_and_the_conversation(
         QTest.mouseClick(button(dialog, "Opslaan"), Qt.MouseButton.LeftButton)
 
     refused: list[str] = []
+    asked: list[list[str]] = []
     in_next_dialog(ConversationDialog, fill_in)
     qtbot.mouseClick(history.conversation_button, Qt.MouseButton.LeftButton)
     assert "In de reactie staat mogelijk een gegeven van een beller (telefoonnummer)" in refused[0]
+    assert any("zonder op te slaan" in text for texts in asked for text in texts), asked
     assert "Gesprek van 20-11-2026 vastgelegd. Afspraken: 1." in history.message.text()
     [cycle] = services.cycle_book.cycles(coach, "E1")
     [conversation] = services.conversations.of_cycles(coach, [cycle.id]).values()
@@ -227,6 +233,9 @@ def test_the_feedback_choice_and_the_conversation(
     qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == "rec-next", timeout=10_000)
     assert form.cycle_line.text() == "Telt mee voor: de cyclus van 20-11-2026 (niet getrokken)."
     agreed = form.cycle_line.agreements
+    toggle = form.cycle_line.agreements_toggle  # folded to one line that opens (issue 22)
+    assert toggle.isVisible() and toggle.text() == "1 afspraak" and not agreed.isVisible()
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     assert agreed.isVisible() and form.body.isAncestorOf(agreed)  # in the form's body: it scrolls with the form
     assert agreed.text() == "Afgesproken in het gesprek van 20-11-2026:\n\u2022 Een keer extra doorvragen"
     assert ids

@@ -18,7 +18,7 @@ from nunrec_desktop.domain import User
 from nunrec_desktop.ui.application import AppController, load_style
 from nunrec_desktop.ui.evaluation_form import EvaluationForm
 from nunrec_desktop.ui.evaluation_workspace import EvaluationWorkspace
-from nunrec_desktop.ui.layout_memory import LAYOUT_FILE
+from nunrec_desktop.ui.layout_memory import LAYOUT_FILE, show_remembered
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import FakeClock, MemoryKeyring
@@ -169,9 +169,15 @@ def test_nothing_moves_when_the_caller_data_panel_or_a_message_appears(
         notes = QRect(form.notes.mapTo(window, QPoint(0, 0)), form.notes.size())
         return workspace.splitter.sizes(), submit, notes
 
-    qtbot.waitUntil(lambda: form.notes.width() > 200)  # laid out
-    form.scroll_area.ensureWidgetVisible(form.notes)
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: form.notes.width() > 200)  # laid out: the questions fill the view, the notes scroll
+    scroll = form.scroll_area
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible() and form.body.width() == scroll.viewport().width())
+
+    def notes_in_view() -> bool:  # the coach scrolls down to the notes
+        form.scroll_area.ensureWidgetVisible(form.notes)
+        return 0 < form.notes.mapTo(window, QPoint(0, 0)).y() < window.height() - form.notes.height()
+
+    qtbot.waitUntil(notes_in_view)
     before = places()
     assert 0 < before[2].top() < window.height()
     qtbot.keyClicks(form.notes, "Meneer Jansen belde vanaf 06-12345678.")
@@ -223,3 +229,65 @@ def test_the_form_goes_under_the_player_and_the_layout_is_remembered_per_coach(
     assert again_workspace.splitter.orientation() == Qt.Orientation.Vertical
     assert again_workspace.splitter.sizes() == moved
     again.shutdown()
+
+
+def visible_criteria(form: EvaluationForm) -> int:
+    """How many criteria show all their answers inside the form's visible part, without scrolling."""
+    viewport = form.scroll_area.viewport()
+    seen = QRect(QPoint(0, 0), viewport.size())
+    count = 0
+    for group in form.answer_groups.values():
+        buttons = group.buttons()
+        if all(
+            b.isVisibleTo(form) and seen.contains(QRect(b.mapTo(viewport, QPoint(0, 0)), b.size())) for b in buttons
+        ):
+            count += 1
+    return count
+
+
+@pytest.mark.parametrize(
+    ("size", "below", "at_least"),
+    [((1366, 768), False, 12), (LOGICAL_1920_AT_150, False, 6), ((1366, 768), True, 6)],
+    ids=["1366-beside", "1920-at-150-beside", "1366-under"],
+)
+def test_the_criteria_answers_are_visible_at_once(
+    qtbot: QtBot,
+    signed_in: tuple[AppController, MainWindow],
+    size: tuple[int, int],
+    below: bool,
+    at_least: int,
+) -> None:
+    """Issue 22: at 1366x768 the coach answers all 12 criteria without scrolling; at least 6 at 1920x1080 with
+    150 % scaling and with the form under the player."""
+    controller, window = signed_in
+    width, height = size
+    window.resize(width, height - TITLE_BAR)
+    form = open_first_call(qtbot, controller)
+    workspace = window.pages.widget(MainWindow.PLAYER)
+    assert isinstance(workspace, EvaluationWorkspace)
+    qtbot.waitUntil(lambda: form.isVisible() and form.width() > 0)
+    if workspace.form_below.isChecked() != below:
+        qtbot.mouseClick(workspace.form_below, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.scroll_area.verticalScrollBar().maximum() > 0)  # laid out: tops and notes scroll
+    squeezed = [k for k, row in form.criterion_boxes.items() if row.height() < row.heightForWidth(row.width()) - 1]
+    assert squeezed == [], "rows are measured as laid out, not squeezed"
+    total = len(form.answer_groups)
+    assert total == 12
+    shown = visible_criteria(form)
+    print(f"{size} below={below}: {shown} of {total} criteria visible; form {form.width()}x{form.height()}")
+    assert shown >= at_least, f"only {shown} of {total} criteria's answers are visible at {width}x{height}"
+    assert horizontally_clipped(form) == []
+    assert not form.scroll_area.horizontalScrollBar().isVisible()
+
+
+def test_the_window_un_maximised_fits_the_screen(qtbot: QtBot) -> None:
+    """Issue 22: shown maximised on a small screen, the window's restored (un-maximised) size fits the screen
+    it is on, instead of a size larger than the screen."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(2400, 1600)  # what it would otherwise come back to
+    show_remembered(window, None)
+    screen = window.screen().availableGeometry()
+    if screen.width() < 1500 or screen.height() < 900:
+        qtbot.waitUntil(window.isMaximized)
+    assert screen.contains(window.normalGeometry()), (window.normalGeometry(), screen)

@@ -117,8 +117,11 @@ def test_a_full_live_session_by_key_presses(
     page.notes.setFocus()
     qtbot.keyClicks(page.notes, "Rustig tempo. Beller wil terugbellen op 06-12345678. Stap 4")
     assert page.observation_list.count() == 3  # the digits went into the notes, not into observations
-    assert page.guard_box.isVisible() and "06-12345678" in page.guard_text.text()
-    qtbot.mouseClick(page.guard_mask, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.guard_box.isVisible())  # the form's own caller-data panel (issue 22)
+    found = page.guard_box.list.item(0).text()
+    assert found == "telefoonnummer: \u201c06-12345678\u201d - Notities", found
+    assert not page.guard_box.keep_button.isVisible()  # during the session it is only masked
+    qtbot.mouseClick(page.guard_box.mask_all_button, Qt.MouseButton.LeftButton)
     assert "06-12345678" not in page.notes.toPlainText() and not page.guard_box.isVisible()
 
     def saved() -> bool:  # autosaved while the session runs: a crash now would lose nothing
@@ -144,6 +147,15 @@ def test_a_full_live_session_by_key_presses(
     assert "Stap 4" in form.notes.toPlainText()
     assert page.evaluated_observations.count() == 3
     assert "storing in de opname" in page.summary.text() and "14 minuten" in page.summary.text()
+    # Beside the form every observation shows in full: no cut text, no horizontal scroll bar (issue 22).
+    window.resize(1366, 768 - 32)
+    qtbot.waitUntil(lambda: page.evaluated_observations.isVisible())
+    observations = page.evaluated_observations
+    assert not observations.horizontalScrollBar().isVisible()
+    for row in range(observations.count()):
+        rect = observations.visualItemRect(observations.item(row))
+        needed = observations.fontMetrics().horizontalAdvance(observations.item(row).text())
+        assert rect.right() <= observations.viewport().width() and (rect.width() >= needed or rect.height() > 30)
 
     for group in form.answer_groups.values():
         group.buttons()[0].click()

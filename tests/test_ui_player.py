@@ -12,7 +12,7 @@ import pytest
 import soundfile as sf
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
@@ -201,6 +201,7 @@ def test_a_read_only_evaluation_takes_no_marks_and_says_why(
     qtbot.keyClick(page.waveform, Qt.Key.Key_M)
     assert len(page.marks) == 1 and page.marks_notice.isVisible()
     assert "ingediend" in page.marks_notice.text() and "Nieuwe versie" in page.marks_notice.text()
+    assert QToolTip.isVisible() and "ingediend" in QToolTip.text()  # where the coach looks (issue 22)
     page.mark_list.setFocus()
     page.mark_list.setCurrentRow(0)
     qtbot.keyClick(page.mark_list, Qt.Key.Key_Delete)

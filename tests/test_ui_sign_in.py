@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.app import Services, gui_controller
@@ -156,10 +156,17 @@ def test_idle_lock_hides_everything_until_the_password(
     assert "auth.idle_lock" in [e.action for e in services.audit.entries(action="auth.")]
     qtbot.keyClicks(window.lock_screen.password, "wrong-password-x")
     qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
-    assert window.is_locked() and "Onjuiste" in window.lock_screen.message.text()
+    assert "zonder activiteit" in window.lock_screen.explanation.text()  # it locked itself, and says so
+    assert window.is_locked() and window.lock_screen.message.text() == "Onjuist wachtwoord."  # no user name here
     qtbot.keyClicks(window.lock_screen.password, TEST_PASSWORD)
     qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
     assert not window.is_locked() and window.work.isVisible()
+    [lock_button] = [b for b in window.findChildren(QPushButton) if b.objectName() == "lockButton"]
+    qtbot.mouseClick(lock_button, Qt.MouseButton.LeftButton)  # locked by hand: it says so (issue 22)
+    assert window.is_locked() and "Je hebt nunrec vergrendeld" in window.lock_screen.explanation.text()
+    qtbot.keyClicks(window.lock_screen.password, TEST_PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    assert not window.is_locked()
     controller.shutdown()
 
 

@@ -78,6 +78,13 @@ def test_the_minimum_duration_is_typed_and_shown_as_minutes_and_seconds(qtbot: Q
     assert box.value() == 120 and box.text() == "2:00"
     assert parse_minutes_seconds("2") == 120 and parse_minutes_seconds("0:75") is None
     assert parse_minutes_seconds("abc") is None
+    # Typed without the colon, three or four digits are minutes and seconds (issue 22): "200" is 2:00.
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box, "200")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.value() == 120 and box.text() == "2:00"
+    assert parse_minutes_seconds("130") == 90 and parse_minutes_seconds("1000") == 600
+    assert parse_minutes_seconds("175") is None
 
 
 def test_one_call_is_written_the_same_everywhere() -> None:

@@ -159,6 +159,45 @@ def main() -> int:
         yield 300
         app.quit()
 
+    def live_steps(window: Any) -> Iterator[int]:
+        """A side-by-side session with long observations, ended into the form beside them (issue 22)."""
+        live = controller.live
+        if live is None:
+            return
+        window.show_area(4)
+        yield 1000
+        if live.stages.currentIndex() == live.START:
+            live.reasons.buttons()[0].click()
+            QTest.mouseClick(live.start_button, Qt.MouseButton.LeftButton)
+            yield 1000
+        for key, note in (
+            (Qt.Key.Key_2, "+ Goede doorvraag naar wat de beller eigenlijk wilde weten"),
+            (Qt.Key.Key_5, "- Praatte twee keer door de beller heen bij de uitleg over de afspraak"),
+        ):
+            QTest.keyClick(live.running_page, key)
+            QTest.keyClicks(live.observation_note, note)
+            QTest.keyClick(live.observation_note, Qt.Key.Key_Return)
+            yield 300
+        shoot("23-side-by-side-running")
+        QTest.mouseClick(live.end_button, Qt.MouseButton.LeftButton)
+        yield 2000
+        shoot("24-side-by-side-evaluate")
+
+    def key_help_step(window: Any) -> Iterator[int]:
+        """F1 on the player: the keys in Dutch, and "Sluiten" (issue 22)."""
+        window.show_area(1)
+        yield 500
+        help_ = controller.key_help
+        if help_ is None:
+            return
+        QTimer.singleShot(0, help_.show_help)  # a modal dialog: the next steps run in its loop
+        yield 1200
+        dialog = help_.dialog
+        if dialog is not None:
+            shoot("25-keys")
+            dialog.reject()
+            yield 300
+
     def steps() -> Iterator[int]:
         controller.start()
         yield 1500
@@ -224,6 +263,8 @@ def main() -> int:
             yield 1500
             shoot(f"{row + 5:02d}-{name}")
         yield from history_steps(window)
+        yield from key_help_step(window)
+        yield from live_steps(window)
         window.show_area(1)
         yield 300
         window.close()

@@ -1,7 +1,7 @@
 """Recording the feedback conversation of a cycle (P7): the date, the agreements for the next cycle (one per
 line), the employee's own reaction (optional), and whether they agree with the feedback or on what not. The
 service checks every text for caller data and refuses it with the finding named; the dialog stays open with
-that sentence, and nothing is stored."""
+that sentence, and nothing is stored. Escape or "Annuleren" with typed text asks first whether to throw it away."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -97,6 +98,7 @@ class ConversationDialog(QDialog):
             True
         )
         self.agree_no.toggled.connect(self._update)
+        self._typed_at_start = self._typed()
         agree_row = QHBoxLayout()
         for button in (self.agree_yes, self.agree_no, self.agree_unknown):
             agree_row.addWidget(button)
@@ -122,6 +124,25 @@ class ConversationDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 460)
         self._update()
+
+    def _typed(self) -> tuple[str, str, str]:
+        return (self.agreements.toPlainText(), self.reaction.toPlainText(), self.disagreement.text())
+
+    def reject(self) -> None:
+        """Escape or "Annuleren": when something was typed, ask before it is thrown away."""
+        if self._typed() != self._typed_at_start:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Discard what you typed?"))
+            box.setText(self.tr("You typed in this conversation. Close it without saving what you typed?"))
+            discard = box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+            stay = box.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(stay)
+            box.setEscapeButton(stay)
+            box.exec()
+            if box.clickedButton() is not discard:
+                return
+        super().reject()
 
     def _update(self) -> None:
         self.disagreement.setEnabled(self.agree_no.isChecked())

@@ -1,13 +1,13 @@
 """The line at the top of the 5A form that says which coaching cycle the evaluation counts for (P7), with what
-was agreed for it in the previous feedback conversation; and the question before submitting when no cycle
-runs ("start a new cycle?"), so that no cycle ever starts by surprise."""
+was agreed for it in the previous feedback conversation folded to a button that opens it; and the question
+before submitting when no cycle runs ("start a new cycle?"), so that no cycle ever starts by surprise."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolButton, QWidget
 
 from nunrec_desktop.domain import InvalidInput, NunrecError
 from nunrec_desktop.services.coaching_cycles import CycleDecisionNeeded
@@ -37,7 +37,20 @@ class CycleLine(QLabel):
         self.agreements.setObjectName("agreedBox")
         self.agreements.setWordWrap(True)
         self.agreements.hide()
+        # Folded to one button beside the line: the questions keep their room until the coach opens it.
+        self.agreements_toggle = QToolButton(parent)
+        self.agreements_toggle.setObjectName("agreementsToggle")
+        self.agreements_toggle.setCheckable(True)
+        self.agreements_toggle.setAccessibleName(self.tr("Agreements of the last conversation"))
+        self.agreements_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.agreements_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.agreements_toggle.toggled.connect(self._fold)
+        self.agreements_toggle.hide()
         self.hide()
+
+    def _fold(self, opened: bool) -> None:
+        self.agreements.setVisible(opened and bool(self.agreements.text()))
+        self.agreements_toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
 
     def show_for(self, evaluation: Evaluation) -> None:
         try:
@@ -45,6 +58,7 @@ class CycleLine(QLabel):
         except NunrecError as error:
             self.outlook = None
             self.agreements.hide()
+            self.agreements_toggle.hide()
             self.setText(for_reader(error))
             self.show()
             return
@@ -70,10 +84,18 @@ class CycleLine(QLabel):
         if agreed is not None and agreed.agreements:
             head = self.tr("Agreed in the conversation of %1:").replace("%1", f"{agreed.held_on:%d-%m-%Y}")
             self.agreements.setText("\n".join([head, *(f"\u2022 {line}" for line in agreed.agreements)]))
-            self.agreements.show()
+            count = len(agreed.agreements)
+            self.agreements_toggle.setText(
+                self.tr("1 agreement") if count == 1 else self.tr("%1 agreements").replace("%1", str(count))
+            )
+            self.agreements_toggle.setToolTip(head)
+            self.agreements_toggle.setAccessibleName(head)
+            self.agreements_toggle.show()
+            self._fold(self.agreements_toggle.isChecked())
         else:
             self.agreements.clear()
             self.agreements.hide()
+            self.agreements_toggle.hide()
         self.setText(text)
         self.show()
 

@@ -1,6 +1,6 @@
-"""The 5A form beside the player, generated from the guideline: per A its criteria with answer buttons and
-a comment, a short summary per A, tops, tips and notes; the player's marks are the evaluation's timestamped
-notes. Every change is autosaved as a draft a moment after the typing pauses and at the latest ~1.2 s after
+"""The 5A form beside the player, generated from the guideline: per A its criteria as compact rows
+(`ui.criterion_row`), a short summary per A, tops, tips and notes; the player's marks are the evaluation's
+timestamped notes. Every change is autosaved as a draft a moment after the typing pauses and at the latest ~1.2 s after
 it was typed, also while the typing goes on (`ui.autosave.Debounce`). The caller-data guard marks findings
 while the coach types and offers to mask each one, or to keep a name or an address as what it is instead
 ("Behouden als...": a colleague's name, an organisation's or the municipality's own address, a street as a
@@ -8,6 +8,12 @@ place - `services.keeping`; a phone number, BSN, IBAN, date of birth or e-mail a
 service stores undecided findings masked, while this screen keeps the typed text until the coach decides.
 Submitting waits for that.
 There are no scores across employees here, and no ranking: this is coaching, not appraisal (P5).
+
+Why this module is longer than ~400 lines: it is the one owner of the evaluation's texts while they are
+edited (answers, comments, tops, tips, notes, the marks' notes), and masking a caller detail, keeping one,
+autosaving and submitting all act on those same texts in one order. Its parts with a job of their own are
+widgets elsewhere: the rows (`ui.criterion_row`), the caller-data panel (`ui.caller_data_panel`), the bottom
+row (`ui.form_actions`) and the cycle line (`ui.cycle_line`).
 """
 
 from __future__ import annotations
@@ -17,23 +23,16 @@ import logging
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QButtonGroup,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
     QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QTextEdit,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import Mark, NunrecError
-from nunrec_desktop.services import privacy
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
@@ -56,19 +54,13 @@ from nunrec_desktop.services.evaluations import (
     OpenFinding,
 )
 from nunrec_desktop.services.guideline import Guideline
-from nunrec_desktop.services.keeping import (
-    KEEP_COLLEAGUE,
-    KEEP_MUNICIPALITY,
-    KEEP_ORGANISATION,
-    KEEP_STREET,
-    keep_choices,
-    keep_refusal_as,
-)
 from nunrec_desktop.services.privacy import mask
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.autosave import Debounce
+from nunrec_desktop.ui.caller_data_panel import UNKEEPABLE, CallerDataPanel
+from nunrec_desktop.ui.criterion_row import CriterionRow, SectionBox
 from nunrec_desktop.ui.cycle_line import CycleLine
-from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
+from nunrec_desktop.ui.form_actions import FormActions
 from nunrec_desktop.ui.key_help import SubmitKeys
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -78,7 +70,7 @@ log = logging.getLogger(__name__)
 
 GUARD_MS = 400
 GUARD_MAX_MS = 1000
-NEW_MARK = "new mark"  # the finding field of the note typed for the player's next mark
+NEW_MARK = UNKEEPABLE  # the finding field of the note typed for the player's next mark
 
 
 class EvaluationDesk(Protocol):
@@ -138,9 +130,10 @@ class EvaluationForm(QWidget):
         self._measures: CallFigures | None = None
         self._loading = False
         self.answer_groups: dict[str, QButtonGroup] = {}
-        self.comments: dict[str, QLineEdit] = {}
+        self.comments: dict[str, QPlainTextEdit] = {}
+        self.rows: dict[str, CriterionRow] = {}
         self.summaries: dict[str, QLabel] = {}
-        self.criterion_boxes: dict[str, QFrame] = {}  # per criterion: its text, help, answers and comment
+        self.criterion_boxes: dict[str, QFrame] = {}  # per criterion its row: text, help, answers and comment
         self.help_buttons: dict[str, QToolButton] = {}
         self._labels: dict[str, str] = {}  # criterion key -> "Aanvang - <the criterion's text>"
         self._open: list[OpenItem] = []
@@ -148,11 +141,12 @@ class EvaluationForm(QWidget):
         self.saves = 0
 
         self.title = QLabel(self.tr("Evaluation (5A)"), self)
-        self.title.setObjectName("areaTitle")
+        self.title.setObjectName("formTitle")
         self.status = QLabel(self.tr("Open a call to evaluate it."), self)
         self.status.setObjectName("listStatus")
         self.status.setWordWrap(True)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.cycle_line = CycleLine(desk, self)  # which cycle it counts for, and what was agreed for it
         self.default_notice = QLabel(self)
         self.default_notice.setObjectName("noticeBanner")
@@ -162,7 +156,8 @@ class EvaluationForm(QWidget):
         self.body = QWidget()
         self.body.setObjectName("formBody")
         self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        self.body_layout.setContentsMargins(0, 0, 6, 0)
+        self.body_layout.setSpacing(2)
         scroll = QScrollArea(self)
         scroll.setObjectName("formScroll")
         scroll.setWidgetResizable(True)
@@ -186,104 +181,54 @@ class EvaluationForm(QWidget):
             edit.setMaximumHeight(80)
             edit.textChanged.connect(self._changed)
 
-        # The caller-data guard has a place of its own that is always there while the form can be edited:
-        # a finding appearing never moves the form or the buttons.
-        self.findings = QListWidget(self)
-        self.findings.setObjectName("findingsList")
-        self.findings.setAccessibleName(self.tr("Possible caller details"))
-        self.findings.setFixedHeight(int(2.6 * self.fontMetrics().height()) + 12)
-        self.findings_title = QLabel(self.tr("Possible caller details"), self)
-        self.findings_title.setObjectName("guardTitle")
-        self.findings_title.setWordWrap(True)
-        self.mask_button = QPushButton(self.tr("Mask"), self)
-        self.keep_button = QPushButton(self.tr("Keep as..."), self)
-        self.keep_menu = QMenu(self.keep_button)  # what the text is instead, for the selected finding's kind
-        self.mask_all_button = QPushButton(self.tr("Mask all"), self)
-        self.mask_button.clicked.connect(self.mask_selected)
-        self.keep_button.clicked.connect(self._offer_keep_choices)
-        self.mask_all_button.clicked.connect(self.mask_all)
-        self.findings.currentItemChanged.connect(lambda _current, _previous: self._update_keep_button())
-        self.guard_box = QFrame(self)
-        self.guard_box.setObjectName("guardBox")
-        guard_layout = QHBoxLayout(self.guard_box)  # compact: the findings on the left, the buttons on the right
-        guard_layout.setContentsMargins(8, 6, 8, 6)
-        guard_layout.setSpacing(8)
-        found = QVBoxLayout()
-        found.setSpacing(4)
-        found.addWidget(self.findings_title)
-        found.addWidget(self.findings)
-        guard_layout.addLayout(found, 1)
-        guard_buttons = QVBoxLayout()
-        guard_buttons.setSpacing(4)
-        for button in (self.mask_button, self.keep_button, self.mask_all_button):
-            guard_buttons.addWidget(button)
-        guard_buttons.addStretch(1)
-        guard_layout.addLayout(guard_buttons)
-        self.findings.setWordWrap(False)  # one line each (the whole text in its tooltip): more of them in view
-        self.findings.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.findings_title.setToolTip(self.tr("Mask them, or say what a name or an address is instead."))
-        self.guard_box.hide()
-        self.guard_clear = QLabel(self.tr("No possible caller details in your text."), self)
-        self.guard_clear.setObjectName("guardClear")
-        self.guard_clear.setWordWrap(True)
-        self.guard_place = QWidget(self)
-        self.guard_place.setObjectName("guardPlace")
-        place_layout = QVBoxLayout(self.guard_place)
-        place_layout.setContentsMargins(0, 0, 0, 0)
-        place_layout.addWidget(self.guard_box)
-        place_layout.addWidget(self.guard_clear)
-        place_layout.addStretch(1)
+        # The caller-data panel and the message lie over the lower edge of the questions while they have
+        # something to say: them appearing never moves the form or the buttons (`_place_overlays`).
+        self.guard_box = CallerDataPanel(parent=self)
+        self.findings = self.guard_box.list
+        self.findings_title = self.guard_box.title
+        self.mask_button = self.guard_box.mask_button
+        self.keep_button = self.guard_box.keep_button
+        self.keep_menu = self.guard_box.keep_menu
+        self.mask_all_button = self.guard_box.mask_all_button
+        self.guard_box.mask_requested.connect(self._mask_requested)
+        self.guard_box.keep_requested.connect(self._keep)
+        self.guard_box.refused.connect(lambda text: self.show_message(text, "error"))
 
-        # The live line: what is still open, and a jump to the next open question.
-        self.progress_line = QLabel(self)
-        self.progress_line.setObjectName("progressLine")
-        self.progress_line.setWordWrap(True)
-        self.next_open_button = QPushButton(self.tr("Next open question"), self)
-        self.next_open_button.setObjectName("nextOpenButton")
-        self.next_open_button.clicked.connect(self.go_to_next_open)
-
-        self.submit_button = QPushButton(self.tr("Submit"), self)
-        self.submit_button.setObjectName("submitButton")
-        self.submit_button.clicked.connect(self.submit)
-        self.revise_button = QPushButton(self.tr("New version (correct)"), self)
-        self.revise_button.clicked.connect(self.revise)
-        self.next_call_button = QPushButton(self.tr("Next chosen call"), self)
-        self.next_call_button.setObjectName("nextCallButton")
-        self.next_call_button.clicked.connect(self._next_call)
-        self.back_button = QPushButton(self.tr("Back to the list"), self)
-        self.back_button.clicked.connect(self.back_to_list_requested)
-        self._next_recording: VisibleRecording | None = None
-        for button in (self.next_call_button, self.back_button):
-            button.hide()
+        # The bottom row: the buttons and, beside them, what is still open (`ui.form_actions`).
+        self.action_row = FormActions(self)
+        self.action_row.submit_requested.connect(self.submit)
+        self.action_row.next_open_requested.connect(self.go_to_next_open)
+        self.action_row.revise_requested.connect(self.revise)
+        self.action_row.next_call_requested.connect(self.next_call_requested)
+        self.action_row.back_to_list_requested.connect(self.back_to_list_requested)
+        self.submit_button, self.next_open_button = self.action_row.submit_button, self.action_row.next_open_button
+        self.revise_button, self.next_call_button = self.action_row.revise_button, self.action_row.next_call_button
+        self.back_button, self.progress_line = self.action_row.back_button, self.action_row.progress_line
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
         self.message.setProperty("kind", "")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        actions = wrapping_row(
-            self,
-            self.submit_button,
-            self.next_open_button,
-            self.revise_button,
-            self.next_call_button,
-            self.back_button,
-        )
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.message.hide()
         SubmitKeys(self, self.submit_button)  # Ctrl+Enter
 
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(self.title)
+        head.addWidget(self.status, 1)
+        cycle_row = QHBoxLayout()
+        cycle_row.setSpacing(8)
+        cycle_row.addWidget(self.cycle_line, 1)
+        cycle_row.addWidget(self.cycle_line.agreements_toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 20, 16, 16)
-        layout.addWidget(self.title)
-        layout.addWidget(self.cycle_line)
-        layout.addWidget(self.status)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addLayout(cycle_row)
         layout.addWidget(self.default_notice)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self.guard_place)
-        layout.addWidget(self.progress_line)
-        layout.addWidget(self.message)
-        layout.addWidget(actions)
-        self._reserve_guard_place()
+        layout.addWidget(self.action_row)
+        self._reserve_line()
 
         self._autosave = Debounce(self.save_now, self)
         self._guard_timer = Debounce(self.refresh_findings, self, quiet_ms=GUARD_MS, max_wait_ms=GUARD_MAX_MS)
@@ -303,84 +248,27 @@ class EvaluationForm(QWidget):
                 widget.deleteLater()
         self.body_layout.addWidget(self.cycle_line.agreements)
         self.answer_groups, self.comments, self.summaries = {}, {}, {}
-        self.criterion_boxes, self.help_buttons, self._labels = {}, {}, {}
+        self.criterion_boxes, self.help_buttons, self._labels, self.rows = {}, {}, {}, {}
         self._tried = False
         for section in guideline.sections:
-            box = QGroupBox(section.title, self.body)
+            box = SectionBox(section.title, self.body)
             box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(1)
             for criterion in section.criteria:
                 self._labels[criterion.key] = f"{section.title} - {criterion.text}"
-                frame = QFrame(box)
-                frame.setObjectName("criterion")
-                frame.setProperty("state", "")
-                frame_layout = QVBoxLayout(frame)
-                frame_layout.setContentsMargins(8, 4, 4, 4)
-                frame_layout.setSpacing(4)
-                label = QLabel(criterion.text + (" *" if criterion.essential else ""), frame)
-                label.setWordWrap(True)
-                label.setObjectName("criterionText")
-                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-                head = QHBoxLayout()
-                head.addWidget(label, 1)
-                frame_layout.addLayout(head)
-                if criterion.help:
-                    label.setToolTip(criterion.help)
-                    help_text = QLabel(criterion.help, frame)
-                    help_text.setObjectName("criterionHelp")
-                    help_text.setWordWrap(True)
-                    help_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-                    help_text.hide()
-                    toggle = QToolButton(frame)
-                    toggle.setObjectName("helpToggle")
-                    toggle.setText(self.tr("Explanation"))
-                    toggle.setCheckable(True)
-                    toggle.setArrowType(Qt.ArrowType.RightArrow)
-                    toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                    toggle.setAccessibleName(self.tr("Explanation: %1").replace("%1", criterion.text))
-                    toggle.toggled.connect(
-                        lambda on, t=toggle, h=help_text: (
-                            h.setVisible(on),
-                            t.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow),
-                        )
-                    )
-                    head.addWidget(toggle, 0, Qt.AlignmentFlag.AlignTop)
-                    frame_layout.addWidget(help_text)
-                    self.help_buttons[criterion.key] = toggle
-                choices = QWidget(frame)
-                choices_policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-                choices_policy.setHeightForWidth(True)
-                choices.setSizePolicy(choices_policy)
-                row = FlowLayout(choices, spacing=14)
-                group = QButtonGroup(frame)
-                for option in criterion.scale.options:
-                    button = QRadioButton(option, choices)
-                    button.setAccessibleName(f"{criterion.text}: {option}")  # the group, named by its criterion
-                    button.setProperty("answer", option)
-                    button.setAccessibleDescription(criterion.text)
-                    group.addButton(button)
-                    row.addWidget(button)
-                group.buttonToggled.connect(self._answer_toggled)
-                comment = QLineEdit(frame)
-                comment.setMinimumWidth(120)
-                comment.setPlaceholderText(
-                    self.tr("Comment (required for: %1)").replace("%1", ", ".join(criterion.scale.comment_required_for))
-                    if criterion.scale.comment_required_for
-                    else self.tr("Comment (optional)")
-                )
-                comment.setAccessibleName(self.tr("Comment on: %1").replace("%1", criterion.text))
-                comment.textChanged.connect(self._changed)
-                frame_layout.addWidget(choices)
-                frame_layout.addWidget(comment)
-                box_layout.addWidget(frame)
-                self.answer_groups[criterion.key] = group
-                self.comments[criterion.key] = comment
-                self.criterion_boxes[criterion.key] = frame
-            summary = QLabel(box)
-            summary.setObjectName("sectionSummary")
-            summary.setWordWrap(True)
-            box_layout.addWidget(summary)
-            self.summaries[section.key] = summary
+                row = CriterionRow(criterion, box)
+                row.changed.connect(self._changed)
+                box_layout.addWidget(row)
+                self.rows[criterion.key] = row
+                self.answer_groups[criterion.key] = row.group
+                self.comments[criterion.key] = row.comment
+                self.criterion_boxes[criterion.key] = row
+                if row.help_button is not None:
+                    self.help_buttons[criterion.key] = row.help_button
+            self.summaries[section.key] = box.summary
             self.body_layout.addWidget(box)
+            box.show()  # at once, not at the next turn of the event loop: Tab reaches its answers straight away
         for caption, edit in (
             (self.tr("Tops"), self.tops),
             (self.tr("Tips"), self.tips),
@@ -389,18 +277,16 @@ class EvaluationForm(QWidget):
             title = QLabel(caption, self.body)
             title.setObjectName("sectionTitle")
             self.body_layout.addWidget(title)
-            edit.setParent(self.body)
+            edit.setParent(self.body)  # (re)parenting hides a widget: shown at once, so Tab reaches it straight away
             self.body_layout.addWidget(edit)
+            title.show()
+            edit.show()
         self.body_layout.addStretch(1)
         self._set_tab_order()
         content = evaluation.content
         for key, answer in content.answers.items():
-            answers = self.answer_groups.get(key)
-            if answers is not None:
-                for choice in answers.buttons():
-                    choice.setChecked(choice.property("answer") == answer.answer)
-            if key in self.comments:
-                self.comments[key].setText(answer.comment)
+            if key in self.rows:
+                self.rows[key].set_answer(answer.answer, answer.comment)
         self.tops.setPlainText(content.tops)
         self.tips.setPlainText(content.tips)
         self.notes.setPlainText(content.notes)
@@ -445,7 +331,7 @@ class EvaluationForm(QWidget):
         for key, group in self.answer_groups.items():
             checked = group.checkedButton()
             answer = str(checked.property("answer")) if checked else ""
-            comment = self.comments[key].text()
+            comment = self.comments[key].toPlainText()
             if answer or comment:
                 answers[key] = Answer(answer, comment)
         return EvaluationContent(
@@ -470,10 +356,6 @@ class EvaluationForm(QWidget):
 
     def marks_changed(self) -> None:
         self._changed()
-
-    def _answer_toggled(self, _button: QAbstractButton, checked: bool) -> None:
-        if checked:
-            self._changed()
 
     def _changed(self) -> None:
         if self._loading or not self.editable():
@@ -532,16 +414,10 @@ class EvaluationForm(QWidget):
         else:
             self.status.setText(self.tr("Draft - saved automatically.") + version)
         editable = evaluation.status != SUBMITTED
-        self.submit_button.setVisible(editable)
-        self.revise_button.setVisible(not editable)
+        self.action_row.set_editable(editable)
         self.body.setEnabled(editable)
-        if editable:
-            self.next_call_button.hide()
-            self.back_button.hide()
-            self.guard_clear.setVisible(not self.guard_box.isVisibleTo(self))
-        else:
+        if not editable:
             self.guard_box.hide()
-            self.guard_clear.hide()
         self.editable_changed.emit(editable)
 
     def _update_summaries(self) -> None:
@@ -558,7 +434,7 @@ class EvaluationForm(QWidget):
             parts = [f"{n}x {answer}" for answer, n in counts.items()]
             if open_count:
                 parts.append(self.tr("%1 open").replace("%1", str(open_count)))
-            self.summaries[section.key].setText(self.tr("Summary: %1").replace("%1", ", ".join(parts)))
+            self.summaries[section.key].setText(", ".join(parts))
         self._update_progress()
 
     # -- the live line, the open questions and messages --------------------------------------------
@@ -575,8 +451,6 @@ class EvaluationForm(QWidget):
         open_keys = {item.criterion_key for item in self._open}
         for key, frame in self.criterion_boxes.items():
             set_state(frame, "state", ("missing" if self._tried else "open") if key in open_keys else "")
-        self.progress_line.setVisible(editable)
-        self.next_open_button.setVisible(editable)
         if not editable:
             return
         findings = self.findings.count()
@@ -596,15 +470,15 @@ class EvaluationForm(QWidget):
             )
         elif count == 0:
             parts.append(self.tr("ready to submit"))
-        self.progress_line.setText(" - ".join(parts))
-        set_state(self.progress_line, "kind", "ready" if count == 0 and not findings else "open")
-        self.next_open_button.setEnabled(bool(count or findings))
+        self.action_row.show_progress(" - ".join(parts), count == 0 and not findings, bool(count or findings))
 
     def show_message(self, text: str, kind: str = "") -> None:
-        """One message under the form: kind "error", "success" or "info" (each its own style); "" clears it.
-        Its place stays when it is empty, so nothing moves when one appears."""
+        """One message over the lower edge of the questions (above the caller-data panel when that is there):
+        kind "error", "success" or "info" (each its own style); "" clears it. Nothing moves when one appears."""
         self.message.setText(text)
         set_state(self.message, "kind", kind if text else "")
+        self.message.setVisible(bool(text))
+        self._place_overlays()
 
     def go_to_next_open(self) -> None:
         """Scroll to the next open question (after the one with the focus) and put the focus in it; with no
@@ -636,22 +510,29 @@ class EvaluationForm(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._reserve_guard_place()
+        self._place_overlays()
 
-    def _reserve_guard_place(self) -> None:
-        """The guard's place is as high as the guard panel at this width, shown or not; the status line, the
-        live line and the message keep room for two lines each (in the font the style sheet gives them)."""
-        for label, extra in ((self.status, 2), (self.progress_line, 2), (self.message, 14)):
-            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + extra)
-        width = self.guard_place.width() if self.guard_place.isVisible() else self.width() - 32
-        width = max(width, 400)  # before the first showing Qt's default sizes are small
-        shown = self.findings_title.text()
-        self.findings_title.setText(  # the longest title it can get, so that its place never grows
-            self.tr("%1 possible caller details").replace("%1", "88")
-        )
-        height = self.guard_box.heightForWidth(width)
-        self.findings_title.setText(shown)
-        self.guard_place.setFixedHeight(height if height > 0 else self.guard_box.sizeHint().height())
+    def _reserve_line(self) -> None:
+        """The status beside the title keeps room for two lines: it changing never moves the questions."""
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 2)
+
+    def _place_overlays(self) -> None:
+        """The caller-data panel over the lower edge of the questions, or over their upper edge when the field
+        being typed in lies under the lower one; the message just above the panel (or at the lower edge)."""
+        area = self.scroll_area.geometry()
+        if self.guard_box.isVisible():
+            focused = QApplication.focusWidget()
+            avoid = None
+            if focused is not None and self.isAncestorOf(focused) and not self.guard_box.isAncestorOf(focused):
+                avoid = QRect(focused.mapTo(self, QPoint(0, 0)), focused.size())
+            self.guard_box.place_over(area, avoid)
+            self.guard_box.raise_()
+            if self.guard_box.geometry().bottom() == area.bottom():
+                area.setBottom(self.guard_box.geometry().top() - 2)
+        if self.message.isVisible():
+            height = self.message.heightForWidth(area.width())
+            self.message.setGeometry(area.left(), area.bottom() - height + 1, area.width(), height)
+            self.message.raise_()
 
     # -- the caller-data guard ---------------------------------------------------------------------
 
@@ -660,24 +541,8 @@ class EvaluationForm(QWidget):
         if self.evaluation is not None and self._mark_note is not None and self._mark_note.text():
             pending = EvaluationContent(notes=self._mark_note.text())  # the mark's note being typed
             findings += [OpenFinding(NEW_MARK, f.finding) for f in self._desk.open_findings(pending)]
-        self.findings.clear()
-        for open_finding in findings:
-            where = self.field_name(open_finding.field)
-            kind = self.kind_words().get(open_finding.finding.kind, open_finding.finding.kind)
-            item = QListWidgetItem(f"{kind}: \u201c{open_finding.finding.text}\u201d - {where}")
-            item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, open_finding)
-            self.findings.addItem(item)
-        if findings:
-            self.findings.setCurrentRow(0)
-        self._update_keep_button()
-        self.findings_title.setText(
-            self.tr("1 possible caller detail")
-            if len(findings) == 1
-            else self.tr("%1 possible caller details").replace("%1", str(len(findings)))
-        )
-        self.guard_box.setVisible(bool(findings) and self.editable())
-        self.guard_clear.setVisible(not findings and self.editable())
+        self.guard_box.show_findings([(f, self.field_name(f.field)) for f in findings], self.editable())
+        self._place_overlays()
         self._highlight(findings)
         self._update_progress()
 
@@ -734,21 +599,21 @@ class EvaluationForm(QWidget):
         self._mark_note = edit
         edit.textChanged.connect(lambda _text: self._guard_timer.changed())
 
-    def mask_selected(self) -> None:
-        item = self.findings.currentItem()
-        if item is None:
-            return
-        chosen: OpenFinding = item.data(Qt.ItemDataRole.UserRole)
-        self.refresh_findings()  # the text may have moved on (e.g. a mark's note was just kept)
-        current = [self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())]
-        same = [f for f in current if f.finding.text == chosen.finding.text]
-        exact = [f for f in same if f.field == chosen.field]
-        if exact or same:
-            self._mask([(exact or same)[0]])
-
-    def mask_all(self) -> None:
-        self.refresh_findings()  # the text may have moved on (e.g. a mark's note was just kept)
-        self._mask([self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())])
+    def _mask_requested(self, chosen: list[OpenFinding]) -> None:
+        """From the caller-data panel: mask these (as they are now: the text may have moved on, e.g. a mark's
+        note was just kept)."""
+        self.refresh_findings()
+        current = self.guard_box.findings()
+        picked = []
+        for wanted in chosen:
+            same = [f for f in current if f.finding.text == wanted.finding.text]
+            exact = [f for f in same if f.field == wanted.field]
+            if exact or same:
+                picked.append((exact or same)[0])
+        if len(chosen) > 1:
+            picked = current
+        if picked:
+            self._mask(picked)
 
     def _mask(self, findings: list[OpenFinding]) -> None:
         by_field: dict[str, list[OpenFinding]] = {}
@@ -778,80 +643,10 @@ class EvaluationForm(QWidget):
         self.refresh_findings()
         self.save_now()
 
-    def kind_words(self) -> dict[str, str]:
-        """The guard's kinds in the coach's words (never the internal key such as "postcode_huisnummer")."""
-        return {
-            privacy.KIND_PHONE: self.tr("phone number"),
-            privacy.KIND_POSTCODE: self.tr("address"),
-            privacy.KIND_EMAIL: self.tr("e-mail address"),
-            privacy.KIND_BSN: self.tr("BSN"),
-            privacy.KIND_IBAN: self.tr("bank account number"),
-            privacy.KIND_BIRTH_DATE: self.tr("date of birth"),
-            privacy.KIND_NAME: self.tr("name"),
-        }
-
-    def keep_words(self) -> dict[str, str]:
-        """What a kept text can be instead, in the coach's words (`services.keeping.KEEP_WORDS`)."""
-        return {
-            KEEP_COLLEAGUE: self.tr("name of a colleague"),
-            KEEP_ORGANISATION: self.tr("address or number of an organisation or service"),
-            KEEP_MUNICIPALITY: self.tr("details of the municipality itself"),
-            KEEP_STREET: self.tr("street name as a place"),
-        }
-
-    def _selected_finding(self) -> OpenFinding | None:
-        item = self.findings.currentItem()
-        found: OpenFinding | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return found
-
-    def _update_keep_button(self) -> None:
-        """Only a name or an address can be kept, as what it is instead; a phone number, BSN, IBAN, date of
-        birth or e-mail address cannot (the kind is the one the service's guard found)."""
-        open_finding = self._selected_finding()
-        keepable = (
-            open_finding is not None
-            and bool(keep_choices(open_finding.finding.kind))
-            and open_finding.field != NEW_MARK
-        )
-        self.keep_button.setEnabled(keepable)
-        self.keep_button.setToolTip(
-            self.tr("Say what this text is instead of a caller's detail.")
-            if keepable
-            else ""
-            if open_finding is None
-            else self.tr(
-                "This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always "
-                "masked; a name or an address can be kept as what it is instead."
-            )
-        )
-
-    def _offer_keep_choices(self) -> None:
-        """The choices for the selected finding's kind, in a menu under the button (one click keeps)."""
-        open_finding = self._selected_finding()
-        if open_finding is None:
-            return
-        self.keep_menu.clear()
-        words = self.keep_words()
-        for choice in keep_choices(open_finding.finding.kind):
-            action = self.keep_menu.addAction(words[choice])
-            action.setData(choice)
-            action.triggered.connect(lambda _checked=False, c=choice: self.keep_selected(c))
-        if not self.keep_menu.isEmpty():
-            self.keep_menu.popup(self.keep_button.mapToGlobal(self.keep_button.rect().bottomLeft()))
-
-    def keep_selected(self, keep_as: str) -> None:
-        """Keep the selected finding as `keep_as`; the service checks it again against its own scan."""
-        open_finding = self._selected_finding()
-        if open_finding is None or open_finding.field == NEW_MARK:
-            return
-        refusal = keep_refusal_as(open_finding.finding.kind, keep_as)
-        if refusal is not None:
-            self.show_message(refusal, "error")
-            return
+    def _keep(self, kept: KeptFinding) -> None:
+        """From the caller-data panel: keep this finding, with the coach's reason."""
         self.show_message("")
-        self._kept.append(
-            KeptFinding(open_finding.field, open_finding.finding.kind, open_finding.finding.text, keep_as)
-        )
+        self._kept.append(kept)
         self.refresh_findings()
         self.save_now()
 
@@ -898,40 +693,23 @@ class EvaluationForm(QWidget):
                 if findings == 1
                 else self.tr("%1 possible caller details are not masked or kept").replace("%1", str(findings))
             )
-        return self.tr("Not submitted yet: %1. They are marked in the form.").replace(
+        return self.tr("Not submitted yet: %1. What is open is marked in the form.").replace(
             "%1", self.tr(" and ").join(parts)
         )
 
     def _offer_next_steps(self, evaluation: Evaluation) -> None:
         """After submitting a call: the next chosen call of the cycle (if one is left) and the way back."""
-        self._next_recording = None
+        next_recording = None
         if evaluation.recording_id is not None:
             try:
-                self._next_recording = self._desk.next_chosen_call(evaluation)
+                next_recording = self._desk.next_chosen_call(evaluation)
             except NunrecError:
                 log.exception("the next chosen call could not be looked up")
-            self.next_call_button.setVisible(True)
-            self.next_call_button.setEnabled(self._next_recording is not None)
-            self.next_call_button.setToolTip(
-                ""
-                if self._next_recording is not None
-                else self.tr("Every chosen call of this cycle is evaluated (or no calls were chosen).")
-            )
-            self.back_button.setVisible(True)
         text = self.tr("Submitted. A correction becomes a new version; this one stays readable.")
-        if evaluation.recording_id is not None and self._next_recording is None:
+        if evaluation.recording_id is not None and next_recording is None:
             text += " " + self.tr("There is no other chosen call left to evaluate in this cycle.")
         self.show_message(text, "success")
-        QTimer.singleShot(0, self, self._focus_next_step)  # tied to the form: never after it is gone
-
-    def _focus_next_step(self) -> None:
-        button = self.next_call_button if self._next_recording is not None else self.back_button
-        if button.isVisible():
-            button.setFocus()
-
-    def _next_call(self) -> None:
-        if self._next_recording is not None:
-            self.next_call_requested.emit(self._next_recording)
+        self.action_row.offer_next_steps(evaluation.recording_id is not None, next_recording)
 
     def revise(self) -> None:
         if self.evaluation is None or self.guideline is None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QSplitter, QVBoxLayout, QWidget
 from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.player_page import PlayerPage
 
-FORM_SHARE = 0.42  # of the width, side by side
+FORM_SHARE = 0.6  # of the width side by side (and of the height under the player): all 12 questions in view
 NARROW = 900  # below this width (logical pixels) the form starts under the player
 PLAYER_MIN_WIDTH = 420
 FORM_MIN_WIDTH = 360
@@ -81,7 +81,8 @@ class EvaluationWorkspace(QWidget):
 
     def _state_key(self, below: bool | None = None) -> str:
         below = self.form_below.isChecked() if below is None else below
-        return "splitter_under" if below else "splitter_beside"
+        # "-2": the compact form of issue 22 needs 60 % of the width; sizes remembered for the old form are let go
+        return "splitter_under-2" if below else "splitter_beside-2"
 
     def _remember_sizes(self, below: bool | None = None) -> None:
         if self._memory is not None and self._placed:
@@ -93,6 +94,6 @@ class EvaluationWorkspace(QWidget):
             return
         below = self.form_below.isChecked()
         total = self.height() if below else self.width()
-        share = 0.5 if below else FORM_SHARE
+        share = FORM_SHARE
         form = max(int(total * share), FORM_MIN_WIDTH if not below else 200)
         self.splitter.setSizes([max(1, total - form), form])

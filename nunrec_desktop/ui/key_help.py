@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,13 +37,22 @@ def declare_keys(widget: QWidget, keys: list[tuple[str, str]]) -> None:
     widget.setProperty(KEY_HELP_PROPERTY, [f"{key}\t{description}" for key, description in keys])
 
 
+def key_name(sequence: QKeySequence) -> str:
+    """A key as the coach's keyboard names it, in Dutch (Qt's own translation: "Spatiebalk", "Pijl links"),
+    and "Enter" for the Return key too: "Ctrl+Enter", never "Ctrl+Return"."""
+    return "+".join(
+        "Enter" if part == "Return" else part
+        for part in sequence.toString(QKeySequence.SequenceFormat.NativeText).split("+")
+    )
+
+
 def keys_of(page: QWidget) -> list[tuple[str, str]]:
     """(key, what it does) for every key that works on `page` now: its shortcuts and declared keys."""
     rows: list[tuple[str, str]] = []
     for shortcut in page.findChildren(QShortcut):
         if not shortcut.isEnabled():
             continue
-        key = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        key = key_name(shortcut.key())
         if key:
             rows.append((key, shortcut.whatsThis()))
     for widget in [page, *page.findChildren(QWidget)]:
@@ -52,7 +61,7 @@ def keys_of(page: QWidget) -> list[tuple[str, str]]:
             for line in declared:
                 key, _, description = str(line).partition("\t")
                 rows.append((key, description))
-    merged: dict[str, list[str]] = {}  # one row per description: "Ctrl+Return / Ctrl+Enter"
+    merged: dict[str, list[str]] = {}  # one row per description: "Pijl links / ,"
     for key, description in rows:
         keys = merged.setdefault(description or f"\0{key}", [])  # an undescribed key keeps its own row
         if key not in keys:
@@ -130,6 +139,8 @@ class KeyHelpDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(self.tr("Close"))
+            close.setIcon(QIcon())  # the style's icon covered the first letter, and at 150 % cut the word
+            close.setMinimumWidth(close.fontMetrics().horizontalAdvance(close.text()) + 40)
             close.setDefault(True)
         layout = QVBoxLayout(self)
         for widget in (heading, self.table, general, about_title, self.about, buttons):

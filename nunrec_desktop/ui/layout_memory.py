@@ -46,12 +46,19 @@ def show_remembered(window: QWidget, memory: LayoutMemory | None) -> None:
     a laptop screen such as 1366x768), never larger than the screen."""
     geometry = memory.bytes_value("window") if memory is not None else None
     if geometry is not None and window.restoreGeometry(geometry):
+        screen = window.screen().availableGeometry()
+        normal = window.normalGeometry()
+        if not window.isMaximized() and not screen.contains(normal):  # left on a larger screen: fit this one
+            window.resize(min(normal.width(), screen.width() - 80), min(normal.height(), screen.height() - 80))
+            window.move(screen.center() - window.rect().center())
         window.show()
         return
     screen = window.screen().availableGeometry()
+    # The size it gets when the coach un-maximises it: within the screen, never Qt's default (which can be
+    # larger than a laptop screen); a window title bar still needs its room above it.
+    window.resize(min(1600, screen.width() - 80), min(1000, screen.height() - 80))
+    window.move(screen.center() - window.rect().center())
     if screen.width() < 1500 or screen.height() < 900:
         window.showMaximized()
         return
-    window.resize(min(1600, screen.width() - 80), min(1000, screen.height() - 80))
-    window.move(screen.center() - window.rect().center())
     window.show()

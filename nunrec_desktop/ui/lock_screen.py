@@ -1,4 +1,6 @@
-"""The page that covers the main window while it is locked: nothing of the work shows through."""
+"""The page that covers the main window while it is locked: nothing of the work shows through. It says
+whether the coach locked it or it locked itself after a while without activity, and a wrong password is
+called a wrong password (there is no user name to get wrong here)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop.services.auth import WRONG_CREDENTIALS
 from nunrec_desktop.ui.messages import for_reader
 
 Unlock = Callable[[User, str], User]
@@ -27,6 +30,7 @@ class LockScreen(QWidget):
         card.setFixedWidth(460)
         self.title = QLabel(self.tr("nunrec is locked"), card)
         self.title.setObjectName("loginTitle")
+        self.title.setMinimumHeight(self.title.fontMetrics().lineSpacing() + 8)  # room for the descenders
         self.explanation = QLabel(card)
         self.explanation.setWordWrap(True)
         self.password = QLineEdit(card)
@@ -56,12 +60,14 @@ class LockScreen(QWidget):
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
-    def lock_for(self, user: User) -> None:
+    def lock_for(self, user: User, by_hand: bool = False) -> None:
         self._user = user
         self.explanation.setText(
-            self.tr("Locked after a period without activity. Enter the password of %1 to continue.").replace(
-                "%1", user.display_name
-            )
+            (
+                self.tr("You locked nunrec. Enter the password of %1 to continue.")
+                if by_hand
+                else self.tr("Locked after a period without activity. Enter the password of %1 to continue.")
+            ).replace("%1", user.display_name)
         )
         self.password.clear()
         self.message.clear()
@@ -74,7 +80,8 @@ class LockScreen(QWidget):
             self._unlock(self._user, self.password.text())
         except NunrecError as error:
             self.password.clear()
-            self.message.setText(for_reader(error))
+            text = for_reader(error)
+            self.message.setText(self.tr("Wrong password.") if WRONG_CREDENTIALS in text else text)
             return
         self.password.clear()
         self.message.clear()

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         who.setObjectName("whoLabel")
         lock_button = QPushButton(self.tr("Lock"), self)
         lock_button.setObjectName("lockButton")
-        lock_button.clicked.connect(self.lock)
+        lock_button.clicked.connect(lambda: self.lock(by_hand=True))
         sign_out = QPushButton(self.tr("Sign out"), self)
         sign_out.setObjectName("signOutButton")
         sign_out.clicked.connect(self.sign_out_requested)
@@ -137,11 +137,11 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         return self.screens.currentWidget() is self.lock_screen
 
-    def lock(self) -> None:
+    def lock(self, by_hand: bool = False) -> None:
         if self.is_locked():
             return
         self.screens.setCurrentWidget(self.lock_screen)
-        self.lock_screen.lock_for(self.user)
+        self.lock_screen.lock_for(self.user, by_hand)
         self.locked.emit()
 
     def _unlocked(self) -> None:

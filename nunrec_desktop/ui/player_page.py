@@ -2,13 +2,17 @@
 
 Opening runs on the task runner (reading and decoding off the GUI thread). Every start of playback asks
 the listening service, which asks the access policy and writes an audit entry. A steady ~30 Hz timer moves
-the playhead. Without a sound device the player says so and still shows the waveform and marks.
+the playhead. Without a sound device the player says so and still shows the waveform and marks. The marks
+are a panel of their own (`ui.marks_panel`).
+
+Why this module is longer than ~400 lines: opening (with the MP3 decoded in two steps), the transport and the
+lanes' volume all act on the one playback engine and the one waveform; splitting them would pass the engine
+around between widgets that each half own it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -19,15 +23,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import declare_keys
+from nunrec_desktop.ui.marks_panel import MarksPanel
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
@@ -75,7 +77,6 @@ class PlayerPage(QWidget):
         self.engine: PlaybackEngine | None = None
         self.recording: OpenedRecording | None = None
         self.visible: VisibleRecording | None = None
-        self.marks: list[Mark] = []
         self.loading = False
         self.decoding = False  # the first view is there; the rest of the file is still being decoded
         self.measuring = False  # the waveform is there; the measures are still being computed
@@ -162,55 +163,20 @@ class PlayerPage(QWidget):
         self.lanes_box = FlowLayout(self.lanes_row, spacing=24)
         self.lane_controls: list[tuple[QSlider, QCheckBox]] = []
 
-        # Marks: M drops one at the playhead and puts the focus in its note (Enter keeps it, Esc leaves it
-        # bare); the list shows time and note; Enter or a double click edits a note, Delete removes a mark.
-        self._editing: int | None = None  # the index of the mark whose note is being typed
-        self._note_before = ""
-        self._marks_editable = True
-        self._marks_locked_reason = ""
-        self.mark_list = QListWidget(self)
-        self.mark_list.setObjectName("markList")
-        self.mark_list.setAccessibleName(self.tr("Marks"))
-        self.mark_list.setMinimumHeight(64)
-        self.mark_list.setMaximumHeight(120)
-        self.mark_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.mark_list.customContextMenuRequested.connect(self._mark_menu)
-        self.mark_list.itemActivated.connect(self._mark_activated)
-        self.mark_list.itemClicked.connect(self._mark_chosen)
-        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.mark_list)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected_mark)
-        edit_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self.mark_list)
-        edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        edit_key.activated.connect(self.edit_selected_mark)
-        self.mark_note_label = QLabel(self.tr("Note"), self)
-        self.mark_note = QLineEdit(self)
-        self.mark_note.setObjectName("markNote")
-        self.mark_note.setAccessibleName(self.tr("Note with the mark"))
-        self.mark_note_label.setBuddy(self.mark_note)
-        self.mark_note.returnPressed.connect(self._keep_note)
-        self.mark_note.editingFinished.connect(self._keep_note)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.mark_note)
-        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.activated.connect(self._leave_note)
-        self.mark_button = QPushButton(self.tr("Mark (M)"), self)
+        # Marks: the marks panel keeps them, their notes and whether they may change (`ui.marks_panel`).
+        self.marks_panel = MarksPanel(self)
+        self.marks_panel.marks_changed.connect(self.marks_changed)
+        self.marks_panel.seek_requested.connect(self.seek)
+        self.marks_panel.shown.connect(self.waveform.set_marks)
+        self.marks_panel.note_done.connect(self.waveform.setFocus)
+        self.marks_panel.refused.connect(self._say_at_waveform)
+        self.mark_list = self.marks_panel.list
+        self.mark_note = self.marks_panel.note
+        self.mark_note_label = self.marks_panel.note_label
+        self.mark_button = self.marks_panel.mark_button
+        self.delete_mark_button = self.marks_panel.delete_button
+        self.marks_notice = self.marks_panel.notice
         self.mark_button.clicked.connect(self.add_mark)
-        self.delete_mark_button = QPushButton(self.tr("Delete mark"), self)
-        self.delete_mark_button.clicked.connect(self.delete_selected_mark)
-        self.marks_notice = QLabel(self)  # why no mark was dropped (a submitted evaluation is read only)
-        self.marks_notice.setObjectName("noticeBanner")
-        self.marks_notice.setWordWrap(True)
-        self.marks_notice.hide()
-        marks_hint = QLabel(
-            self.tr("M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark"),
-            self,
-        )
-        marks_hint.setObjectName("hintText")
-        marks_hint.setWordWrap(True)
-        note_row = QHBoxLayout()
-        note_row.addWidget(self.mark_note_label)
-        note_row.addWidget(self.mark_note, 1)
-        marks_buttons = wrapping_row(self, self.mark_button, self.delete_mark_button)
 
         # Messages have their own place under the title: one appearing never moves the waveform or buttons.
         self.messages = QWidget(self)
@@ -245,15 +211,7 @@ class PlayerPage(QWidget):
         layout.addWidget(self.blocked_place)
         layout.addWidget(self.measures_line)
         layout.addWidget(self.lanes_row)
-        marks_title = QLabel(self.tr("Marks"), self)
-        marks_title.setObjectName("sectionTitle")
-        marks_title.setBuddy(self.mark_list)
-        layout.addWidget(marks_title)
-        layout.addWidget(marks_hint)
-        layout.addWidget(self.mark_list)
-        layout.addLayout(note_row)
-        layout.addWidget(marks_buttons)
-        layout.addWidget(self.marks_notice)
+        layout.addWidget(self.marks_panel)
         scroll = QScrollArea(self)  # on a low screen the page scrolls vertically, never sideways
         scroll.setObjectName("playerScroll")
         scroll.setWidgetResizable(True)
@@ -328,8 +286,7 @@ class PlayerPage(QWidget):
         if opened.blocked():
             self.engine.seek(nearest_playable(0.0, opened.playable, opened.audio.duration_s) or 0.0)
         self._show_measures(opened.metrics)
-        self.marks = []
-        self._refresh_marks()
+        self.marks_panel.set_marks([])
         self._build_lane_controls(opened, names)
         notices = []
         if not opened.complete:
@@ -581,63 +538,35 @@ class PlayerPage(QWidget):
             )
         self.time_label.setText(f"{format_time(position, precise=True)} / {format_time(self.engine.duration_s)}")
 
-    # -- marks -------------------------------------------------------------------------------------
+    # -- marks (the panel keeps them) ---------------------------------------------------------------
+
+    @property
+    def marks(self) -> list[Mark]:
+        return self.marks_panel.marks
 
     def add_mark(self) -> None:
-        """A mark at the playhead; the focus goes to its note (Enter keeps the note, Esc leaves it bare)."""
-        if self.engine is None:
-            return
-        if not self._marks_editable:
-            self.marks_notice.setText(self._marks_locked_reason)
-            self.marks_notice.show()
-            return
-        self._keep_note()
-        mark = Mark(round(self.engine.position_s, 2), "")
-        self.marks = sorted([*self.marks, mark], key=lambda m: m.at_s)
-        index = next(i for i, m in enumerate(self.marks) if m is mark)
-        self._refresh_marks()
-        self.marks_changed.emit()
-        self._begin_note(index, "")
+        """M: a mark at the playhead; the focus goes to its note (Enter keeps the note, Esc leaves it bare)."""
+        if self.engine is not None:
+            self.marks_panel.add_mark(self.engine.position_s)
 
     def set_marks(self, marks: list[Mark]) -> None:
         """Marks kept with the evaluation of this call (restored when a draft is reopened)."""
-        if self._editing is not None and len(marks) != len(self.marks):
-            self._end_note()
-        self.marks = sorted(marks, key=lambda m: m.at_s)
-        self._refresh_marks()
+        self.marks_panel.set_marks(marks)
 
     def set_marks_editable(self, editable: bool, reason: str = "") -> None:
-        """A submitted (read-only) evaluation takes no new marks and keeps its marks as they are; `reason`
-        is shown when the coach presses M anyway."""
-        self._marks_editable = editable
-        self._marks_locked_reason = reason or self.tr(
-            "This evaluation is submitted and can only be read, so it takes no new marks. Choose "
-            "\u201cNew version (correct)\u201d in the form to change it."
-        )
-        if not editable:
-            self._end_note()
-        else:
-            self.marks_notice.hide()
-        self._update_mark_buttons()
+        self.marks_panel.set_editable(editable, reason)
 
     def marks_editable(self) -> bool:
-        return self._marks_editable
+        return self.marks_panel.editable()
 
-    def edit_selected_mark(self) -> None:
-        row = self.mark_list.currentRow()
-        if 0 <= row < len(self.marks) and self._marks_editable:
-            self._begin_note(row, self.marks[row].note)
+    def editing_mark(self) -> int | None:
+        return self.marks_panel.editing()
 
     def delete_selected_mark(self) -> None:
-        row = self.mark_list.currentRow()
-        if not (0 <= row < len(self.marks)) or not self._marks_editable:
-            return
-        self._end_note()
-        self.marks = [m for i, m in enumerate(self.marks) if i != row]
-        self._refresh_marks()
-        if self.marks:
-            self.mark_list.setCurrentRow(min(row, len(self.marks) - 1))
-        self.marks_changed.emit()
+        self.marks_panel.delete_selected()
+
+    def edit_selected_mark(self) -> None:
+        self.marks_panel.edit_selected()
 
     def next_mark(self) -> None:
         self._jump_to_mark(+1)
@@ -646,111 +575,17 @@ class PlayerPage(QWidget):
         self._jump_to_mark(-1)
 
     def _jump_to_mark(self, direction: int) -> None:
-        if self.engine is None or not self.marks:
-            return
-        position = self.engine.position_s
-        if direction > 0:
-            later = [i for i, m in enumerate(self.marks) if m.at_s > position + 0.05]
-            index = later[0] if later else None
-        else:
-            earlier = [i for i, m in enumerate(self.marks) if m.at_s < position - 0.05]
-            index = earlier[-1] if earlier else None
-        if index is None:
-            return
-        self.mark_list.setCurrentRow(index)
-        self.seek(self.marks[index].at_s)
+        if self.engine is not None:
+            self.marks_panel.jump(self.engine.position_s, direction)
 
-    def _begin_note(self, index: int, note: str) -> None:
-        self._editing, self._note_before = index, note
-        self.mark_list.setCurrentRow(index)
-        self.mark_note_label.setText(
-            self.tr("Note at %1").replace("%1", format_time(self.marks[index].at_s, precise=True))
+    def _say_at_waveform(self, text: str) -> None:
+        """Why M did nothing, where the coach looks (the waveform); the panel keeps it under the marks too."""
+        self.scroll_area.ensureWidgetVisible(self.marks_notice)
+        QToolTip.showText(
+            self.waveform.mapToGlobal(QPoint(self.waveform.width() // 3, self.waveform.height() // 3)),
+            text,
+            self.waveform,
         )
-        self.mark_note.setEnabled(True)
-        self.mark_note.setText(note)
-        self.mark_note.setFocus()
-        self.mark_note.selectAll()
-
-    def _keep_note(self) -> None:
-        """Enter (or leaving the field): the typed note is the mark's note."""
-        index = self._editing
-        if index is None or not (0 <= index < len(self.marks)):
-            return
-        note = self.mark_note.text().strip()
-        changed = note != self.marks[index].note
-        self.marks[index] = replace(self.marks[index], note=note)
-        self._end_note(back_to_waveform=self.mark_note.hasFocus())
-        self._refresh_marks()
-        self.mark_list.setCurrentRow(index)
-        if changed:
-            self.marks_changed.emit()
-
-    def _leave_note(self) -> None:
-        """Esc: the mark keeps the note it had (a new mark stays bare)."""
-        index = self._editing
-        if index is None:
-            return
-        self.mark_note.setText(self._note_before)
-        self._keep_note()
-
-    def _end_note(self, back_to_waveform: bool = False) -> None:
-        self._editing = None
-        self.mark_note.blockSignals(True)
-        self.mark_note.clear()
-        self.mark_note.blockSignals(False)
-        self.mark_note.textChanged.emit("")  # the caller-data guard forgets what was being typed
-        self.mark_note.setEnabled(False)
-        self.mark_note_label.setText(self.tr("Note"))
-        if back_to_waveform:
-            self.waveform.setFocus()
-        self._update_mark_buttons()
-
-    def editing_mark(self) -> int | None:
-        """The index of the mark whose note is being typed, if any."""
-        return self._editing
-
-    def _refresh_marks(self) -> None:
-        current = self.mark_list.currentRow()
-        self.mark_list.clear()
-        for index, mark in enumerate(self.marks):
-            text = format_time(mark.at_s, precise=True) + (f"  -  {mark.note}" if mark.note else "")
-            item = QListWidgetItem(text, self.mark_list)
-            item.setData(Qt.ItemDataRole.UserRole, mark.at_s)
-            item.setToolTip(self.tr("Mark %1").replace("%1", str(index + 1)))
-        if 0 <= current < len(self.marks):
-            self.mark_list.setCurrentRow(current)
-        self.waveform.set_marks([(m.at_s, m.note) for m in self.marks])
-        self._update_mark_buttons()
-
-    def _update_mark_buttons(self) -> None:
-        loaded = self.engine is not None
-        self.mark_button.setEnabled(loaded)
-        self.delete_mark_button.setEnabled(loaded and self._marks_editable and bool(self.marks))
-
-    def _mark_chosen(self, item: QListWidgetItem) -> None:
-        self.seek(float(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _mark_activated(self, item: QListWidgetItem) -> None:
-        """Enter or a double click on a mark: go there and edit its note."""
-        self._mark_chosen(item)
-        self.edit_selected_mark()
-
-    def _mark_menu(self, point: QPoint) -> None:
-        item = self.mark_list.itemAt(point)
-        if item is None:
-            return
-        self.mark_list.setCurrentItem(item)
-        menu = QMenu(self.mark_list)
-        go = menu.addAction(self.tr("Go to this mark"))
-        edit = menu.addAction(self.tr("Edit note"))
-        delete = menu.addAction(self.tr("Delete mark"))
-        edit.setEnabled(self._marks_editable)
-        delete.setEnabled(self._marks_editable)
-        go.triggered.connect(lambda: self._mark_chosen(item))
-        edit.triggered.connect(self.edit_selected_mark)
-        delete.triggered.connect(self.delete_selected_mark)
-        menu.popup(self.mark_list.viewport().mapToGlobal(point))
-        self._menu = menu  # kept while open (tests find it via QApplication.activePopupWidget())
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -763,5 +598,4 @@ class PlayerPage(QWidget):
             self.whole_button,
         ):
             widget.setEnabled(enabled)
-        self.mark_note.setEnabled(enabled and self._editing is not None)
-        self._update_mark_buttons()
+        self.marks_panel.set_loaded(enabled)

@@ -41,8 +41,11 @@ SEARCH_DEBOUNCE_MS = 250
 
 
 def parse_minutes_seconds(text: str) -> int | None:
-    """ "1:30" -> 90, "2" -> 120 (whole minutes), "0:45" -> 45; None when it is not m:ss."""
+    """ "1:30" -> 90, "2" -> 120 (whole minutes), "0:45" -> 45, and without the colon "200" -> 2:00 and
+    "130" -> 1:30 (three or four digits are minutes and seconds); None when it is not m:ss."""
     text = text.strip()
+    if text.isdigit() and 3 <= len(text) <= 4:
+        text = f"{text[:-2]}:{text[-2:]}"
     minutes, colon, seconds = text.partition(":")
     if not minutes.isdigit() or (colon and not (seconds.isdigit() and len(seconds) <= 2 and int(seconds) < 60)):
         return None

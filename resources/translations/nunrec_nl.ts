@@ -404,6 +404,115 @@
     </message>
 </context>
 <context>
+    <name>CallerDataPanel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="51"/>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="57"/>
+        <source>Possible caller details</source>
+        <translation>Mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="54"/>
+        <source>Mask them, or say what a name or an address is instead.</source>
+        <translation>Maskeer ze, of zeg bij een naam of adres wat het wel is.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="63"/>
+        <source>Mask</source>
+        <translation>Maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="64"/>
+        <source>Keep as...</source>
+        <translation>Behouden als...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="66"/>
+        <source>Mask all</source>
+        <translation>Alles maskeren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="91"/>
+        <source>phone number</source>
+        <translation>telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="92"/>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="93"/>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="94"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="95"/>
+        <source>bank account number</source>
+        <translation>rekeningnummer</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="96"/>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="97"/>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="99"/>
+        <source>caller detail</source>
+        <translation>gegeven van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="115"/>
+        <source>1 possible caller detail</source>
+        <translation>1 mogelijk gegeven van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="117"/>
+        <source>%1 possible caller details</source>
+        <translation>%1 mogelijke gegevens van de beller</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="152"/>
+        <source>name of a colleague</source>
+        <translation>naam van een collega</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="153"/>
+        <source>address or number of an organisation or service</source>
+        <translation>adres of nummer van een organisatie of dienst</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="154"/>
+        <source>details of the municipality itself</source>
+        <translation>gegevens van de gemeente zelf</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="155"/>
+        <source>street name as a place</source>
+        <translation>straatnaam als plaats</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="165"/>
+        <source>Say what this text is instead of a caller&apos;s detail.</source>
+        <translation>Zeg wat deze tekst is in plaats van een gegeven van een beller.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/caller_data_panel.py" line="170"/>
+        <source>This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always masked; a name or an address can be kept as what it is instead.</source>
+        <translation>Dit kun je niet behouden; maskeer het. Een telefoonnummer, BSN, rekeningnummer, geboortedatum of e-mailadres wordt altijd gemaskeerd; een naam of adres kun je behouden als wat het wel is.</translation>
+    </message>
+</context>
+<context>
     <name>CoachingPage</name>
     <message>
         <location filename="../../nunrec_desktop/ui/admin/coaching_page.py" line="46"/>
@@ -524,150 +633,223 @@
 <context>
     <name>ConversationDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="60"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="61"/>
         <source>The feedback conversation</source>
         <translation>Het feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="64"/>
         <source>The conversation with %1 about the cycle of %2. What you agree here comes back on the next cycle&apos;s form and in the Dialog pack. Write no caller details.</source>
         <translation>Het gesprek met %1 over de cyclus van %2. Wat je hier afspreekt, zie je terug op het formulier van de volgende cyclus en in de Dialog-voorbereiding. Schrijf geen gegevens van bellers op.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="76"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="77"/>
         <source>One agreement per line, e.g. &apos;Ask one extra question&apos;</source>
         <translation>Eén afspraak per regel, bijvoorbeeld &apos;Eén keer extra doorvragen&apos;</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="80"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="81"/>
         <source>The employee&apos;s own words (optional)</source>
         <translation>In de eigen woorden van de medewerker (niet verplicht)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="83"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
         <source>Agrees with the feedback</source>
         <translation>eens met de terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
         <source>Does not agree</source>
         <translation>niet eens</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="86"/>
         <source>Not said</source>
         <translation>niet gezegd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="91"/>
         <source>On what not?</source>
         <translation>Waarover niet?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="105"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
         <source>Agreements for the next cycle</source>
         <translation>Afspraken voor de volgende cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="109"/>
         <source>Reaction of the employee</source>
         <translation>Reactie van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="110"/>
         <source>The employee&apos;s view</source>
         <translation>Oordeel van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="111"/>
         <source>Disagrees on</source>
         <translation>Niet eens over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="114"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="116"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="136"/>
+        <source>Discard what you typed?</source>
+        <translation>Wat je typte weggooien?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="137"/>
+        <source>You typed in this conversation. Close it without saving what you typed?</source>
+        <translation>Je hebt in dit gesprek getypt. Sluiten zonder op te slaan wat je typte?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="138"/>
+        <source>Close without saving</source>
+        <translation>Sluiten zonder opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="139"/>
+        <source>Keep typing</source>
+        <translation>Verder typen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="168"/>
         <source>Conversation of %1 recorded: %2 agreement(s).</source>
         <translation>Gesprek van %1 vastgelegd. Afspraken: %2.</translation>
     </message>
 </context>
 <context>
+    <name>CriterionRow</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="89"/>
+        <source>Explanation</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="89"/>
+        <source>Comment</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="91"/>
+        <source>The explanation of this criterion and a field for your comment</source>
+        <translation>De uitleg bij dit criterium en een veld voor je toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="92"/>
+        <source>Explanation: %1</source>
+        <translation>Uitleg: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="99"/>
+        <source>Comment (required for: %1)</source>
+        <translation>Toelichting (verplicht bij: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="101"/>
+        <source>Comment (optional)</source>
+        <translation>Toelichting (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/criterion_row.py" line="103"/>
+        <source>Comment on: %1</source>
+        <translation>Toelichting bij: %1</translation>
+    </message>
+</context>
+<context>
     <name>CycleLine</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="44"/>
+        <source>Agreements of the last conversation</source>
+        <translation>Afspraken uit het laatste gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="69"/>
         <source>Counts for no cycle.</source>
         <translation>Telt voor geen cyclus.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="57"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="71"/>
         <source>No coaching cycle is running for this employee: submitting asks whether to start one.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker: bij indienen vragen we of je er een start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="75"/>
         <source>Counts for: the cycle of %1</source>
         <translation>Telt mee voor: de cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="77"/>
         <source> (not drawn)</source>
         <translation> (niet getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="79"/>
         <source> (drawn)</source>
         <translation> (getrokken)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="67"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="81"/>
         <source>, discussed on %1</source>
         <translation>, besproken op %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="71"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="85"/>
         <source>Agreed in the conversation of %1:</source>
         <translation>Afgesproken in het gesprek van %1:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="89"/>
+        <source>1 agreement</source>
+        <translation>1 afspraak</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="89"/>
+        <source>%1 agreements</source>
+        <translation>%1 afspraken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="115"/>
         <source>Not submitted yet: choose whether a new cycle starts.</source>
         <translation>Nog niet ingediend: kies of er een nieuwe cyclus start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="122"/>
         <source>Start a coaching cycle?</source>
         <translation>Een coachingscyclus starten?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="125"/>
         <source>No coaching cycle is running for this employee. Start a new cycle with this evaluation? Otherwise it counts for no cycle; you can move it to a cycle later.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker. Start je met deze beoordeling een nieuwe cyclus? Anders telt ze voor geen cyclus; je kunt haar later naar een cyclus verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="129"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="130"/>
         <source>Submit without a cycle</source>
         <translation>Indienen zonder cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="131"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -1185,334 +1367,175 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="174"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="175"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="193"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="195"/>
-        <source>Possible caller details</source>
-        <translation>Mogelijke gegevens van de beller</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="198"/>
-        <source>Mask</source>
-        <translation>Maskeren</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="201"/>
-        <source>Mask all</source>
-        <translation>Alles maskeren</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="227"/>
-        <source>No possible caller details in your text.</source>
-        <translation>Geen mogelijke gegevens van de beller in je tekst.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="242"/>
-        <source>Next open question</source>
-        <translation>Volgende open vraag</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="246"/>
-        <source>Submit</source>
-        <translation>Indienen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="249"/>
-        <source>New version (correct)</source>
-        <translation>Nieuwe versie (corrigeren)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="251"/>
-        <source>Next chosen call</source>
-        <translation>Volgende gekozen gesprek</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="254"/>
-        <source>Back to the list</source>
-        <translation>Terug naar de lijst</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="335"/>
-        <source>Explanation</source>
-        <translation>Uitleg</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="339"/>
-        <source>Explanation: %1</source>
-        <translation>Uitleg: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
-        <source>Comment (required for: %1)</source>
-        <translation>Toelichting (verplicht bij: %1)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="368"/>
-        <source>Comment (optional)</source>
-        <translation>Toelichting (optioneel)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="370"/>
-        <source>Comment on: %1</source>
-        <translation>Toelichting bij: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="385"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="273"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="386"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="274"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="387"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="309"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="514"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="396"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="520"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="527"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="531"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="413"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="533"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="415"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="587"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="589"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="463"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="593"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="675"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="467"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="595"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="650"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="677"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="469"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="598"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="472"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="690"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="555"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="695"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="784"/>
-        <source>phone number</source>
-        <translation>telefoonnummer</translation>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="696"/>
+        <source>Not submitted yet: %1. What is open is marked in the form.</source>
+        <translation>Nog niet ingediend: %1. Wat nog open is, staat gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="785"/>
-        <source>address</source>
-        <translation>adres</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="786"/>
-        <source>e-mail address</source>
-        <translation>e-mailadres</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="787"/>
-        <source>BSN</source>
-        <translation>BSN</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="788"/>
-        <source>bank account number</source>
-        <translation>rekeningnummer</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="789"/>
-        <source>date of birth</source>
-        <translation>geboortedatum</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="790"/>
-        <source>name</source>
-        <translation>naam</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="796"/>
-        <source>name of a colleague</source>
-        <translation>naam van een collega</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="797"/>
-        <source>address or number of an organisation or service</source>
-        <translation>adres of nummer van een organisatie of dienst</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="798"/>
-        <source>details of the municipality itself</source>
-        <translation>gegevens van de gemeente zelf</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="799"/>
-        <source>street name as a place</source>
-        <translation>straatnaam als plaats</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="818"/>
-        <source>Say what this text is instead of a caller&apos;s detail.</source>
-        <translation>Zeg wat deze tekst is in plaats van een gegeven van een beller.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="823"/>
-        <source>This cannot be kept; mask it. A phone number, BSN, IBAN, date of birth or e-mail address is always masked; a name or an address can be kept as what it is instead.</source>
-        <translation>Dit kun je niet behouden; maskeer het. Een telefoonnummer, BSN, rekeningnummer, geboortedatum of e-mailadres wordt altijd gemaskeerd; een naam of adres kun je behouden als wat het wel is.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="923"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="710"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="199"/>
-        <source>Keep as...</source>
-        <translation>Behouden als...</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="225"/>
-        <source>Mask them, or say what a name or an address is instead.</source>
-        <translation>Maskeer ze, of zeg bij een naam of adres wat het wel is.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="561"/>
-        <source>Summary: %1</source>
-        <translation>Samenvatting: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="700"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="565"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="891"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="893"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="897"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="899"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="694"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="901"/>
-        <source>Not submitted yet: %1. They are marked in the form.</source>
-        <translation>Nog niet ingediend: %1. Je ziet ze gemarkeerd in het formulier.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="902"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="697"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="918"/>
-        <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
-        <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="921"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="708"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -1695,6 +1718,39 @@
         <location filename="../../nunrec_desktop/ui/feedback_choice.py" line="127"/>
         <source>Agreed actions: none yet; the PDF says the conversation is still to come.</source>
         <translation>Afgesproken acties: nog geen; de PDF zegt dat het gesprek nog komt.</translation>
+    </message>
+</context>
+<context>
+    <name>FormActions</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="32"/>
+        <source>Submit</source>
+        <translation>Indienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="35"/>
+        <source>Next open question</source>
+        <translation>Volgende open vraag</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="38"/>
+        <source>New version (correct)</source>
+        <translation>Nieuwe versie (corrigeren)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="40"/>
+        <source>Next chosen call</source>
+        <translation>Volgende gekozen gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="43"/>
+        <source>Back to the list</source>
+        <translation>Terug naar de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/form_actions.py" line="94"/>
+        <source>Every chosen call of this cycle is evaluated (or no calls were chosen).</source>
+        <translation>Alle gekozen gesprekken van deze cyclus zijn beoordeeld (of er zijn geen gesprekken gekozen).</translation>
     </message>
 </context>
 <context>
@@ -1926,283 +1982,298 @@
 <context>
     <name>KeyHelpDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="109"/>
         <source>Keys and information</source>
         <translation>Toetsen en informatie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="110"/>
         <source>Keys on this screen: %1</source>
         <translation>Toetsen op dit scherm: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="115"/>
         <source>Keys on this screen</source>
         <translation>Toetsen op dit scherm</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="116"/>
         <source>Key</source>
         <translation>Toets</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="116"/>
         <source>What it does</source>
         <translation>Wat de toets doet</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="126"/>
         <source>Everywhere: Tab and Shift+Tab move between fields, Space chooses, F1 shows this overview. The menu on the left: arrow keys, then Enter.</source>
         <translation>Overal: Tab en Shift+Tab gaan naar het volgende en vorige veld, Spatie kiest, F1 toont dit overzicht. Het menu links: pijltjestoetsen, dan Enter.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="132"/>
         <source>About nunrec</source>
         <translation>Over nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="141"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
 </context>
 <context>
-    <name>LiveSessionPage</name>
+    <name>LiveEvaluateScreen</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="131"/>
-        <source>Side-by-side session</source>
-        <translation>Side-by-side sessie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="148"/>
-        <source>at the employee&apos;s request</source>
-        <translation>op verzoek van de medewerker</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="149"/>
-        <source>fault in the recording</source>
-        <translation>storing in de opname</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="150"/>
-        <source>other:</source>
-        <translation>anders:</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="157"/>
-        <source>Short explanation (no caller details)</source>
-        <translation>Korte toelichting (geen gegevens van bellers)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="164"/>
-        <source>Start session</source>
-        <translation>Sessie starten</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="144"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="173"/>
-        <source>Employee</source>
-        <translation>Medewerker</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="175"/>
-        <source>Reason</source>
-        <translation>Reden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="212"/>
-        <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
-        <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="250"/>
-        <source>Short note (optional), Enter to finish</source>
-        <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="278"/>
-        <source>Remove observation</source>
-        <translation>Observatie verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="285"/>
-        <source>Free notes about the manner of the calls (no caller details)</source>
-        <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="292"/>
-        <source>Mask</source>
-        <translation>Maskeren</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="302"/>
-        <source>End session and evaluate</source>
-        <translation>Sessie beëindigen en beoordelen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="276"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="312"/>
-        <source>Observations</source>
-        <translation>Observaties</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="286"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="318"/>
-        <source>Notes</source>
-        <translation>Notities</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="33"/>
         <source>Side-by-side session: evaluate with the 5A form</source>
         <translation>Side-by-side sessie: beoordelen met het 5A-formulier</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="351"/>
-        <source>New session</source>
-        <translation>Nieuwe sessie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="350"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="37"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="47"/>
         <source>Observations during the session</source>
         <translation>Observaties tijdens de sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="159"/>
-        <source>Explanation of the reason</source>
-        <translation>Toelichting bij de reden</translation>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="41"/>
+        <source>New session</source>
+        <translation>Nieuwe sessie</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="231"/>
-        <source>Observation for A %1 at this moment</source>
-        <translation>Waarneming bij A%1 op dit moment</translation>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="74"/>
+        <source>With %1 on %2, 1 minute. Reason: %4. Nothing was recorded.</source>
+        <translation>Met %1 op %2, 1 minuut. Reden: %4. Er is niets opgenomen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="241"/>
-        <source>Good point (+)</source>
-        <translation>Goed punt (+)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="242"/>
-        <source>Point to improve (-)</source>
-        <translation>Verbeterpunt (-)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="251"/>
-        <source>Note with the observation</source>
-        <translation>Notitie bij de waarneming</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="255"/>
-        <source>At the start of the note: a good point (+) or a point to improve (-)</source>
-        <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="256"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="264"/>
-        <source>Finish the observation</source>
-        <translation>Waarneming afronden</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="282"/>
-        <source>Remove the chosen observation</source>
-        <translation>Gekozen waarneming verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="387"/>
-        <source>This session was still running (started %1); it continues here.</source>
-        <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="436"/>
-        <source>Choose the employee first.</source>
-        <translation>Kies eerst de medewerker.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="439"/>
-        <source>Choose why you are listening along.</source>
-        <translation>Kies waarom je meeluistert.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="463"/>
-        <source>Side-by-side with %1 – reason: %2</source>
-        <translation>Side-by-side met %1 – reden: %2</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="475"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="618"/>
-        <source>Saved automatically.</source>
-        <translation>Automatisch bewaard.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="554"/>
-        <source>Press 1-5 for an observation</source>
-        <translation>Druk op 1-5 voor een observatie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="635"/>
-        <source>1 possible detail of a caller (%2). Keep it out of your notes.</source>
-        <translation>1 mogelijk gegeven van een beller (%2). Houd het buiten je notities.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="637"/>
-        <source>%1 possible details of callers (%2). Keep them out of your notes.</source>
-        <translation>%1 mogelijke gegevens van bellers (%2). Houd ze buiten je notities.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="531"/>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="599"/>
-        <source>Changes not saved yet</source>
-        <translation>Wijzigingen nog niet bewaard</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="135"/>
-        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
-        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="621"/>
-        <source>Could not be saved: %1</source>
-        <translation>Kon niet worden bewaard: %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="706"/>
+        <location filename="../../nunrec_desktop/ui/live_evaluate.py" line="76"/>
         <source>With %1 on %2, %3 minutes. Reason: %4. Nothing was recorded.</source>
         <translation>Met %1 op %2, %3 minuten. Reden: %4. Er is niets opgenomen.</translation>
     </message>
 </context>
 <context>
+    <name>LiveRunningScreen</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="129"/>
+        <source>Press 1-5 for a quick observation at this moment, then optionally + or - and a short note, and Enter. Observations and notes are saved automatically.</source>
+        <translation>Druk op 1-5 voor een snelle observatie op dit moment (1 Aanvang ... 5 Algemeen), typ eventueel + of - en een korte notitie, en Enter. Observaties en notities worden automatisch bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="148"/>
+        <source>Observation for A %1 at this moment</source>
+        <translation>Waarneming bij A%1 op dit moment</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="158"/>
+        <source>Good point (+)</source>
+        <translation>Goed punt (+)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="159"/>
+        <source>Point to improve (-)</source>
+        <translation>Verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="167"/>
+        <source>Short note (optional), Enter to finish</source>
+        <translation>Korte notitie (mag leeg), Enter om af te ronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="168"/>
+        <source>Note with the observation</source>
+        <translation>Notitie bij de waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="172"/>
+        <source>At the start of the note: a good point (+) or a point to improve (-)</source>
+        <translation>Aan het begin van de notitie: een goed punt (+) of een verbeterpunt (-)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="173"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="181"/>
+        <source>Finish the observation</source>
+        <translation>Waarneming afronden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="220"/>
+        <source>Observations</source>
+        <translation>Observaties</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="195"/>
+        <source>Remove observation</source>
+        <translation>Observatie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="199"/>
+        <source>Remove the chosen observation</source>
+        <translation>Gekozen waarneming verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="202"/>
+        <source>Free notes about the manner of the calls (no caller details)</source>
+        <translation>Vrije notities over de manier van gesprekken voeren (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="226"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="402"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="210"/>
+        <source>End session and evaluate</source>
+        <translation>Sessie beëindigen en beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="258"/>
+        <source>Side-by-side with %1 – reason: %2</source>
+        <translation>Side-by-side met %1 – reden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="270"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="389"/>
+        <source>Saved automatically.</source>
+        <translation>Automatisch bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="326"/>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="370"/>
+        <source>Changes not saved yet</source>
+        <translation>Wijzigingen nog niet bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="349"/>
+        <source>Press 1-5 for an observation</source>
+        <translation>Druk op 1-5 voor een observatie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="392"/>
+        <source>Could not be saved: %1</source>
+        <translation>Kon niet worden bewaard: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_running.py" line="404"/>
+        <source>observation %1</source>
+        <translation>waarneming %1</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSessionPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_session_page.py" line="107"/>
+        <source>This session was still running (started %1); it continues here.</source>
+        <translation>Deze sessie liep nog (gestart %1); hij gaat hier verder.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStartScreen</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="46"/>
+        <source>Side-by-side session</source>
+        <translation>Side-by-side sessie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="50"/>
+        <source>Sit beside the employee, listen live and give feedback straight away. Nothing is recorded. Use it when the employee asks for it, or when the recording failed.</source>
+        <translation>Zit naast de medewerker, luister live mee en geef direct feedback. Er wordt niets opgenomen. Gebruik dit als de medewerker erom vraagt, of als de opname door een storing ontbreekt.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="59"/>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="88"/>
+        <source>Employee</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="63"/>
+        <source>at the employee&apos;s request</source>
+        <translation>op verzoek van de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="64"/>
+        <source>fault in the recording</source>
+        <translation>storing in de opname</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="65"/>
+        <source>other:</source>
+        <translation>anders:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="72"/>
+        <source>Short explanation (no caller details)</source>
+        <translation>Korte toelichting (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="74"/>
+        <source>Explanation of the reason</source>
+        <translation>Toelichting bij de reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="79"/>
+        <source>Start session</source>
+        <translation>Sessie starten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="90"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="138"/>
+        <source>Choose the employee first.</source>
+        <translation>Kies eerst de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/live_start.py" line="141"/>
+        <source>Choose why you are listening along.</source>
+        <translation>Kies waarom je meeluistert.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="28"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="31"/>
         <source>nunrec is locked</source>
         <translation>nunrec is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="35"/>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="36"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="39"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="40"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="42"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="46"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="45"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="49"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="62"/>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="67"/>
+        <source>You locked nunrec. Enter the password of %1 to continue.</source>
+        <translation>Je hebt nunrec vergrendeld. Vul het wachtwoord van %1 in om verder te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="69"/>
         <source>Locked after a period without activity. Enter the password of %1 to continue.</source>
         <translation>Vergrendeld na een periode zonder activiteit. Vul het wachtwoord van %1 in om verder te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/lock_screen.py" line="84"/>
+        <source>Wrong password.</source>
+        <translation>Onjuist wachtwoord.</translation>
     </message>
 </context>
 <context>
@@ -2392,6 +2463,82 @@
     </message>
 </context>
 <context>
+    <name>MarksPanel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="48"/>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="87"/>
+        <source>Marks</source>
+        <translation>Markeringen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="56"/>
+        <source>Remove the chosen mark</source>
+        <translation>De gekozen markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="57"/>
+        <source>Edit the note of the chosen mark</source>
+        <translation>De notitie bij de gekozen markering bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="225"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="66"/>
+        <source>Note with the mark</source>
+        <translation>Notitie bij de markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="72"/>
+        <source>Leave the note as it was</source>
+        <translation>De notitie laten zoals hij was</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="74"/>
+        <source>Mark (M)</source>
+        <translation>Markeren (M)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="263"/>
+        <source>Delete mark</source>
+        <translation>Markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="82"/>
+        <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
+        <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="141"/>
+        <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
+        <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="191"/>
+        <source>Note at %1</source>
+        <translation>Notitie bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="237"/>
+        <source>Mark %1</source>
+        <translation>Markering %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="261"/>
+        <source>Go to this mark</source>
+        <translation>Naar deze markering</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/marks_panel.py" line="262"/>
+        <source>Edit note</source>
+        <translation>Notitie bewerken</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../nunrec_desktop/ui/messages.py" line="24"/>
@@ -2410,438 +2557,380 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="85"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="87"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="515"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="472"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="128"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="111"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="129"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
-        <source>Mark (M)</source>
-        <translation>Markeren (M)</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="173"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="248"/>
-        <source>Marks</source>
-        <translation>Markeringen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="186"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="703"/>
-        <source>Note</source>
-        <translation>Notitie</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="189"/>
-        <source>Note with the mark</source>
-        <translation>Notitie bij de markering</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="198"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="746"/>
-        <source>Delete mark</source>
-        <translation>Markering verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="205"/>
-        <source>M: mark at the playhead  ·  , and .: previous and next mark  ·  Delete: remove the chosen mark</source>
-        <translation>M: markering op de afspeelpositie  ·  , en .: vorige en volgende markering  ·  Del: gekozen markering verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="274"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="232"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="275"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="233"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="234"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="278"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="236"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="237"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="301"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="259"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="321"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="279"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="337"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="383"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="340"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="308"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="399"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="368"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="427"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="384"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="393"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="395"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="441"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="398"/>
         <source>%1 silences, %3 in all (longest %2)</source>
         <translation>%1 stiltes, samen %3 (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="448"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="405"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="449"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="406"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="452"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="409"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="415"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="462"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="419"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="441"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="485"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="442"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="508"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="465"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="531"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="488"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="535"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="492"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="577"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="534"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="614"/>
-        <source>This evaluation is submitted and can only be read, so it takes no new marks. Choose “New version (correct)” in the form to change it.</source>
-        <translation>Deze beoordeling is ingediend en alleen te lezen: er kunnen geen markeringen bij. Kies “Nieuwe versie (corrigeren)” in het formulier om iets te veranderen.</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="667"/>
-        <source>Note at %1</source>
-        <translation>Notitie bij %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="719"/>
-        <source>Mark %1</source>
-        <translation>Markering %1</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="744"/>
-        <source>Go to this mark</source>
-        <translation>Naar deze markering</translation>
-    </message>
-    <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="745"/>
-        <source>Edit note</source>
-        <translation>Notitie bewerken</translation>
     </message>
 </context>
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="93"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="212"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="215"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="99"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="104"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="370"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="373"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="118"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="127"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="134"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="145"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="146"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="147"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="175"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="191"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="200"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="203"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="264"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="267"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="277"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="280"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="282"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="285"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="297"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="303"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="327"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="330"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="329"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="332"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="420"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="423"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="426"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="429"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="354"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="357"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="363"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="414"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="418"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -3202,7 +3291,7 @@
 <context>
     <name>SubmitKeys</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/key_help.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/key_help.py" line="87"/>
         <source>Submit the evaluation</source>
         <translation>Beoordeling indienen</translation>
     </message>
