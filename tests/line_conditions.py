@@ -43,7 +43,7 @@ def clicks(frames: int, rng: np.random.Generator, every_s: float = 2.5, level: f
 def sox_note(hz: float, seconds: float, work: Path) -> Audio:
     path = work / "note.wav"
     subprocess.run(
-        ["sox", "-n", "-r", str(RATE), "-c", "1", "-b", "16", str(path), "synth", f"{seconds}", "pluck", f"{hz}"],
+        ["sox", "-R", "-n", "-r", str(RATE), "-c", "1", "-b", "16", str(path), "synth", f"{seconds}", "pluck", f"{hz}"],
         check=True,
         capture_output=True,
     )
@@ -62,7 +62,7 @@ def speak(text: str, work: Path, voice: str = "nl+f3", speed: int = 150) -> Audi
     """Dutch speech by espeak-ng, resampled to 8 kHz by sox, trimmed to what is audible, peak 0.5."""
     raw, resampled = work / "raw.wav", work / "8k.wav"
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", str(resampled)], check=True)
+    subprocess.run(["sox", "-R", str(raw), "-r", str(RATE), "-c", "1", str(resampled)], check=True)
     samples, _ = sf.read(resampled, dtype="float64")
     audible = np.flatnonzero(np.abs(samples) > 0.01 * np.abs(samples).max())
     trimmed: Audio = samples[audible[0] : audible[-1] + 1]
