@@ -251,3 +251,47 @@ def test_what_the_player_holds_has_no_caller_number(services: Services, coached:
     opened = services.listening.open(coached, "rec-1")
     assert all("612345678" not in str(value) for value in vars(opened).values() if not hasattr(value, "samples"))
     assert opened._meta.caller_number is None
+
+
+def counting(frames: int) -> np.ndarray:
+    """A mono lane whose every sample is its own frame number: the output says which frames were played."""
+    return np.arange(frames, dtype=np.int16)[:, None]
+
+
+def played(engine: PlaybackEngine, frames: int, block: int = 1000) -> np.ndarray:
+    out = np.concatenate([engine.render(block) for _ in range(-(-frames // block))])
+    return np.rint(out[:frames, 0] * 32768).astype(np.int64)
+
+
+def test_holds_are_skipped_to_the_frame_while_playing(clock: FakeClock) -> None:
+    engine, _output = engine_with(counting(3 * RATE), clock)
+    engine.set_skipped([(1.0, 2.0)])  # frames 8000..15999
+    engine.play()
+    heard = played(engine, 2 * RATE)
+    expected = np.concatenate([np.arange(0, RATE), np.arange(2 * RATE, 3 * RATE)])
+    assert np.array_equal(heard, expected)
+    assert not engine.playing  # played to the end: exactly 2 s of the 3 were heard
+
+
+def test_nothing_is_skipped_without_ranges_and_a_seek_into_a_hold_plays_it(clock: FakeClock) -> None:
+    engine, _output = engine_with(counting(3 * RATE), clock)
+    engine.play()
+    assert np.array_equal(played(engine, 3 * RATE), np.arange(3 * RATE))  # before the measures: all of it
+    engine.set_skipped([(1.0, 2.0)])
+    engine.seek(1.5)  # by hand into the hold: the coach asked for it
+    engine.play()
+    assert np.array_equal(played(engine, RATE + RATE // 2), np.arange(RATE + RATE // 2, 3 * RATE))
+    engine.seek(0.5)  # reached by playing: skipped again
+    engine.play()
+    expected = np.concatenate([np.arange(RATE // 2, RATE), np.arange(2 * RATE, 3 * RATE)])
+    assert np.array_equal(played(engine, len(expected)), expected)
+
+
+def test_holds_are_skipped_at_other_speeds(clock: FakeClock) -> None:
+    engine, output = engine_with(tone(300, 6.0), clock)
+    engine.set_skipped([(2.0, 4.0)])
+    engine.set_speed(1.5)
+    engine.play()
+    clock.advance(seconds=2)  # 3 s of source at 1.5x, 2 s of them before the hold
+    output.pump()
+    assert engine.position_s == pytest.approx(5.0, abs=0.1)

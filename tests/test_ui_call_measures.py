@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from nunrec_desktop.adapters.audio.playback import ClockOutput
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
+from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
@@ -145,3 +147,59 @@ def test_the_waveform_comes_first_and_the_measures_follow(qtbot: QtBot, page: Pl
     assert events == [("opened", False), ("measured", True)]
     assert page.recording is not None and page.recording.metrics is not None
     assert not page.measuring
+
+
+def test_playing_skips_the_holds_unless_the_coach_turns_it_off_and_the_choice_is_remembered(
+    qtbot: QtBot, page: PlayerPage, services: Services, coach: User, clock: FakeClock, tmp_path: Path
+) -> None:
+    memory = LayoutMemory(tmp_path, "marieke")
+    tasks = TaskRunner()
+    player = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks, memory=memory)
+    qtbot.addWidget(player)
+    player.resize(1240, 700)
+    player.show()
+    assert player.skip_holds.isChecked() and player.skip_holds.text() == "Wachttijd overslaan"  # on by default
+    open_in(qtbot, player, services, "marieke", "rec-stereo")
+    wave = player.waveform
+    wave.grab()
+
+    def play_two_seconds_from(seconds: float) -> float:
+        qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(player, seconds), 40))
+        start = player.engine.position_s if player.engine is not None else 0.0
+        qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+        clock.advance(seconds=2)
+        qtbot.waitUntil(lambda: player.engine is not None and player.engine.position_s > start + 1.5, timeout=5_000)
+        qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)  # pause
+        assert player.engine is not None
+        return player.engine.position_s - start
+
+    # From 1 s before the hold: 1 s before it, then on from its end.
+    moved = play_two_seconds_from(HOLD[0] - 1.0)
+    assert player.engine is not None and player.engine.position_s == pytest.approx(HOLD[1] + 1.0, abs=0.15)
+    assert player.recording is not None and player.recording.metrics is not None
+    [(start, end)] = [s for s in player.recording.metrics.silences if s[0] < HOLD[1] and s[1] > HOLD[0]]
+    assert moved == pytest.approx(2.0 + end - start, abs=0.01)  # exactly the measured hold skipped
+    # The waveform still shows the hold: its marker is there to click, and a click into the hold plays it.
+    strip_y = wave.height() - RULER_HEIGHT - MEASURES_STRIP // 2
+    qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(x_of(player, (HOLD[0] + HOLD[1]) / 2), strip_y))
+    assert player.engine.position_s == pytest.approx(HOLD[0], abs=0.15)
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    clock.advance(seconds=1)
+    qtbot.waitUntil(lambda: player.engine is not None and player.engine.position_s > HOLD[0] + 0.9, timeout=5_000)
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    assert player.engine.position_s == pytest.approx(HOLD[0] + 1.0, abs=0.15)  # inside the hold
+
+    qtbot.mouseClick(player.skip_holds, Qt.MouseButton.LeftButton)
+    assert not player.skip_holds.isChecked()
+    assert play_two_seconds_from(HOLD[0] - 1.0) == pytest.approx(2.0, abs=0.05)  # through the hold
+    assert player.engine.position_s == pytest.approx(HOLD[0] + 1.0, abs=0.15)
+    tasks.shutdown()
+
+    # A restart: the coach's choice is read back from the workspace.
+    memory.sync()
+    again = PlayerPage(services.desk_for(coach), ClockOutput, TaskRunner(), memory=LayoutMemory(tmp_path, "marieke"))
+    qtbot.addWidget(again)
+    assert not again.skip_holds.isChecked()
+    other = PlayerPage(services.desk_for(coach), ClockOutput, TaskRunner(), memory=LayoutMemory(tmp_path, "sanne"))
+    qtbot.addWidget(other)
+    assert other.skip_holds.isChecked()  # per coach

@@ -267,7 +267,7 @@ class AppController(QObject):
         from nunrec_desktop.ui.recordings_page import RecordingsPage
 
         recordings = RecordingsPage(desk, self.tasks, desk.today())
-        player = PlayerPage(desk, self._output_factory, self.tasks)
+        player = PlayerPage(desk, self._output_factory, self.tasks, memory=self.layout_memory)
         form = EvaluationForm(desk, player, self.tasks)
         player.marks_changed.connect(form.marks_changed)
         form.watch_mark_note(player.mark_note)

@@ -5,6 +5,10 @@ the listening service, which asks the access policy and writes an audit entry. A
 the playhead. Without a sound device the player says so and still shows the waveform and marks. The marks
 are a panel of their own (`ui.marks_panel`).
 
+"Skip holds" (on by default, remembered per coach in `ui.layout_memory`) hands the holds to the engine once
+the measures are ready, and playing jumps over them; the waveform still shows them, and a click into a hold
+plays it.
+
 Why this module is longer than ~400 lines: opening (with the MP3 decoded in two steps), the transport and the
 lanes' volume all act on the one playback engine and the one waveform; splitting them would pass the engine
 around between widgets that each half own it.
@@ -40,6 +44,7 @@ from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.services.recordings import VisibleRecording
 from nunrec_desktop.ui.flow_layout import FlowLayout, wrapping_row
 from nunrec_desktop.ui.key_help import declare_keys
+from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.marks_panel import MarksPanel
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -47,6 +52,7 @@ from nunrec_desktop.ui.waveform_view import WaveformView, format_time
 
 FRAME_MS = 33
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+SKIP_HOLDS = "skip_holds"  # the coach's choice in `ui.layout_memory`
 
 
 class PlayerDesk(Protocol):
@@ -68,9 +74,11 @@ class PlayerPage(QWidget):
         output_factory: Callable[[], AudioOutput],
         tasks: TaskRunner,
         parent: QWidget | None = None,
+        memory: LayoutMemory | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("playerPage")
+        self._memory = memory
         self._desk = desk
         self._output_factory = output_factory
         self._tasks = tasks
@@ -127,6 +135,14 @@ class PlayerPage(QWidget):
         self.zoom_in_button = QPushButton(self.tr("Zoom in"), self)
         self.zoom_out_button = QPushButton(self.tr("Zoom out"), self)
         self.whole_button = QPushButton(self.tr("Whole call"), self)
+        self.skip_holds = QCheckBox(self.tr("Skip holds"), self)
+        self.skip_holds.setObjectName("skipHoldsToggle")
+        self.skip_holds.setToolTip(
+            self.tr("While playing, jump over the holds (both sides silent). Click into a hold to hear it anyway.")
+        )
+        remembered = memory.flag(SKIP_HOLDS) if memory is not None else None
+        self.skip_holds.setChecked(True if remembered is None else remembered)
+        self.skip_holds.toggled.connect(self._skip_holds_toggled)
         self.back_button.clicked.connect(lambda: self.skip(-5))
         self.forward_button.clicked.connect(lambda: self.skip(5))
         self.play_button.clicked.connect(self.toggle)
@@ -149,6 +165,7 @@ class PlayerPage(QWidget):
             self.zoom_out_button,
             self.zoom_in_button,
             self.whole_button,
+            self.skip_holds,
         )
 
         self.measures_line = QLabel(self)
@@ -376,6 +393,7 @@ class PlayerPage(QWidget):
     def _show_measures(self, metrics: CallMetrics | None) -> None:
         """One compact line of the manner-of-conversation measures: context for the coach, never a score."""
         self.measures_line.setVisible(metrics is not None)
+        self._hand_skipped_holds()
         if metrics is None:
             return
         self.measures_line.setText(self.measures_text(metrics))
@@ -505,6 +523,19 @@ class PlayerPage(QWidget):
     def _speed_changed(self) -> None:
         if self.engine is not None:
             self.engine.set_speed(float(self.speed.currentData()))
+
+    def _skip_holds_toggled(self, on: bool) -> None:
+        if self._memory is not None:
+            self._memory.set_flag(SKIP_HOLDS, on)
+        self._hand_skipped_holds()
+
+    def _hand_skipped_holds(self) -> None:
+        """The engine skips the holds while playing once they are measured, when the coach wants that."""
+        if self.engine is None:
+            return
+        metrics = self.recording.metrics if self.recording is not None else None
+        holds = metrics.silences if metrics is not None and self.skip_holds.isChecked() else ()
+        self.engine.set_skipped(holds)
 
     def _set_volume(self, channel: int, volume: float) -> None:
         if self.engine is not None:

@@ -2557,214 +2557,224 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="93"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="472"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="490"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="126"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="154"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="135"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="136"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="112"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="137"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
+        <source>Skip holds</source>
+        <translation>Wachttijd overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="141"/>
+        <source>While playing, jump over the holds (both sides silent). Click into a hold to hear it anyway.</source>
+        <translation>Spring bij het afspelen over de wachttijd heen (beide kanten stil). Klik in een wachttijd om die toch te horen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="233"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="250"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="251"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="236"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="253"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="237"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="254"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="296"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="294"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="340"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="357"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="308"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="325"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="356"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="368"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="402"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="393"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="411"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="395"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="413"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="398"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="416"/>
         <source>%1 silences, %3 in all (longest %2)</source>
         <translation>%1 stiltes, samen %3 (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="405"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="423"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="406"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="424"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="427"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="433"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="417"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="435"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="437"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="441"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="459"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="442"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="465"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="488"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="506"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="492"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="510"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="534"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="565"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>

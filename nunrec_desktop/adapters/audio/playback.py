@@ -5,6 +5,10 @@ Of a transferred call, only the parts this user may hear are played: the engine 
 outputs silence everywhere else (also at other speeds), and `nearest_playable` tells the player where a
 seek into a silent part should land instead.
 
+Holds can be skipped while playing (`set_skipped`): when playback reaches the start of a skipped range it
+continues at that range's end, exactly to the frame at normal speed. A seek by hand INTO a skipped range plays
+it from there: the coach asked for that part.
+
 `SoundDeviceOutput` plays through PortAudio (sounddevice, imported only when needed); without PortAudio or
 without an output device the application still works and says that playback is unavailable. `ClockOutput`
 plays nothing and pulls audio as a clock advances, for tests and machines without sound.
@@ -274,6 +278,9 @@ class PlaybackEngine:
         self._muted = [False] * audio.channels
         self._worker: threading.Thread | None = None
         self._stop_worker = threading.Event()
+        # Ranges skipped while playing (source frames, sorted), and the one the last seek landed in (played).
+        self._skipped: tuple[tuple[float, float], ...] = ()
+        self._landed: tuple[float, float] | None = None
         self.starved = 0  # device buffers the ring could not fill while playing (the renderer fell behind)
         self.on_start: Callable[[], None] = lambda: None
 
@@ -341,6 +348,7 @@ class PlaybackEngine:
                 self._ring.clear()
                 self._ring_changed.notify_all()
             self._source = frames
+            self._landed = next((r for r in self._skipped if r[0] <= frames < r[1]), None)  # played, not skipped
             self._rendered_to_end = frames >= self.audio.frames
             self._wsola.reset(frames)
             if self._playing:
@@ -352,6 +360,21 @@ class PlaybackEngine:
     def set_speed(self, speed: float) -> None:
         with self._render_lock:
             self._speed = min(MAX_SPEED, max(MIN_SPEED, speed))
+        self._restart_from_heard(prefill=self._playing)
+
+    def set_skipped(self, ranges: Sequence[TimeRange]) -> None:
+        """Ranges (seconds) that playing jumps over when it reaches their start; () skips nothing. Takes effect
+        from the next rendered block (what was rendered ahead is rendered again)."""
+        rate = self.audio.sample_rate
+        skipped = tuple(
+            sorted(
+                (float(round(start * rate)), float(round(end * rate)))
+                for start, end in ranges
+                if np.isfinite(start) and np.isfinite(end) and end > start
+            )
+        )
+        with self._render_lock:
+            self._skipped = skipped
         self._restart_from_heard(prefill=self._playing)
 
     def set_volume(self, channel: int, volume: float) -> None:
@@ -390,8 +413,21 @@ class PlaybackEngine:
 
     def _next_source_position(self, position: float) -> float:
         """Where the next block starts, asked before each one: `position` (where the last one ended) unless a
-        jump is due. The seam for skipping parts while playing; a plain player never jumps by itself."""
+        jump is due: the end of a skipped range playing has reached (not the one the last seek landed in)."""
+        for skipped in self._skipped:
+            start, end = skipped
+            if start > position:
+                break
+            if position < end and skipped != self._landed:
+                return end
         return position
+
+    def _skip_room(self, position: float) -> float | None:
+        """Source frames from `position` to the next skipped range's start (a block stops there), or None."""
+        for start, _end in self._skipped:
+            if start > position:
+                return start - position
+        return None
 
     def _render_block(self) -> bool:
         """Render one block into the ring (the render lock is held). False when there is nothing to render:
@@ -408,6 +444,12 @@ class PlaybackEngine:
         if jumped != self._source:
             self._source = float(min(max(0.0, jumped), audio.frames))
             self._wsola.reset(self._source)
+            if self._source >= audio.frames:
+                self._rendered_to_end = True
+                return False
+        room_to_skip = self._skip_room(self._source)
+        if room_to_skip is not None:  # the block ends where the next skipped range starts (exact at speed 1)
+            count = max(1, min(count, int(np.ceil(room_to_skip / self._speed))))
         before = self._source
         if self._speed == 1.0:
             start = int(before)
