@@ -36,6 +36,8 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from nunrec_desktop.domain import Mark, call_time
 from nunrec_desktop.services.document_check import DocumentCheck, DocumentText
+from nunrec_desktop.services.drawn_calls import duration_text, how_drawn
+from nunrec_desktop.services.drawn_calls import local as drawn_local
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
@@ -203,6 +205,7 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path, check: Document
         story.append(_p(replaced_sentence(data), styles.small))
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
+    story += drawn_calls_block(data, styles)
     story += _summary(data.calls, styles, data)
     doc = _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
@@ -217,6 +220,53 @@ def replaced_sentence(data: FeedbackData) -> str:
     if replaced == 1:
         return f"Van de gesprekken die voor {where} zijn geloot, is er 1 met een reden vervangen door een ander."
     return f"Van de gesprekken die voor {where} zijn geloot, zijn er {replaced} met een reden vervangen door andere."
+
+
+def drawn_calls_block(data: FeedbackData, styles: _Styles) -> list[Any]:
+    """Which calls were drawn for the cycles in the document, how, and which were replaced (the employee
+    should know what was listened to)."""
+    evaluated = {c.evaluation.recording_id for c in data.calls if c.evaluation.recording_id}
+    story: list[Any] = [_p("Welke gesprekken zijn getrokken", styles.h2)]
+    shown = False
+    for info in data.cycle_infos:
+        draws = data.draws.get(info.cycle.id, [])
+        if len(data.cycle_infos) > 1 and draws:
+            story.append(_p(info.cycle.label.capitalize(), styles.h3))
+        for draw in draws:
+            shown = True
+            explained = _p(how_drawn(draw), styles.body)
+            rows: list[list[Any]] = [["Gesprek", "Duur", "Wat ermee gebeurde"]]
+            for drawn in draw.picks:
+                done = "beoordeeld" if drawn.recording_id in evaluated else "getrokken, niet beoordeeld"
+                rows.append([f"Gesprek van {drawn_local(drawn.start)}", duration_text(drawn.duration_s), done])
+            for replaced in draw.replacements:
+                why = f"vervangen: {replaced.reason}" if replaced.reason else "vervangen door een ander gesprek"
+                rows.append(
+                    [
+                        f"Gesprek van {drawn_local(replaced.old.start)}",
+                        duration_text(replaced.old.duration_s),
+                        _p(why, styles.cell),
+                    ]
+                )
+            story.append(KeepTogether([explained, _plain_table(rows, [70 * mm, 20 * mm, 84 * mm], styles)]))
+            if draw.replacements:
+                count = len(draw.replacements)
+                story.append(
+                    _p(
+                        f"{count} getrokken gesprek{'' if count == 1 else 'ken'} "
+                        f"{'is' if count == 1 else 'zijn'} vervangen door een ander gesprek uit dezelfde trekking.",
+                        styles.small,
+                    )
+                )
+    if not shown:
+        story.append(
+            _p(
+                "Voor deze gesprekken is geen trekking gedaan: de coach heeft ze zelf gekozen of naast je "
+                "meegeluisterd.",
+                styles.body,
+            )
+        )
+    return story
 
 
 def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:

@@ -15,7 +15,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -29,6 +29,7 @@ from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import Cycle
 from nunrec_desktop.services.conversations import Conversation, ConversationService
+from nunrec_desktop.services.drawn_calls import DrawSummary
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Evaluation,
@@ -77,6 +78,7 @@ class FeedbackData:
     conversation: Conversation | None = None
     previous: Conversation | None = None
     revision_of: dict[int, int] = field(default_factory=dict)  # an older submitted revision -> the one shown
+    draws: dict[int, list[DrawSummary]] = field(default_factory=dict)  # per cycle id: which calls were drawn
 
 
 def confidentiality_line(employee_name: str) -> str:
@@ -262,6 +264,11 @@ class ReportService:
         if newest is not None:
             position = [i.cycle.id for i in all_infos].index(newest.cycle.id)
             previous = next((i.conversation for i in reversed(all_infos[:position]) if i.conversation), None)
+        known: dict[str, tuple[datetime | None, float | None]] = {
+            k.evaluation.recording_id: (k.evaluation.call_start, k.evaluation.call_duration_s)
+            for k in calls
+            if k.evaluation.recording_id
+        }
         return FeedbackData(
             employee.id,
             employee.name,
@@ -275,6 +282,7 @@ class ReportService:
             newest.conversation if newest else None,
             previous,
             revision_of,
+            {info.cycle.id: self._cycles.draws(user, info.cycle, known) for info in infos},
         )
 
     def check_free_text(self, data: FeedbackData, guard: CallerDataGuard) -> None:
