@@ -35,6 +35,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from nunrec_desktop.domain import Mark, call_time
+from nunrec_desktop.services.conversations import DONE, DROPPED, AgreedAction
 from nunrec_desktop.services.document_check import DocumentCheck, DocumentText
 from nunrec_desktop.services.drawn_calls import duration_text, how_drawn
 from nunrec_desktop.services.drawn_calls import local as drawn_local
@@ -384,10 +385,32 @@ def _summary(calls: list[EvaluatedCall], styles: _Styles, data: FeedbackData) ->
     tips = [c.evaluation.content.tips.strip() for c in calls if c.evaluation.content.tips.strip()]
     story.append(_p("Ontwikkelpunten uit de gesprekken", styles.h3))
     story += [_p(f"\u2022 {tip}", styles.body) for tip in dict.fromkeys(tips)] or [_p("-", styles.body)]
-    if data.previous is not None and data.previous.agreements:
-        story.append(_p(f"Afspraken uit ons vorige gesprek ({data.previous.held_on:%d-%m-%Y})", styles.h3))
-        story += [_p(f"\u2022 {a}", styles.body) for a in data.previous.agreements]
+    story += open_actions_block(data, styles, "Afspraken uit eerdere gesprekken: hoe staat het ervoor?")
     story += conversation_block(data, styles)
+    return story
+
+
+def action_what(action: AgreedAction) -> str:
+    return f"{action.what} (vóór {action.due_on:%d-%m-%Y})" if action.due_on else action.what
+
+
+def action_status(action: AgreedAction) -> str:
+    """The state of an agreed action in the employee's words, with when it was closed."""
+    if action.state == DONE and action.closed_at:
+        return f"gedaan (afgerond op {action.closed_at.astimezone():%d-%m-%Y})"
+    if action.state == DROPPED and action.closed_at:
+        return f"vervallen op {action.closed_at.astimezone():%d-%m-%Y}: {action.reason}"
+    return f"open, afgesproken op {action.agreed_on:%d-%m-%Y}"
+
+
+def open_actions_block(data: FeedbackData, styles: _Styles, title: str) -> list[Any]:
+    """The follow-up of earlier agreements: what is still open (asked about), and what was closed since."""
+    if not data.follow_up:
+        return []
+    story: list[Any] = [_p(title, styles.h3)]
+    for action in data.follow_up:
+        ask = " Hoe gaat het hiermee?" if action.open else ""
+        story.append(_p(f"\u2022 {action_what(action)}: {action_status(action)}.{ask}", styles.body))
     return story
 
 
@@ -407,9 +430,11 @@ def conversation_block(data: FeedbackData, styles: _Styles) -> list[Any]:
         _p(f"Ons gesprek van {conversation.held_on:%d-%m-%Y}", styles.h2),
         _p("Wat we hebben afgesproken voor de volgende keer", styles.h3),
     ]
-    story += [_p(f"\u2022 {a}", styles.body) for a in conversation.agreements] or [
+    story += [_p(f"\u2022 {action_what(a)}", styles.body) for a in conversation.actions] or [
         _p("Geen afspraken vastgelegd.", styles.body)
     ]
+    if conversation.actions and all(a.confirmed for a in conversation.actions):
+        story.append(_p("We hebben deze afspraken in het gesprek samen doorgenomen en bevestigd.", styles.small))
     story.append(_p("Jouw reactie", styles.h3))
     story.append(_p(conversation.reaction or "Geen reactie vastgelegd.", styles.body))
     if conversation.agrees is True:
@@ -491,11 +516,11 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path, check: DocumentCh
         conversation = infos[index].conversation if infos else None
         if conversation is not None:  # what was agreed in the feedback conversation of this cycle
             later = {c.evaluation.content.tips.strip() for cyc in cycles[index + 1 :] for c in cyc}
-            for agreement in conversation.agreements:
-                status = f"afgesproken op {conversation.held_on:%d-%m-%Y}" + (
-                    "; kwam later terug als tip" if agreement in later else ""
+            for action in conversation.actions:
+                status = action_status(action) + ("; kwam later terug als tip" if action.what in later else "")
+                rows.append(
+                    [_p(labels[index], styles.cell), _p(action_what(action), styles.cell), _p(status, styles.cell)]
                 )
-                rows.append([_p(labels[index], styles.cell), _p(agreement, styles.cell), _p(status, styles.cell)])
             if not conversation.agreements:
                 rows.append([_p(labels[index], styles.cell), _p("geen afspraken", styles.cell), ""])
             continue
@@ -521,6 +546,7 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path, check: DocumentCh
             repeatRows=1,
         )
     )
+    story += open_actions_block(data, styles, "Open afspraken: hoe staat het ervoor?")
     doc = _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
 

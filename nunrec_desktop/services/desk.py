@@ -9,8 +9,8 @@ click can be followed from the page to the service in one hop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.coaching_cycles import Cycle, CycleService
-from nunrec_desktop.services.conversations import Conversation, ConversationService
+from nunrec_desktop.services.conversations import ActionInput, AgreedAction, Conversation, ConversationService
 from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
 from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService, ReplaceReason
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
@@ -80,6 +80,7 @@ class CycleOutlook:
     drawn: bool | None
     agreed: Conversation | None  # the previous conversation, whose agreements are for this cycle
     decided: bool  # True once submitted: the cycle is the evaluation's own, not the running one
+    open_actions: list[AgreedAction] = field(default_factory=list)  # agreed earlier, still open: ask about them
 
 
 @dataclass(frozen=True)
@@ -181,11 +182,21 @@ class Desk:
         agrees: bool | None = None,
         disagreement: str = "",
         cycle_id: int | None = None,
+        actions: Sequence[ActionInput] = (),
+        confirmed: bool = False,
     ) -> Conversation:
         """The feedback conversation of `cycle_id` (default: `conversations.cycle_to_discuss`)."""
         return self._parts.conversations.record(
-            self.user, employee_id, held_on, agreements, reaction, agrees, disagreement, cycle_id
+            self.user, employee_id, held_on, agreements, reaction, agrees, disagreement, cycle_id, actions, confirmed
         )
+
+    def agreed_actions(self, employee_id: str) -> list[AgreedAction]:
+        """Every action agreed with the employee in this coach's conversations, with when each was closed."""
+        return self._parts.conversations.actions(self.user, employee_id)
+
+    def close_action(self, action_id: int, state: str, reason: str = "") -> AgreedAction:
+        """Mark an agreed action done, or dropped with a reason (or open again)."""
+        return self._parts.conversations.close_action(self.user, action_id, state, reason)
 
     def export_subject_access(self, employee_id: str, out: Path) -> Path:
         return self._parts.exports.subject_access(self.user, employee_id, out)
@@ -352,7 +363,10 @@ class CoachDesk(Desk):
         agreed = self._parts.conversations.agreements_for(
             self.user, evaluation.employee_id, cycle.id if cycle else None
         )
-        return CycleOutlook(cycle, drawn, agreed, evaluation.status != "draft")
+        open_actions = self._parts.conversations.open_actions(
+            self.user, evaluation.employee_id, cycle.id if cycle else None
+        )
+        return CycleOutlook(cycle, drawn, agreed, evaluation.status != "draft", open_actions)
 
     def evaluation_by_id(self, evaluation_id: int) -> tuple[Evaluation, Guideline]:
         """One of this coach's evaluations with the guideline it was made with (to read it from the history)."""

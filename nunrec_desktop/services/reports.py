@@ -28,7 +28,7 @@ from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import Cycle
-from nunrec_desktop.services.conversations import Conversation, ConversationService
+from nunrec_desktop.services.conversations import AgreedAction, Conversation, ConversationService
 from nunrec_desktop.services.drawn_calls import DrawSummary
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
@@ -79,6 +79,8 @@ class FeedbackData:
     previous: Conversation | None = None
     revision_of: dict[int, int] = field(default_factory=dict)  # an older submitted revision -> the one shown
     draws: dict[int, list[DrawSummary]] = field(default_factory=dict)  # per cycle id: which calls were drawn
+    # agreed before the newest cycle: still open (asked about), or closed since that cycle began
+    follow_up: list[AgreedAction] = field(default_factory=list)
 
 
 def confidentiality_line(employee_name: str) -> str:
@@ -283,7 +285,21 @@ class ReportService:
             previous,
             revision_of,
             {info.cycle.id: self._cycles.draws(user, info.cycle, known) for info in infos},
+            self._follow_up(user, employee_id, cycles, newest.cycle if newest else None),
         )
+
+    def _follow_up(self, user: User, employee_id: str, cycles: list[Cycle], newest: Cycle | None) -> list[AgreedAction]:
+        """Actions agreed in conversations before `newest` that are open, or were closed in or after it."""
+        if newest is None:
+            return []
+        order = [c.id for c in cycles]
+        earlier = set(order[: order.index(newest.id)])
+        later = set(order[order.index(newest.id) :])
+        actions = self._conversations.open_actions(user, employee_id)
+        closed = [
+            a for a in self._conversations.actions_of(user, employee_id) if not a.open and a.closed_in_cycle_id in later
+        ]
+        return [a for a in actions + closed if a.cycle_id in earlier]
 
     def check_free_text(self, data: FeedbackData, guard: CallerDataGuard) -> None:
         """Refuse while any free text holds a finding that is not masked or validly kept (scanned again here,

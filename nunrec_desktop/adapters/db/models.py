@@ -238,6 +238,26 @@ class ConversationRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class AgreedActionRow(Base):
+    """One agreement of a feedback conversation as an action (issue 26): what, an optional date, and its state
+    (open, done, dropped with a reason); when and in which cycle it was closed. Texts pass the caller-data
+    guard first."""
+
+    __tablename__ = "agreed_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("feedback_conversations.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    state: Mapped[str] = mapped_column(String(16))  # open | done | dropped
+    reason: Mapped[str] = mapped_column(Text)  # why it was dropped ("" otherwise)
+    confirmed: Mapped[bool] = mapped_column(Boolean)  # confirmed with the employee in the conversation
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_in_cycle_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_cycles.id"), nullable=True)
+
+
 class FeedbackExportRow(Base):
     """Which evaluations went into a feedback document the coach made (the history's "in terugkoppeling")."""
 
