@@ -237,7 +237,9 @@ def test_the_feedback_choice_and_the_conversation(
     assert toggle.isVisible() and toggle.text() == "1 afspraak" and not agreed.isVisible()
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     assert agreed.isVisible() and form.body.isAncestorOf(agreed)  # in the form's body: it scrolls with the form
-    assert agreed.text() == "Afgesproken in het gesprek van 20-11-2026:\n\u2022 Een keer extra doorvragen"
+    assert agreed.text() == (  # issue 26: the open agreements of earlier conversations, to ask about
+        "Open afspraken, vraag hoe het ging:\n\u2022 Een keer extra doorvragen, afgesproken op 20-11-2026"
+    )
     assert ids
 
 
