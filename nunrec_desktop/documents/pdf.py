@@ -546,7 +546,7 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path, check: DocumentCh
             repeatRows=1,
         )
     )
-    story += open_actions_block(data, styles, "Open afspraken: hoe staat het ervoor?")
+    story += open_actions_block(data, styles, "Afspraken uit eerdere gesprekken: hoe staat het ervoor?")
     doc = _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
 

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from nunrec_desktop.adapters.db.admin_queries import AssignmentRecord, ReviewRecord
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AuditResult, Employee, Role, User
+from nunrec_desktop.domain import AuditResult, Employee, InvalidInput, Role, User
 from nunrec_desktop.services.access_review import AccessReview, AccessReviewData, ReviewLayout
 from nunrec_desktop.services.accounts import Accounts, AccountStatus
 from nunrec_desktop.services.audit import AuditEntry, AuditLog, ChainReport
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.calibrations import CalibrationService, CalibrationStats, CalibrationView
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.coaching_cycles import Cycle, CycleService
 from nunrec_desktop.services.conversations import ActionInput, AgreedAction, Conversation, ConversationService
@@ -120,6 +121,7 @@ class DeskParts:
     guard: Callable[[], CallerDataGuard]  # the workspace's caller-data guard (own numbers/domains from settings)
     recording_retention_days: int
     admin: AdminParts | None = None
+    calibrations: CalibrationService | None = None  # calibration between coaches (issue 26)
 
 
 class Desk:
@@ -220,7 +222,37 @@ class Desk:
         self._parts.auth.record_sign_out(self.user)
 
 
-class CoachDesk(Desk):
+class CalibrationDesk:
+    """Calibration between coaches: what a coach's desk offers (services/calibrations.py decides and audits)."""
+
+    user: User
+    _parts: DeskParts
+
+    def _calibrations(self) -> CalibrationService:
+        if self._parts.calibrations is None:
+            raise InvalidInput("Kalibratie is in deze werkplek niet beschikbaar.")
+        return self._parts.calibrations
+
+    def share_for_calibration(self, evaluation_id: int) -> int:
+        return self._calibrations().share(self.user, evaluation_id)
+
+    def calibrations(self) -> list[CalibrationView]:
+        return self._calibrations().list(self.user)
+
+    def calibration(self, calibration_id: int) -> CalibrationView:
+        return self._calibrations().show(self.user, calibration_id)
+
+    def score_calibration(self, calibration_id: int, answers: dict[str, str]) -> None:
+        self._calibrations().score(self.user, calibration_id, answers)
+
+    def agree_calibration(self, calibration_id: int, answers: dict[str, str], note: str = "") -> CalibrationView:
+        return self._calibrations().agree(self.user, calibration_id, answers, note)
+
+    def calibration_stats(self) -> CalibrationStats:
+        return self._calibrations().stats(self.user)
+
+
+class CoachDesk(CalibrationDesk, Desk):
     """A coach's desk: recordings, the player, the evaluation form, drafts, cycles and side-by-side sessions."""
 
     def __init__(self, user: User, parts: DeskParts) -> None:

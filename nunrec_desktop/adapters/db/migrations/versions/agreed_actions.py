@@ -5,7 +5,7 @@ as confirmed with the employee (that was not asked then). The conversation's `ag
 whats, in order) so that older readers keep working.
 
 Revision ID: agreed_actions
-Revises: history
+Revises: 0007_directory
 """
 
 import json
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "agreed_actions"
-down_revision = "history"
+down_revision = "0007_directory"
 branch_labels = None
 depends_on = None
 
