@@ -73,6 +73,7 @@ def _utc(moment: datetime | None) -> str | None:
 def cmd_evaluations(args: argparse.Namespace, io: Io) -> int:
     with signed_in(args, io) as desk:
         history = desk.history(args.employee)
+        own = desk.self_evaluations_of(args.employee)  # issue 26: the employee's own answers ("self")
     for entry in history.entries:
         evaluation = entry.evaluation
         record = {
@@ -91,6 +92,17 @@ def cmd_evaluations(args: argparse.Namespace, io: Io) -> int:
         }
         if args.json:
             print(json.dumps(record, ensure_ascii=False, allow_nan=False), file=io.stdout)
+    for mine, counts in own if args.json else []:  # the employee's own answers: their record, not a coach's score
+        record = {
+            "id": mine.id,
+            "source": "self",
+            "call_start": _utc(mine.call_start),
+            "status": "submitted",
+            "submitted_at": _utc(mine.created_at),
+            "answers": counts,
+            "criteria": mine.answers,
+        }
+        print(json.dumps(record, ensure_ascii=False, allow_nan=False), file=io.stdout)
     if not args.json:
         print(f"{'id':>6}  {'gesprek':<16}  {'bron':<12} {'status':<22} {'cyclus':<11} terugkoppeling", file=io.stdout)
         for entry in history.entries:

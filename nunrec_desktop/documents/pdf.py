@@ -42,6 +42,7 @@ from nunrec_desktop.services.drawn_calls import local as drawn_local
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
+from nunrec_desktop.services.self_evaluations import SelfEvaluation
 from nunrec_desktop.services.subject_access import SubjectAccessData
 
 TEAL = colors.HexColor("#0f4c5c")
@@ -206,6 +207,8 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path, check: Document
         story.append(_p(replaced_sentence(data), styles.small))
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
+        recording_id = call.evaluation.recording_id
+        story += own_view_block(call, data.self_evaluations.get(recording_id) if recording_id else None, styles)
     story += drawn_calls_block(data, styles)
     story += _summary(data.calls, styles, data)
     doc = _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)")
@@ -329,6 +332,41 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
         block += [_p(mark_text(m, titles), styles.body) for m in content.marks]
     keep = 3 if live else 2
     return [KeepTogether(block[:keep]), *block[keep:], Spacer(1, 3 * mm)]
+
+
+def own_view_block(call: EvaluatedCall, own: SelfEvaluation | None, styles: _Styles) -> list[Any]:
+    """ "Jouw eigen beoordeling": the employee's own answers beside the coach's, per criterion."""
+    if own is None:
+        return []
+    rows: list[list[Any]] = [["Criterium", "Jouw eigen beoordeling", "Coach"]]
+    differ = 0
+    for section in call.guideline.sections:
+        for criterion in section.criteria:
+            mine = own.answers.get(criterion.key, "")
+            answer = call.evaluation.content.answers.get(criterion.key)
+            coach = answer.answer if answer else ""
+            differ += int(bool(mine) and bool(coach) and mine != coach)
+            rows.append([_wrapped(criterion.text, styles.cell.fontName, 8, 98 * mm), mine or "-", coach or "-"])
+    summary = (
+        "Je keek er hetzelfde naar als de coach."
+        if not differ
+        else f"Bij {differ} {'criterium' if differ == 1 else 'criteria'} keek je er anders naar dan de coach: "
+        "daarover praten we samen."
+    )
+    return [
+        KeepTogether(
+            [
+                _p("Jouw eigen beoordeling", styles.h3),
+                _p(
+                    "Je vulde tijdens het samen luisteren zelf het formulier in, voordat je dat van de coach zag.",
+                    styles.small,
+                ),
+                _plain_table(rows, [100 * mm, 40 * mm, 34 * mm], styles),
+            ]
+        ),
+        _p(summary, styles.body),
+        Spacer(1, 3 * mm),
+    ]
 
 
 def mark_text(mark: Mark, section_titles: dict[str, str]) -> str:

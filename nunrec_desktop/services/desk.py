@@ -45,6 +45,7 @@ from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding
 from nunrec_desktop.services.recordings import RecordingCatalog, RecordingList, VisibleRecording
 from nunrec_desktop.services.reports import FeedbackData
+from nunrec_desktop.services.self_evaluations import Compared, SelfEvaluation, SelfEvaluationService
 from nunrec_desktop.services.staffing import AssignmentLine, EmployeeLine, StaffAdministration
 from nunrec_desktop.services.store_admin import ConnectionReport, StoreAdministration, StoreStatus
 
@@ -122,6 +123,7 @@ class DeskParts:
     recording_retention_days: int
     admin: AdminParts | None = None
     calibrations: CalibrationService | None = None  # calibration between coaches (issue 26)
+    self_evaluations: SelfEvaluationService | None = None  # the employee's own answers (issue 26, P4)
 
 
 class Desk:
@@ -174,6 +176,14 @@ class Desk:
         """The employee's evaluations by this user (a coach: their own; the policy refuses IT and other
         coaches, audited)."""
         return self._parts.history.history(self.user, employee_id, cycle_id, first, last)
+
+    def self_evaluations_of(self, employee_id: str) -> list[tuple[SelfEvaluation, dict[str, dict[str, int]]]]:
+        """The employee's own answers given at this coach's workstation (their record, not a score of yours),
+        each with its answers counted per A."""
+        service = self._parts.self_evaluations
+        if service is None:
+            return []
+        return [(own, service.counts_per_section(own)) for own in service.listed(self.user, employee_id)]
 
     def record_conversation(
         self,
@@ -267,6 +277,32 @@ class CoachDesk(CalibrationDesk, Desk):
     def listen_together(self, employee_id: str | None) -> None:
         """From now on only this employee's own calls are listed and open; None ends the session."""
         self._together = employee_id or None
+
+    def record_self_evaluation(self, recording_id: str, answers: dict[str, str]) -> SelfEvaluation:
+        """The employee's own 5A answers for one of their calls: only while listening together with them, and
+        only for a call of theirs (P4). Stored as the employee's, never as the coach's score."""
+        employee_id = self._together
+        if employee_id is None or self._parts.self_evaluations is None:
+            raise InvalidInput("Een eigen beoordeling vult de medewerker in tijdens het samen luisteren.")
+        recording = next((r for r in self.recordings().items if r.id == recording_id), None)
+        if recording is None:
+            raise InvalidInput("Dit gesprek hoort niet bij de medewerker met wie je luistert.")
+        return self._parts.self_evaluations.record(
+            self.user,
+            self._parts.guideline(),
+            employee_id,
+            recording.id,
+            recording.start,
+            recording.duration_s,
+            answers,
+        )
+
+    def self_comparison(self, recording_id: str) -> list[Compared]:
+        """Per criterion the employee's own answer beside yours, once the employee has given theirs."""
+        employee_id = self._together
+        if employee_id is None or self._parts.self_evaluations is None:
+            raise InvalidInput("De vergelijking zie je samen met de medewerker, tijdens het samen luisteren.")
+        return self._parts.self_evaluations.comparison(self.user, employee_id, recording_id)
 
     # Recordings and the player -------------------------------------------------------------------------
     def recordings(self, only_employee: str | None = None) -> RecordingList:

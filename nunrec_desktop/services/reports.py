@@ -40,6 +40,7 @@ from nunrec_desktop.services.evaluations import (
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
+from nunrec_desktop.services.self_evaluations import SelfEvaluation, SelfEvaluationService, by_recording
 
 CYCLE_GAP = timedelta(days=14)  # how cycles were inferred before they were explicit (the migration uses it)
 
@@ -81,6 +82,8 @@ class FeedbackData:
     draws: dict[int, list[DrawSummary]] = field(default_factory=dict)  # per cycle id: which calls were drawn
     # agreed before the newest cycle: still open (asked about), or closed since that cycle began
     follow_up: list[AgreedAction] = field(default_factory=list)
+    # the employee's own answers per recording id, given while listening together ("jouw eigen beoordeling")
+    self_evaluations: dict[str, SelfEvaluation] = field(default_factory=dict)
 
 
 def confidentiality_line(employee_name: str) -> str:
@@ -202,6 +205,7 @@ class ReportService:
         evaluations: EvaluationService,
         clock: Clock,
         conversations: ConversationService | None = None,
+        self_evaluations: SelfEvaluationService | None = None,
     ) -> None:
         self._sessions = sessions
         self._policy = policy
@@ -209,6 +213,7 @@ class ReportService:
         self._people = people
         self._evaluations = evaluations
         self._clock = clock
+        self._self_evaluations = self_evaluations
         self._cycles = evaluations.cycles
         self._conversations = conversations or ConversationService(
             sessions, policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
@@ -286,6 +291,7 @@ class ReportService:
             revision_of,
             {info.cycle.id: self._cycles.draws(user, info.cycle, known) for info in infos},
             self._follow_up(user, employee_id, cycles, newest.cycle if newest else None),
+            by_recording(self._self_evaluations.of_employee(user, employee_id)) if self._self_evaluations else {},
         )
 
     def _follow_up(self, user: User, employee_id: str, cycles: list[Cycle], newest: Cycle | None) -> list[AgreedAction]:

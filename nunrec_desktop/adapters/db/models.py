@@ -296,6 +296,23 @@ class CalibrationScoreRow(Base):
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class SelfEvaluationRow(Base):
+    """The employee's own 5A answers for one of their calls, given while listening together on the coach's
+    workstation (issue 26, P4). The employee's record, never a score of the coach; answers only, no free text."""
+
+    __tablename__ = "self_evaluations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)  # whose workstation
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    recording_id: Mapped[str] = mapped_column(String(200))
+    call_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    call_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    guideline_hash: Mapped[str] = mapped_column(String(128))
+    answers: Mapped[str] = mapped_column(Text)  # JSON criterion key -> answer
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class FeedbackExportRow(Base):
     """Which evaluations went into a feedback document the coach made (the history's "in terugkoppeling")."""
 
