@@ -298,6 +298,7 @@ class AppController(QObject):
         cycles.side_by_side_requested.connect(self._show_side_by_side)
         cycles.side_by_side_requested.connect(live.prepare_start)
         recordings.recording_activated.connect(self._show_player)
+        recordings.self_evaluation_requested.connect(self._own_view)
         recordings.recording_activated.connect(player.open_recording)
         self.recordings, self.player, self.form, self.overview, self.cycles, self.live = (
             recordings,
@@ -314,6 +315,14 @@ class AppController(QObject):
             MainWindow.CYCLES: cycles,
             MainWindow.SIDE_BY_SIDE: live,
         }
+
+    def _own_view(self, recording: VisibleRecording) -> None:
+        """The employee's own 5A answers for the chosen call, while listening together (issue 26)."""
+        from nunrec_desktop.services.desk import CoachDesk
+        from nunrec_desktop.ui.self_evaluation_dialog import SelfEvaluationDialog
+
+        if isinstance(self.desk, CoachDesk):
+            SelfEvaluationDialog(self.desk, recording, self.main_window).exec()
 
     def _area_shown(self, row: int) -> None:
         """Areas that show counts are brought up to date when the coach turns to them."""
