@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -62,7 +63,7 @@ class CalibrationPage(QWidget):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Calibrations"))
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(96)
         self.list.currentRowChanged.connect(lambda _row: self._open_current())
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(lambda: self.reload())
@@ -70,6 +71,7 @@ class CalibrationPage(QWidget):
         self.state.setWordWrap(True)
         self.table = QTableWidget(0, 2, self)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note with the agreed result (no caller details)"))
         self.submit_button = QPushButton(self.tr("Submit my answers"), self)
@@ -84,6 +86,7 @@ class CalibrationPage(QWidget):
         self.stats.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.list, 1)
+        top.addWidget(self.stats, 1)  # beside the list: the table below keeps its room on a laptop screen
         top.addWidget(self.refresh_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
@@ -97,7 +100,6 @@ class CalibrationPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(self.stats)
         self._show(None)
 
     def reload(self) -> None:
@@ -180,7 +182,10 @@ class CalibrationPage(QWidget):
             choice.setEnabled(editable)
             choice.setAccessibleName(row.text)
             self.table.setCellWidget(index, len(headers) - 1, choice)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()  # the criterion takes the room; answers as wide as they need
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.submit_button.setEnabled(not view.revealed and not view.mine_submitted)
         self.agree_button.setEnabled(view.state == "revealed")
         self.note.setEnabled(view.state == "revealed")
@@ -225,12 +230,12 @@ class CalibrationPage(QWidget):
             if stats.calibrations == 1
             else self.tr("Over %1 calibrations together:").replace("%1", str(stats.calibrations))
         ]
-        weakest = sorted(stats.criteria, key=lambda c: c.share)[:3]
+        weakest = [c for c in sorted(stats.criteria, key=lambda c: c.share) if c.share < 1][:2]
         for criterion in weakest:
             lines.append(
                 self.tr("%1 % unanimous: %2")
                 .replace("%1", str(round(100 * criterion.share)))
-                .replace("%2", criterion.text)
+                .replace("%2", criterion.text if len(criterion.text) <= 48 else criterion.text[:47] + "\u2026")
             )
         if stats.alpha is None:
             lines.append(self.tr("Krippendorff's alpha: cannot be computed (too little difference in the answers)."))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -64,7 +65,7 @@ class SelfEvaluationDialog(QDialog):
                 choice.setAccessibleName(criterion.text)
                 self.table.setCellWidget(row, 1, choice)
                 self._keys.append(criterion.key)
-        self.table.resizeColumnsToContents()
+        self._fit()
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
@@ -79,6 +80,12 @@ class SelfEvaluationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(760, 560)
+
+    def _fit(self) -> None:
+        header = self.table.horizontalHeader()  # the criterion takes the room; answers as wide as they need
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def choices(self) -> dict[str, str]:
         found = {}
@@ -106,7 +113,7 @@ class SelfEvaluationDialog(QDialog):
             self.table.setItem(row, 2, QTableWidgetItem(item.coach or self.tr("not yet")))
             same = self.tr("yes") if item.same else self.tr("no") if item.coach else ""
             self.table.setItem(row, 3, QTableWidgetItem(same))
-        self.table.resizeColumnsToContents()
+        self._fit()
         self.submit_button.setEnabled(False)
         differ = sum(1 for c in compared if c.coach and not c.same)
         if differ == 1:
