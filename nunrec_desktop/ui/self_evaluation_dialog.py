@@ -51,6 +51,7 @@ class SelfEvaluationDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 2, self)
         self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Answers per criterion"))
         self.table.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Own answer")])
         self._keys: list[str] = []
         for section in desk.guideline().sections:
