@@ -213,7 +213,7 @@ def test_the_feedback_choice_and_the_conversation(
     cycles = window.pages.widget(MainWindow.CYCLES)
     assert isinstance(cycles, CyclesPage)
     qtbot.waitUntil(lambda: cycles.table.rowCount() == 1, timeout=10_000)
-    assert cycles.table.item(0, 5).text() == "besproken op 20-11-2026"
+    assert cycles.table.item(0, 6).text() == "besproken op 20-11-2026"
 
     # The next cycle: the coach starts it, evaluates a new call, and the form shows what was agreed.
     window.show_area(MainWindow.EVALUATION)
