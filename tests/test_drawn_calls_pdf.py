@@ -16,6 +16,7 @@ from sqlalchemy import update
 from nunrec_desktop.adapters.db.models import DrawRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
+from nunrec_desktop.services.draws import ReplaceReason
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording, tone_audio
@@ -53,7 +54,7 @@ def test_the_feedback_pdf_lists_the_drawn_calls_how_and_the_replaced(
 ) -> None:
     draw = services.draws.draw(drawn, "E1", 3, seed=4711)
     replaced = draw.picks[1]
-    after = services.draws.replace(drawn, draw.id, replaced.id)
+    after = services.draws.replace(drawn, draw.id, replaced.id, ReplaceReason("technical"))
     _evaluate(services, drawn, after.picks[0].id)
     out = services.exports.document(drawn, "feedback", "E1", tmp_path / "terugkoppeling.pdf")
     text = _text(out)
@@ -64,7 +65,7 @@ def test_the_feedback_pdf_lists_the_drawn_calls_how_and_the_replaced(
         moment = recording.start.astimezone().strftime("%d-%m-%Y om %H:%M")
         assert f"Gesprek van {moment}" in text, moment
     old = replaced.start.astimezone().strftime("%d-%m-%Y om %H:%M")
-    assert f"Gesprek van {old}" in text and "vervangen" in text
+    assert f"Gesprek van {old}" in text and "vervangen: technisch mankement in de opname" in text
     assert "1 getrokken gesprek is vervangen" in text
     assert text.count("getrokken, niet beoordeeld") == 2 and "beoordeeld" in text
     png = tmp_path / "page"

@@ -18,6 +18,13 @@ from typing import Any
 
 from nunrec_desktop.domain import call_time
 
+# The reasons a drawn call may be replaced (services/draws.py REPLACE_REASONS), in the employee's words.
+REASON_WORDS = {
+    "technical": "technisch mankement in de opname",
+    "unfit": "gesprek niet geschikt om te beoordelen",
+    "not_customer": "geen klantgesprek",
+}
+
 
 @dataclass(frozen=True)
 class DrawnCall:
@@ -75,7 +82,7 @@ def summarize(
         return DrawnCall(recording_id, start, duration)
 
     replacements = [
-        Replacement(call(str(r.get("old", ""))), call(str(r.get("new", ""))), str(r.get("reason", "") or ""))
+        Replacement(call(str(r.get("old", ""))), call(str(r.get("new", ""))), _reason(r))
         for r in json.loads(replacements_json)
         if isinstance(r, dict)
     ]
@@ -89,6 +96,14 @@ def summarize(
         [call(str(i)) for i in json.loads(picks_json)],
         replacements,
     )
+
+
+def _reason(replacement: dict[str, Any]) -> str:
+    """The reason in words: the code's Dutch, or the coach's own text for "other" (guarded when given)."""
+    code, text = str(replacement.get("reason", "") or ""), str(replacement.get("text", "") or "")
+    if text:
+        return text
+    return REASON_WORDS.get(code, "")
 
 
 def local(moment: datetime | None) -> str:
