@@ -37,6 +37,7 @@ from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.calibrations import CalibrationService
 from nunrec_desktop.services.coaching_cycles import CycleService
 from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.credential_administration import CredentialAdministration
@@ -56,6 +57,7 @@ from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService
 from nunrec_desktop.services.retention import RetentionService
+from nunrec_desktop.services.self_evaluations import SelfEvaluationService
 from nunrec_desktop.services.staffing import StaffAdministration
 from nunrec_desktop.services.store_admin import StoreAdministration
 from nunrec_desktop.services.subject_access import SubjectAccessService
@@ -112,6 +114,8 @@ class Services:
     admin_queries: AdminQueries = field(init=False, repr=False)
     store_admin: StoreAdministration = field(init=False, repr=False)
     access_review: AccessReview = field(init=False, repr=False)
+    calibrations: CalibrationService = field(init=False, repr=False)
+    self_evaluations: SelfEvaluationService = field(init=False, repr=False)
     _store: RecordingStore | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,11 +126,20 @@ class Services:
             self.sessions, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
         )
         self.conversations = ConversationService(self.sessions, self.policy, self.cycle_book, self.clock, self.guard)
+        self.calibrations = CalibrationService(self.sessions, self.policy, self.evaluations, self.clock, self.guard)
+        self.self_evaluations = SelfEvaluationService(self.sessions, self.policy, self.evaluations, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
         self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(
-            self.sessions, self.policy, self.audit, self.people, self.evaluations, self.clock, self.conversations
+            self.sessions,
+            self.policy,
+            self.audit,
+            self.people,
+            self.evaluations,
+            self.clock,
+            self.conversations,
+            self.self_evaluations,
         )
         self.history = HistoryService(
             self.sessions,
@@ -226,6 +239,8 @@ class Services:
                 anchor_label=self.anchor_label,
                 audit=self.audit,
             ),
+            calibrations=self.calibrations,
+            self_evaluations=self.self_evaluations,
         )
         return desk_for(user, parts)
 

@@ -34,6 +34,8 @@ class Action(enum.StrEnum):
     READ_AUDIT = "audit.read"
     RUN_RETENTION = "retention.run"
     SUBJECT_ACCESS = "subject_access.export"
+    SHARE_FOR_CALIBRATION = "calibrations.share"
+    CALIBRATE = "calibrations.take_part"
 
 
 class AuditResult(enum.StrEnum):

@@ -26,6 +26,8 @@ EXPECTED = {
     (Role.COACH, Action.READ_AUDIT): False,
     (Role.COACH, Action.RUN_RETENTION): False,
     (Role.COACH, Action.SUBJECT_ACCESS): True,
+    (Role.COACH, Action.SHARE_FOR_CALIBRATION): True,
+    (Role.COACH, Action.CALIBRATE): True,
     (Role.IT, Action.LIST_RECORDINGS): False,
     (Role.IT, Action.PLAY_RECORDING): False,
     (Role.IT, Action.RETRIEVE_FOR_COACH): True,
@@ -39,6 +41,8 @@ EXPECTED = {
     (Role.IT, Action.READ_AUDIT): True,
     (Role.IT, Action.RUN_RETENTION): True,
     (Role.IT, Action.SUBJECT_ACCESS): True,
+    (Role.IT, Action.SHARE_FOR_CALIBRATION): False,
+    (Role.IT, Action.CALIBRATE): False,
 }
 
 
@@ -57,12 +61,15 @@ def test_every_role_action_pair(services: Services, admin: User, role: Role, act
     employees = ("E1",) if action in EMPLOYEE_SCOPED else ()
     before = len(services.audit.entries())
     purpose = "verzoek van de coach (ticket 12)" if action is Action.RETRIEVE_FOR_COACH else ""
+    calibrating = action in (Action.SHARE_FOR_CALIBRATION, Action.CALIBRATE)
+    purpose = "kalibratie" if calibrating else purpose
+    kind = "calibration" if action is Action.CALIBRATE else "thing"
     if EXPECTED[(role, action)]:
-        services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
+        services.policy.require(user, action, Target(kind, "t-1", employees), purpose=purpose)
         result = "allowed"
     else:
         with pytest.raises(AccessDenied) as denied:
-            services.policy.require(user, action, Target("thing", "t-1", employees), purpose=purpose)
+            services.policy.require(user, action, Target(kind, "t-1", employees), purpose=purpose)
         assert "mag je geen" in str(denied.value)
         result = "denied"
     [entry] = services.audit.entries()[: len(services.audit.entries()) - before]
@@ -72,7 +79,7 @@ def test_every_role_action_pair(services: Services, admin: User, role: Role, act
         str(action),
         result,
     )
-    assert (entry.object_type, entry.object_id) == ("thing", "t-1")
+    assert (entry.object_type, entry.object_id) == (kind, "t-1")
     assert ROLE_ACTIONS[role].__contains__(action) is EXPECTED[(role, action)]
 
 
@@ -109,3 +116,20 @@ def test_permits_does_not_audit(services: Services, coach: User) -> None:
     before = len(services.audit.entries())
     services.policy.permits(coach, Action.READ_AUDIT)
     assert len(services.audit.entries()) == before
+
+
+def test_calibration_needs_its_purpose_and_one_shared_call(services: Services, admin: User) -> None:
+    """Issue 26: sharing and taking part only with the purpose "kalibratie"; taking part only in one named
+    calibration (never "any call"); sharing only a call of an employee the coach coaches."""
+    coach = services.accounts.add(admin, "cal-coach", Role.COACH, "x", TEST_PASSWORD)
+    services.people.add_employee("E1", "Anouk de Vries")
+    for action, target, purpose in (
+        (Action.CALIBRATE, Target("calibration", "3"), ""),
+        (Action.CALIBRATE, Target("recording", "rec-1"), "kalibratie"),
+        (Action.CALIBRATE, Target("calibration", ""), "kalibratie"),
+        (Action.SHARE_FOR_CALIBRATION, Target("evaluation", "1", ("E1",)), "kalibratie"),  # not coached
+        (Action.SHARE_FOR_CALIBRATION, Target("evaluation", "1", ()), "kalibratie"),
+    ):
+        with pytest.raises(AccessDenied):
+            services.policy.require(coach, action, target, purpose=purpose)
+    services.policy.require(coach, Action.CALIBRATE, Target("calibration", "3"), purpose="kalibratie")

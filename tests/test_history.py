@@ -215,7 +215,7 @@ def test_the_conversation_closes_the_cycle_and_reaches_the_pdf_the_form_and_the_
     )
     assert held.cycle_id == first.id
     [entry] = services.audit.entries(action="evaluations.write", object_id=str(first.id))[:1]
-    assert entry.detail == "conversation recorded; held 2026-10-14; agreements 2; reaction yes; agrees no"
+    assert entry.detail == "conversation recorded; held 2026-10-14; agreements 2; reaction yes; agrees no; confirmed no"
     assert "doorvragen" not in entry.detail.lower().replace("conversation", "")  # counts, never the text
     [row] = [r for r in services.cycles.rows(anouk) if r.employee_id == "E1"]
     assert row.conversation == "besproken op 14-10-2026" and not services.cycle_book.get(anouk, first.id).running

@@ -213,7 +213,7 @@ def test_the_feedback_choice_and_the_conversation(
     cycles = window.pages.widget(MainWindow.CYCLES)
     assert isinstance(cycles, CyclesPage)
     qtbot.waitUntil(lambda: cycles.table.rowCount() == 1, timeout=10_000)
-    assert cycles.table.item(0, 5).text() == "besproken op 20-11-2026"
+    assert cycles.table.item(0, 6).text() == "besproken op 20-11-2026"
 
     # The next cycle: the coach starts it, evaluates a new call, and the form shows what was agreed.
     window.show_area(MainWindow.EVALUATION)
@@ -237,7 +237,9 @@ def test_the_feedback_choice_and_the_conversation(
     assert toggle.isVisible() and toggle.text() == "1 afspraak" and not agreed.isVisible()
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     assert agreed.isVisible() and form.body.isAncestorOf(agreed)  # in the form's body: it scrolls with the form
-    assert agreed.text() == "Afgesproken in het gesprek van 20-11-2026:\n\u2022 Een keer extra doorvragen"
+    assert agreed.text() == (  # issue 26: the open agreements of earlier conversations, to ask about
+        "Open afspraken, vraag hoe het ging:\n\u2022 Een keer extra doorvragen, afgesproken op 20-11-2026"
+    )
     assert ids
 
 

@@ -85,7 +85,9 @@ def test_wrong_password_then_right_opens_main_window(
     qtbot.addWidget(window)
     assert window.isVisible() and not controller.login.isVisible()
     areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert areas == ["Opnames", "Speler", "Beoordeling", "Coachingscycli", "Side-by-side", "Verwijderverzoeken"]
+    assert areas == [
+        "Opnames", "Speler", "Beoordeling", "Coachingscycli", "Side-by-side", "Verwijderverzoeken", "Kalibratie"
+    ]  # fmt: skip
     assert "Aangemeld als Marieke Kok (coach)" in {lbl.text() for lbl in window.findChildren(QLabel)}
     controller.shutdown()
 

@@ -35,10 +35,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from nunrec_desktop.domain import Mark, call_time
+from nunrec_desktop.services.conversations import DONE, DROPPED, AgreedAction
 from nunrec_desktop.services.document_check import DocumentCheck, DocumentText
+from nunrec_desktop.services.drawn_calls import duration_text, how_drawn
+from nunrec_desktop.services.drawn_calls import local as drawn_local
 from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
+from nunrec_desktop.services.self_evaluations import SelfEvaluation
 from nunrec_desktop.services.subject_access import SubjectAccessData
 
 TEAL = colors.HexColor("#0f4c5c")
@@ -203,6 +207,9 @@ def render_feedback(data: FeedbackData, path: Path, fonts: Path, check: Document
         story.append(_p(replaced_sentence(data), styles.small))
     for index, call in enumerate(data.calls, 1):
         story += _call_block(index, call, styles)
+        recording_id = call.evaluation.recording_id
+        story += own_view_block(call, data.self_evaluations.get(recording_id) if recording_id else None, styles)
+    story += drawn_calls_block(data, styles)
     story += _summary(data.calls, styles, data)
     doc = _document(path, data, "Terugkoppeling coaching", "Terugkoppeling op gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
@@ -217,6 +224,53 @@ def replaced_sentence(data: FeedbackData) -> str:
     if replaced == 1:
         return f"Van de gesprekken die voor {where} zijn geloot, is er 1 met een reden vervangen door een ander."
     return f"Van de gesprekken die voor {where} zijn geloot, zijn er {replaced} met een reden vervangen door andere."
+
+
+def drawn_calls_block(data: FeedbackData, styles: _Styles) -> list[Any]:
+    """Which calls were drawn for the cycles in the document, how, and which were replaced (the employee
+    should know what was listened to)."""
+    evaluated = {c.evaluation.recording_id for c in data.calls if c.evaluation.recording_id}
+    story: list[Any] = [_p("Welke gesprekken zijn getrokken", styles.h2)]
+    shown = False
+    for info in data.cycle_infos:
+        draws = data.draws.get(info.cycle.id, [])
+        if len(data.cycle_infos) > 1 and draws:
+            story.append(_p(info.cycle.label.capitalize(), styles.h3))
+        for draw in draws:
+            shown = True
+            explained = _p(how_drawn(draw), styles.body)
+            rows: list[list[Any]] = [["Gesprek", "Duur", "Wat ermee gebeurde"]]
+            for drawn in draw.picks:
+                done = "beoordeeld" if drawn.recording_id in evaluated else "getrokken, niet beoordeeld"
+                rows.append([f"Gesprek van {drawn_local(drawn.start)}", duration_text(drawn.duration_s), done])
+            for replaced in draw.replacements:
+                why = f"vervangen: {replaced.reason}" if replaced.reason else "vervangen door een ander gesprek"
+                rows.append(
+                    [
+                        f"Gesprek van {drawn_local(replaced.old.start)}",
+                        duration_text(replaced.old.duration_s),
+                        _p(why, styles.cell),
+                    ]
+                )
+            story.append(KeepTogether([explained, _plain_table(rows, [70 * mm, 20 * mm, 84 * mm], styles)]))
+            if draw.replacements:
+                count = len(draw.replacements)
+                story.append(
+                    _p(
+                        f"{count} getrokken gesprek{'' if count == 1 else 'ken'} "
+                        f"{'is' if count == 1 else 'zijn'} vervangen door een ander gesprek uit dezelfde trekking.",
+                        styles.small,
+                    )
+                )
+    if not shown:
+        story.append(
+            _p(
+                "Voor deze gesprekken is geen trekking gedaan: de coach heeft ze zelf gekozen of naast je "
+                "meegeluisterd.",
+                styles.body,
+            )
+        )
+    return story
 
 
 def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
@@ -280,6 +334,41 @@ def _call_block(index: int, call: EvaluatedCall, styles: _Styles) -> list[Any]:
     return [KeepTogether(block[:keep]), *block[keep:], Spacer(1, 3 * mm)]
 
 
+def own_view_block(call: EvaluatedCall, own: SelfEvaluation | None, styles: _Styles) -> list[Any]:
+    """ "Jouw eigen beoordeling": the employee's own answers beside the coach's, per criterion."""
+    if own is None:
+        return []
+    rows: list[list[Any]] = [["Criterium", "Jouw eigen beoordeling", "Coach"]]
+    differ = 0
+    for section in call.guideline.sections:
+        for criterion in section.criteria:
+            mine = own.answers.get(criterion.key, "")
+            answer = call.evaluation.content.answers.get(criterion.key)
+            coach = answer.answer if answer else ""
+            differ += int(bool(mine) and bool(coach) and mine != coach)
+            rows.append([_wrapped(criterion.text, styles.cell.fontName, 8, 98 * mm), mine or "-", coach or "-"])
+    summary = (
+        "Je keek er hetzelfde naar als de coach."
+        if not differ
+        else f"Bij {differ} {'criterium' if differ == 1 else 'criteria'} keek je er anders naar dan de coach: "
+        "daarover praten we samen."
+    )
+    return [
+        KeepTogether(
+            [
+                _p("Jouw eigen beoordeling", styles.h3),
+                _p(
+                    "Je vulde tijdens het samen luisteren zelf het formulier in, voordat je dat van de coach zag.",
+                    styles.small,
+                ),
+                _plain_table(rows, [100 * mm, 40 * mm, 34 * mm], styles),
+            ]
+        ),
+        _p(summary, styles.body),
+        Spacer(1, 3 * mm),
+    ]
+
+
 def mark_text(mark: Mark, section_titles: dict[str, str]) -> str:
     """ "01:23  note", or for a side-by-side observation "01:23  Aanvang (+)  note"."""
     parts = [_fmt_time(mark.at_s)]
@@ -334,10 +423,32 @@ def _summary(calls: list[EvaluatedCall], styles: _Styles, data: FeedbackData) ->
     tips = [c.evaluation.content.tips.strip() for c in calls if c.evaluation.content.tips.strip()]
     story.append(_p("Ontwikkelpunten uit de gesprekken", styles.h3))
     story += [_p(f"\u2022 {tip}", styles.body) for tip in dict.fromkeys(tips)] or [_p("-", styles.body)]
-    if data.previous is not None and data.previous.agreements:
-        story.append(_p(f"Afspraken uit ons vorige gesprek ({data.previous.held_on:%d-%m-%Y})", styles.h3))
-        story += [_p(f"\u2022 {a}", styles.body) for a in data.previous.agreements]
+    story += open_actions_block(data, styles, "Afspraken uit eerdere gesprekken: hoe staat het ervoor?")
     story += conversation_block(data, styles)
+    return story
+
+
+def action_what(action: AgreedAction) -> str:
+    return f"{action.what} (vóór {action.due_on:%d-%m-%Y})" if action.due_on else action.what
+
+
+def action_status(action: AgreedAction) -> str:
+    """The state of an agreed action in the employee's words, with when it was closed."""
+    if action.state == DONE and action.closed_at:
+        return f"gedaan (afgerond op {action.closed_at.astimezone():%d-%m-%Y})"
+    if action.state == DROPPED and action.closed_at:
+        return f"vervallen op {action.closed_at.astimezone():%d-%m-%Y}: {action.reason}"
+    return f"open, afgesproken op {action.agreed_on:%d-%m-%Y}"
+
+
+def open_actions_block(data: FeedbackData, styles: _Styles, title: str) -> list[Any]:
+    """The follow-up of earlier agreements: what is still open (asked about), and what was closed since."""
+    if not data.follow_up:
+        return []
+    story: list[Any] = [_p(title, styles.h3)]
+    for action in data.follow_up:
+        ask = " Hoe gaat het hiermee?" if action.open else ""
+        story.append(_p(f"\u2022 {action_what(action)}: {action_status(action)}.{ask}", styles.body))
     return story
 
 
@@ -357,9 +468,11 @@ def conversation_block(data: FeedbackData, styles: _Styles) -> list[Any]:
         _p(f"Ons gesprek van {conversation.held_on:%d-%m-%Y}", styles.h2),
         _p("Wat we hebben afgesproken voor de volgende keer", styles.h3),
     ]
-    story += [_p(f"\u2022 {a}", styles.body) for a in conversation.agreements] or [
+    story += [_p(f"\u2022 {action_what(a)}", styles.body) for a in conversation.actions] or [
         _p("Geen afspraken vastgelegd.", styles.body)
     ]
+    if conversation.actions and all(a.confirmed for a in conversation.actions):
+        story.append(_p("We hebben deze afspraken in het gesprek samen doorgenomen en bevestigd.", styles.small))
     story.append(_p("Jouw reactie", styles.h3))
     story.append(_p(conversation.reaction or "Geen reactie vastgelegd.", styles.body))
     if conversation.agrees is True:
@@ -441,11 +554,11 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path, check: DocumentCh
         conversation = infos[index].conversation if infos else None
         if conversation is not None:  # what was agreed in the feedback conversation of this cycle
             later = {c.evaluation.content.tips.strip() for cyc in cycles[index + 1 :] for c in cyc}
-            for agreement in conversation.agreements:
-                status = f"afgesproken op {conversation.held_on:%d-%m-%Y}" + (
-                    "; kwam later terug als tip" if agreement in later else ""
+            for action in conversation.actions:
+                status = action_status(action) + ("; kwam later terug als tip" if action.what in later else "")
+                rows.append(
+                    [_p(labels[index], styles.cell), _p(action_what(action), styles.cell), _p(status, styles.cell)]
                 )
-                rows.append([_p(labels[index], styles.cell), _p(agreement, styles.cell), _p(status, styles.cell)])
             if not conversation.agreements:
                 rows.append([_p(labels[index], styles.cell), _p("geen afspraken", styles.cell), ""])
             continue
@@ -471,6 +584,7 @@ def render_dialog(data: FeedbackData, path: Path, fonts: Path, check: DocumentCh
             repeatRows=1,
         )
     )
+    story += open_actions_block(data, styles, "Afspraken uit eerdere gesprekken: hoe staat het ervoor?")
     doc = _document(path, data, "Voorbereiding Dialog-gesprek", "Ontwikkeling gesprekstechniek (5A)")
     _checked_build(doc, story, data.employee_name, font, check)
 

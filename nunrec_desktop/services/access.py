@@ -34,6 +34,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.EXPORT_FEEDBACK,
             Action.ERASE_RECORDING,
             Action.SUBJECT_ACCESS,
+            Action.SHARE_FOR_CALIBRATION,
+            Action.CALIBRATE,
         }
     ),
     Role.IT: frozenset(
@@ -60,6 +62,7 @@ EMPLOYEE_SCOPED = frozenset(
         Action.READ_EVALUATIONS,
         Action.EXPORT_FEEDBACK,
         Action.SUBJECT_ACCESS,
+        Action.SHARE_FOR_CALIBRATION,
     }
 )
 
@@ -93,7 +96,14 @@ ACTION_DUTCH: dict[Action, str] = {
     Action.READ_AUDIT: "het auditlog inzien",
     Action.RUN_RETENTION: "bewaartermijnen handhaven",
     Action.SUBJECT_ACCESS: "een inzageverzoek afhandelen",
+    Action.SHARE_FOR_CALIBRATION: "gesprekken delen voor kalibratie",
+    Action.CALIBRATE: "meedoen aan kalibratie",
 }
+
+# Calibration between coaches (issue 26): a coach shares one call of an employee they coach, with this purpose;
+# the other coaches then take part in that calibration only (target kind "calibration" with its id), for this
+# purpose only, without the employee being named to them.
+CALIBRATION_PURPOSE = "kalibratie"
 
 PROTOCOL_REFUSAL = {
     "not_inbound": "Deze opname is geen inkomend gesprek en valt buiten het protocol (P1); hij wordt niet geopend.",
@@ -209,6 +219,10 @@ class AccessPolicy:
             return Decision(False, ID_LIKE_CALLER_DATA)
         if _audited_id(target) == REFUSED_ID:  # an employee id that is a BSN, a date of birth ...: checked whole
             return Decision(False, EMPLOYEE_ID_RULE)
+        if action in (Action.SHARE_FOR_CALIBRATION, Action.CALIBRATE) and purpose != CALIBRATION_PURPOSE:
+            return Decision(False, "Delen en meedoen kan alleen met het doel kalibratie.")
+        if action is Action.CALIBRATE and (target.kind != "calibration" or not target.id):
+            return Decision(False, "Meedoen aan kalibratie gaat alleen over één gedeeld gesprek.")
         if action in EMPLOYEE_SCOPED:
             given = tuple(e for e in target.employee_ids if e.strip())
             if not given:

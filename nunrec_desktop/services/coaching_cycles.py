@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import ConversationRow, CycleRow, DrawRow, EvaluationRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.drawn_calls import DrawSummary, summarize
 
 STARTED_BY_DRAW, STARTED_BY_COACH, STARTED_BY_EVALUATION, STARTED_BY_MIGRATION = (
     "draw",
@@ -115,6 +116,39 @@ class CycleService:
             drawn -= set(_redraw(parameters).get("replaced", []))
             drawn |= set(json.loads(picks))
         return frozenset(drawn)
+
+    def draws(
+        self, user: User, cycle: Cycle, known: dict[str, tuple[datetime | None, float | None]] | None = None
+    ) -> list[DrawSummary]:
+        """The draws made for this cycle, oldest first, as the employee's feedback PDF lists them."""
+        with self._sessions() as session:
+            query = self._draws_query(session, user, cycle, DrawRow).order_by(DrawRow.created_at, DrawRow.id)
+            return [
+                summarize(r.created_at, r.seed, r.parameters, r.picks, r.replacements, known)
+                for r in session.execute(query).scalars()
+            ]
+
+    @staticmethod
+    def _draws_query(session: Session, user: User, cycle: Cycle, what: Any) -> Select[Any]:
+        later = session.execute(
+            select(CycleRow.started_at)
+            .where(
+                CycleRow.coach_user_id == user.id,
+                CycleRow.employee_id == cycle.employee_id,
+                CycleRow.id != cycle.id,
+                CycleRow.started_at > cycle.started_at,
+            )
+            .order_by(CycleRow.started_at)
+            .limit(1)
+        ).scalar_one_or_none()
+        query = select(what).where(
+            DrawRow.coach_user_id == user.id,
+            DrawRow.employee_id == cycle.employee_id,
+            DrawRow.created_at >= cycle.started_at,
+        )
+        if later is not None:
+            query = query.where(DrawRow.created_at < later)
+        return query
 
     def _cycles(self, session: Session, coach_user_id: int, employee_id: str) -> list[Cycle]:
         rows = session.execute(

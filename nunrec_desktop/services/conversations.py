@@ -7,19 +7,24 @@ refuses the record, naming what was found (never storing it). One record per cyc
 replaces it); every record is decided and audited by the access policy. It closes the cycle's loop: the
 cycle stops running, the overview says "besproken op ...", the next feedback PDF and Dialog pack show the
 agreements, and the next cycle's form shows them to the coach.
+
+Each agreement is an action (issue 26): a what, an optional date, and a state (open, done, or dropped with a
+reason), marked as confirmed with the employee in the conversation. The open ones are asked about in the next
+cycle (form, feedback PDF, Dialog pack) until the coach closes them; the history keeps when each was closed.
+Agreements recorded before actions existed became one open action each (migration `agreed_actions`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from nunrec_desktop.adapters.db.models import ConversationRow, CycleRow, EvaluationRow
+from nunrec_desktop.adapters.db.models import AgreedActionRow, ConversationRow, CycleRow, EvaluationRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -32,15 +37,48 @@ MAX_REACTION_CHARS = 2000
 KIND_WORDS = {KIND_POSTCODE: "postcode met huisnummer", "bsn": "BSN", "iban": "rekeningnummer (IBAN)"}
 
 
+OPEN, DONE, DROPPED = "open", "done", "dropped"
+STATE_WORDS = {OPEN: "open", DONE: "gedaan", DROPPED: "vervallen"}
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """An agreement as the coach types it: what, and by when (optional)."""
+
+    what: str
+    due_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AgreedAction:
+    """One agreement of a conversation as an action that the next cycles follow up."""
+
+    id: int
+    cycle_id: int  # the cycle whose conversation agreed it
+    agreed_on: date  # the date of that conversation
+    what: str
+    due_on: date | None
+    state: str  # open | done | dropped
+    reason: str  # why it was dropped
+    confirmed: bool  # confirmed with the employee in the conversation
+    closed_at: datetime | None
+    closed_in_cycle_id: int | None
+
+    @property
+    def open(self) -> bool:
+        return self.state == OPEN
+
+
 @dataclass(frozen=True)
 class Conversation:
     cycle_id: int
     held_on: date
-    agreements: list[str]
+    agreements: list[str]  # the whats of `actions`, in order (as before actions existed)
     reaction: str
     agrees: bool | None  # None: not asked / not said
     disagreement: str
     recorded_at: datetime
+    actions: list[AgreedAction] = field(default_factory=list)
 
 
 class ConversationService:
@@ -68,11 +106,19 @@ class ConversationService:
         agrees: bool | None = None,
         disagreement: str = "",
         cycle_id: int | None = None,
+        actions: Iterable[ActionInput] = (),
+        confirmed: bool = False,
     ) -> Conversation:
-        """Record the conversation of `cycle_id`, or of the cycle `cycle_to_discuss` picks."""
+        """Record the conversation of `cycle_id`, or of the cycle `cycle_to_discuss` picks. `agreements` (plain
+        texts) and `actions` (with an optional date) both become actions; `confirmed`: the coach went through
+        them with the employee. Recording again keeps the state of an action whose text is unchanged."""
         cycle = self._cycle(user, employee_id, cycle_id)
-        cleaned = [" ".join(a.split()) for a in agreements]
-        cleaned = [a for a in cleaned if a]
+        inputs = [ActionInput(a) for a in agreements] + list(actions)
+        wanted = [ActionInput(" ".join(a.what.split()), a.due_on) for a in inputs]
+        wanted = [a for a in wanted if a.what]
+        cleaned = [a.what for a in wanted]
+        if any(a.due_on is not None and a.due_on < held_on for a in wanted):
+            raise InvalidInput("De datum van een afspraak ligt voor het gesprek.")
         reaction, disagreement = reaction.strip(), disagreement.strip()
         if held_on > self._clock().astimezone().date():
             raise InvalidInput("De datum van het gesprek ligt in de toekomst.")
@@ -107,7 +153,8 @@ class ConversationService:
             Action.EVALUATE,
             Target("cycle", str(cycle.id), (cycle.employee_id,), self._clock()),
             detail=f"conversation {'replaced' if replaced else 'recorded'}; held {held_on.isoformat()}; "
-            f"agreements {len(cleaned)}; reaction {'yes' if reaction else 'no'}; agrees {agreed}",
+            f"agreements {len(cleaned)}; reaction {'yes' if reaction else 'no'}; agrees {agreed}; "
+            f"confirmed {'yes' if confirmed else 'no'}",
         )
         now = self._clock()
         with self._sessions.begin() as session:
@@ -120,7 +167,22 @@ class ConversationService:
             row.held_on, row.agreements, row.reaction = held_on, json.dumps(cleaned, ensure_ascii=False), reaction
             row.agrees, row.disagreement, row.recorded_at = agrees, disagreement, now
             session.flush()
-            return _conversation(row)
+            kept = {
+                a.what: a
+                for a in session.scalars(select(AgreedActionRow).where(AgreedActionRow.conversation_id == row.id))
+            }
+            for position, action in enumerate(wanted):
+                existing = kept.pop(action.what, None)
+                if existing is None:
+                    existing = AgreedActionRow(
+                        conversation_id=row.id, what=action.what, state=OPEN, reason="", created_at=now
+                    )
+                    session.add(existing)
+                existing.position, existing.due_on, existing.confirmed = position, action.due_on, confirmed
+            for gone in kept.values():
+                session.delete(gone)
+            session.flush()
+            return _conversation(row, self._actions(session, [row]))
 
     def of_cycles(self, user: User, cycle_ids: Iterable[int]) -> dict[int, Conversation]:
         """The conversations of these cycles of this coach (cycles without one are left out)."""
@@ -128,12 +190,117 @@ class ConversationService:
         if not ids:
             return {}
         with self._sessions() as session:
-            rows = session.execute(
-                select(ConversationRow)
+            rows = (
+                session.execute(
+                    select(ConversationRow)
+                    .join(CycleRow, CycleRow.id == ConversationRow.cycle_id)
+                    .where(CycleRow.coach_user_id == user.id, ConversationRow.cycle_id.in_(ids))
+                )
+                .scalars()
+                .all()
+            )
+            actions = self._actions(session, rows)
+            return {row.cycle_id: _conversation(row, actions) for row in rows}
+
+    # -- actions -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _actions(session: Session, rows: Iterable[ConversationRow]) -> dict[int, list[AgreedAction]]:
+        """The actions of these conversations, per conversation id, in order."""
+        by_id = {row.id: row for row in rows}
+        found: dict[int, list[AgreedAction]] = {i: [] for i in by_id}
+        if not by_id:
+            return found
+        for action in session.scalars(
+            select(AgreedActionRow)
+            .where(AgreedActionRow.conversation_id.in_(list(by_id)))
+            .order_by(AgreedActionRow.conversation_id, AgreedActionRow.position, AgreedActionRow.id)
+        ):
+            conversation = by_id[action.conversation_id]
+            found[action.conversation_id].append(_action(action, conversation))
+        return found
+
+    def actions(self, user: User, employee_id: str) -> list[AgreedAction]:
+        """Every action agreed with the employee in this coach's conversations, oldest first (the history of
+        what was agreed and when each was closed)."""
+        self._policy.require(
+            user, Action.READ_EVALUATIONS, Target("employee", employee_id, (employee_id,)), detail="agreed actions"
+        )
+        return self._all_actions(user, employee_id)
+
+    def actions_of(self, user: User, employee_id: str) -> list[AgreedAction]:
+        """`actions` without a policy check, for callers that have decided (the report gathering)."""
+        return self._all_actions(user, employee_id)
+
+    def _all_actions(self, user: User, employee_id: str) -> list[AgreedAction]:
+        cycles = self._cycles.cycles(user, employee_id)
+        conversations = self.of_cycles(user, [c.id for c in cycles])
+        return [a for c in cycles if c.id in conversations for a in conversations[c.id].actions]
+
+    def open_actions(self, user: User, employee_id: str, before_cycle_id: int | None = None) -> list[AgreedAction]:
+        """The actions still open (agreed before `before_cycle_id` when given): the next cycle's form and the
+        Dialog pack show them and ask about them. Only this coach's own (no policy check: callers have decided,
+        like `CycleService.cycles`)."""
+        actions = [a for a in self._all_actions(user, employee_id) if a.open]
+        if before_cycle_id is None:
+            return actions
+        order = [c.id for c in self._cycles.cycles(user, employee_id)]
+        limit = order.index(before_cycle_id) if before_cycle_id in order else len(order)
+        return [a for a in actions if a.cycle_id in order[:limit]]
+
+    def close_action(self, user: User, action_id: int, state: str, reason: str = "") -> AgreedAction:
+        """Mark an action done, or dropped with a reason (guarded for caller data); open reopens it. Audited;
+        the cycle running (or the newest) is kept as the one in which it was closed."""
+        if state not in STATE_WORDS:
+            raise InvalidInput("Een afspraak is open, gedaan of vervallen.")
+        reason = " ".join(reason.split())
+        if state == DROPPED and not reason:
+            raise InvalidInput("Zeg waarom de afspraak vervalt.")
+        if state != DROPPED and reason:
+            raise InvalidInput("Een reden hoort alleen bij een vervallen afspraak.")
+        if len(reason) > MAX_AGREEMENT_CHARS:
+            raise InvalidInput(f"Een reden is hoogstens {MAX_AGREEMENT_CHARS} tekens.")
+        self._refuse_caller_data(["de reden", reason])
+        with self._sessions() as session:
+            found = session.execute(
+                select(AgreedActionRow, CycleRow)
+                .join(ConversationRow, ConversationRow.id == AgreedActionRow.conversation_id)
                 .join(CycleRow, CycleRow.id == ConversationRow.cycle_id)
-                .where(CycleRow.coach_user_id == user.id, ConversationRow.cycle_id.in_(ids))
-            ).scalars()
-            return {row.cycle_id: _conversation(row) for row in rows}
+                .where(AgreedActionRow.id == action_id)
+            ).one_or_none()
+            if found is None or found[1].coach_user_id != user.id:
+                raise InvalidInput("Deze afspraak bestaat niet.")
+            cycle_id, employee_id = found[1].id, found[1].employee_id
+        self._policy.require(
+            user,
+            Action.EVALUATE,
+            Target("cycle", str(cycle_id), (employee_id,), self._clock()),
+            detail=f"agreed action {action_id} -> {state}",
+        )
+        now = self._clock()
+        cycles = self._cycles.cycles(user, employee_id)
+        current = next((c for c in reversed(cycles) if c.running), cycles[-1] if cycles else None)
+        with self._sessions.begin() as session:
+            row = session.get(AgreedActionRow, action_id)
+            assert row is not None
+            row.state, row.reason = state, reason
+            row.closed_at = None if state == OPEN else now
+            row.closed_in_cycle_id = None if state == OPEN or current is None else current.id
+            conversation = session.get(ConversationRow, row.conversation_id)
+            assert conversation is not None
+            session.flush()
+            return _action(row, conversation)
+
+    def _refuse_caller_data(self, named: list[str]) -> None:
+        guard = self._guard()
+        for name, text in zip(named[::2], named[1::2], strict=True):
+            findings = guard.scan(text)
+            if findings:
+                kinds = ", ".join(sorted({KIND_WORDS.get(f.kind, f.kind) for f in findings}))
+                raise InvalidInput(
+                    f"In {name} staat mogelijk een gegeven van een beller ({kinds}). Laat het weg; gegevens van "
+                    "bellers worden niet vastgelegd (P6, P13)."
+                )
 
     def agreements_for(self, user: User, employee_id: str, cycle_id: int | None) -> Conversation | None:
         """What was agreed for the cycle `cycle_id` (or for the next one when None): the conversation of the
@@ -182,13 +349,30 @@ def cycle_to_discuss(cycles: list[Cycle], evaluated: Container[int | None]) -> C
     return (undiscussed or anything or newest_first)[0]
 
 
-def _conversation(row: ConversationRow) -> Conversation:
+def _action(row: AgreedActionRow, conversation: ConversationRow) -> AgreedAction:
+    return AgreedAction(
+        row.id,
+        conversation.cycle_id,
+        conversation.held_on,
+        row.what,
+        row.due_on,
+        row.state,
+        row.reason,
+        row.confirmed,
+        row.closed_at,
+        row.closed_in_cycle_id,
+    )
+
+
+def _conversation(row: ConversationRow, actions: dict[int, list[AgreedAction]]) -> Conversation:
+    listed = actions.get(row.id, [])
     return Conversation(
         row.cycle_id,
         row.held_on,
-        [str(a) for a in json.loads(row.agreements or "[]")],
+        [a.what for a in listed] if listed else [str(a) for a in json.loads(row.agreements or "[]")],
         row.reaction,
         row.agrees,
         row.disagreement,
         row.recorded_at,
+        listed,
     )

@@ -9,22 +9,23 @@ click can be followed from the page to the service in one hop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from nunrec_desktop.adapters.db.admin_queries import AssignmentRecord, ReviewRecord
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AuditResult, Employee, Role, User
+from nunrec_desktop.domain import AuditResult, Employee, InvalidInput, Role, User
 from nunrec_desktop.services.access_review import AccessReview, AccessReviewData, ReviewLayout
 from nunrec_desktop.services.accounts import Accounts, AccountStatus
 from nunrec_desktop.services.audit import AuditEntry, AuditLog, ChainReport
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
+from nunrec_desktop.services.calibrations import CalibrationService, CalibrationStats, CalibrationView
 from nunrec_desktop.services.call_metrics import CallFigures
 from nunrec_desktop.services.coaching_cycles import Cycle, CycleService
-from nunrec_desktop.services.conversations import Conversation, ConversationService
+from nunrec_desktop.services.conversations import ActionInput, AgreedAction, Conversation, ConversationService
 from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
 from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService, ReplaceReason
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
@@ -44,6 +45,7 @@ from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding
 from nunrec_desktop.services.recordings import RecordingCatalog, RecordingList, VisibleRecording
 from nunrec_desktop.services.reports import FeedbackData
+from nunrec_desktop.services.self_evaluations import Compared, SelfEvaluation, SelfEvaluationService
 from nunrec_desktop.services.staffing import AssignmentLine, EmployeeLine, StaffAdministration
 from nunrec_desktop.services.store_admin import ConnectionReport, StoreAdministration, StoreStatus
 
@@ -80,6 +82,7 @@ class CycleOutlook:
     drawn: bool | None
     agreed: Conversation | None  # the previous conversation, whose agreements are for this cycle
     decided: bool  # True once submitted: the cycle is the evaluation's own, not the running one
+    open_actions: list[AgreedAction] = field(default_factory=list)  # agreed earlier, still open: ask about them
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ class DeskParts:
     guard: Callable[[], CallerDataGuard]  # the workspace's caller-data guard (own numbers/domains from settings)
     recording_retention_days: int
     admin: AdminParts | None = None
+    calibrations: CalibrationService | None = None  # calibration between coaches (issue 26)
+    self_evaluations: SelfEvaluationService | None = None  # the employee's own answers (issue 26, P4)
 
 
 class Desk:
@@ -172,6 +177,14 @@ class Desk:
         coaches, audited)."""
         return self._parts.history.history(self.user, employee_id, cycle_id, first, last)
 
+    def self_evaluations_of(self, employee_id: str) -> list[tuple[SelfEvaluation, dict[str, dict[str, int]]]]:
+        """The employee's own answers given at this coach's workstation (their record, not a score of yours),
+        each with its answers counted per A."""
+        service = self._parts.self_evaluations
+        if service is None:
+            return []
+        return [(own, service.counts_per_section(own)) for own in service.listed(self.user, employee_id)]
+
     def record_conversation(
         self,
         employee_id: str,
@@ -181,11 +194,21 @@ class Desk:
         agrees: bool | None = None,
         disagreement: str = "",
         cycle_id: int | None = None,
+        actions: Sequence[ActionInput] = (),
+        confirmed: bool = False,
     ) -> Conversation:
         """The feedback conversation of `cycle_id` (default: `conversations.cycle_to_discuss`)."""
         return self._parts.conversations.record(
-            self.user, employee_id, held_on, agreements, reaction, agrees, disagreement, cycle_id
+            self.user, employee_id, held_on, agreements, reaction, agrees, disagreement, cycle_id, actions, confirmed
         )
+
+    def agreed_actions(self, employee_id: str) -> list[AgreedAction]:
+        """Every action agreed with the employee in this coach's conversations, with when each was closed."""
+        return self._parts.conversations.actions(self.user, employee_id)
+
+    def close_action(self, action_id: int, state: str, reason: str = "") -> AgreedAction:
+        """Mark an agreed action done, or dropped with a reason (or open again)."""
+        return self._parts.conversations.close_action(self.user, action_id, state, reason)
 
     def export_subject_access(self, employee_id: str, out: Path) -> Path:
         return self._parts.exports.subject_access(self.user, employee_id, out)
@@ -209,7 +232,37 @@ class Desk:
         self._parts.auth.record_sign_out(self.user)
 
 
-class CoachDesk(Desk):
+class CalibrationDesk:
+    """Calibration between coaches: what a coach's desk offers (services/calibrations.py decides and audits)."""
+
+    user: User
+    _parts: DeskParts
+
+    def _calibrations(self) -> CalibrationService:
+        if self._parts.calibrations is None:
+            raise InvalidInput("Kalibratie is in deze werkplek niet beschikbaar.")
+        return self._parts.calibrations
+
+    def share_for_calibration(self, evaluation_id: int) -> int:
+        return self._calibrations().share(self.user, evaluation_id)
+
+    def calibrations(self) -> list[CalibrationView]:
+        return self._calibrations().list(self.user)
+
+    def calibration(self, calibration_id: int) -> CalibrationView:
+        return self._calibrations().show(self.user, calibration_id)
+
+    def score_calibration(self, calibration_id: int, answers: dict[str, str]) -> None:
+        self._calibrations().score(self.user, calibration_id, answers)
+
+    def agree_calibration(self, calibration_id: int, answers: dict[str, str], note: str = "") -> CalibrationView:
+        return self._calibrations().agree(self.user, calibration_id, answers, note)
+
+    def calibration_stats(self) -> CalibrationStats:
+        return self._calibrations().stats(self.user)
+
+
+class CoachDesk(CalibrationDesk, Desk):
     """A coach's desk: recordings, the player, the evaluation form, drafts, cycles and side-by-side sessions."""
 
     def __init__(self, user: User, parts: DeskParts) -> None:
@@ -224,6 +277,32 @@ class CoachDesk(Desk):
     def listen_together(self, employee_id: str | None) -> None:
         """From now on only this employee's own calls are listed and open; None ends the session."""
         self._together = employee_id or None
+
+    def record_self_evaluation(self, recording_id: str, answers: dict[str, str]) -> SelfEvaluation:
+        """The employee's own 5A answers for one of their calls: only while listening together with them, and
+        only for a call of theirs (P4). Stored as the employee's, never as the coach's score."""
+        employee_id = self._together
+        if employee_id is None or self._parts.self_evaluations is None:
+            raise InvalidInput("Een eigen beoordeling vult de medewerker in tijdens het samen luisteren.")
+        recording = next((r for r in self.recordings().items if r.id == recording_id), None)
+        if recording is None:
+            raise InvalidInput("Dit gesprek hoort niet bij de medewerker met wie je luistert.")
+        return self._parts.self_evaluations.record(
+            self.user,
+            self._parts.guideline(),
+            employee_id,
+            recording.id,
+            recording.start,
+            recording.duration_s,
+            answers,
+        )
+
+    def self_comparison(self, recording_id: str) -> list[Compared]:
+        """Per criterion the employee's own answer beside yours, once the employee has given theirs."""
+        employee_id = self._together
+        if employee_id is None or self._parts.self_evaluations is None:
+            raise InvalidInput("De vergelijking zie je samen met de medewerker, tijdens het samen luisteren.")
+        return self._parts.self_evaluations.comparison(self.user, employee_id, recording_id)
 
     # Recordings and the player -------------------------------------------------------------------------
     def recordings(self, only_employee: str | None = None) -> RecordingList:
@@ -352,7 +431,10 @@ class CoachDesk(Desk):
         agreed = self._parts.conversations.agreements_for(
             self.user, evaluation.employee_id, cycle.id if cycle else None
         )
-        return CycleOutlook(cycle, drawn, agreed, evaluation.status != "draft")
+        open_actions = self._parts.conversations.open_actions(
+            self.user, evaluation.employee_id, cycle.id if cycle else None
+        )
+        return CycleOutlook(cycle, drawn, agreed, evaluation.status != "draft", open_actions)
 
     def evaluation_by_id(self, evaluation_id: int) -> tuple[Evaluation, Guideline]:
         """One of this coach's evaluations with the guideline it was made with (to read it from the history)."""

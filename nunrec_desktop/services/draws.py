@@ -31,6 +31,7 @@ from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import CycleService
+from nunrec_desktop.services.drawn_calls import call_facts
 from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.services.recordings import RecordingCatalog, VisibleRecording
 
@@ -175,6 +176,7 @@ class DrawService:
             "min_duration_s": min_duration_s,
             "exclude": "evaluated",
             "candidates": [r.id for r in sorted(candidates, key=lambda r: (r.start, r.id))],
+            "calls": {r.id: call_facts(r.start, r.duration_s) for r in picks},  # for the employee's PDF later
         }
         if replaced and previous is not None and reason is not None:
             parameters["redraw"] = {"draw": previous.id, "replaced": replaced, "reason": reason.code}
@@ -278,6 +280,13 @@ class DrawService:
         with self._sessions.begin() as session:
             row = session.get(DrawRow, draw_id)
             assert row is not None
+            parameters = json.loads(row.parameters)
+            facts = parameters.setdefault("calls", {})
+            old = next((r for r in visible if r.id == recording_id), None)
+            for recording in (old, new):
+                if recording is not None and recording.id not in facts:
+                    facts[recording.id] = call_facts(recording.start, recording.duration_s)
+            row.parameters = json.dumps(parameters)
             row.picks, row.replacements = json.dumps(picked), json.dumps(replacements)
         self._audit.record(
             actor=user.username,

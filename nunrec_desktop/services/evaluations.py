@@ -429,6 +429,14 @@ class EvaluationService:
                 raise InvalidInput("De gespreksleidraad van deze beoordeling is niet (meer) aanwezig.")
             return parse_guideline(snapshot.source, f"gespreksleidraad {snapshot.version}")
 
+    def guideline_by_hash(self, content_hash: str) -> Guideline | None:
+        """A guideline snapshot by its hash (a calibration keeps the one of the shared evaluation)."""
+        with self._sessions() as session:
+            snapshot = session.get(GuidelineSnapshotRow, content_hash)
+            return (
+                None if snapshot is None else parse_guideline(snapshot.source, f"gespreksleidraad {snapshot.version}")
+            )
+
     # -- changing ----------------------------------------------------------------------------------
 
     def save_draft(self, user: User, evaluation_id: int, content: EvaluationContent) -> EvaluationContent:

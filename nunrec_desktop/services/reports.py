@@ -15,7 +15,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,7 +28,8 @@ from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import Cycle
-from nunrec_desktop.services.conversations import Conversation, ConversationService
+from nunrec_desktop.services.conversations import AgreedAction, Conversation, ConversationService
+from nunrec_desktop.services.drawn_calls import DrawSummary
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
     Evaluation,
@@ -39,6 +40,7 @@ from nunrec_desktop.services.evaluations import (
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.people import PeopleDirectory
 from nunrec_desktop.services.privacy import CallerDataGuard
+from nunrec_desktop.services.self_evaluations import SelfEvaluation, SelfEvaluationService, by_recording
 
 CYCLE_GAP = timedelta(days=14)  # how cycles were inferred before they were explicit (the migration uses it)
 
@@ -77,6 +79,11 @@ class FeedbackData:
     conversation: Conversation | None = None
     previous: Conversation | None = None
     revision_of: dict[int, int] = field(default_factory=dict)  # an older submitted revision -> the one shown
+    draws: dict[int, list[DrawSummary]] = field(default_factory=dict)  # per cycle id: which calls were drawn
+    # agreed before the newest cycle: still open (asked about), or closed since that cycle began
+    follow_up: list[AgreedAction] = field(default_factory=list)
+    # the employee's own answers per recording id, given while listening together ("jouw eigen beoordeling")
+    self_evaluations: dict[str, SelfEvaluation] = field(default_factory=dict)
 
 
 def confidentiality_line(employee_name: str) -> str:
@@ -198,6 +205,7 @@ class ReportService:
         evaluations: EvaluationService,
         clock: Clock,
         conversations: ConversationService | None = None,
+        self_evaluations: SelfEvaluationService | None = None,
     ) -> None:
         self._sessions = sessions
         self._policy = policy
@@ -205,6 +213,7 @@ class ReportService:
         self._people = people
         self._evaluations = evaluations
         self._clock = clock
+        self._self_evaluations = self_evaluations
         self._cycles = evaluations.cycles
         self._conversations = conversations or ConversationService(
             sessions, policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
@@ -262,6 +271,11 @@ class ReportService:
         if newest is not None:
             position = [i.cycle.id for i in all_infos].index(newest.cycle.id)
             previous = next((i.conversation for i in reversed(all_infos[:position]) if i.conversation), None)
+        known: dict[str, tuple[datetime | None, float | None]] = {
+            k.evaluation.recording_id: (k.evaluation.call_start, k.evaluation.call_duration_s)
+            for k in calls
+            if k.evaluation.recording_id
+        }
         return FeedbackData(
             employee.id,
             employee.name,
@@ -275,7 +289,23 @@ class ReportService:
             newest.conversation if newest else None,
             previous,
             revision_of,
+            {info.cycle.id: self._cycles.draws(user, info.cycle, known) for info in infos},
+            self._follow_up(user, employee_id, cycles, newest.cycle if newest else None),
+            by_recording(self._self_evaluations.of_employee(user, employee_id)) if self._self_evaluations else {},
         )
+
+    def _follow_up(self, user: User, employee_id: str, cycles: list[Cycle], newest: Cycle | None) -> list[AgreedAction]:
+        """Actions agreed in conversations before `newest` that are open, or were closed in or after it."""
+        if newest is None:
+            return []
+        order = [c.id for c in cycles]
+        earlier = set(order[: order.index(newest.id)])
+        later = set(order[order.index(newest.id) :])
+        actions = self._conversations.open_actions(user, employee_id)
+        closed = [
+            a for a in self._conversations.actions_of(user, employee_id) if not a.open and a.closed_in_cycle_id in later
+        ]
+        return [a for a in actions + closed if a.cycle_id in earlier]
 
     def check_free_text(self, data: FeedbackData, guard: CallerDataGuard) -> None:
         """Refuse while any free text holds a finding that is not masked or validly kept (scanned again here,

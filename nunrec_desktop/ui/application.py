@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.settings import Workspace
+    from nunrec_desktop.ui.calibration_page import CalibrationPage
     from nunrec_desktop.ui.cycles_page import CyclesPage
     from nunrec_desktop.ui.evaluation_form import EvaluationForm
     from nunrec_desktop.ui.evaluations_page import DraftRow, EvaluationsPage
@@ -101,6 +102,7 @@ class AppController(QObject):
         self.cycles: CyclesPage | None = None
         self.form: EvaluationForm | None = None
         self.live: LiveSessionPage | None = None
+        self.calibration: CalibrationPage | None = None
         self.desk: CoachDesk | ItDesk | None = None
         self.layout_memory: LayoutMemory | None = None
         self.services: OpenWorkspace | None = None
@@ -182,6 +184,11 @@ class AppController(QObject):
         erasure = ErasurePage(desk, desk.now(), self.tasks)
         if isinstance(desk, CoachDesk):
             areas[MainWindow.COACH_ERASURE] = erasure
+            from nunrec_desktop.ui.calibration_page import CalibrationPage as Calibration
+
+            calibration = Calibration(desk)
+            self.calibration = calibration
+            areas[MainWindow.CALIBRATION] = calibration
         else:
             areas.update(self._admin_areas(desk))
             areas[MainWindow.AUDIT] = AuditPage(desk, self.tasks, desk.today())
@@ -291,6 +298,7 @@ class AppController(QObject):
         cycles.side_by_side_requested.connect(self._show_side_by_side)
         cycles.side_by_side_requested.connect(live.prepare_start)
         recordings.recording_activated.connect(self._show_player)
+        recordings.self_evaluation_requested.connect(self._own_view)
         recordings.recording_activated.connect(player.open_recording)
         self.recordings, self.player, self.form, self.overview, self.cycles, self.live = (
             recordings,
@@ -308,6 +316,14 @@ class AppController(QObject):
             MainWindow.SIDE_BY_SIDE: live,
         }
 
+    def _own_view(self, recording: VisibleRecording) -> None:
+        """The employee's own 5A answers for the chosen call, while listening together (issue 26)."""
+        from nunrec_desktop.services.desk import CoachDesk
+        from nunrec_desktop.ui.self_evaluation_dialog import SelfEvaluationDialog
+
+        if isinstance(self.desk, CoachDesk):
+            SelfEvaluationDialog(self.desk, recording, self.main_window).exec()
+
     def _area_shown(self, row: int) -> None:
         """Areas that show counts are brought up to date when the coach turns to them."""
         from nunrec_desktop.ui.main_window import MainWindow
@@ -318,6 +334,11 @@ class AppController(QObject):
             self.cycles.reload()
         elif row == MainWindow.SIDE_BY_SIDE and self.live is not None:
             self.live.reload()
+        elif row == MainWindow.CALIBRATION and self.calibration is not None and self.desk is not None:
+            from nunrec_desktop.services.desk import CoachDesk
+
+            if isinstance(self.desk, CoachDesk):
+                self.calibration.reload()
 
     def _show_player(self, _recording: object = None) -> None:
         from nunrec_desktop.ui.main_window import MainWindow
@@ -453,6 +474,7 @@ class AppController(QObject):
         window.close()
         window.deleteLater()
         self.main_window = self.idle = self.player = self.form = self.overview = self.live = None
+        self.calibration = None
         self.recordings = self.cycles = self.desk = self.key_help = None
         self.login.show()
         self.login.username.setFocus()

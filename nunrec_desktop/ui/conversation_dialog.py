@@ -1,15 +1,21 @@
 """Recording the feedback conversation of a cycle (P7): the date, the agreements for the next cycle (one per
 line), the employee's own reaction (optional), and whether they agree with the feedback or on what not. The
 service checks every text for caller data and refuses it with the finding named; the dialog stays open with
-that sentence, and nothing is stored. Escape or "Annuleren" with typed text asks first whether to throw it away."""
+that sentence, and nothing is stored. Escape or "Annuleren" with typed text asks first whether to throw it away.
+
+Issue 26: an agreement line may end in " | dd-mm-jjjj" (the date it is for); a tick says the agreements were
+confirmed with the employee; the agreements still open from earlier conversations are followed up here
+(`agreed_actions_panel.FollowUpPanel`)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Protocol
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.domain import InvalidInput, NunrecError
 from nunrec_desktop.services.coaching_cycles import Cycle
-from nunrec_desktop.services.conversations import Conversation
+from nunrec_desktop.services.conversations import ActionInput, AgreedAction, Conversation
+from nunrec_desktop.ui.agreed_actions_panel import FollowUpPanel
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.qt_dates import from_qdate, to_qdate
 
@@ -41,7 +48,24 @@ class ConversationDesk(Protocol):
         agrees: bool | None = None,
         disagreement: str = "",
         cycle_id: int | None = None,
+        actions: Sequence[ActionInput] = (),
+        confirmed: bool = False,
     ) -> Conversation: ...
+
+    def agreed_actions(self, employee_id: str) -> list[AgreedAction]: ...
+
+    def close_action(self, action_id: int, state: str, reason: str = "") -> AgreedAction: ...
+
+
+def parse_agreement(line: str) -> ActionInput:
+    """ "Ask one extra question | 15-12-2026": the text and, after the last "|", the date it is for."""
+    what, bar, when = line.rpartition("|")
+    if not bar:
+        return ActionInput(line)
+    try:
+        return ActionInput(what, datetime.strptime(when.strip(), "%d-%m-%Y").date())
+    except ValueError:
+        raise InvalidInput(f"Schrijf de datum van een afspraak als dd-mm-jjjj na een |: {when.strip()[:20]}") from None
 
 
 class ConversationDialog(QDialog):
@@ -74,7 +98,9 @@ class ConversationDialog(QDialog):
         self.held_on.setDisplayFormat("dd-MM-yyyy")
         self.held_on.setMaximumDate(to_qdate(today))
         self.agreements = QPlainTextEdit(self)
-        self.agreements.setPlaceholderText(self.tr("One agreement per line, e.g. 'Ask one extra question'"))
+        self.agreements.setPlaceholderText(
+            self.tr("One agreement per line, e.g. 'Ask one extra question | 15-12-2026' (the date is optional)")
+        )
         self.agreements.setTabChangesFocus(True)
         self.agreements.setMaximumHeight(90)
         self.reaction = QPlainTextEdit(self)
@@ -89,8 +115,15 @@ class ConversationDialog(QDialog):
             group.addButton(button)
         self.disagreement = QLineEdit(self)
         self.disagreement.setPlaceholderText(self.tr("On what not?"))
+        self.confirmed = QCheckBox(self.tr("Gone through and confirmed with the employee"), self)
+        earlier = [a for a in desk.agreed_actions(employee[0]) if a.open and a.cycle_id != cycle.id]
+        self.follow_up = FollowUpPanel(earlier, self)
         if existing is not None:
-            self.agreements.setPlainText("\n".join(existing.agreements))
+            self.agreements.setPlainText(
+                "\n".join(f"{a.what} | {a.due_on:%d-%m-%Y}" if a.due_on else a.what for a in existing.actions)
+                or "\n".join(existing.agreements)
+            )
+            self.confirmed.setChecked(bool(existing.actions) and all(a.confirmed for a in existing.actions))
             self.reaction.setPlainText(existing.reaction)
             self.disagreement.setText(existing.disagreement)
         agrees = existing.agrees if existing else None
@@ -105,7 +138,12 @@ class ConversationDialog(QDialog):
         agree_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.held_on)
+        if earlier:
+            form.addRow(self.tr("Earlier agreements, how did they go?"), self.follow_up)
+        else:
+            self.follow_up.hide()
         form.addRow(self.tr("Agreements for the next cycle"), self.agreements)
+        form.addRow("", self.confirmed)
         form.addRow(self.tr("Reaction of the employee"), self.reaction)
         form.addRow(self.tr("The employee's view"), agree_row)
         form.addRow(self.tr("Disagrees on"), self.disagreement)
@@ -150,14 +188,18 @@ class ConversationDialog(QDialog):
     def save(self) -> None:
         agrees = True if self.agree_yes.isChecked() else False if self.agree_no.isChecked() else None
         try:
+            actions = [parse_agreement(line) for line in self.agreements.toPlainText().splitlines() if line.strip()]
+            self.follow_up.apply(self._desk)  # first: a refused reason stores nothing of the conversation yet
             recorded = self._desk.record_conversation(
                 self._employee[0],
                 from_qdate(self.held_on.date()),
-                self.agreements.toPlainText().splitlines(),
+                [],
                 self.reaction.toPlainText(),
                 agrees,
                 self.disagreement.text() if agrees is False else "",
                 self._cycle.id,
+                actions,
+                self.confirmed.isChecked(),
             )
         except NunrecError as error:
             self.message.setProperty("kind", "error")

@@ -80,11 +80,15 @@ class CycleLine(QLabel):
             if cycle.discussed_on is not None:
                 text += self.tr(", discussed on %1").replace("%1", f"{cycle.discussed_on:%d-%m-%Y}")
             text += "."
-        agreed = outlook.agreed
-        if agreed is not None and agreed.agreements:
-            head = self.tr("Agreed in the conversation of %1:").replace("%1", f"{agreed.held_on:%d-%m-%Y}")
-            self.agreements.setText("\n".join([head, *(f"\u2022 {line}" for line in agreed.agreements)]))
-            count = len(agreed.agreements)
+        if outlook.open_actions:  # agreed in earlier conversations and still open: ask how they went
+            head = self.tr("Open agreements, ask how they went:")
+            lines = [head]
+            for action in outlook.open_actions:
+                due = self.tr(" (before %1)").replace("%1", f"{action.due_on:%d-%m-%Y}") if action.due_on else ""
+                agreed_on = self.tr(", agreed on %1").replace("%1", f"{action.agreed_on:%d-%m-%Y}")
+                lines.append(f"\u2022 {action.what}{due}{agreed_on}")
+            self.agreements.setText("\n".join(lines))
+            count = len(outlook.open_actions)
             self.agreements_toggle.setText(
                 self.tr("1 agreement") if count == 1 else self.tr("%1 agreements").replace("%1", str(count))
             )

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
     CYCLES = 3
     SIDE_BY_SIDE = 4
     COACH_ERASURE = 5
+    CALIBRATION = 6
     AUDIT = 1  # for the IT role ("Beheer")
     IT_ERASURE = 2
     EMPLOYEES = 3
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
                 ),
                 (self.tr("Side-by-side"), ""),
                 (self.tr("Erasure requests"), ""),
+                (self.tr("Calibration"), ""),
             ]
         return [
             (self.tr("Administration"), ""),

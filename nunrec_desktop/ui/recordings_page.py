@@ -85,6 +85,7 @@ class RecordingsPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
     loaded = Signal()
     listening_mode_changed = Signal(object)  # the employee id while listening together with them, else None
+    self_evaluation_requested = Signal(object)  # VisibleRecording: the employee fills in their own 5A's (issue 26)
 
     def __init__(self, desk: RecordingsDesk, tasks: TaskRunner, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,8 +134,11 @@ class RecordingsPage(QWidget):
         self.listening_text = QLabel(self.listening_banner)
         self.end_listening_button = QPushButton(self.tr("End session"), self.listening_banner)
         self.end_listening_button.clicked.connect(self.end_listening_together)
+        self.own_view_button = QPushButton(self.tr("Employee's own evaluation..."), self.listening_banner)
+        self.own_view_button.clicked.connect(lambda: self._request_own_view())
         banner_layout = QHBoxLayout(self.listening_banner)
         banner_layout.addWidget(self.listening_text, 1)
+        banner_layout.addWidget(self.own_view_button)
         banner_layout.addWidget(self.end_listening_button)
         self.listening_banner.hide()
         self.listening_with: str | None = None
@@ -307,6 +311,13 @@ class RecordingsPage(QWidget):
         self._desk.listen_together(employee_id)
         self.listening_mode_changed.emit(employee_id)
         self.reload()
+
+    def _request_own_view(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.status.setText(self.tr("Choose the call first."))
+            return
+        self.self_evaluation_requested.emit(self.model.recording(index.row()))
 
     def end_listening_together(self) -> None:
         self.listening_with = None

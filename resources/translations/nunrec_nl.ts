@@ -223,37 +223,37 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="247"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="254"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="259"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="362"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="383"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="387"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="408"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="389"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="410"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="412"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -401,6 +401,164 @@
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="220"/>
         <source>The chain is NOT intact from entry %1: %2</source>
         <translation>De keten is NIET intact vanaf regel %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationPage</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="54"/>
+        <source>Calibration between coaches</source>
+        <translation>Kalibratie tussen coaches</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="58"/>
+        <source>A call another coach shared for calibration. Fill in the 5A&apos;s on your own; the answers of the others appear once everyone has submitted. The employee is not named.</source>
+        <translation>Een gesprek dat een coach heeft gedeeld om te kalibreren. Vul de 5 A&apos;s zelf in; de antwoorden van de anderen verschijnen als iedereen heeft ingevuld. De medewerker wordt niet genoemd.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="65"/>
+        <source>Calibrations</source>
+        <translation>Kalibraties</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="68"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="74"/>
+        <source>Answers per criterion</source>
+        <translation>Antwoorden per criterium</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="77"/>
+        <source>Note with the agreed result (no caller details)</source>
+        <translation>Toelichting bij het afgesproken resultaat (geen gegevens van bellers)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="78"/>
+        <source>Note with the agreed result</source>
+        <translation>Toelichting bij het afgesproken resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="79"/>
+        <source>Submit my answers</source>
+        <translation>Mijn antwoorden indienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="81"/>
+        <source>Record the agreed result</source>
+        <translation>Afgesproken resultaat vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="120"/>
+        <source>to fill in</source>
+        <translation>nog invullen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="120"/>
+        <source>waiting for the others</source>
+        <translation>wacht op de anderen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="121"/>
+        <source>to agree</source>
+        <translation>te bespreken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="122"/>
+        <source>agreed</source>
+        <translation>afgesproken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="124"/>
+        <source>Call of %1 (%2)</source>
+        <translation>Gesprek van %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="149"/>
+        <source>No call has been shared for calibration with you.</source>
+        <translation>Er is nog geen gesprek met je gedeeld om te kalibreren.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="155"/>
+        <source>Filled in by %1 of %2 coaches.</source>
+        <translation>Ingevuld door %1 van %2 coaches.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="158"/>
+        <source>Everyone has filled it in: compare and agree the result.</source>
+        <translation>Iedereen heeft ingevuld: vergelijk en spreek het resultaat af.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="160"/>
+        <source>The result was agreed.</source>
+        <translation>Het resultaat is afgesproken.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="162"/>
+        <source>Shared by %1, duration %2. </source>
+        <translation>Gedeeld door %1, duur %2. </translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="166"/>
+        <source>Criterion</source>
+        <translation>Criterium</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="166"/>
+        <source>Agreed</source>
+        <translation>Afgesproken</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="166"/>
+        <source>Your answer</source>
+        <translation>Jouw antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="213"/>
+        <source>Your answers are submitted.</source>
+        <translation>Je antwoorden zijn ingediend.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="224"/>
+        <source>The agreed result is recorded; the spread of the answers is kept.</source>
+        <translation>Het afgesproken resultaat is vastgelegd; de spreiding van de antwoorden blijft bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="229"/>
+        <source>No calibration has been completed yet.</source>
+        <translation>Er is nog geen kalibratie helemaal ingevuld.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
+        <source>Over one calibration:</source>
+        <translation>Over één kalibratie:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="233"/>
+        <source>Over %1 calibrations together:</source>
+        <translation>Over %1 kalibraties samen:</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="238"/>
+        <source>%1 % unanimous: %2</source>
+        <translation>%1 % eensgezind: %2</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="243"/>
+        <source>Krippendorff&apos;s alpha: cannot be computed (too little difference in the answers).</source>
+        <translation>Krippendorffs alfa: niet te berekenen (te weinig verschil in de antwoorden).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="246"/>
+        <source>Krippendorff&apos;s alpha (ordinal): %1, on fewer than 10 calibrations: not reliable yet.</source>
+        <translation>Krippendorffs alfa (ordinaal): %1, op minder dan 10 kalibraties: nog niet betrouwbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="252"/>
+        <source>Krippendorff&apos;s alpha (ordinal): %1</source>
+        <translation>Krippendorffs alfa (ordinaal): %1</translation>
     </message>
 </context>
 <context>
@@ -633,102 +791,112 @@
 <context>
     <name>ConversationDialog</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="61"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
         <source>The feedback conversation</source>
         <translation>Het feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="64"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="88"/>
         <source>The conversation with %1 about the cycle of %2. What you agree here comes back on the next cycle&apos;s form and in the Dialog pack. Write no caller details.</source>
         <translation>Het gesprek met %1 over de cyclus van %2. Wat je hier afspreekt, zie je terug op het formulier van de volgende cyclus en in de Dialog-voorbereiding. Schrijf geen gegevens van bellers op.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="77"/>
-        <source>One agreement per line, e.g. &apos;Ask one extra question&apos;</source>
-        <translation>Eén afspraak per regel, bijvoorbeeld &apos;Eén keer extra doorvragen&apos;</translation>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="102"/>
+        <source>One agreement per line, e.g. &apos;Ask one extra question | 15-12-2026&apos; (the date is optional)</source>
+        <translation>Eén afspraak per regel, bijv. &apos;Eén keer extra doorvragen | 15-12-2026&apos; (de datum mag weg)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
         <source>The employee&apos;s own words (optional)</source>
         <translation>In de eigen woorden van de medewerker (niet verplicht)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="84"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="110"/>
         <source>Agrees with the feedback</source>
         <translation>eens met de terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="111"/>
         <source>Does not agree</source>
         <translation>niet eens</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="112"/>
         <source>Not said</source>
         <translation>niet gezegd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="117"/>
         <source>On what not?</source>
         <translation>Waarover niet?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="118"/>
+        <source>Gone through and confirmed with the employee</source>
+        <translation>Samen met de medewerker doorgenomen en bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="140"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="142"/>
+        <source>Earlier agreements, how did they go?</source>
+        <translation>Eerdere afspraken: hoe ging het?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="145"/>
         <source>Agreements for the next cycle</source>
         <translation>Afspraken voor de volgende cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="109"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="147"/>
         <source>Reaction of the employee</source>
         <translation>Reactie van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="148"/>
         <source>The employee&apos;s view</source>
         <translation>Oordeel van de medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="149"/>
         <source>Disagrees on</source>
         <translation>Niet eens over</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="154"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="155"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="174"/>
         <source>Discard what you typed?</source>
         <translation>Wat je typte weggooien?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="175"/>
         <source>You typed in this conversation. Close it without saving what you typed?</source>
         <translation>Je hebt in dit gesprek getypt. Sluiten zonder op te slaan wat je typte?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="176"/>
         <source>Close without saving</source>
         <translation>Sluiten zonder opslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="177"/>
         <source>Keep typing</source>
         <translation>Verder typen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="168"/>
+        <location filename="../../nunrec_desktop/ui/conversation_dialog.py" line="210"/>
         <source>Conversation of %1 recorded: %2 agreement(s).</source>
         <translation>Gesprek van %1 vastgelegd. Afspraken: %2.</translation>
     </message>
@@ -809,47 +977,57 @@
         <translation>, besproken op %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="85"/>
-        <source>Agreed in the conversation of %1:</source>
-        <translation>Afgesproken in het gesprek van %1:</translation>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="84"/>
+        <source>Open agreements, ask how they went:</source>
+        <translation>Open afspraken, vraag hoe het ging:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="87"/>
+        <source> (before %1)</source>
+        <translation> (vóór %1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="88"/>
+        <source>, agreed on %1</source>
+        <translation>, afgesproken op %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="93"/>
         <source>1 agreement</source>
         <translation>1 afspraak</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="93"/>
         <source>%1 agreements</source>
         <translation>%1 afspraken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="119"/>
         <source>Not submitted yet: choose whether a new cycle starts.</source>
         <translation>Nog niet ingediend: kies of er een nieuwe cyclus start.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="126"/>
         <source>Start a coaching cycle?</source>
         <translation>Een coachingscyclus starten?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="129"/>
         <source>No coaching cycle is running for this employee. Start a new cycle with this evaluation? Otherwise it counts for no cycle; you can move it to a cycle later.</source>
         <translation>Er loopt geen coachingscyclus voor deze medewerker. Start je met deze beoordeling een nieuwe cyclus? Anders telt ze voor geen cyclus; je kunt haar later naar een cyclus verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="133"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="134"/>
         <source>Submit without a cycle</source>
         <translation>Indienen zonder cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/cycle_line.py" line="135"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -1721,6 +1899,39 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/agreed_actions_panel.py" line="31"/>
+        <source> (before %1)</source>
+        <translation> (vóór %1)</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/agreed_actions_panel.py" line="35"/>
+        <source>Still open</source>
+        <translation>Nog open</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/agreed_actions_panel.py" line="35"/>
+        <source>Done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/agreed_actions_panel.py" line="35"/>
+        <source>Dropped</source>
+        <translation>Vervalt</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/agreed_actions_panel.py" line="37"/>
+        <source>State of: %1</source>
+        <translation>Stand van: %1</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/agreed_actions_panel.py" line="39"/>
+        <source>Why it is dropped</source>
+        <translation>Waarom de afspraak vervalt</translation>
+    </message>
+</context>
+<context>
     <name>FormActions</name>
     <message>
         <location filename="../../nunrec_desktop/ui/form_actions.py" line="32"/>
@@ -2341,123 +2552,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="75"/>
         <source>nunrec - Call coaching KCC</source>
         <translation>nunrec - Gesprekscoaching KCC</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="91"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Aangemeld als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="95"/>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="98"/>
         <source>Sign out</source>
         <translation>Afmelden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="103"/>
         <source>nunrec</source>
         <translation>nunrec</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
         <source>coach</source>
         <translation>coach</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="152"/>
         <source>IT support</source>
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="158"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="160"/>
         <source>Here you will see the recorded inbound calls of the employees you coach, younger than 30 days, with how many days each remains available. This list arrives with the connection to the recording store.</source>
         <translation>Hier zie je straks de opgenomen inkomende gesprekken van de medewerkers die je coacht, jonger dan 30 dagen, met hoeveel dagen elk gesprek nog beschikbaar is. Deze lijst komt met de koppeling aan de opnameopslag.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="166"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="168"/>
         <source>Here you will listen to a call with its waveform (employee and caller as separate lanes), slow it down and mark moments. Audio is never saved on this computer.</source>
         <translation>Hier beluister je straks een gesprek met de golfvorm (medewerker en beller als aparte sporen), vertraag je het en markeer je momenten. Geluid wordt nooit op deze computer opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="173"/>
         <source>Evaluation</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="175"/>
         <source>You evaluate a call with the 5A form beside the player: open a call from the list. Here you will find an overview of your drafts and evaluations, and export feedback for the employee.</source>
         <translation>Je beoordeelt een gesprek met het 5A-formulier naast de speler: open een gesprek vanuit de lijst. Hier komt straks het overzicht van je concepten en beoordelingen, en maak je terugkoppeling voor de medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="181"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="183"/>
         <source>Here you will plan the coaching cycle per employee every 4 to 6 weeks, pick calls, listen together with an employee and log side-by-side sessions.</source>
         <translation>Hier plan je straks per medewerker de coachingscyclus van elke 4 tot 6 weken, kies je gesprekken, luister je samen met een medewerker terug en leg je side-by-side-sessies vast.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="187"/>
         <source>Side-by-side</source>
         <translation>Side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="189"/>
+        <source>Calibration</source>
+        <translation>Kalibratie</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="192"/>
         <source>Administration</source>
         <translation>Beheer</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="195"/>
         <source>Employees</source>
         <translation>Medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="197"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="198"/>
         <source>Recording store</source>
         <translation>Opnameopslag</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="199"/>
         <source>Access review</source>
         <translation>Toegangsreview</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="193"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="187"/>
-        <location filename="../../nunrec_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/main_window.py" line="194"/>
         <source>Erasure requests</source>
         <translation>Verwijderverzoeken</translation>
     </message>
@@ -2782,165 +2998,175 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="215"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="219"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="100"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="107"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="384"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
         <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="128"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="135"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
+        <source>Employee&apos;s own evaluation...</source>
+        <translation>Eigen beoordeling van de medewerker...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="148"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="149"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="150"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="151"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="179"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="195"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="271"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="284"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="285"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="289"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="304"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="303"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="307"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="318"/>
+        <source>Choose the call first.</source>
+        <translation>Kies eerst het gesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="341"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="332"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="343"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="434"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="440"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="368"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="374"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="414"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="425"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="427"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="427"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="418"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="429"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -3202,6 +3428,86 @@
         <location filename="../../nunrec_desktop/ui/admin/review_page.py" line="163"/>
         <source>The review is signed off for %1.</source>
         <translation>De review is afgetekend voor %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfEvaluationDialog</name>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="42"/>
+        <source>The employee&apos;s own evaluation</source>
+        <translation>Eigen beoordeling van de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="46"/>
+        <source>The call of %1. The employee fills in the 5A&apos;s first; your answers appear after submitting, side by side. These answers are the employee&apos;s, not your evaluation.</source>
+        <translation>Het gesprek van %1. De medewerker vult eerst zelf de 5 A&apos;s in; jouw antwoorden verschijnen na het indienen, ernaast. Deze antwoorden zijn van de medewerker, niet jouw beoordeling.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="54"/>
+        <source>Answers per criterion</source>
+        <translation>Antwoorden per criterium</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="108"/>
+        <source>Criterion</source>
+        <translation>Criterium</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="55"/>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="108"/>
+        <source>Own answer</source>
+        <translation>Eigen antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="74"/>
+        <source>Submit</source>
+        <translation>Indienen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="75"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="108"/>
+        <source>Coach</source>
+        <translation>De coach</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="108"/>
+        <source>The same?</source>
+        <translation>Hetzelfde?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="114"/>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="115"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="115"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="121"/>
+        <source>Submitted. You see one criterion differently: talk about it.</source>
+        <translation>Ingediend. Eén criterium zien jullie anders: bespreek het samen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="123"/>
+        <source>Submitted. You see %1 criteria differently: talk about those.</source>
+        <translation>Ingediend. %1 criteria zien jullie anders: bespreek die samen.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/self_evaluation_dialog.py" line="125"/>
+        <source>Submitted. Compare the answers together.</source>
+        <translation>Ingediend. Vergelijk de antwoorden samen.</translation>
     </message>
 </context>
 <context>

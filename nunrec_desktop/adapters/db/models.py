@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     true,
 )
 from sqlalchemy.engine import Dialect
@@ -236,6 +237,80 @@ class ConversationRow(Base):
     agrees: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     disagreement: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AgreedActionRow(Base):
+    """One agreement of a feedback conversation as an action (issue 26): what, an optional date, and its state
+    (open, done, dropped with a reason); when and in which cycle it was closed. Texts pass the caller-data
+    guard first."""
+
+    __tablename__ = "agreed_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("feedback_conversations.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    state: Mapped[str] = mapped_column(String(16))  # open | done | dropped
+    reason: Mapped[str] = mapped_column(Text)  # why it was dropped ("" otherwise)
+    confirmed: Mapped[bool] = mapped_column(Boolean)  # confirmed with the employee in the conversation
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_in_cycle_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_cycles.id"), nullable=True)
+
+
+class CalibrationRow(Base):
+    """One call shared for calibration between coaches (issue 26): who shared it, the call's moment and length
+    (never the employee's name to the others), who take part, and once agreed the result and the spread."""
+
+    __tablename__ = "calibrations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shared_by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))  # for the sharer's authority only
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id"))  # the sharer's, never shown
+    recording_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    call_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    call_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    guideline_version: Mapped[str] = mapped_column(String(64))
+    guideline_hash: Mapped[str] = mapped_column(String(128))
+    participants: Mapped[str] = mapped_column(Text)  # JSON list of coach user ids
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    agreed_answers: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON criterion key -> answer
+    agreed_note: Mapped[str] = mapped_column(Text, default="")
+    spread: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON criterion key -> answers given
+    agreed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    agreed_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class CalibrationScoreRow(Base):
+    """One coach's blind 5A answers for a calibration (never an evaluation, never in an employee's results)."""
+
+    __tablename__ = "calibration_scores"
+    __table_args__ = (UniqueConstraint("calibration_id", "coach_user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    calibration_id: Mapped[int] = mapped_column(ForeignKey("calibrations.id"), index=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    answers: Mapped[str] = mapped_column(Text)  # JSON criterion key -> answer
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SelfEvaluationRow(Base):
+    """The employee's own 5A answers for one of their calls, given while listening together on the coach's
+    workstation (issue 26, P4). The employee's record, never a score of the coach; answers only, no free text."""
+
+    __tablename__ = "self_evaluations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)  # whose workstation
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    recording_id: Mapped[str] = mapped_column(String(200))
+    call_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    call_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    guideline_hash: Mapped[str] = mapped_column(String(128))
+    answers: Mapped[str] = mapped_column(Text)  # JSON criterion key -> answer
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class FeedbackExportRow(Base):

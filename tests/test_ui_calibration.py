@@ -1,0 +1,107 @@
+"""Calibration on the screen (issue 26): Henk, the second coach, opens the Kalibratie area, fills in the shared
+call blind with the keyboard, sees the others' answers only once Marieke has submitted too, then side by side,
+and records the agreed result; the employee is named nowhere on the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from nunrec_desktop.app import Services
+from nunrec_desktop.domain import Role, User
+from nunrec_desktop.ui.application import AppController
+from nunrec_desktop.ui.calibration_page import CalibrationPage
+from nunrec_desktop.ui.main_window import MainWindow
+from nunrec_desktop.ui.translations import install_translators
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
+from tests.test_history import evaluate
+from tests.ui_session import sign_in_app
+
+
+@pytest.fixture
+def henk_signed_in(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    admin: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> Iterator[tuple[AppController, MainWindow, int]]:
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    services.cycle_book.start(coach, "E1")
+    calibration_id = services.calibrations.share(coach, evaluate(services, coach, "rec-cal", 2, clock))
+    controller, window, _ = sign_in_app(qtbot, workspace_dir, clock, keyring_backend, username="henk")
+    window.resize(1366, 738)
+    yield controller, window, calibration_id
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def _choices(page: CalibrationPage) -> list[QComboBox]:
+    column = page.table.columnCount() - 1
+    found = [page.table.cellWidget(r, column) for r in range(page.table.rowCount())]
+    return [c for c in found if isinstance(c, QComboBox)]
+
+
+def test_the_second_coach_calibrates_blind_then_side_by_side(
+    qtbot: QtBot,
+    henk_signed_in: tuple[AppController, MainWindow, int],
+    services: Services,
+    coach: User,
+) -> None:
+    _controller, window, calibration_id = henk_signed_in
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_End)  # the last area: Kalibratie
+    page = window.pages.currentWidget()
+    assert isinstance(page, CalibrationPage)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5_000)
+    assert page.list.item(0).text().startswith("Gesprek van ") and "nog invullen" in page.list.item(0).text()
+    assert "Gedeeld door Marieke Kok" in page.state.text()
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)  # nothing chosen yet: refused, Dutch
+    assert "Beantwoord alle" in page.message.text()
+    for choice in _choices(page):
+        choice.setFocus()
+        qtbot.keyClick(choice, Qt.Key.Key_Down)  # the first answer of the scale ("goed" / "ja")
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text() == "Je antwoorden zijn ingediend.", timeout=5_000)
+    assert "Ingevuld door 1 van 2 coaches." in page.state.text() and page.table.columnCount() == 2  # blind
+
+    guideline = services.guideline()
+    answers = {
+        c.key: ("verbeterpunt" if c.key == "doorvragen" else c.scale.options[0])
+        for s in guideline.sections
+        for c in s.criteria
+    }
+    services.calibrations.score(coach, calibration_id, answers)  # Marieke submits at her own workstation
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.columnCount() == 4, timeout=5_000)
+    headers = [page.table.horizontalHeaderItem(c).text() for c in range(4)]
+    assert (
+        headers[0] == "Criterium" and set(headers[1:3]) == {"Marieke Kok", "Henk Smit"} and headers[3] == "Afgesproken"
+    )
+    differing = [r for r in range(page.table.rowCount()) if page.table.item(r, 0).text().startswith("\u2260 ")]
+    assert len(differing) == 1
+    choice = _choices(page)[differing[0]]
+    assert choice.currentText() == ""  # where the coaches differ, the result is for them to agree
+    choice.setFocus()
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    page.note.setFocus()
+    qtbot.keyClicks(page.note, "Doorvragen was net genoeg")
+    qtbot.mouseClick(page.agree_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "afgesproken resultaat is vastgelegd" in page.message.text(), timeout=5_000)
+    assert "Over één kalibratie:" in page.stats.text() and "eensgezind" in page.stats.text()
+    shown = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "Anouk" not in shown and "E1" not in shown
+    assert services.calibrations.show(coach, calibration_id).state == "agreed"
