@@ -507,3 +507,36 @@ def test_findings_are_named_by_the_a_and_the_criterion_the_coach_sees(
     text = form.findings.item(0).text()
     assert f"toelichting bij {section.title} - {criterion.text[:40]}" in text, text
     assert criterion.key not in text.split("\u201d", 1)[1]  # no internal key after the quoted finding
+
+
+def test_the_drafts_banner_counts_an_ended_side_by_side_session(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    """A side-by-side session that ended without its 5A form is a draft: the banner counts it and 'Doorgaan'
+    opens its form on the side-by-side area."""
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    add_recording(services.workspace.store_path, "rec-1", clock.now - timedelta(days=1), duration=4.0)
+    session = services.live.start(coach, services.guideline(), "E1", "employee_request", "", services.guard())
+    clock.advance(minutes=5)
+    services.live.end(coach, session)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert recordings is not None
+    qtbot.waitUntil(lambda: recordings.drafts_banner.isVisible(), timeout=10_000)
+    assert "1 niet-ingediende beoordeling" in recordings.drafts_text.text()
+    assert "side-by-side" in recordings.drafts_text.text() and "Anouk de Vries" in recordings.drafts_text.text()
+    qtbot.mouseClick(recordings.resume_button, Qt.MouseButton.LeftButton)
+    live = controller.live
+    assert live is not None
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is live, timeout=10_000)
+    qtbot.waitUntil(lambda: live.session is not None and live.session.id == session.id, timeout=10_000)
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)

@@ -289,6 +289,10 @@ class CoachDesk(Desk):
         """The recordings with an unfinished evaluation of this coach (offered after e.g. a crash)."""
         return [d.recording_id for d in self._parts.evaluations.drafts(self.user) if d.recording_id]
 
+    def live_drafts(self) -> list[DraftSummary]:
+        """The coach's side-by-side sessions whose 5A form is not submitted yet (running or ended)."""
+        return [d for d in self.drafts() if d.recording_state == DRAFT_LIVE]
+
     def drafts(self) -> list[DraftSummary]:
         """The coach's open drafts, each with what became of its recording: erased, expired or available."""
         names = {e.id: e.name for e in self._parts.people.employees()}

@@ -281,6 +281,7 @@ class AppController(QObject):
         beside = EvaluationWorkspace(player, form, self.layout_memory)
         overview = EvaluationsPage(desk, self.tasks)
         overview.draft_chosen.connect(self._open_draft)
+        recordings.live_draft_requested.connect(self._open_draft)  # the banner's side-by-side draft
         overview.entry_chosen.connect(self._open_entry)
         form.submitted.connect(overview.reload)
         overview.reload()

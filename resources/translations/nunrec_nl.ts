@@ -238,22 +238,22 @@
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="362"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="363"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="387"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="388"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="389"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="390"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="391"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="392"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -2772,165 +2772,175 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="96"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="215"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="220"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="103"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="107"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="397"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="123"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="131"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="133"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="138"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="148"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="149"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="146"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="150"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="147"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="151"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="179"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="195"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="203"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="208"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="272"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="285"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="285"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="290"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="300"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="305"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="303"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="308"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="330"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="338"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="332"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="340"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="348"/>
+        <source>You have 1 unfinished evaluation: %2, side-by-side session of %3.</source>
+        <translation>Je hebt 1 niet-ingediende beoordeling: %2, side-by-side sessie van %3.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="350"/>
+        <source>You have %1 unfinished evaluations. The newest: %2, side-by-side session of %3.</source>
+        <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, side-by-side sessie van %3.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="447"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="453"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="381"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="387"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="414"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="438"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="440"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="440"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="418"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="442"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
