@@ -93,7 +93,7 @@ def test_the_form_follows_the_guideline(opened_form: tuple[AppController, Evalua
     assert set(form.answer_groups) == {c.key for s in form.guideline.sections for c in s.criteria}
     assert not form.default_notice.isVisible()  # the guideline's status is in "Over nunrec" (F1), not on the form
     assert "leidraad" not in form.status.text() and "versie" not in form.status.text()
-    assert "Concept" in form.status.text()
+    assert "concept" in form.status.text()  # "Nieuw - wordt als concept bewaard vanaf je eerste antwoord ..."
 
 
 def test_keyboard_answers_and_autosave(
@@ -124,7 +124,7 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert "2 mogelijke gegevens van de beller" in form.message.text()
     assert form.message.property("kind") == "error"
-    assert services.evaluations.drafts(coach), "still a draft"
+    qtbot.waitUntil(lambda: bool(services.evaluations.drafts(coach)), timeout=5_000)  # still a draft
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert form.notes.toPlainText() == "[naam] belde vanaf [telefoonnummer]."
     assert not form.guard_box.isVisible()
@@ -540,3 +540,34 @@ def test_the_drafts_banner_counts_an_ended_side_by_side_session(
     controller.shutdown()
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+def test_opening_a_call_stores_no_draft_until_something_is_answered(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    """Listening is audited as before, but the draft is stored at the first answer, not when the call opens."""
+    _controller, form = opened_form
+    assert form.evaluation is not None
+    opened = [(e.action, e.detail) for e in services.audit.entries(object_id="rec-1")]
+    assert any(detail == "draft" for _action, detail in opened), opened  # the form was opened, and audited
+    assert services.evaluations.drafts(coach) == []
+    assert "eerste antwoord" in form.status.text()
+    group = next(iter(form.answer_groups.values()))
+    button = group.buttons()[0]
+    qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(services.evaluations.drafts(coach)) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.id != 0, timeout=10_000)
+    second = list(form.answer_groups.values())[1].buttons()[0]
+    qtbot.mouseClick(second, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(services.evaluations.drafts(coach)[0].content.answers) == 2, timeout=10_000)
+    assert len(services.evaluations.drafts(coach)) == 1  # one draft, saved by its id from then on
+
+
+def test_a_call_opened_and_left_untouched_leaves_no_draft(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    assert form.evaluation is not None and form.evaluation.id == 0
+    controller.shutdown()  # closing saves what was typed: here nothing
+    assert services.evaluations.drafts(coach) == []

@@ -1367,175 +1367,180 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="147"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="177"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="273"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="278"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="274"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="300"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="314"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="396"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="417"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="430"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="434"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
+        <source>New - stored as a draft from your first answer or note.</source>
+        <translation>Nieuw - wordt als concept bewaard vanaf je eerste antwoord of notitie.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="482"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="467"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="490"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="469"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="472"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="495"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="555"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="583"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="696"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="721"/>
         <source>Not submitted yet: %1. What is open is marked in the form.</source>
         <translation>Nog niet ingediend: %1. Wat nog open is, staat gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="710"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="735"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="565"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="588"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="711"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="713"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="717"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="694"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="719"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="697"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="708"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="733"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
