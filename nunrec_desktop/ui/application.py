@@ -286,6 +286,8 @@ class AppController(QObject):
         form.submitted.connect(overview.reload)
         overview.reload()
         cycles = CyclesPage(desk, self.tasks)
+        form.submitted.connect(cycles.reload)  # "x / y beoordeeld" counts the new evaluation
+        overview.history.changed.connect(cycles.reload)  # a conversation recorded, a cycle started
         cycles.recording_activated.connect(recordings.recording_activated)
         live = LiveSessionPage(desk, self.tasks)
         live.session_changed.connect(overview.reload)

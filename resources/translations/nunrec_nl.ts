@@ -238,22 +238,22 @@
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="365"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="388"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="390"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="390"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="392"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="394"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -857,157 +857,162 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="88"/>
         <source>Employees and their coaching cycle</source>
         <translation>Medewerkers en hun coachingscyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
         <source>Replaced</source>
         <translation>Vervangen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
         <source>Feedback conversation</source>
         <translation>Feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="107"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="109"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="112"/>
         <source>Picked calls</source>
         <translation>Gekozen gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="114"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="116"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="160"/>
+        <source>%1 / %2 evaluated</source>
+        <translation>%1 / %2 beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="203"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="211"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="243"/>
         <source>%1 calls drawn for %2 are not evaluated yet. Drawing again replaces them.</source>
         <translation>%1 gesprekken die voor %2 zijn getrokken, zijn nog niet beoordeeld. Opnieuw kiezen vervangt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
         <source>1 call drawn for %2 is not evaluated yet. Drawing again replaces it.</source>
         <translation>1 gesprek dat voor %2 is getrokken, is nog niet beoordeeld. Opnieuw kiezen vervangt het.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="249"/>
         <source>Draw again</source>
         <translation>Opnieuw kiezen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
         <source>Nothing changed: the drawn calls stay as they are.</source>
         <translation>Niets veranderd: de getrokken gesprekken blijven zoals ze zijn.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="303"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="307"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="308"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="312"/>
         <source>Replace the call of %1 by another call drawn in its place?</source>
         <translation>Het gesprek van %1 vervangen door een ander gesprek dat in de plaats ervan wordt getrokken?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="315"/>
         <source>Replace</source>
         <translation>Vervangen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="350"/>
         <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="371"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="375"/>
         <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
         <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="377"/>
         <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
         <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="382"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="386"/>
         <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
         <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="388"/>
         <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
         <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="353"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="357"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="364"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
@@ -1393,19 +1398,19 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="278"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="279"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="280"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="574"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -1425,122 +1430,122 @@
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="417"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="419"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="425"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="430"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="432"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="434"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
         <source>New - stored as a draft from your first answer or note.</source>
         <translation>Nieuw - wordt als concept bewaard vanaf je eerste antwoord of notitie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="482"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="488"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="490"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="495"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="497"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="580"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="583"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="721"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="724"/>
         <source>Not submitted yet: %1. What is open is marked in the form.</source>
         <translation>Nog niet ingediend: %1. Wat nog open is, staat gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="735"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="738"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="588"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="590"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="711"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="714"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="713"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="716"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="717"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="720"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="719"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="725"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="733"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="736"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
