@@ -571,3 +571,47 @@ def test_a_call_opened_and_left_untouched_leaves_no_draft(
     assert form.evaluation is not None and form.evaluation.id == 0
     controller.shutdown()  # closing saves what was typed: here nothing
     assert services.evaluations.drafts(coach) == []
+
+
+def test_after_opening_another_call_the_player_says_which_call_is_open(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    """One line under the player's title names the open call (employee, date and time, duration), and it
+    changes with every call the coach opens."""
+    from nunrec_desktop.ui.main_window import MainWindow
+
+    translators = install_translators(qapp)
+    for employee, name in (("E1", "Anouk de Vries"), ("E2", "Bram Jansen")):
+        services.people.add_employee(employee, name)
+        services.people.assign(coach.id, employee, date(2026, 1, 1))
+    first_start, second_start = clock.now - timedelta(days=1), clock.now - timedelta(days=2, hours=3)
+    add_recording(services.workspace.store_path, "rec-1", first_start, duration=4.0)
+    add_recording(services.workspace.store_path, "rec-2", second_start, employee="E2", duration=7.0)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert recordings is not None and controller.player is not None
+    player = controller.player
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: recordings.model.rowCount() == 2, timeout=10_000)
+    for row in range(2):
+        recording = recordings.model.recording(row)
+        local = recording.start.astimezone()
+        window.show_area(MainWindow.RECORDINGS)
+        qtbot.waitUntil(recordings.table.isVisible)
+        cell = recordings.table.visualRect(recordings.model.index(row, 0)).center()
+        qtbot.mouseClick(recordings.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(recordings.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.waitUntil(lambda r=recording: player.visible is r and not player.loading, timeout=10_000)
+        line = player.info.text()
+        assert recording.employee_names in line, line
+        assert f"{local:%d-%m-%Y %H:%M}" in line and ("0:04" if recording.id == "rec-1" else "0:07") in line, line
+        other = "Bram Jansen" if recording.id == "rec-1" else "Anouk de Vries"
+        assert other not in line and player.info.isVisible()
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
