@@ -159,3 +159,29 @@ def test_no_measures_no_section(services: Services, coach: User, clock: FakeCloc
     out = services.exports.document(coach, "dialog", "E1", tmp_path / "dialog.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Hoe je gesprekken verliepen" not in text
+
+
+def test_the_dialog_pack_breaks_no_word_in_its_cells(
+    services: Services, coach: User, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Each cycle's label ("11-10 (2)") stays on one line, and "geen metingen" is not cut in the narrow
+    "Aantal" column: read back from the PDF, line by line."""
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    evaluate(services, coach, clock, 0, 40, figures(0.70, 30.0), new_cycle=True)
+    evaluate(services, coach, clock, 1, 39, figures(0.60, 10.0, holds=3))
+    evaluate(services, coach, clock, 2, 20, None, new_cycle=True)
+    evaluate(services, coach, clock, 3, 5, figures(0.52, 4.0, overlaps=0), new_cycle=True)
+    out = services.exports.document(coach, "dialog", "E1", tmp_path / "dialog.pdf")
+    reader = PdfReader(out)
+    start = reader.pages[0].extract_text() + "\n" + reader.pages[1].extract_text()
+    section = start[start.index("Hoe je gesprekken verliepen") : start.index("Spreektijd: jouw deel")]
+    lines = [line.strip() for line in section.splitlines()]
+    labels = [
+        f"{(clock.now - timedelta(days=d) + timedelta(hours=1)).astimezone():%d-%m} ({n})" for d, n in ((40, 2), (5, 1))
+    ]
+    for label in labels:
+        assert any(line.startswith(label) for line in lines), (label, lines)
+    assert any("geen metingen" in line for line in lines), lines
+    for word in ("spreektijd", "monoloog", "gesprek"):
+        assert not any(line.endswith(word[:4]) for line in lines), lines

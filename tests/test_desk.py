@@ -17,6 +17,7 @@ from nunrec_desktop.services.desk import (
     CoachDesk,
     ItDesk,
 )
+from nunrec_desktop.services.evaluations import UNSAVED
 from nunrec_desktop.services.live_sessions import REASON_EMPLOYEE_REQUEST
 from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording
@@ -66,6 +67,8 @@ def test_what_became_of_each_drafts_recording(
     for recording_id in ("rec-E1", "rec-E2"):
         evaluation, guideline = desk.evaluation_of(listed[recording_id])
         assert evaluation.recording_id == recording_id and guideline.content_hash == evaluation.guideline_hash
+        assert evaluation.id == UNSAVED  # opening a call stores no draft; the first change does
+        assert desk.begin_evaluation(evaluation).id != UNSAVED
     services.erasure.erase(it_user, "rec-E2", "VZ-2026-001")
     desk.start_session("E1", REASON_EMPLOYEE_REQUEST, "")
     states = {(d.evaluation.recording_id, d.employee_name): d.recording_state for d in desk.drafts()}

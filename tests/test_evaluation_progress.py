@@ -57,7 +57,7 @@ def test_the_next_chosen_call_skips_evaluated_picks_and_wraps(
 
     def evaluate(recording_id: str) -> Evaluation:
         [visible] = [r for r in services.catalog.visible_for(coach).items if r.id == recording_id]
-        evaluation, _ = desk.evaluation_of(visible)
+        evaluation = desk.begin_evaluation(desk.evaluation_of(visible)[0])
         desk.save_draft(evaluation.id, EvaluationContent(answers=answers))
         return desk.submit(evaluation.id)
 

@@ -368,3 +368,11 @@ def test_the_contrast_check_catches_a_pale_colour() -> None:
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0
     pairs = text_pairs("QMainWindow, #loginWindow, #lockScreen { background: #eef2f4; }\n#x { color: #9aa5ab; }")
     assert pairs == [("#x", "#9aa5ab", "#eef2f4")] and contrast("#9aa5ab", "#eef2f4") < 4.5
+
+
+def test_the_cycle_colours_keep_their_text_readable() -> None:
+    """Due and overdue are coloured beside their words ("aan de beurt", "te laat"); the text on them stays
+    readable (WCAG AA, 4.5:1)."""
+    from nunrec_desktop.ui.cycles_page import STATE_COLOURS, STATE_TEXT
+
+    assert all(contrast(STATE_TEXT, background) >= 4.5 for background in STATE_COLOURS.values())

@@ -93,7 +93,7 @@ def test_the_form_follows_the_guideline(opened_form: tuple[AppController, Evalua
     assert set(form.answer_groups) == {c.key for s in form.guideline.sections for c in s.criteria}
     assert not form.default_notice.isVisible()  # the guideline's status is in "Over nunrec" (F1), not on the form
     assert "leidraad" not in form.status.text() and "versie" not in form.status.text()
-    assert "Concept" in form.status.text()
+    assert "concept" in form.status.text()  # "Nieuw - wordt als concept bewaard vanaf je eerste antwoord ..."
 
 
 def test_keyboard_answers_and_autosave(
@@ -124,7 +124,7 @@ def test_guard_marks_findings_and_blocks_submission_until_masked(
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert "2 mogelijke gegevens van de beller" in form.message.text()
     assert form.message.property("kind") == "error"
-    assert services.evaluations.drafts(coach), "still a draft"
+    qtbot.waitUntil(lambda: bool(services.evaluations.drafts(coach)), timeout=5_000)  # still a draft
     qtbot.mouseClick(form.mask_all_button, Qt.MouseButton.LeftButton)
     assert form.notes.toPlainText() == "[naam] belde vanaf [telefoonnummer]."
     assert not form.guard_box.isVisible()
@@ -507,3 +507,111 @@ def test_findings_are_named_by_the_a_and_the_criterion_the_coach_sees(
     text = form.findings.item(0).text()
     assert f"toelichting bij {section.title} - {criterion.text[:40]}" in text, text
     assert criterion.key not in text.split("\u201d", 1)[1]  # no internal key after the quoted finding
+
+
+def test_the_drafts_banner_counts_an_ended_side_by_side_session(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    """A side-by-side session that ended without its 5A form is a draft: the banner counts it and 'Doorgaan'
+    opens its form on the side-by-side area."""
+    translators = install_translators(qapp)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    add_recording(services.workspace.store_path, "rec-1", clock.now - timedelta(days=1), duration=4.0)
+    session = services.live.start(coach, services.guideline(), "E1", "employee_request", "", services.guard())
+    clock.advance(minutes=5)
+    services.live.end(coach, session)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert recordings is not None
+    qtbot.waitUntil(lambda: recordings.drafts_banner.isVisible(), timeout=10_000)
+    assert "1 niet-ingediende beoordeling" in recordings.drafts_text.text()
+    assert "side-by-side" in recordings.drafts_text.text() and "Anouk de Vries" in recordings.drafts_text.text()
+    qtbot.mouseClick(recordings.resume_button, Qt.MouseButton.LeftButton)
+    live = controller.live
+    assert live is not None
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is live, timeout=10_000)
+    qtbot.waitUntil(lambda: live.session is not None and live.session.id == session.id, timeout=10_000)
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_opening_a_call_stores_no_draft_until_something_is_answered(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    """Listening is audited as before, but the draft is stored at the first answer, not when the call opens."""
+    _controller, form = opened_form
+    assert form.evaluation is not None
+    opened = [(e.action, e.detail) for e in services.audit.entries(object_id="rec-1")]
+    assert any(detail == "draft" for _action, detail in opened), opened  # the form was opened, and audited
+    assert services.evaluations.drafts(coach) == []
+    assert "eerste antwoord" in form.status.text()
+    group = next(iter(form.answer_groups.values()))
+    button = group.buttons()[0]
+    qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(services.evaluations.drafts(coach)) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.id != 0, timeout=10_000)
+    second = list(form.answer_groups.values())[1].buttons()[0]
+    qtbot.mouseClick(second, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(services.evaluations.drafts(coach)[0].content.answers) == 2, timeout=10_000)
+    assert len(services.evaluations.drafts(coach)) == 1  # one draft, saved by its id from then on
+
+
+def test_a_call_opened_and_left_untouched_leaves_no_draft(
+    qtbot: QtBot, opened_form: tuple[AppController, EvaluationForm], services: Services, coach: User
+) -> None:
+    controller, form = opened_form
+    assert form.evaluation is not None and form.evaluation.id == 0
+    controller.shutdown()  # closing saves what was typed: here nothing
+    assert services.evaluations.drafts(coach) == []
+
+
+def test_after_opening_another_call_the_player_says_which_call_is_open(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    coach: User,
+    clock: FakeClock,
+    workspace_dir: Path,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    """One line under the player's title names the open call (employee, date and time, duration), and it
+    changes with every call the coach opens."""
+    from nunrec_desktop.ui.main_window import MainWindow
+
+    translators = install_translators(qapp)
+    for employee, name in (("E1", "Anouk de Vries"), ("E2", "Bram Jansen")):
+        services.people.add_employee(employee, name)
+        services.people.assign(coach.id, employee, date(2026, 1, 1))
+    first_start, second_start = clock.now - timedelta(days=1), clock.now - timedelta(days=2, hours=3)
+    add_recording(services.workspace.store_path, "rec-1", first_start, duration=4.0)
+    add_recording(services.workspace.store_path, "rec-2", second_start, employee="E2", duration=7.0)
+    controller, window, recordings = sign_in_app(qtbot, workspace_dir, clock, keyring_backend)
+    assert recordings is not None and controller.player is not None
+    player = controller.player
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: recordings.model.rowCount() == 2, timeout=10_000)
+    for row in range(2):
+        recording = recordings.model.recording(row)
+        local = recording.start.astimezone()
+        window.show_area(MainWindow.RECORDINGS)
+        qtbot.waitUntil(recordings.table.isVisible)
+        cell = recordings.table.visualRect(recordings.model.index(row, 0)).center()
+        qtbot.mouseClick(recordings.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(recordings.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.waitUntil(lambda r=recording: player.visible is r and not player.loading, timeout=10_000)
+        line = player.info.text()
+        assert recording.employee_names in line, line
+        assert f"{local:%d-%m-%Y %H:%M}" in line and ("0:04" if recording.id == "rec-1" else "0:07") in line, line
+        other = "Bram Jansen" if recording.id == "rec-1" else "Anouk de Vries"
+        assert other not in line and player.info.isVisible()
+    controller.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)

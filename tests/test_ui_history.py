@@ -209,11 +209,16 @@ def test_the_feedback_choice_and_the_conversation(
         "het tempo",
     )
     assert history.table.item(0, history.column("Cyclus")).toolTip().endswith(", besproken op 20-11-2026")
-    window.show_area(MainWindow.CYCLES)
     cycles = window.pages.widget(MainWindow.CYCLES)
     assert isinstance(cycles, CyclesPage)
-    qtbot.waitUntil(lambda: cycles.table.rowCount() == 1, timeout=10_000)
-    assert cycles.table.item(0, 6).text() == "besproken op 20-11-2026"
+    # the cycles overview follows the conversation by itself, before the coach turns to it
+    qtbot.waitUntil(
+        lambda: cycles.table.rowCount() == 1 and cycles.table.item(0, 6).text() == "besproken op 20-11-2026",
+        timeout=10_000,
+    )
+    window.show_area(MainWindow.CYCLES)
+    assert cycles.table.horizontalHeaderItem(3).text() == "Beoordeeld in deze cyclus"
+    assert cycles.table.item(0, 3).text().endswith(" beoordeeld")
 
     # The next cycle: the coach starts it, evaluates a new call, and the form shows what was agreed.
     window.show_area(MainWindow.EVALUATION)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.store.base import AudioInfo, SkippedEntry, StoreError
 from nunrec_desktop.domain import User
+from nunrec_desktop.services.desk import DraftSummary
 from nunrec_desktop.services.recordings import FilterCounts, RecordingList, VisibleRecording
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.recordings_page import RecordingsPage
@@ -129,6 +130,9 @@ class FakeCatalog:
         self.together: list[str | None] = []
 
     def draft_recording_ids(self) -> list[str]:
+        return []
+
+    def live_drafts(self) -> list[DraftSummary]:
         return []
 
     def listen_together(self, employee_id: str | None) -> None:

@@ -611,8 +611,10 @@ def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles
         "Jouw langste monoloog",
     ]
     rows: list[list[Any]] = [[_p(h, styles.cell_bold) for h in header]]
+    spans = []
     for label, measures in zip(labels, per_cycle, strict=True):
-        if measures is None:
+        if measures is None:  # one cell over the figures: "metingen" is wider than the "Aantal" column
+            spans.append(("SPAN", (1, len(rows)), (-1, len(rows))))
             rows.append([_p(label, styles.cell), _p("geen metingen", styles.cell), "", "", "", "", ""])
             continue
         share = "-" if measures.talk_share_employee is None else f"{round(100 * measures.talk_share_employee)} %"
@@ -638,13 +640,16 @@ def _measures_trend(cycles: list[list[EvaluatedCall]], labels: list[str], styles
         KeepTogether(
             Table(
                 rows,
-                colWidths=[18 * mm, 16 * mm, 24 * mm, 27 * mm, 27 * mm, 32 * mm, 30 * mm],
+                # each column as wide as its longest word (a label "11-10 (12)*", "spreektijd", "Jouw langste"):
+                # no cell breaks a word or a cycle's label
+                colWidths=[23 * mm, 16 * mm, 23 * mm, 27 * mm, 27 * mm, 31 * mm, 27 * mm],
                 style=TableStyle(
                     [
                         ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # empty cells too
                         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+                        *spans,
                     ]
                 ),
                 repeatRows=1,

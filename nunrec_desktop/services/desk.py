@@ -30,7 +30,13 @@ from nunrec_desktop.services.cycles import CycleOverview, CycleStatus
 from nunrec_desktop.services.draws import DEFAULT_MIN_DURATION_S, Draw, DrawService, ReplaceReason
 from nunrec_desktop.services.erasure import ErasureCandidate, ErasureSearch, ErasureService
 from nunrec_desktop.services.evaluation_progress import next_pick
-from nunrec_desktop.services.evaluations import Evaluation, EvaluationContent, EvaluationService, OpenFinding
+from nunrec_desktop.services.evaluations import (
+    UNSAVED,
+    Evaluation,
+    EvaluationContent,
+    EvaluationService,
+    OpenFinding,
+)
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.history import EmployeeHistory, HistoryService
@@ -331,14 +337,29 @@ class CoachDesk(CalibrationDesk, Desk):
         return self._parts.guideline()
 
     def evaluation_of(self, visible: VisibleRecording) -> tuple[Evaluation, Guideline]:
-        """Open (or resume) this coach's evaluation of the call, with the guideline it was started on."""
+        """Open (or resume) this coach's evaluation of the call, with the guideline it was started on. A new
+        evaluation is not stored yet (id `UNSAVED`): `begin_evaluation` stores it at the first change."""
         guideline = self._parts.guideline()
         evaluation = self._parts.evaluations.for_recording(
-            self.user, guideline, visible.employee_ids[0], visible.id, visible.start, visible.duration_s
+            self.user, guideline, visible.employee_ids[0], visible.id, visible.start, visible.duration_s, create=False
         )
         if evaluation.guideline_hash != guideline.content_hash:
             guideline = self._parts.evaluations.guideline_of(evaluation)
         return evaluation, guideline
+
+    def begin_evaluation(self, unsaved: Evaluation) -> Evaluation:
+        """Store the draft of a call's evaluation that `evaluation_of` opened unsaved (or find the one stored
+        meanwhile): the coach answered or wrote something."""
+        if unsaved.id != UNSAVED or unsaved.recording_id is None or unsaved.call_start is None:
+            return unsaved
+        return self._parts.evaluations.for_recording(
+            self.user,
+            self._parts.guideline(),
+            unsaved.employee_id,
+            unsaved.recording_id,
+            unsaved.call_start,
+            unsaved.call_duration_s or 0.0,
+        )
 
     def guideline_of(self, evaluation: Evaluation) -> Guideline:
         return self._parts.evaluations.guideline_of(evaluation)
@@ -367,6 +388,10 @@ class CoachDesk(CalibrationDesk, Desk):
     def draft_recording_ids(self) -> list[str]:
         """The recordings with an unfinished evaluation of this coach (offered after e.g. a crash)."""
         return [d.recording_id for d in self._parts.evaluations.drafts(self.user) if d.recording_id]
+
+    def live_drafts(self) -> list[DraftSummary]:
+        """The coach's side-by-side sessions whose 5A form is not submitted yet (running or ended)."""
+        return [d for d in self.drafts() if d.recording_state == DRAFT_LIVE]
 
     def drafts(self) -> list[DraftSummary]:
         """The coach's open drafts, each with what became of its recording: erased, expired or available."""

@@ -45,6 +45,7 @@ from nunrec_desktop.services.privacy import CallerDataGuard, Finding, mask
 
 DRAFT, SUBMITTED = "draft", "submitted"
 SOURCE_RECORDING, SOURCE_LIVE = "recording", "live"
+UNSAVED = 0  # the id of an evaluation that is on the form but not stored yet: nothing answered or written
 
 
 @dataclass
@@ -240,8 +241,11 @@ class EvaluationService:
         recording_id: str,
         call_start: datetime,
         call_duration_s: float,
+        create: bool = True,
     ) -> Evaluation:
-        """The coach's open draft for this call; else the latest submitted revision; else a new draft."""
+        """The coach's open draft for this call; else the latest submitted revision; else a new draft. With
+        `create=False` the new draft is not stored: it comes back with id `UNSAVED`, to be created (by calling
+        again with `create=True`) when the coach first answers or writes something."""
         self._policy.require(
             user, Action.EVALUATE, Target("recording", recording_id, (employee_id,), call_start), detail="draft"
         )
@@ -262,6 +266,24 @@ class EvaluationService:
                 )
                 if row is None:
                     row = self._latest(session, user.id, recording_id)
+                if row is None and not create:
+                    return Evaluation(
+                        id=UNSAVED,
+                        coach_user_id=user.id,
+                        employee_id=employee_id,
+                        recording_id=recording_id,
+                        source=SOURCE_RECORDING,
+                        call_start=call_start,
+                        call_duration_s=call_duration_s,
+                        guideline_version=guideline.version,
+                        guideline_hash=guideline.content_hash,
+                        status=DRAFT,
+                        revision=1,
+                        supersedes_id=None,
+                        content=EvaluationContent(),
+                        updated_at=self._clock(),
+                        submitted_at=None,
+                    )
                 if row is None:
                     row = self._new_draft(
                         session,

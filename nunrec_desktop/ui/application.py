@@ -288,10 +288,13 @@ class AppController(QObject):
         beside = EvaluationWorkspace(player, form, self.layout_memory)
         overview = EvaluationsPage(desk, self.tasks)
         overview.draft_chosen.connect(self._open_draft)
+        recordings.live_draft_requested.connect(self._open_draft)  # the banner's side-by-side draft
         overview.entry_chosen.connect(self._open_entry)
         form.submitted.connect(overview.reload)
         overview.reload()
         cycles = CyclesPage(desk, self.tasks)
+        form.submitted.connect(cycles.reload)  # "x / y beoordeeld" counts the new evaluation
+        overview.history.changed.connect(cycles.reload)  # a conversation recorded, a cycle started
         cycles.recording_activated.connect(recordings.recording_activated)
         live = LiveSessionPage(desk, self.tasks)
         live.session_changed.connect(overview.reload)

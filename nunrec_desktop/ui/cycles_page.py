@@ -34,6 +34,7 @@ from nunrec_desktop.ui.replace_reason_dialog import ReplaceReasonDialog
 from nunrec_desktop.ui.tasks import TaskRunner
 
 STATE_COLOURS = {STATE_OVERDUE: "#fde3d6", STATE_DUE: "#fff6dc"}
+STATE_TEXT = "#1f2a30"  # dark text on those light backgrounds, whatever the palette (contrast >= 4.5)
 
 
 class CyclesDesk(Protocol):
@@ -156,15 +157,18 @@ class CyclesPage(QWidget):
                 status.name,
                 f"{status.last_cycle:%d-%m-%Y}" if status.last_cycle else "-",
                 status.state,
-                f"{status.evaluated_in_current} / {status.target}",
+                self.tr("%1 / %2 evaluated")  # of the target in the running cycle
+                .replace("%1", str(status.evaluated_in_current))
+                .replace("%2", str(status.target)),
                 str(status.replaced_in_latest),  # drawn calls replaced, each with a reason (issue 20)
                 str(status.expiring_candidates),
                 status.conversation,  # "besproken op ..." / "nog te bespreken": the cycle's loop (P7)
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 2 and status.state in STATE_COLOURS:
+                if column in (2, 3) and status.state in STATE_COLOURS:  # the colour beside the words "te laat"
                     item.setBackground(QColor(STATE_COLOURS[status.state]))
+                    item.setForeground(QColor(STATE_TEXT))
                 self.table.setItem(index, column, item)
         if self.statuses:
             ids = [status.employee_id for status in self.statuses]

@@ -47,6 +47,7 @@ from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
+    UNSAVED,
     Answer,
     Evaluation,
     EvaluationContent,
@@ -77,6 +78,8 @@ class EvaluationDesk(Protocol):
     """What the evaluation form asks of the coach's desk (`services.desk.CoachDesk`)."""
 
     def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent: ...
+
+    def begin_evaluation(self, unsaved: Evaluation) -> Evaluation: ...
 
     def submit(self, evaluation_id: int, start_cycle: bool | None = False) -> Evaluation: ...
 
@@ -129,6 +132,7 @@ class EvaluationForm(QWidget):
         self._mark_note: QLineEdit | None = None
         self._measures: CallFigures | None = None
         self._loading = False
+        self._touched = False
         self.answer_groups: dict[str, QButtonGroup] = {}
         self.comments: dict[str, QPlainTextEdit] = {}
         self.rows: dict[str, CriterionRow] = {}
@@ -238,6 +242,7 @@ class EvaluationForm(QWidget):
 
     def load(self, evaluation: Evaluation, guideline: Guideline) -> None:
         self._loading = True
+        self._touched = False  # nothing answered or written yet: a new evaluation is not stored until then
         self.evaluation, self.guideline = evaluation, guideline
         self._kept = list(evaluation.content.kept)
         self._measures = evaluation.content.measures
@@ -360,6 +365,7 @@ class EvaluationForm(QWidget):
     def _changed(self) -> None:
         if self._loading or not self.editable():
             return
+        self._touched = True
         self._autosave.changed()
         self._guard_timer.changed()
         self._update_summaries()
@@ -368,25 +374,42 @@ class EvaluationForm(QWidget):
             self.show_message("")  # the live line and the marks in the form say what is open now
 
     def save_now(self) -> None:
+        """A new evaluation is stored as a draft here, at its first change: opening a call stores nothing."""
         if not self.editable() or self.evaluation is None:
             return
         self._autosave.stop()
-        evaluation_id, content = self.evaluation.id, self.content()
-        self._tasks.run(
-            lambda: self._desk.save_draft(evaluation_id, content), self._saved, self._save_failed, owner=self
-        )
+        evaluation, content = self.evaluation, self.content()
+
+        def save() -> tuple[Evaluation, EvaluationContent]:
+            stored = self._desk.begin_evaluation(evaluation)
+            return stored, self._desk.save_draft(stored.id, content)
+
+        self._tasks.run(save, lambda result: self._saved(evaluation, *result), self._save_failed, owner=self)
+
+    def _stored(self) -> Evaluation | None:
+        """The evaluation on the form, stored now if it was not yet (on this thread)."""
+        if self.evaluation is not None and self.evaluation.id == UNSAVED:
+            # a first save may be under way in the background: let it store the draft, then find that one
+            self._tasks.settle(timeout=10.0)
+            self.evaluation = self._desk.begin_evaluation(self.evaluation)
+        return self.evaluation
 
     def flush(self) -> None:
-        """Signing out or closing, the task runner settled or stopped: save the newest content now, here."""
-        if not self.editable() or self.evaluation is None:
+        """Signing out or closing, the task runner settled or stopped: save the newest content now, here. An
+        evaluation nobody answered or wrote in stays unstored."""
+        if not self.editable() or self.evaluation is None or (self.evaluation.id == UNSAVED and not self._touched):
             return
         self._autosave.stop()
         try:
-            self._desk.save_draft(self.evaluation.id, self.content())
+            evaluation = self._stored()
+            if evaluation is not None:
+                self._desk.save_draft(evaluation.id, self.content())
         except NunrecError:
             log.exception("draft %s could not be saved at exit", self.evaluation.id)
 
-    def _saved(self, result: object) -> None:
+    def _saved(self, sent: Evaluation, stored: Evaluation, result: EvaluationContent) -> None:
+        if self.evaluation is sent and sent.id == UNSAVED:
+            self.evaluation = stored  # the first change stored the draft: from now on it is saved by its id
         self.saves += 1
         if not self._autosave.pending():  # else newer changes are still waiting for their save
             self._apply_status()
@@ -411,6 +434,8 @@ class EvaluationForm(QWidget):
         if evaluation.status == SUBMITTED:
             when = evaluation.submitted_at.astimezone().strftime("%d-%m-%Y %H:%M") if evaluation.submitted_at else ""
             self.status.setText(self.tr("Submitted on %1. Read only.").replace("%1", when) + version)
+        elif evaluation.id == UNSAVED:
+            self.status.setText(self.tr("New - stored as a draft from your first answer or note."))
         else:
             self.status.setText(self.tr("Draft - saved automatically.") + version)
         editable = evaluation.status != SUBMITTED
@@ -664,10 +689,13 @@ class EvaluationForm(QWidget):
             self._update_progress()
             self.show_message(self._not_ready_text(), "error")
             self.go_to_next_open()
+            self.save_now()  # the autosave was stopped above: what is on the form is kept as a draft
             return
-        self._desk.save_draft(self.evaluation.id, self.content())
+        stored = self._stored()
+        assert stored is not None
+        self._desk.save_draft(stored.id, self.content())
         try:
-            self.evaluation = self.cycle_line.submit(self.evaluation.id)  # asks when no cycle runs
+            self.evaluation = self.cycle_line.submit(stored.id)  # asks when no cycle runs
         except NunrecError as error:
             self.show_message(for_reader(error), "error")
             self.refresh_findings()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.services.desk import DraftSummary
 from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
 from nunrec_desktop.ui.flow_layout import wrapping_row
 from nunrec_desktop.ui.messages import for_reader
@@ -78,11 +79,14 @@ class RecordingsDesk(Protocol):
 
     def draft_recording_ids(self) -> list[str]: ...
 
+    def live_drafts(self) -> list[DraftSummary]: ...
+
     def listen_together(self, employee_id: str | None) -> None: ...
 
 
 class RecordingsPage(QWidget):
     recording_activated = Signal(object)  # VisibleRecording
+    live_draft_requested = Signal(object)  # DraftSummary: carry on with a side-by-side session's form
     loaded = Signal()
     listening_mode_changed = Signal(object)  # the employee id while listening together with them, else None
     self_evaluation_requested = Signal(object)  # VisibleRecording: the employee fills in their own 5A's (issue 26)
@@ -199,6 +203,7 @@ class RecordingsPage(QWidget):
         drafts_layout.addWidget(self.resume_button)
         self.drafts_banner.hide()
         self._draft_ids: list[str] = []
+        self._live_drafts: list[DraftSummary] = []
 
         self.empty_state = QFrame(self)
         self.empty_state.setObjectName("emptyState")
@@ -294,7 +299,7 @@ class RecordingsPage(QWidget):
         else:
             self.notice.hide()
         self._update_status()
-        self.offer_drafts(self._desk.draft_recording_ids())
+        self.offer_drafts(self._desk.draft_recording_ids(), self._desk.live_drafts())
         self.loaded.emit()
 
     def start_listening_together(self) -> None:
@@ -328,22 +333,37 @@ class RecordingsPage(QWidget):
         self.listening_mode_changed.emit(None)
         self.reload()
 
-    def offer_drafts(self, recording_ids: list[str]) -> None:
-        """Unfinished evaluations (e.g. after a crash): offer to continue with the newest one."""
+    def offer_drafts(self, recording_ids: list[str], live: list[DraftSummary] | None = None) -> None:
+        """Unfinished evaluations (e.g. after a crash): offer to continue with the newest one. A side-by-side
+        session waiting for its 5A form is a draft as well; a call's draft is offered first."""
         self._draft_ids = [r for r in recording_ids if self._row_of(r) is not None]
-        if not self._draft_ids:
+        self._live_drafts = list(live or [])
+        total = len(self._draft_ids) + len(self._live_drafts)
+        if not total:
             self.drafts_banner.hide()
             return
-        recording = self.model.recording(self._row_of(self._draft_ids[0]) or 0)
-        local = recording.start.astimezone()
-        self.drafts_text.setText(
-            (
+        if self._draft_ids:
+            recording = self.model.recording(self._row_of(self._draft_ids[0]) or 0)
+            local = recording.start.astimezone()
+            text = (
                 self.tr("You have 1 unfinished evaluation: %2, call of %3.")
-                if len(self._draft_ids) == 1
+                if total == 1
                 else self.tr("You have %1 unfinished evaluations. The newest: %2, call of %3.")
             )
-            .replace("%1", str(len(self._draft_ids)))
-            .replace("%2", recording.employee_names)
+            name = recording.employee_names
+        else:
+            draft = self._live_drafts[0]
+            started = draft.evaluation.call_start or draft.evaluation.updated_at
+            local = started.astimezone()
+            text = (
+                self.tr("You have 1 unfinished evaluation: %2, side-by-side session of %3.")
+                if total == 1
+                else self.tr("You have %1 unfinished evaluations. The newest: %2, side-by-side session of %3.")
+            )
+            name = draft.employee_name
+        self.drafts_text.setText(
+            text.replace("%1", str(total))
+            .replace("%2", name)
             .replace("%3", f"{local.day:02d}-{local.month:02d} {local.hour:02d}:{local.minute:02d}")
         )
         self.drafts_banner.show()
@@ -352,6 +372,10 @@ class RecordingsPage(QWidget):
         return next((r for r in range(self.model.rowCount()) if self.model.recording(r).id == recording_id), None)
 
     def _resume_draft(self) -> None:
+        if not self._draft_ids and self._live_drafts:
+            self.drafts_banner.hide()
+            self.live_draft_requested.emit(self._live_drafts[0])
+            return
         if self._draft_ids:
             row = self._row_of(self._draft_ids[0])
             if row is not None:

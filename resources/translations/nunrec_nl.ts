@@ -238,22 +238,22 @@
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="383"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="386"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="411"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="410"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="413"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="412"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="415"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -1035,157 +1035,162 @@
 <context>
     <name>CyclesPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="76"/>
         <source>Coaching cycles</source>
         <translation>Coachingscycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="80"/>
         <source>Every 4 to 6 weeks a few calls per employee: due from week 4, overdue after week 6. Most urgent first.</source>
         <translation>Elke 4 tot 6 weken een paar gesprekken per medewerker: aan de beurt vanaf week 4, te laat na week 6. Het dringendste bovenaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="88"/>
         <source>Employees and their coaching cycle</source>
         <translation>Medewerkers en hun coachingscyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="90"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
         <source>Last cycle</source>
         <translation>Laatste cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
         <source>Evaluated in this cycle</source>
         <translation>Beoordeeld in deze cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="94"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
         <source>Replaced</source>
         <translation>Vervangen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
         <source>Disappearing within 7 days</source>
         <translation>Verdwijnt binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="97"/>
         <source>Feedback conversation</source>
         <translation>Feedbackgesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="107"/>
         <source>Pick calls</source>
         <translation>Kies gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="108"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="109"/>
         <source>Side-by-side session...</source>
         <translation>Side-by-side sessie...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="111"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="112"/>
         <source>Picked calls</source>
         <translation>Gekozen gesprekken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="113"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="114"/>
         <source>Replace this pick</source>
         <translation>Vervang deze keuze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="116"/>
         <source>Draws another call in its place; the replacement is recorded with the draw.</source>
         <translation>Trekt een ander gesprek in de plaats hiervan; de vervanging wordt bij de trekking vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="160"/>
+        <source>%1 / %2 evaluated</source>
+        <translation>%1 / %2 beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="203"/>
         <source>No calls picked for %1 yet. &apos;Pick calls&apos; draws them.</source>
         <translation>Nog geen gesprekken gekozen voor %1. &apos;Kies gesprekken&apos; trekt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="211"/>
         <source>Choose an employee first.</source>
         <translation>Kies eerst een medewerker.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="243"/>
         <source>%1 calls drawn for %2 are not evaluated yet. Drawing again replaces them.</source>
         <translation>%1 gesprekken die voor %2 zijn getrokken, zijn nog niet beoordeeld. Opnieuw kiezen vervangt ze.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="241"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
         <source>1 call drawn for %2 is not evaluated yet. Drawing again replaces it.</source>
         <translation>1 gesprek dat voor %2 is getrokken, is nog niet beoordeeld. Opnieuw kiezen vervangt het.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="245"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="249"/>
         <source>Draw again</source>
         <translation>Opnieuw kiezen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="264"/>
         <source>Nothing changed: the drawn calls stay as they are.</source>
         <translation>Niets veranderd: de getrokken gesprekken blijven zoals ze zijn.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="303"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="307"/>
         <source>Choose the pick to replace first.</source>
         <translation>Kies eerst welk gekozen gesprek je wilt vervangen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="308"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="312"/>
         <source>Replace the call of %1 by another call drawn in its place?</source>
         <translation>Het gesprek van %1 vervangen door een ander gesprek dat in de plaats ervan wordt getrokken?</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="311"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="315"/>
         <source>Replace</source>
         <translation>Vervangen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="346"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="350"/>
         <source>No suitable calls for %1 now (at least a minute long, not yet evaluated, visible to you).</source>
         <translation>Nu geen geschikte gesprekken voor %1 (minstens een minuut lang, nog niet beoordeeld, zichtbaar voor jou).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="371"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="375"/>
         <source>One pick replaced; the replacement is recorded with draw %1 of %2.</source>
         <translation>Eén gekozen gesprek vervangen; de vervanging is vastgelegd bij trekking %1 van %2.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="377"/>
         <source>One pick replaced; draw %1 of %2 now has %3 replacements.</source>
         <translation>Eén gekozen gesprek vervangen; trekking %1 van %2 heeft nu %3 vervangingen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="382"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="386"/>
         <source>1 call picked for %2 (draw %3 of %4). Double-click it to listen.</source>
         <translation>1 gesprek gekozen voor %2 (trekking %3 van %4). Dubbelklik om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="388"/>
         <source>%1 calls picked for %2 (draw %3 of %4). Double-click one to listen.</source>
         <translation>%1 gesprekken gekozen voor %2 (trekking %3 van %4). Dubbelklik op een gesprek om te beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="353"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="357"/>
         <source>  - evaluated</source>
         <translation>  - beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="360"/>
+        <location filename="../../nunrec_desktop/ui/cycles_page.py" line="364"/>
         <source>Draw %1 of %2 for %3: %4 of %5 picked calls evaluated. Double-click one to listen.</source>
         <translation>Trekking %1 van %2 voor %3: %4 van de %5 gekozen gesprekken beoordeeld. Dubbelklik om te beluisteren.</translation>
     </message>
@@ -1545,175 +1550,180 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="147"/>
         <source>Evaluation (5A)</source>
         <translation>Beoordeling (5A)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="149"/>
         <source>Open a call to evaluate it.</source>
         <translation>Open een gesprek om het te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="177"/>
         <source>What went well</source>
         <translation>Wat ging er goed</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="174"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="178"/>
         <source>Development points</source>
         <translation>Ontwikkelpunten</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="175"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="179"/>
         <source>Notes about the manner of the call (no caller details)</source>
         <translation>Notities over de manier van het gesprek (geen gegevens van de beller)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="273"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="278"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="274"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="279"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="275"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="551"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="280"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="295"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="300"/>
         <source>This is the default guideline shipped with nunrec (version %1). The municipality replaces it with its own conversation guideline.</source>
         <translation>Dit is de standaardleidraad van nunrec (versie %1). De gemeente vervangt deze door haar eigen gespreksleidraad.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="314"/>
         <source>When this draft was saved, %1 possible caller details were masked in it. Check the text.</source>
         <translation>Bij het opslaan van dit concept zijn %1 mogelijke gegevens van bellers gemaskeerd. Controleer de tekst.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="366"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="372"/>
         <source>Draft - changes not saved yet</source>
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="396"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="419"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="425"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="409"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="432"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
+        <source>New - stored as a draft from your first answer or note.</source>
+        <translation>Nieuw - wordt als concept bewaard vanaf je eerste antwoord of notitie.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="459"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="488"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="467"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="469"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="472"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="497"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="555"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="580"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="560"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="696"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="724"/>
         <source>Not submitted yet: %1. What is open is marked in the form.</source>
         <translation>Nog niet ingediend: %1. Wat nog open is, staat gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="710"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="738"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="565"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="590"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="686"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="714"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="688"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="716"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="692"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="720"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="694"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="697"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="725"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="708"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="736"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -2998,175 +3008,185 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="97"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="219"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="101"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="224"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="104"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="108"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="384"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="408"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="132"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="134"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="139"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
         <source>Employee&apos;s own evaluation...</source>
         <translation>Eigen beoordeling van de medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="148"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="152"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="153"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="150"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="154"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="151"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="155"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="179"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="183"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="195"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="199"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="207"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="212"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="271"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="276"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="284"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="289"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="289"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="294"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="304"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="309"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="307"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="312"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="318"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="323"/>
         <source>Choose the call first.</source>
         <translation>Kies eerst het gesprek.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="341"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="349"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="343"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="351"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="434"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="359"/>
+        <source>You have 1 unfinished evaluation: %2, side-by-side session of %3.</source>
+        <translation>Je hebt 1 niet-ingediende beoordeling: %2, side-by-side sessie van %3.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="361"/>
+        <source>You have %1 unfinished evaluations. The newest: %2, side-by-side session of %3.</source>
+        <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, side-by-side sessie van %3.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="458"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="464"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="368"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="392"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="374"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="398"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="425"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="449"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="427"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="451"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="427"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="451"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="429"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="453"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
