@@ -78,7 +78,7 @@ def test_assignments_history_overlaps_gaps_and_backdating(services: Services, it
     assert ended.end == today - timedelta(days=1)
     assert not any(h.overlaps for h in staff.history(it_user, "E1"))
     detail = _audit(services, "employees.assignment_ended")[0]
-    assert "before 2026-05-01..open" in detail and f"after 2026-05-01..{ended.end.isoformat()}" in detail
+    assert "before 2026-05-01 to open" in detail and f"after 2026-05-01 to {ended.end.isoformat()}" in detail
 
 
 def test_accounts_unlock_and_every_change_audited_without_secrets(

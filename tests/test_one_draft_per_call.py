@@ -152,6 +152,7 @@ def _alembic(connection_url: str, target: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.fresh_schema  # migrates from an older revision itself
 def test_the_migration_keeps_existing_duplicates_as_versions_and_then_refuses_new_ones(
     database_url: str, tmp_path: Path
 ) -> None:

@@ -57,7 +57,9 @@ def _fingerprint(name: str) -> str:
 
 
 def _span(start: date, end: date | None) -> str:
-    return f"{start.isoformat()}..{end.isoformat() if end else 'open'}"
+    return (
+        f"{start.isoformat()} to {end.isoformat() if end else 'open'}"  # never '..': a run of digits reads as a number
+    )
 
 
 class StaffAdministration:

@@ -110,7 +110,6 @@ class AuditPage(QWidget):
         for widget in (self.actor, self.action, self.object_id, self.search_button):
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.verify_button)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
         self.table.setAccessibleName(self.tr("Audit log entries"))
@@ -145,6 +144,7 @@ class AuditPage(QWidget):
         anchor_row.addWidget(anchor_label)
         anchor_row.addWidget(self.anchor_file, 1)
         anchor_row.addWidget(self.anchor_button)
+        anchor_row.addWidget(self.verify_button)  # the chain's two actions together: the filter row fits 1280 px
         layout.addLayout(anchor_row)
         layout.addWidget(self.chain_result)
         layout.addWidget(self.table, 1)
