@@ -97,6 +97,10 @@ def test_the_coach_evaluating_a_call_keeps_its_measures_as_numbers(
         form = controller.form
         assert form is not None
         qtbot.waitUntil(lambda: form.evaluation is not None, timeout=10_000)
+        player = controller.player
+        assert player is not None
+        # as a coach who has heard the call: the measures are computed after the first paint and shown by then
+        qtbot.waitUntil(lambda: not player.loading and not player.measuring, timeout=20_000)
         answer_all(qtbot, form)
         click_in_next_dialog("Start een nieuwe cyclus")  # no cycle runs yet: the coach says yes
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
