@@ -7,6 +7,10 @@ First Qt use: PySide6 builds all ~100 Python enums of the `Qt` namespace the fir
 or touched (~25 ms, a fifth of an empty window's start). The modules loaded before the sign-in window is
 painted (this one, error_hooks, idle_lock, login_window, tasks) therefore import `Qt` inside the functions
 that run later, never at module level (tests/test_fast_start.py checks this).
+
+Long because it is the one place that wires every page to the desk and to each other for both roles (coach
+and IT) and owns the start, sign-in, lock and sign-out sequence; splitting the wiring would scatter the order
+in which those steps must happen. Screens with a job of their own live in their own modules.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Loading runs on the task runner (off the GUI thread); a store error shows a Dutch message with a retry
 button. No caller number appears anywhere: the service does not even hand one over.
+
+Long because its filters (employee, period, duration typed as minutes or m:ss, text) each validate their own
+input in place; the table model lives in `ui.recordings_model`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ After Sonic Visualiser: the static picture (lanes, min/max columns, ruler) is dr
 into a cached pixmap, one min/max line per pixel column in a single drawLines call, from the summary level
 nearest the zoom (raw samples when zoomed in to a few seconds). While playing, only the pixmap is blitted
 and the playhead, played part and marks are drawn over it.
+
+Long because the lanes, the call measures and the markers are drawn into one numpy raster in one pass (issue
+23: a repaint within 8 ms); splitting the raster over widgets would cost the single blit it relies on.
 """
 
 from __future__ import annotations
