@@ -9,7 +9,7 @@ service stores undecided findings masked, while this screen keeps the typed text
 Submitting waits for that.
 There are no scores across employees here, and no ranking: this is coaching, not appraisal (P5).
 
-Why this module is longer than ~400 lines: it is the one owner of the evaluation's texts while they are
+Long because it is the one owner of the evaluation's texts while they are
 edited (answers, comments, tops, tips, notes, the marks' notes), and masking a caller detail, keeping one,
 autosaving and submitting all act on those same texts in one order. Its parts with a job of their own are
 widgets elsewhere: the rows (`ui.criterion_row`), the caller-data panel (`ui.caller_data_panel`), the bottom

@@ -9,7 +9,7 @@ observations while the coach types (P6); the service stores what the coach has n
 this screen keeps the typed text until the coach masks it. "End session and evaluate" saves, ends the session
 and says so through `ended`, with what was typed.
 
-Why this module is longer than ~400 lines: the quick keys, the observation editor, the notes, the autosave
+Long because the quick keys, the observation editor, the notes, the autosave
 and the caller-data panel all act on the one running session's observations and notes.
 """
 

@@ -9,7 +9,7 @@ are a panel of their own (`ui.marks_panel`).
 the measures are ready, and playing jumps over them; the waveform still shows them, and a click into a hold
 plays it.
 
-Why this module is longer than ~400 lines: opening (with the MP3 decoded in two steps), the transport and the
+Long because opening (with the MP3 decoded in two steps), the transport and the
 lanes' volume all act on the one playback engine and the one waveform; splitting them would pass the engine
 around between widgets that each half own it.
 """
