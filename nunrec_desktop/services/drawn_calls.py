@@ -99,10 +99,11 @@ def summarize(
 
 
 def _reason(replacement: dict[str, Any]) -> str:
-    """The reason in words: the code's Dutch, or the coach's own text for "other" (guarded when given)."""
-    code, text = str(replacement.get("reason", "") or ""), str(replacement.get("text", "") or "")
-    if text:
-        return text
+    """The reason in words: the code's Dutch. The coach's own text for "other" stays with the draw (as in the
+    audit log, which keeps only the code): the employee reads that there was another reason."""
+    code = str(replacement.get("reason", "") or "")
+    if code == "other":
+        return "een andere reden"
     return REASON_WORDS.get(code, "")
 
 
