@@ -10,9 +10,9 @@ Run: .venv/bin/python benchmarks/folder_listing.py [COUNT]
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -71,7 +71,11 @@ def rescan_per_page(store: FolderStore, pages: int) -> float:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    parser = argparse.ArgumentParser(description="folder store listing against reading the sidecars bare")
+    parser.add_argument("count", nargs="?", type=int, default=10_000, help="sidecars in the store (default 10,000)")
+    parser.add_argument("--quick", action="store_true", help="one small round (CI: the code still runs)")
+    args = parser.parse_args()
+    count = 1_200 if args.quick else args.count
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "store"
         sidecars = build(root, count)
