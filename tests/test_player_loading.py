@@ -129,7 +129,7 @@ def test_the_player_is_usable_before_the_whole_mp3_is_decoded(
     qtbot.keyClick(wave, Qt.Key.Key_Space)
     assert page.engine.playing
     clock.advance(seconds=0.5)
-    qtbot.wait(80)
+    qtbot.waitUntil(lambda: page.engine is not None and page.engine.position_s == pytest.approx(6.5, abs=0.05))
     qtbot.keyClick(wave, Qt.Key.Key_M)
     assert [round(m.at_s, 1) for m in page.marks] == [6.5]
     assert page.decoding  # all of that while the decoder was still held

@@ -162,7 +162,7 @@ def test_every_interactive_widget_on_every_coach_page_has_a_name(
     missing: dict[str, list[str]] = {}
     for area in range(window.pages.count()):
         window.show_area(area)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda: controller.tasks.pending == 0, timeout=10_000)  # the page's list loaded
         page = window.pages.widget(area)
         if area == MainWindow.SIDE_BY_SIDE and controller.live is not None:
             for stage in range(controller.live.stages.count()):
@@ -216,7 +216,7 @@ def test_no_english_and_no_codes_on_the_coach_screens(
     found: dict[str, list[str]] = {}
     for area in range(window.pages.count()):
         window.show_area(area)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda: controller.tasks.pending == 0, timeout=10_000)  # the page's list loaded
         found[window.navigation.item(area).text()] = english_on(visible_texts(window.pages.widget(area)))
     found["sign-in"] = english_on(visible_texts(controller.login))
     assert "meld je aan" in " ".join(visible_texts(controller.login))

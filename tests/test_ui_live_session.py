@@ -84,8 +84,7 @@ def test_a_full_live_session_by_key_presses(
     assert services.audit.entries(action="evaluations.write")[0].detail == "live start; reason recording_fault"
 
     clock.now += timedelta(minutes=1, seconds=15)
-    qtbot.wait(300)  # the clock ticks
-    assert page.clock.text() == "00:01:15"
+    qtbot.waitUntil(lambda: page.clock.text() == "00:01:15", timeout=10_000)  # the clock ticks
     qtbot.keyClick(page.running_page, Qt.Key.Key_1)
     assert page.observation_note.hasFocus()
     qtbot.keyClicks(page.observation_note, "+ opende met eigen naam")

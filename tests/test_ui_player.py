@@ -86,9 +86,9 @@ def test_open_play_pause_with_keys_and_audit(qtbot: QtBot, player: tuple[PlayerP
     qtbot.keyClick(page.waveform, Qt.Key.Key_Space)
     assert page.engine is not None and page.engine.playing and page.play_button.text() == "Pauze"
     clock.advance(seconds=3)
-    qtbot.wait(80)  # a few playhead frames
-    assert page.engine.position_s == pytest.approx(3.0, abs=0.05)
-    assert page.time_label.text().startswith("0:03.0")
+    engine = page.engine
+    qtbot.waitUntil(lambda: engine.position_s == pytest.approx(3.0, abs=0.05), timeout=10_000)  # the next frame
+    qtbot.waitUntil(lambda: page.time_label.text().startswith("0:03.0"), timeout=10_000)
     qtbot.keyClick(page.waveform, Qt.Key.Key_Right)
     assert page.engine.position_s == pytest.approx(8.0, abs=0.05)
     qtbot.keyClick(page.waveform, Qt.Key.Key_Space)

@@ -206,9 +206,8 @@ def test_signing_out_while_the_list_loads_is_harmless(
     window = controller.main_window
     assert window is not None
     window.sign_out_requested.emit()  # the recordings page is deleted while its load may still run
-    qtbot.waitUntil(lambda: controller.tasks.pending == 0, timeout=10_000)
-    qtbot.wait(50)
-    assert controller.main_window is None and controller.login.isVisible()
+    qtbot.waitUntil(lambda: controller.tasks.pending == 0, timeout=10_000)  # the load's answer delivered (or dropped)
+    qtbot.waitUntil(lambda: controller.main_window is None and controller.login.isVisible(), timeout=10_000)
     controller.shutdown()
 
 
