@@ -18,6 +18,7 @@ What makes the suite fast (issue 21), without a test asserting less:
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import shutil
@@ -116,6 +117,30 @@ def _no_collection_on_worker_threads() -> Iterator[None]:
 def _collect_after_each_test() -> Iterator[None]:
     yield
     gc.collect()
+
+
+# A GUI test waits for a state (the list filled, the form enabled), never for a time: the timeout of a wait is
+# only the safety net that ends a test that would otherwise hang. On a busy machine (two cores, CI beside other
+# work, `stress-ng`) a state a quiet machine reaches in 0.2 s can take many seconds, so no wait gives up before
+# this, whatever the test wrote. A wait for a state never reached still ends, after this long.
+SAFETY_NET_MS = 60_000
+_QTBOT_WAITS = ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive")
+
+
+@pytest.fixture
+def qtbot(qtbot: Any) -> Any:
+    """pytest-qt's `qtbot`, whose waits time out no sooner than SAFETY_NET_MS (0 still means no timeout)."""
+    for name in _QTBOT_WAITS:
+        wait = getattr(qtbot, name)
+
+        @functools.wraps(wait)
+        def generous(*args: Any, _wait: Any = wait, timeout: int | None = 5000, **kwargs: Any) -> Any:
+            if timeout:  # 0 and None: pytest-qt waits without a timeout
+                timeout = max(timeout, SAFETY_NET_MS)
+            return _wait(*args, timeout=timeout, **kwargs)
+
+        setattr(qtbot, name, generous)
+    return qtbot
 
 
 @pytest.fixture(autouse=True)
