@@ -101,7 +101,7 @@ def make_test_ca(folder: Path) -> tuple[Path, Path, Path]:
     """A CA and a server certificate for `localhost` / 127.0.0.1, made with `openssl` here."""
 
     def run(*args: str) -> None:
-        subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=folder, timeout=60)
+        subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=folder, timeout=300)
 
     run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
         "-subj", "/CN=nunrec test CA")  # fmt: skip
@@ -165,7 +165,7 @@ class Directory:
             "auth_it_group_dn": IT_GROUP,
             "auth_id_attribute": "entryUUID",
             "auth_name_attribute": "displayName",
-            "auth_timeout_seconds": 5,
+            "auth_timeout_seconds": 60,  # the most it may be: a safety net, the server answers at once
         }
         values.update(overrides)
         return values
@@ -186,7 +186,7 @@ class Directory:
         env = {**os.environ, **self.krb5_env, "KRB5CCNAME": f"FILE:{ccache}"}
         subprocess.run(
             ["kinit", f"{uid}@{REALM}"], input=PASSWORD, text=True, env=env, check=True, capture_output=True,
-            timeout=30,
+            timeout=300,
         )  # fmt: skip
 
 
@@ -246,7 +246,7 @@ def running_directory(folder: Path) -> Iterator[Directory]:
         (folder / "people.ldif").write_text(_ldif())
         subprocess.run(
             [SLAPD.replace("slapd", "slapadd"), "-f", str(conf), "-l", str(folder / "people.ldif")],
-            check=True, capture_output=True, timeout=60,
+            check=True, capture_output=True, timeout=300,
         )  # fmt: skip
         port = free_port_block(1)
         env = {**os.environ, **realm.env, "KRB5_KTNAME": f"FILE:{keytab}"}
@@ -254,7 +254,7 @@ def running_directory(folder: Path) -> Iterator[Directory]:
             [SLAPD, "-d", "0", "-h", f"ldaps://127.0.0.1:{port}/", "-f", str(conf)],
             env=env, stdout=subprocess.DEVNULL, stderr=(folder / "slapd.log").open("wb"),
         )  # fmt: skip
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 300  # a safety net: slapd starts in well under a second when quiet
         while True:
             with socket.socket() as probe:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:

@@ -197,7 +197,7 @@ def test_console_script_runs_as_a_real_process(workspace_dir: Path) -> None:
         input=TEST_PASSWORD + "\n",
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert added.returncode == 0, added.stderr
     refused = subprocess.run(
@@ -215,8 +215,8 @@ def test_console_script_runs_as_a_real_process(workspace_dir: Path) -> None:
         input=TEST_PASSWORD + "\n",
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert refused.returncode == 1 and "P5" in refused.stderr
-    usage = subprocess.run([*command, "users"], capture_output=True, text=True, timeout=60)
+    usage = subprocess.run([*command, "users"], capture_output=True, text=True, timeout=300)
     assert usage.returncode == 2

@@ -46,8 +46,8 @@ def check_audio(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def run_cli(*args: str, timeout: float = 20.0) -> subprocess.CompletedProcess[str]:
-    """As IT would run it: a real process, which must end by itself well within the timeout."""
+def run_cli(*args: str, timeout: float = 300.0) -> subprocess.CompletedProcess[str]:
+    """As IT would run it: a real process, which must end by itself (the timeout only ends a hang)."""
     return subprocess.run(
         [sys.executable, "-m", "nunrec_desktop", *args],
         capture_output=True,

@@ -171,7 +171,7 @@ def test_cli_verify_exit_codes(services: Services, workspace_dir: Path) -> None:
         [*nunrec, "audit", "verify", "--workspace", str(workspace_dir)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert ok.returncode == 0, ok.stderr
     assert "intact: 8 regels" in ok.stdout
@@ -181,7 +181,7 @@ def test_cli_verify_exit_codes(services: Services, workspace_dir: Path) -> None:
         [*nunrec, "audit", "verify", "--workspace", str(workspace_dir)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert bad.returncode == 1
     assert "vanaf regel 2" in bad.stdout

@@ -246,7 +246,7 @@ def test_cli_verify_as_a_process(services: Services, workspace_dir: Path, tmp_pa
         [*nunrec, "anchor", "--workspace", str(workspace_dir), "--out", str(anchors)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert first.returncode == 0, first.stderr
     with services.sessions.begin() as session:
@@ -258,7 +258,7 @@ def test_cli_verify_as_a_process(services: Services, workspace_dir: Path, tmp_pa
         [*nunrec, "verify", "--workspace", str(workspace_dir), "--anchors", str(anchors)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert bad.returncode == 1 and "regel 3" in bad.stdout and bad.stderr == ""
 
@@ -271,7 +271,7 @@ def syslog_socket(tmp_path: Path):
     address = str(tmp_path / "log.sock")
     server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     server.bind(address)
-    server.settimeout(5)
+    server.settimeout(120)
     yield address, server
     server.close()
 

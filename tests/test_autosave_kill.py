@@ -61,7 +61,7 @@ def test_typing_is_saved_within_two_seconds_when_the_process_is_killed(
     killed_at = None
     try:
         while killed_at is None:
-            if time.monotonic() - started > 90:
+            if time.monotonic() - started > 600:  # a safety net against a child that never starts
                 pytest.fail("the child did not get ready and type in time")
             if keys and time.monotonic() >= min(keys.values()) + kill_after:
                 process.send_signal(signal.SIGKILL)

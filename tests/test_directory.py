@@ -332,7 +332,7 @@ def test_the_ticket_bind_carries_the_channel_binding_of_the_real_tls_connection(
 
     der = ssl.PEM_cert_to_DER_cert((directory.folder / "server.pem").read_text())
     settings = {k[5:]: v for k, v in directory.settings().items() if k not in ("auth_kind", "auth_timeout_seconds")}
-    config = DirectoryConfig(uri=settings.pop("server_uri"), timeout_s=5, **settings)
+    config = DirectoryConfig(uri=settings.pop("server_uri"), timeout_s=60, **settings)
     conn = LdapDirectory(config)._connect()
     try:
         bindings = _channel_bindings(conn, 5)

@@ -146,7 +146,7 @@ def test_masking_keeps_the_rest(guard: CallerDataGuard) -> None:
 def test_pii_scan_command() -> None:
     command = [sys.executable, "-m", "nunrec_desktop", "pii-scan"]
     found = subprocess.run(
-        command, input="Meneer Jansen belde vanaf 06-12345678.\n", capture_output=True, text=True, timeout=60
+        command, input="Meneer Jansen belde vanaf 06-12345678.\n", capture_output=True, text=True, timeout=300
     )
     assert found.returncode == 1
     rows = [json.loads(line) for line in found.stdout.splitlines()]
@@ -154,7 +154,7 @@ def test_pii_scan_command() -> None:
         {"kind": "naam", "start": 0, "end": 13, "text": "Meneer Jansen"},
         {"kind": "telefoonnummer", "start": 26, "end": 37, "text": "06-12345678"},
     ]
-    clean = subprocess.run(command, input="Goede opening, vroeg door.\n", capture_output=True, text=True, timeout=60)
+    clean = subprocess.run(command, input="Goede opening, vroeg door.\n", capture_output=True, text=True, timeout=300)
     assert clean.returncode == 0 and clean.stdout == ""
 
 

@@ -141,7 +141,7 @@ def test_a_rename_race_never_lets_the_player_decode_a_file_from_outside_the_stor
             assert np.array_equal(opened_recording.audio.samples, genuine)
     finally:
         swapper.stop.set()
-        swapper.join(timeout=10)
+        swapper.join(timeout=120)
         sys.setswitchinterval(interval)
     assert not swapper.is_alive()
     assert swapper.swaps > 0 and outcomes["opened"] > 0 and outcomes.get("player opened", 0) > 0, outcomes

@@ -83,7 +83,7 @@ def test_importing_the_gui_installs_nothing() -> None:
         "assert threading.excepthook is threading.__excepthook__\n"
         "assert not faulthandler.is_enabled()\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
 
 
@@ -138,7 +138,7 @@ app = QApplication([])
 install_error_hooks(Path({str(tmp_path / "logs")!r}))
 faulthandler._sigsegv()
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode != 0
     crash = (tmp_path / "logs" / "crash.log").read_text(encoding="utf-8")
     assert "Segmentation fault" in crash and "File " in crash
