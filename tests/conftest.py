@@ -22,6 +22,7 @@ import functools
 import gc
 import os
 import shutil
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -141,6 +142,15 @@ def qtbot(qtbot: Any) -> Any:
 
         setattr(qtbot, name, generous)
     return qtbot
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_watcher_outlives_its_test() -> Iterator[None]:
+    """A test that waited for a dialog that never came leaves no watcher to answer the next test's dialogs."""
+    yield
+    dialogs = sys.modules.get("tests.ui_dialogs")
+    if dialogs is not None:
+        dialogs.stop_watching()
 
 
 @pytest.fixture(autouse=True)
