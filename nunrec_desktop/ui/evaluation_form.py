@@ -389,8 +389,10 @@ class EvaluationForm(QWidget):
     def _stored(self) -> Evaluation | None:
         """The evaluation on the form, stored now if it was not yet (on this thread)."""
         if self.evaluation is not None and self.evaluation.id == UNSAVED:
-            # a first save may be under way in the background: let it store the draft, then find that one
-            self._tasks.settle(timeout=10.0)
+            # a first save may be under way in the background: let it store the draft, then find that one. Waited
+            # for as long as at sign-out: on a busy computer the worker may first finish a list or the measures,
+            # and giving up after a few seconds let that save land on the evaluation just submitted.
+            self._tasks.settle()
             self.evaluation = self._desk.begin_evaluation(self.evaluation)
         return self.evaluation
 
