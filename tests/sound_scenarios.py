@@ -37,7 +37,7 @@ def tone_energy(recording: np.ndarray, hz: float) -> float:
     return float(spectrum[band].sum())
 
 
-def wait_for_frames(output: SoundDeviceOutput, count: int, limit_s: float = 10.0) -> None:
+def wait_for_frames(output: SoundDeviceOutput, count: int, limit_s: float = 60.0) -> None:
     start, deadline = output.frames_played, time.monotonic() + limit_s
     while output.frames_played - start < count and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -121,7 +121,7 @@ def main() -> int:
     # -- play to the end: playing stops, the position is the end, the device stream is closed -------------
     engine.seek(engine.duration_s - 0.5)
     engine.play()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a safety net: the half second left plays in about that
     while engine.playing and time.monotonic() < deadline:
         time.sleep(0.02)
     engine.pause()  # what the player's timer does when playing has stopped
