@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
 from nunrec_desktop.app import Services, gui_controller
 from nunrec_desktop.domain import User
@@ -188,6 +189,7 @@ def test_sign_out_returns_to_the_sign_in_window(
     qtbot.waitUntil(lambda: controller.tasks.pending == 0, timeout=10_000)  # the recordings list has loaded
     window.sign_out_requested.emit()
     assert controller.main_window is None and controller.login.isVisible()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(window))  # the window is gone, inside this test (deleteLater)
     assert services.audit.entries()[0].action == "auth.sign_out"
     controller.shutdown()
 
@@ -208,6 +210,7 @@ def test_signing_out_while_the_list_loads_is_harmless(
     window.sign_out_requested.emit()  # the recordings page is deleted while its load may still run
     qtbot.waitUntil(lambda: controller.tasks.pending == 0, timeout=10_000)  # the load's answer delivered (or dropped)
     qtbot.waitUntil(lambda: controller.main_window is None and controller.login.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not Shiboken.isValid(window))  # the window is gone, inside this test (deleteLater)
     controller.shutdown()
 
 
