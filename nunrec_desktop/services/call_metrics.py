@@ -7,10 +7,15 @@ low percentile of each half second: its 2nd quietest of 25 frames, not the quiet
 under ordinary line noise; of those the minimum over the 5 s before and over the 5 s after, the higher of
 the two, so a line that gets noisier is followed at once), with a higher threshold to start speech and a
 lower one to carry it on (hysteresis). Pauses shorter than 0.3 s are bridged and every stretch of speech
-keeps a hangover of 60 ms after its last loud frame; bursts shorter than 80 ms (clicks) are dropped.
-Hold audio is not speech: sound that repeats itself (the 200 ms envelope matching itself at one lag of
-0.5-6 s over a long row of steps: hold music, a recorded "een moment geduld" in a loop) is taken out,
-looked for where the other side is quiet for a few seconds (everywhere on a mono recording).
+keeps a hangover of 60 ms after its last loud frame; sounds shorter than 60 ms (clicks) are dropped
+before the pauses are bridged, and bursts shorter than 80 ms after. Hold audio is not speech: sound that
+repeats itself (hold music, a recorded "een moment geduld" in a loop) is taken out, looked for where the
+other side is quiet for a few seconds (everywhere on a mono recording). A loop is found in two looks: its
+200 ms envelope matching itself over a long row of 100 ms steps at a lag of 1-6 s in whole steps (give or
+take two frames), then, at the 20 ms frame lag that fits best, its 80 ms envelope (the syllables, which
+speech does not repeat) matching strictly. What sounds between two stretches of hold audio while the other
+side waits is hold audio too (a loop heard fewer than two times: the end of its first turn is never heard
+again).
 
 From the two lanes (employee, caller): speech segments per lane, talk share (fractions of all speech time),
 silences where both are quiet for at least 2 s (holds), overlaps where both speak for at least 0.5 s,
@@ -47,19 +52,27 @@ QUIETEST_DBFS = -100.0  # digital silence is counted as this
 BRIDGE_S = 0.3
 HANGOVER_S = 0.06
 MIN_SPEECH_S = 0.08
+MIN_SOUND_S = 0.06  # a run of speech holds at least one stretch of sound this long; a click fills 1-2 frames
 HOLD_S = 2.0
 MIN_OVERLAP_S = 0.5
 MIN_TURN_S = 0.5
 # Hold audio: a sound that repeats itself (see `_repeated`), on a 10 Hz envelope (5 frames a step)
 REPEAT_STEP = 5
+REPEAT_SHARP = 4  # frames of power around each frame (80 ms): its syllables, at a frame lag
 REPEAT_SMOOTH = 10  # frames of power around each step (200 ms): a loop need not be a whole number of steps
-REPEAT_MIN_LAG, REPEAT_MAX_LAG = 5, 60  # steps: loops of 0.5 to 6 s
-REPEAT_PAIRS = 16  # sounding pairs in a row that must all match (within REPEAT_TOLERANCE_DB)
+REPEAT_MIN_LAG, REPEAT_MAX_LAG = 10, 60  # steps: loops of 1 to 6 s
+REPEAT_PAIRS = 16  # sounding pairs in a row that must match
 WAITING_S = 3.0  # the other side quiet this long at least: hold audio is looked for there
 REPEAT_EXTEND = 3  # pairs: a row this long at a loop's lag, touching the loop, is part of it
 REPEAT_GAP = 6  # steps: a longer gap between sounding pairs ends a row of matches
-REPEAT_PAIRS_MONO = 18
-REPEAT_TOLERANCE_DB = 3.0
+REPEAT_PAIRS_MONO = 16  # mono (both sides on one lane, looked at everywhere): as many, on the sharp envelope
+REPEAT_TOLERANCE_DB = 3.0  # the candidates: the near end within this of the far end's +-2-frame range
+CLICK_DB = 10.0  # a frame this much louder than both its neighbours is a click
+REPEAT_FINE_DB = 2.0  # strictly, at a frame lag: the sharp envelope within this of the far end's +-1 frame
+REPEAT_CLOSE_DB = 1.0  # between lags that hold as many pairs, the one where most pairs are this close wins
+REPEAT_MEND = 6  # pairs: two rows at least this long with REPEAT_MEND_OUT pairs or fewer out between them
+REPEAT_MEND_OUT = 2  # are one row (a click in one turn; the energy of a syllable's edge, from every 4th sample)
+REPEAT_SLACK = 2  # frames: a loop's length is found to the 20 ms frame, around a lag of whole steps
 HOLD_AUDIO_SHARE = 0.5  # a run of sound mostly repeated is hold audio, not speech
 
 EMPLOYEE, CALLER, MIX = "employee", "caller", "mix"
@@ -335,7 +348,11 @@ class _Lane:
         starts, ends = _run_edges(carried)
         seen = np.concatenate([[0], np.cumsum(loud, dtype=np.int64)])
         touching = seen[ends] > seen[starts]
-        starts, ends = _bridge_runs(starts[touching], ends[touching], _frames(BRIDGE_S))
+        # Clicks: a click fills one or two frames. Bridged, two clicks a few frames apart would pass for a
+        # burst of speech, and a click just after speech would carry it on by up to a bridge. So runs shorter
+        # than MIN_SOUND_S (every syllable lasts longer) are dropped before the pauses are bridged.
+        sustained = touching & ((ends - starts) >= _frames(MIN_SOUND_S))
+        starts, ends = _bridge_runs(starts[sustained], ends[sustained], _frames(BRIDGE_S))
         long_enough = (ends - starts) >= _frames(MIN_SPEECH_S)
         starts, ends = starts[long_enough], ends[long_enough]
         limits = np.concatenate([starts[1:], [len(energy)]])  # the hangover reaches up to the next run, not into it
@@ -350,88 +367,225 @@ class _Lane:
         starts, ends = _run_edges(self.active)
         counted = np.concatenate([[0], np.cumsum(repeated, dtype=np.int64)])
         hold_audio = (counted[ends] - counted[starts]) >= HOLD_AUDIO_SHARE * (ends - starts)
+        hold_audio |= _between_hold_audio(starts, ends, hold_audio, waiting)
         return _from_runs(len(self.active), starts[~hold_audio], ends[~hold_audio])
 
 
-def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | None) -> Mask:
-    """Per frame: is the sound here a repetition of the sound some 0.5-6 s earlier or later (a loop)?
+def _between_hold_audio(
+    starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp], hold_audio: Mask, waiting: Mask | None
+) -> Mask:
+    """Per run: does it lie between two runs of hold audio at most one loop apart (REPEAT_MAX_LAG steps
+    from the end of the one to the start of the other), with the other side quiet (`waiting`)?
 
-    On a 10 Hz envelope (the power of 200 ms around each step, in dB) every lag of 0.5-6 s is compared with
-    the envelope itself at the steps where both ends sound (and, with `waiting`, the other side is quiet);
-    where a long row of such pairs all match within a few dB, both ends of the pairs are repeated. Speech
-    does not repeat itself like that; hold music and recorded announcements loop."""
+    A loop heard fewer than two times repeats only its first part: the end of its first turn is never heard
+    again, so it is not found as repeated. Hold audio goes on until the employee comes back, so what
+    sounds between two stretches of it, while the caller waits, is hold audio too."""
+    count = len(starts)
+    index = np.arange(count)
+    before = np.maximum.accumulate(np.where(hold_audio, index, -1))
+    after = np.minimum.accumulate(np.where(hold_audio, index, count)[::-1])[::-1]
+    inside = ~hold_audio & (before >= 0) & (after < count)
+    if not inside.any():
+        return inside
+    span = starts[np.minimum(after, count - 1)] - ends[np.maximum(before, 0)]
+    inside &= span <= REPEAT_MAX_LAG * REPEAT_STEP
+    if waiting is not None:
+        waited = np.concatenate([[0], np.cumsum(waiting, dtype=np.int64)])
+        inside &= (waited[ends] - waited[starts]) >= 0.5 * (ends - starts)
+    return inside
+
+
+def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | None) -> Mask:
+    """Per frame: is the sound here a repetition of the sound some 1-6 s earlier or later (a loop)?
+
+    The sound at each sounding step (with `waiting`: where the other side is quiet too) is compared with the
+    sound a lag later; where a long row of such pairs match within a few dB, both ends of the pairs are
+    repeated. Speech does not repeat itself like that; hold music and recorded announcements loop.
+
+    A loop need not last a whole number of steps: a loop of 3.88 s compared at 3.9 s is 20 ms off, enough
+    to break a row at every onset. So first every lag of whole steps is tried on the smooth 200 ms envelope
+    with a far end that may be up to two frames early or late: the candidates. Each is then settled at the
+    20 ms frame lag around it where its pairs match best, and there the sharp 80 ms envelope (syllables;
+    two sentences of one voice at one level look alike at 200 ms) must make a row within a tighter
+    tolerance. Neighbouring candidates settle on one loop: the one with the most pairs in rows stays."""
     step = REPEAT_STEP
     count = len(energy) // step
     if count < 2 * REPEAT_PAIRS:
         return np.zeros(len(energy), dtype=np.bool_)
-    # The envelope: the power of REPEAT_SMOOTH frames around each step where the lane has sound.
-    power = np.power(np.float32(10.0), energy / np.float32(10.0))
+    # The envelope at every frame: the power of REPEAT_SMOOTH frames around it, in dB (smooth, for the
+    # candidates), and of REPEAT_SHARP frames (its syllables, for the strict look at a frame lag).
+    frames = len(energy)
+    # A click (one frame far louder than both its neighbours) lands in one turn of a loop and not in the
+    # next; it would break the row there. Such a frame counts as loud as the louder of its neighbours.
+    neighbours = np.maximum(np.concatenate([energy[:1], energy[:-1]]), np.concatenate([energy[1:], energy[-1:]]))
+    declicked = np.where(energy > neighbours + np.float32(CLICK_DB), neighbours, energy)
+    power = np.power(np.float32(10.0), declicked / np.float32(10.0))
     summed = np.concatenate([[0.0], np.cumsum(power, dtype=np.float64)])
-    centre = np.arange(count) * step + step // 2
-    low = np.clip(centre - REPEAT_SMOOTH // 2, 0, len(energy))
-    high = np.clip(centre + REPEAT_SMOOTH // 2, 0, len(energy))
-    level = (10 * np.log10(np.maximum((summed[high] - summed[low]) / np.maximum(high - low, 1), 1e-12))).astype(
-        np.float32
-    )
     sounding: Mask = np.asarray(active[: count * step].reshape(count, step).any(axis=1))
     if waiting is not None:
         sounding &= waiting[: count * step].reshape(count, step).mean(axis=1) >= 0.5
     places = np.flatnonzero(sounding).astype(np.int32)
     if len(places) < 2 * REPEAT_PAIRS:
         return np.zeros(len(energy), dtype=np.bool_)
-    found = np.zeros(count, dtype=np.bool_)
     # Padded past the end by the longest lag, so that a pair's far end needs no bounds check.
-    sounding = np.concatenate([sounding, np.zeros(REPEAT_MAX_LAG + 1, dtype=np.bool_)])
-    level = np.concatenate([level, np.zeros(REPEAT_MAX_LAG + 1, dtype=np.float32)])
-    # Mono: both sides on one lane, looked at everywhere: a longer row of matches is asked for.
-    pairs_needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
-    loops = [  # the lags at which the sound repeats itself in long rows
+    reach = (REPEAT_MAX_LAG + 1) * step + REPEAT_SLACK + 1
+    sounding = np.concatenate([sounding, np.zeros(reach // step + 1, dtype=np.bool_)])
+    near = places * step + step // 2  # the frame at the centre of each sounding step
+
+    def envelope(width: int, slack: int) -> tuple[npt.NDArray[np.float32], ...]:
+        """The envelope, padded, and its lowest and highest value within +-slack frames."""
+        # The mean power of `width` frames around each frame (near the ends: of those there are).
+        edged_power = np.concatenate([np.zeros(width // 2 + 1), summed, np.full((width + 1) // 2, summed[-1])])
+        total = edged_power[width:] - edged_power[:-width]
+        level = np.empty(frames + reach, dtype=np.float32)
+        level[frames:] = 0.0
+        np.maximum(total[1 : frames + 1] / width, 1e-12, out=total[1 : frames + 1])
+        level[:frames] = np.log10(total[1 : frames + 1])
+        level[:frames] *= np.float32(10.0)
+        edged = np.concatenate([np.full(slack, level[0]), level, np.full(slack, level[-1])])
+        lowest, highest = level.copy(), level.copy()
+        for k in range(2 * slack + 1):
+            if k != slack:
+                np.minimum(lowest, edged[k : k + len(level)], out=lowest)
+                np.maximum(highest, edged[k : k + len(level)], out=highest)
+        return level, lowest, highest
+
+    smooth, lowest, highest = envelope(REPEAT_SMOOTH, REPEAT_SLACK)
+    sharp, low_sharp, high_sharp = envelope(REPEAT_SHARP, 1)  # at a frame lag: within half a frame
+    near_smooth, near_sharp = smooth[near], sharp[near]
+    # Mono: both sides on one lane, looked at everywhere (REPEAT_PAIRS_MONO pairs in a row).
+    needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
+    # Each lag of whole steps, with the far end anywhere within +-REPEAT_SLACK frames: the candidates, with
+    # the pairs in their rows.
+    candidates: list[tuple[int, Mask]] = []
+    for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1):
+        rows = _rows(
+            near, near_smooth, sounding, lowest, highest, lag * step, needed, REPEAT_TOLERANCE_DB, forgive=True
+        )
+        if rows.any():
+            candidates.append((lag, rows))
+    # Each candidate settled at the frame lag around it where most pairs of its rows match closely: the
+    # loop's length (or a multiple of it), if they make a row there, strictly. Neighbouring candidates
+    # settle on the same loop, give or take a frame or two: the one with the most pairs in rows stays.
+    if not candidates:
+        return np.zeros(len(energy), dtype=np.bool_)
+    union = np.flatnonzero(np.logical_or.reduce([rows for _, rows in candidates]))
+    some_near, some_level = near[union], near_sharp[union]
+    settled: dict[int, int] = {}
+    for lag, rows in candidates:
+        pick = np.flatnonzero(rows)
+        around = range(lag * step - REPEAT_SLACK, lag * step + REPEAT_SLACK + 1)
+        score = [_closeness(near[pick], near_sharp[pick], sharp, low_sharp, high_sharp, f) for f in around]
+        best = around[int(np.argmax(score))]
+        if best not in settled:
+            rows_there = _rows(
+                some_near, some_level, sounding, low_sharp, high_sharp, best, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
+            )
+            settled[best] = int(rows_there.sum())
+    loops = sorted(
         lag
-        for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1)
-        if _mark_rows(found, places, sounding, level, lag, pairs_needed, None)
-    ]
+        for lag, held in settled.items()
+        if held
+        and not any(
+            abs(other - lag) <= 2 * REPEAT_SLACK and (rival, -other) > (held, -lag) for other, rival in settled.items()
+        )
+    )
+    found = np.zeros(count, dtype=np.bool_)
+    for lag in loops:
+        _mark(
+            found,
+            near,
+            lag,
+            _rows(near, near_sharp, sounding, low_sharp, high_sharp, lag, needed, REPEAT_FINE_DB, mend=REPEAT_MEND),
+        )
     # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
     # shorter row that touches what was found, or lies just beside it (not what this step adds: no creeping
     # on), is taken along.
     base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0  # and just beside it
     for lag in loops:
-        _mark_rows(found, places, sounding, level, lag, REPEAT_EXTEND, base)
+        rows = _rows(
+            near, near_sharp, sounding, low_sharp, high_sharp, lag, REPEAT_EXTEND, REPEAT_FINE_DB, touching=base
+        )
+        _mark(found, near, lag, rows)
     result: Mask = np.repeat(found, step)
     return np.concatenate([result, np.zeros(len(energy) - len(result), dtype=np.bool_)])
 
 
-def _mark_rows(
-    found: Mask,
-    places: npt.NDArray[np.int32],
+def _closeness(
+    near: npt.NDArray[np.int32],
+    near_level: npt.NDArray[np.float32],
+    fine: npt.NDArray[np.float32],
+    low_fine: npt.NDArray[np.float32],
+    high_fine: npt.NDArray[np.float32],
+    lag: int,
+) -> int:
+    """How well the pairs match at this lag in frames: how many match within REPEAT_FINE_DB (of the far
+    end's range), and between lags with as many, how many within REPEAT_CLOSE_DB of the far end itself."""
+    far = near + lag
+    tolerance = np.float32(REPEAT_FINE_DB)
+    matching = np.count_nonzero((near_level >= low_fine[far] - tolerance) & (near_level <= high_fine[far] + tolerance))
+    closest = np.count_nonzero(np.abs(near_level - fine[far]) <= np.float32(REPEAT_CLOSE_DB))
+    return int(matching) * (len(near) + 1) + int(closest)
+
+
+def _mark(found: Mask, near: npt.NDArray[np.int32], lag: int, rows: Mask) -> None:
+    """Both ends of the pairs in `rows` (at this lag in frames) are repeated."""
+    found[near[rows] // REPEAT_STEP] = True
+    found[(near[rows] + lag) // REPEAT_STEP] = True
+
+
+def _rows(
+    near: npt.NDArray[np.int32],
+    near_level: npt.NDArray[np.float32],
     sounding: Mask,
-    level: npt.NDArray[np.float32],
+    lowest: npt.NDArray[np.float32],
+    highest: npt.NDArray[np.float32],
     lag: int,
     needed: int,
-    touching: Mask | None,
-) -> int:
-    """Mark both ends of each row of at least `needed` consecutive matching pairs at this lag (pairs of
-    sounding steps `lag` apart, no gap over REPEAT_GAP steps inside a row); with `touching`, only the rows
-    with an end in it. Returns how many pairs the rows hold."""
-    far = places + lag
-    ok = sounding[far]  # padded: nothing sounds past the end
-    pair, far = places[ok], far[ok]
-    if len(pair) < needed:
-        return 0
-    match = np.abs(level[pair] - level[far]) <= np.float32(REPEAT_TOLERANCE_DB)
-    linked = match[:-1] & match[1:] & (np.diff(pair) <= REPEAT_GAP)
+    tolerance_db: float,
+    *,
+    forgive: bool = False,
+    mend: int = 0,
+    touching: Mask | None = None,
+) -> Mask:
+    """Per pair (a sounding step, given by the frame `near` at its centre, and the step `lag` frames later):
+    is it in a row of at least `needed` consecutive matching pairs (both ends sounding, no gap over
+    REPEAT_GAP steps inside a row)? A pair matches when its near level lies within `tolerance_db` of the
+    far end's range `lowest`..`highest`. With `forgive`, one pair out of a row is taken along; with `mend`,
+    two rows of at least that many pairs with one or two pairs out between them are one row; with `touching`,
+    only the rows with an end in it count."""
+    result = np.zeros(len(near), dtype=np.bool_)
+    far_frame = near + lag
+    ok = np.flatnonzero(sounding[far_frame // REPEAT_STEP])  # padded: nothing sounds past the end
+    if len(ok) < needed:
+        return result
+    pair, far_frame, level = near[ok] // REPEAT_STEP, far_frame[ok], near_level[ok]
+    tolerance = np.float32(tolerance_db)
+    match = (level >= lowest[far_frame] - tolerance) & (level <= highest[far_frame] + tolerance)
+    if forgive:  # one pair out of a long row (a click, a syllable's edge) does not break it
+        match[1:-1] |= match[:-2] & match[2:]
+    close = np.diff(pair) <= REPEAT_GAP
+    linked = match[:-1] & match[1:] & close
     first, last = _run_edges(linked)  # pairs first..last are one row
-    rows = (last - first + 1) >= needed
-    first, last = first[rows], last[rows]
+    if mend and len(first) > 1:
+        # Two rows of at least `mend` pairs each with one or two pairs out between them are one row: a click
+        # in one turn, or the edge of a syllable, where the energy (estimated from every fourth sample)
+        # depends on where the frames fall.
+        size = last - first + 1
+        within = np.concatenate([[0], np.cumsum(~close)])  # a gap over REPEAT_GAP steps is never bridged
+        bridged = (first[1:] - last[:-1] <= REPEAT_MEND_OUT + 1) & (within[first[1:]] == within[last[:-1]])
+        bridged &= (size[:-1] >= mend) & (size[1:] >= mend)
+        first, last = first[np.concatenate([[True], ~bridged])], last[np.concatenate([~bridged, [True]])]
+    keep = (last - first + 1) >= needed
+    first, last = first[keep], last[keep]
     if touching is not None and len(first):
-        near = np.concatenate([[0], np.cumsum(touching[pair] | touching[far])])
-        keep = near[last + 1] > near[first]
+        near_it = touching[pair] | touching[far_frame // REPEAT_STEP]
+        seen = np.concatenate([[0], np.cumsum(near_it)])
+        keep = seen[last + 1] > seen[first]
         first, last = first[keep], last[keep]
-    if not len(first):
-        return 0
-    chosen = _from_runs(len(pair), first, last + 1)
-    found[pair[chosen]] = True
-    found[far[chosen]] = True
-    return int(chosen.sum())
+    if len(first):
+        result[ok[_from_runs(len(pair), first, last + 1)]] = True
+    return result
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------
