@@ -4,6 +4,7 @@ a renamed person keeping their assignments, a person leaving the group, and the 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import socket
@@ -226,6 +227,8 @@ def test_the_server_certificate_is_checked(
         ({"coach_group_dn": ""}, "coach_group_dn"),
         ({"it_group_dn": "cn=coaches,dc=gemeente,dc=local"}, "moeten verschillen"),
         ({"timeout_seconds": 0}, "tussen 1 en 60"),
+        ({"nested_depth": 21}, "tussen 0 en 20"),
+        ({"nested_depth": -1}, "tussen 0 en 20"),
         ({"id_attribute": "objectGUID)(x"}, "LDAP-attribuut"),
         ({"user_filter": "objectClass=user"}, "tussen haakjes"),
         ({"kind": "kerberos"}, "'local' of 'directory'"),
@@ -322,3 +325,172 @@ def test_the_ticket_bind_carries_the_channel_binding_of_the_real_tls_connection(
     with LdapDirectory(config)._connection() as conn:
         bindings = _channel_bindings(conn)
     assert bindings.application_data == b"tls-server-end-point:" + hashlib.sha256(der).digest()
+
+
+def _config(directory: Directory, **overrides: object) -> object:
+    from nunrec_desktop.adapters.directory import DirectoryConfig
+
+    settings = {k[5:]: v for k, v in directory.settings().items() if k not in ("auth_kind", "auth_timeout_seconds")}
+    return DirectoryConfig(**{"uri": settings.pop("server_uri"), "timeout_s": 5, **settings, **overrides})
+
+
+def test_membership_through_nested_groups_counts_and_the_walk_is_bounded_in_depth(
+    tmp_path: Path, directory: Directory, database_url: str, clock: FakeClock, keyring_backend: MemoryKeyring,
+    no_ticket: Path,
+) -> None:  # fmt: skip
+    """hanna is in kcc-noord, which is in the coach group (and in a cycle with kcc-lus); ivo is six
+    group-in-group steps away: refused at the default depth of 5, a coach at 6; with depth 0 only direct
+    members count."""
+    services = directory_services(tmp_path / "w", directory, database_url, clock, keyring_backend)
+    try:
+        hanna = services.auth.sign_in("hanna", PASSWORD)
+        assert (hanna.role, hanna.display_name) == (Role.COACH, "Hanna Genest")
+        with pytest.raises(AuthenticationFailed) as refused:
+            services.auth.sign_in("ivo", PASSWORD)
+        assert str(refused.value) == NO_GROUP
+    finally:
+        services.close()
+    deeper = directory_services(tmp_path / "w6", directory, database_url, clock, keyring_backend, auth_nested_depth=6)
+    try:
+        assert deeper.auth.sign_in("ivo", PASSWORD).role is Role.COACH
+    finally:
+        deeper.close()
+    direct = directory_services(tmp_path / "w0", directory, database_url, clock, keyring_backend, auth_nested_depth=0)
+    try:
+        with pytest.raises(AuthenticationFailed) as refused:
+            direct.auth.sign_in("hanna", PASSWORD)
+        assert str(refused.value) == NO_GROUP
+        assert direct.auth.sign_in("alice", PASSWORD).role is Role.COACH
+    finally:
+        direct.close()
+
+
+class _CountingDirectory:
+    """An LdapDirectory that records every search it sends (base, filter)."""
+
+    @staticmethod
+    def make(config: object) -> object:
+        from typing import ClassVar
+
+        from nunrec_desktop.adapters.directory import LdapDirectory
+
+        class Counting(LdapDirectory):
+            searches: ClassVar[list[tuple[str, str]]] = []
+
+            def _search(self, conn, base, scope, query, attributes, size_limit):  # type: ignore[no-untyped-def]
+                self.searches.append((base, query))
+                return super()._search(conn, base, scope, query, attributes, size_limit)
+
+        return Counting(config)  # type: ignore[arg-type]
+
+
+def test_the_nested_walk_visits_each_group_once_and_stops_at_its_group_budget(
+    directory: Directory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cycle (kcc-noord <-> kcc-lus) is walked once, however deep the walk may go; the group budget ends a
+    walk early, and what it did not reach is no membership (fail closed)."""
+    from nunrec_desktop.adapters import directory as adapter
+    from tests.directory_server import LUS_GROUP, NOORD_GROUP
+
+    ldap = _CountingDirectory.make(_config(directory, nested_depth=20))
+    entry = ldap.with_password("hanna", PASSWORD)  # type: ignore[attr-defined]
+    assert entry.groups == (COACH_GROUP,)
+    searches = ldap.searches  # type: ignore[attr-defined]
+    walk = [query for base, query in searches if base == "dc=nunspeet,dc=test" and "(member=" in query]
+    # hanna -> kcc-noord -> {coach group, kcc-lus} -> kcc-noord again (seen): three steps, then the walk ends
+    assert len(walk) == 3, walk
+    assert NOORD_GROUP in walk[1] and LUS_GROUP in walk[2] and COACH_GROUP in walk[2]
+    monkeypatch.setattr(adapter, "GROUP_BUDGET", 1)
+    assert ldap.with_password("hanna", PASSWORD).groups == ()  # type: ignore[attr-defined]
+
+
+def test_active_directory_is_asked_with_the_in_chain_matching_rule(directory: Directory) -> None:
+    """No AD here: slapd's root DSE does not name AD's capability, so the bounded walk is used; when a server
+    does (forced here), the nested question goes to each group as LDAP_MATCHING_RULE_IN_CHAIN, encoded by
+    ldap3 as the extensibleMatch AD expects. Whether AD answers it is not tested here."""
+    from ldap3.operation.search import compile_filter, parse_filter
+
+    from nunrec_desktop.adapters.directory import IN_CHAIN_RULE
+
+    ldap = _CountingDirectory.make(_config(directory))
+    with ldap._connection() as conn:  # type: ignore[attr-defined]
+        assert ldap.supports_in_chain(conn) is False  # type: ignore[attr-defined]
+    type(ldap).supports_in_chain = lambda self, conn: True  # type: ignore[assignment]
+    ldap.searches.clear()  # type: ignore[attr-defined]
+    ldap.with_password("hanna", PASSWORD)  # type: ignore[attr-defined]
+    chain = [(base, query) for base, query in ldap.searches if IN_CHAIN_RULE in query]  # type: ignore[attr-defined]
+    hanna = f"uid=hanna,{PEOPLE}"
+    assert chain == [(g, f"(member:{IN_CHAIN_RULE}:={hanna})") for g in (COACH_GROUP, IT_GROUP)]
+    match = compile_filter(parse_filter(chain[0][1], None, True, False, None, False).elements[0])["extensibleMatch"]
+    assert (str(match["matchingRule"]), str(match["type"]), str(match["matchValue"])) == (
+        IN_CHAIN_RULE, "member", hanna,
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _hostile_ldaps(folder: Path, behaviour: str) -> Iterator[tuple[Path, int]]:
+    """A TLS server with a test CA that answers the first request with an LDAP message claiming 2 GiB, then
+    either drips a byte every 0.2 s ('drip': each read is quick, the whole never ends) or floods ('flood')."""
+    import ssl
+    import threading
+
+    ca, cert, key = make_test_ca(folder)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(30)
+    stop = threading.Event()
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            conn, _address = listener.accept()
+            with context.wrap_socket(conn, server_side=True) as tls:
+                tls.recv(65536)  # the bind request
+                tls.sendall(b"\x30\x84\x7f\xff\xff\xff")
+                while not stop.is_set():
+                    if behaviour == "drip":
+                        tls.sendall(b"\x04")
+                        stop.wait(0.2)
+                    else:
+                        tls.sendall(b"\x04" * 65536)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield ca, int(listener.getsockname()[1])
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(30)
+
+
+@pytest.mark.parametrize(("behaviour", "reason"), [("drip", "timeout"), ("flood", "down")])
+def test_a_hostile_server_is_left_at_the_connection_deadline_or_the_byte_budget(
+    tmp_path: Path, behaviour: str, reason: str
+) -> None:
+    """Every read ends within `timeout_s`, the whole connection within 4 x `timeout_s` ('drip' never lets a
+    single read time out), and no more than 1 MiB is taken in ('flood')."""
+    from nunrec_desktop.adapters.directory import DirectoryConfig, DirectoryUnreachable, LdapDirectory
+
+    with _hostile_ldaps(tmp_path, behaviour) as (ca, port):
+        config = DirectoryConfig(
+            uri=f"ldaps://localhost:{port}", ca_file=str(ca), base_dn="dc=x", bind_name="uid={user},dc=x",
+            user_attribute="uid", user_filter="", id_attribute="entryUUID", name_attribute="cn",
+            coach_group_dn="cn=c,dc=x", it_group_dn="cn=i,dc=x", timeout_s=1,
+        )  # fmt: skip
+        with pytest.raises(DirectoryUnreachable) as down:
+            LdapDirectory(config).with_password("alice", "x")
+    assert down.value.reason == reason
+
+
+def test_the_server_name_is_checked_against_the_certificate(directory: Directory) -> None:
+    """'127.1' reaches the same slapd, but is not a name in its certificate: refused as a TLS failure."""
+    from nunrec_desktop.adapters.directory import DirectoryUnreachable, LdapDirectory
+
+    port = directory.uri.rsplit(":", 1)[1]
+    with pytest.raises(DirectoryUnreachable) as refused:
+        LdapDirectory(_config(directory, uri=f"ldaps://127.1:{port}")).with_password("alice", PASSWORD)  # type: ignore[arg-type]
+    assert refused.value.reason == "tls"
+    assert LdapDirectory(_config(directory, uri=f"ldaps://127.0.0.1:{port}")).with_password("alice", PASSWORD).groups  # type: ignore[arg-type]
