@@ -131,7 +131,7 @@ class LdapDirectory:
             result = _send_bind(conn, request)
             del request
             if result.get("result") != _SUCCESS:
-                raise DirectoryRefused(_refusal_reason(result))
+                raise _bind_failed(result)
             return self._read(conn, user)
 
     def with_ticket(self, user: str | None = None) -> DirectoryEntry:
@@ -224,7 +224,7 @@ class LdapDirectory:
                     return
                 raise DirectoryRefused("credentials")  # the server may not finish before the security layer
             if code != _SASL_IN_PROGRESS:
-                raise DirectoryRefused(_refusal_reason(result))
+                raise _bind_failed(result)
             try:
                 if not context.complete:
                     token = context.step(bytes(answer or b"")) or b""
@@ -482,6 +482,13 @@ def _account_state(attrs: dict[str, list[bytes]], now: datetime) -> tuple[str, s
     if shadow is not None and shadow >= 0 and shadow * 86400 <= now.timestamp():
         return "expired", "shadowExpire"
     return "", ""
+
+
+def _bind_failed(result: dict[str, Any]) -> Exception:
+    """A refused bind (wrong password, account off) or a directory that could not answer it (busy, down)."""
+    if result.get("result") in _REFUSED_CODES:
+        return DirectoryRefused(_refusal_reason(result))
+    return DirectoryUnreachable("error")
 
 
 def _refusal_reason(result: dict[str, Any]) -> str:
