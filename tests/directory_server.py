@@ -122,7 +122,7 @@ def make_test_ca(folder: Path) -> tuple[Path, Path, Path]:
     run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
         "-subj", "/CN=nunrec test CA")  # fmt: skip
     run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost")
-    # libldap checks "localhost" against the machine's own name, so that name is in the certificate too.
+    # Every local spelling of the server (localhost, the machine's own names, 127.0.0.1) is in the certificate.
     names = sorted({"localhost", socket.gethostname(), socket.getfqdn()})
     (folder / "san.ext").write_text("subjectAltName=" + ",".join(f"DNS:{n}" for n in names) + ",IP:127.0.0.1\n")
     run("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
