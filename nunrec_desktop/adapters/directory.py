@@ -177,21 +177,23 @@ class LdapDirectory:
             raise DirectoryUnreachable("down") from None
         deadline = time.monotonic() + _DEADLINE_FACTOR * config.timeout_s
         tls = _checked_tls(ldap3, self.tls_context(), parts.hostname, deadline, config.timeout_s)
-        server = ldap3.Server(
-            parts.hostname, port=port, use_ssl=True, tls=tls, get_info=ldap3.NONE, connect_timeout=config.timeout_s
-        )
-        conn = ldap3.Connection(
-            server, client_strategy=ldap3.SYNC, auto_bind=ldap3.AUTO_BIND_NONE, receive_timeout=config.timeout_s,
-            read_only=True, raise_exceptions=False, auto_referrals=False, check_names=False,
-        )  # fmt: skip
+        conn = None
         try:
+            server = ldap3.Server(
+                parts.hostname, port=port, use_ssl=True, tls=tls, get_info=ldap3.NONE, connect_timeout=config.timeout_s
+            )
+            conn = ldap3.Connection(
+                server, client_strategy=ldap3.SYNC, auto_bind=ldap3.AUTO_BIND_NONE, receive_timeout=config.timeout_s,
+                read_only=True, raise_exceptions=False, auto_referrals=False, check_names=False,
+            )  # fmt: skip
             conn.open()
             yield conn
         except LDAPException as error:
             raise _unreachable(error) from None
         finally:
-            with contextlib.suppress(Exception):  # the connection may never have opened; nothing to close then
-                conn.unbind()
+            if conn is not None:
+                with contextlib.suppress(Exception):  # the connection may never have opened: nothing to close then
+                    conn.unbind()
 
     def _gssapi_bind(self, conn: Any) -> None:
         """RFC 4752 with pyspnego's tokens (SSPI / GSSAPI) in raw SASL bind requests; no security layer."""
