@@ -496,3 +496,17 @@ def test_the_server_name_is_checked_against_the_certificate(directory: Directory
         LdapDirectory(_config(directory, uri=f"ldaps://127.1:{port}")).with_password("alice", PASSWORD)  # type: ignore[arg-type]
     assert refused.value.reason == "tls"
     assert LdapDirectory(_config(directory, uri=f"ldaps://127.0.0.1:{port}")).with_password("alice", PASSWORD).groups  # type: ignore[arg-type]
+
+
+def test_an_empty_ca_file_trusts_the_system_store(directory: Directory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`auth.ca_file = ""`: the system's trust store decides (on Windows Python reads the Windows certificate
+    store; here OpenSSL's default, pointed at the test CA through SSL_CERT_FILE, or at a foreign CA)."""
+    from nunrec_desktop.adapters.directory import DirectoryUnreachable, LdapDirectory
+
+    monkeypatch.setenv("SSL_CERT_FILE", str(directory.ca_file))
+    monkeypatch.setenv("SSL_CERT_DIR", str(directory.folder / "no-such-folder"))
+    assert LdapDirectory(_config(directory, ca_file="")).with_password("alice", PASSWORD).groups  # type: ignore[arg-type]
+    monkeypatch.setenv("SSL_CERT_FILE", str(directory.folder / "no-such-file.pem"))
+    with pytest.raises(DirectoryUnreachable) as refused:
+        LdapDirectory(_config(directory, ca_file="")).with_password("alice", PASSWORD)  # type: ignore[arg-type]
+    assert refused.value.reason == "tls"
