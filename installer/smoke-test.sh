@@ -47,7 +47,7 @@ echo "$fonts" | awk '{ if ($(NF-4) != "yes") bad=1 } END { exit bad }' || fail "
 step "audit verify"
 "$nunrec" audit verify --workspace "$work/demo" >/dev/null
 
-step "directory check (python-ldap is in the bundle: an unreachable directory, not a missing library)"
+step "directory check (ldap3 is in the bundle: an unreachable directory, not a missing library)"
 mkdir -p "$work/directory"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat >"$work/directory/nunrec.toml" <<TOML

@@ -429,7 +429,7 @@ def build_services(
 def directory_sign_in(
     workspace: Workspace, sessions: sessionmaker[Session], audit: AuditLog, clock: Clock
 ) -> DirectorySignIn | None:
-    """The directory's sign-in when `auth.kind = "directory"` (python-ldap is imported only when it is used)."""
+    """The directory's sign-in when `auth.kind = "directory"` (ldap3 is imported only when it is used)."""
     settings = workspace.settings
     if settings.auth_kind != "directory":
         return None
@@ -448,6 +448,7 @@ def directory_sign_in(
         coach_group_dn=settings.auth_coach_group_dn,
         it_group_dn=settings.auth_it_group_dn,
         timeout_s=settings.auth_timeout_seconds,
+        nested_depth=settings.auth_nested_depth,
     )
     own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
     return DirectorySignIn(

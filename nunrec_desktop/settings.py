@@ -135,6 +135,12 @@ class Settings:
     auth_timeout_seconds: int = _setting(
         "auth", "timeout_seconds", 10, "Directory: zoveel seconden mag één vraag aan de directory duren."
     )
+    auth_nested_depth: int = _setting(
+        "auth",
+        "nested_depth",
+        5,
+        "Directory: zoveel stappen groep-in-groep volgt nunrec naar de coach- of IT-groep (0 = alleen direct lid).",
+    )
 
     def origin(self) -> str:
         import socket  # on use: this module is loaded before the sign-in window is painted
@@ -314,6 +320,8 @@ def _check_auth(settings: Settings, source: str) -> None:
         raise WorkspaceError(f"{source}: 'auth.kind' moet 'local' of 'directory' zijn.")
     if not 1 <= settings.auth_timeout_seconds <= 60:
         raise WorkspaceError(f"{source}: 'auth.timeout_seconds' moet tussen 1 en 60 liggen.")
+    if not 0 <= settings.auth_nested_depth <= 20:
+        raise WorkspaceError(f"{source}: 'auth.nested_depth' moet tussen 0 en 20 liggen.")
     for f in _fields():
         if f.metadata["section"] == "auth" and isinstance(getattr(settings, f.name), str):
             value = getattr(settings, f.name)

@@ -6,6 +6,9 @@ People (`ou=people,dc=nunspeet,dc=test`, password `PASSWORD` for each):
   nina   neither group                   dora   coach group, locked (pwdAccountLockedTime)
   eric   coach group, expired (shadowExpire in the past)
   fred, gina  coach group (a test renames fred; gina leaves the group)
+  hanna  coach group through a nested group: kcc-noord is a member of the coach group; kcc-noord and kcc-lus
+         hold each other (a cycle)
+  ivo    coach group six group-in-group steps away: diep-1 in diep-2 ... diep-6 in the coach group
 Kerberos principals `alice`, `bob`, `carol`, `dora`, `gina` exist in the realm; slapd has the service key
 `ldap/localhost` and maps `uid=NAME,cn=<realm>,cn=gssapi,cn=auth` to the person's entry.
 
@@ -51,6 +54,19 @@ PEOPLE_ROWS = {
     "eric": ("Eric Verlopen", True, False, ["shadowExpire: 1000"]),
     "fred": ("Fred Hernoemd", True, False, []),  # renamed by a test
     "gina": ("Gina Gaat", True, False, []),  # leaves the coach group in a test
+    "hanna": ("Hanna Genest", False, False, []),  # a coach through kcc-noord (see NESTED)
+    "ivo": ("Ivo Diep", False, False, []),  # a coach through diep-1 .. diep-6
+}
+NOORD_GROUP = f"cn=kcc-noord,{GROUPS}"
+LUS_GROUP = f"cn=kcc-lus,{GROUPS}"
+DEEP_GROUPS = [f"cn=diep-{i},{GROUPS}" for i in range(1, 7)]
+# group -> members that are not set by PEOPLE_ROWS: groups inside groups, and the cycle kcc-noord <-> kcc-lus
+NESTED = {
+    COACH_GROUP: [NOORD_GROUP, DEEP_GROUPS[-1]],
+    NOORD_GROUP: [f"uid=hanna,{PEOPLE}", LUS_GROUP],
+    LUS_GROUP: [NOORD_GROUP],
+    DEEP_GROUPS[0]: [f"uid=ivo,{PEOPLE}"],
+    **{DEEP_GROUPS[i]: [DEEP_GROUPS[i - 1]] for i in range(1, 6)},
 }
 
 
@@ -63,7 +79,7 @@ def require_binaries() -> None:
     try:
         import gssapi  # noqa: F401
         import k5test  # noqa: F401
-        import ldap  # noqa: F401
+        import ldap3  # noqa: F401
         import spnego  # noqa: F401
     except ImportError as error:
         missing.append(f"python: {error.name}")
@@ -106,7 +122,7 @@ def make_test_ca(folder: Path) -> tuple[Path, Path, Path]:
     run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
         "-subj", "/CN=nunrec test CA")  # fmt: skip
     run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost")
-    # libldap checks "localhost" against the machine's own name, so that name is in the certificate too.
+    # Every local spelling of the server (localhost, the machine's own names, 127.0.0.1) is in the certificate.
     names = sorted({"localhost", socket.gethostname(), socket.getfqdn()})
     (folder / "san.ext").write_text("subjectAltName=" + ",".join(f"DNS:{n}" for n in names) + ",IP:127.0.0.1\n")
     run("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
@@ -134,8 +150,12 @@ def _ldif() -> str:
             *extra,
         ]
         blocks.append("\n".join(lines))
-    for group, index in ((COACH_GROUP, 1), (IT_GROUP, 2)):
-        members = [f"member: uid={u},{PEOPLE}" for u, row in PEOPLE_ROWS.items() if row[index]]
+    direct = {
+        group: [f"uid={u},{PEOPLE}" for u, row in PEOPLE_ROWS.items() if row[index]]
+        for group, index in ((COACH_GROUP, 1), (IT_GROUP, 2))
+    }
+    for group in dict.fromkeys([*direct, *NESTED]):
+        members = [f"member: {m}" for m in direct.get(group, []) + NESTED.get(group, [])]
         name = group[3:].split(",")[0]
         blocks.append("\n".join([f"dn: {group}", "objectClass: groupOfNames", f"cn: {name}", *members]))
     return "\n\n".join(blocks) + "\n"
@@ -171,15 +191,31 @@ class Directory:
         return values
 
     def admin(self) -> Any:
-        """A python-ldap connection bound as the directory's root (to rename people, change groups)."""
-        import ldap
+        """An ldap3 connection bound as the directory's root (to rename people, change groups); `unbind()` it."""
+        import ssl
+        from urllib.parse import urlsplit
 
-        conn = ldap.initialize(self.uri)
-        conn.set_option(ldap.OPT_X_TLS_CACERTFILE, str(self.ca_file))
-        conn.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_DEMAND)
-        conn.set_option(ldap.OPT_X_TLS_NEWCTX, 0)
-        conn.simple_bind_s(ROOT_DN, ROOT_PASSWORD)
-        return conn
+        import ldap3
+
+        parts = urlsplit(self.uri)
+        tls = ldap3.Tls(validate=ssl.CERT_REQUIRED, ca_certs_file=str(self.ca_file))
+        server = ldap3.Server(parts.hostname, port=parts.port, use_ssl=True, tls=tls, get_info=ldap3.NONE)
+        return ldap3.Connection(server, ROOT_DN, ROOT_PASSWORD, auto_bind=True, raise_exceptions=True)
+
+    def set_members(self, group: str, remove: str | None = None, add: str | None = None) -> None:
+        """Take `remove` out of `group` and put `add` in (as the directory's root)."""
+        import ldap3
+
+        changes = []
+        if remove:
+            changes.append((ldap3.MODIFY_DELETE, [remove]))
+        if add:
+            changes.append((ldap3.MODIFY_ADD, [add]))
+        conn = self.admin()
+        try:
+            conn.modify(group, {"member": changes})
+        finally:
+            conn.unbind()
 
     def kinit(self, uid: str, ccache: Path) -> None:
         """A ticket for `uid` in the credential cache `ccache`."""

@@ -131,23 +131,14 @@ def test_unlock_asks_the_directory_again_with_the_ticket(
     qtbot.waitUntil(window.is_locked, timeout=10_000)
     qtbot.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)  # no password typed: the ticket
     qtbot.waitUntil(lambda: not window.is_locked(), timeout=10_000)
-    conn = directory.admin()
+    from tests.directory_server import COACH_GROUP, PEOPLE
+
     try:
-        _remove_from_coaches(conn, "gina")
+        directory.set_members(COACH_GROUP, remove=f"uid=gina,{PEOPLE}")
         qtbot.waitUntil(window.is_locked, timeout=10_000)
         qtbot.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "niet in de groep" in window.lock_screen.message.text(), timeout=10_000)
         assert window.is_locked()
     finally:
-        _remove_from_coaches(conn, "gina", add_back=True)
-        conn.unbind_s()
+        directory.set_members(COACH_GROUP, add=f"uid=gina,{PEOPLE}")
     controller.shutdown()
-
-
-def _remove_from_coaches(conn: object, uid: str, add_back: bool = False) -> None:
-    import ldap
-
-    from tests.directory_server import COACH_GROUP, PEOPLE
-
-    change = ldap.MOD_ADD if add_back else ldap.MOD_DELETE
-    conn.modify_s(COACH_GROUP, [(change, "member", [f"uid={uid},{PEOPLE}".encode()])])  # type: ignore[attr-defined]

@@ -50,7 +50,7 @@ UNREACHABLE = (
     "De directory van de gemeente is niet bereikbaar, of het certificaat van de server klopt niet. Probeer het "
     "later opnieuw. IT kan zich intussen aanmelden met het lokale noodaccount."
 )
-NOT_INSTALLED = "Aanmelden met de directory is op deze werkplek niet geïnstalleerd (python-ldap ontbreekt)."
+NOT_INSTALLED = "Aanmelden met de directory is op deze werkplek niet geïnstalleerd (ldap3 ontbreekt)."
 NO_TICKET = "Er is geen Kerberos-ticket op deze werkplek: meld je aan op het domein, of test met --password-stdin."
 OTHER_PERSON = "Het ticket of wachtwoord hoort bij een ander account dan het vergrendelde; meld af en opnieuw aan."
 
