@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from nunrec_desktop.adapters.db.models import CalibrationRow
 from nunrec_desktop.app import Services
-from nunrec_desktop.domain import InvalidInput, Role, User
+from nunrec_desktop.domain import AccessDenied, InvalidInput, Role, User
 from nunrec_desktop.services.calibrations import _ordinal_alpha
+from nunrec_desktop.services.desk import CoachDesk
 from tests.conftest import TEST_PASSWORD, FakeClock
+from tests.recordings_factory import add_recording
 from tests.test_cli_coaching import run  # noqa: F401 (the fixture)
 from tests.test_history import evaluate
+from tests.test_no_audio_on_disk import audio_files
 
 
 @pytest.fixture
@@ -140,3 +144,69 @@ def test_share_needs_a_submitted_recorded_evaluation(
     draft = services.evaluations.revise(coach, evaluation_id)
     with pytest.raises(InvalidInput):
         services.calibrations.share(coach, draft.id if hasattr(draft, "id") else int(draft))  # type: ignore[arg-type]
+
+
+def test_a_participant_hears_the_shared_call_for_the_calibration_only(
+    services: Services, shared: tuple[int, list[str]], coach: User, admin: User, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Henk (who does not coach Anouk) hears the shared call through the policy's own action: each open and each
+    start of playback audited as a listen with the purpose "kalibratie"; the call stays out of his recordings and
+    his ordinary player; it ends when the calibration is agreed, or when the recording passes its 30 days; IT and
+    a coach outside the calibration are refused; no audio reaches the disk."""
+    evaluation_id, _keys = shared
+    add_recording(services.workspace.store_path, "rec-cal", clock.now - timedelta(days=2), duration=95.0)
+    add_recording(services.workspace.store_path, "rec-other", clock.now - timedelta(days=1), duration=20.0)
+    calibration_id = services.calibrations.share(coach, evaluation_id)
+    sara = services.accounts.add(admin, "sara", Role.COACH, "Sara Mol", TEST_PASSWORD)  # after the share: outside
+    henk = services.auth.sign_in("henk", TEST_PASSWORD)
+    desk = services.desk_for(henk)
+    assert isinstance(desk, CoachDesk)
+
+    opened = desk.open_calibration_call(calibration_id)
+    assert opened.recording_id == "rec-cal" and opened.purpose == "kalibratie" and opened.audio.duration_s > 90
+    desk.before_playback(opened)  # a start of playback, decided again
+    listens = services.audit.entries(action="recordings.play_for_calibration")
+    assert [(e.actor, e.result, e.purpose, e.object_id) for e in listens] == [
+        ("henk", "allowed", "kalibratie", "rec-cal"),
+        ("henk", "allowed", "kalibratie", "rec-cal"),
+    ]
+    assert all(f"calibration={calibration_id}" in e.detail and "employees=E1" in e.detail for e in listens)
+    assert audio_files(services.workspace.root, tmp_path, skip=services.workspace.store_path) == []
+
+    # Not in Henk's recordings, not through the ordinary player.
+    assert "rec-cal" not in [r.id for r in desk.recordings().items]
+    with pytest.raises(AccessDenied, match="niet onder jouw coaching"):
+        desk.open_recording("rec-cal")
+    # Outside the calibration, or IT: refused and audited (no manager role exists at all).
+    for outsider in (sara, services.auth.sign_in("dennis", TEST_PASSWORD)):
+        with pytest.raises((AccessDenied, InvalidInput)):
+            services.calibrations.shared_call(outsider, calibration_id)
+    assert [e.result for e in services.audit.entries(action="recordings.play_for_calibration")][:2] == [
+        "denied",
+        "denied",
+    ]
+    assert not hasattr(services.desk_for(services.auth.sign_in("dennis", TEST_PASSWORD)), "open_calibration_call")
+
+    # The recording passes its 30 days: the calibration's listen ends with it.
+    later = clock.now
+    clock.now = later + timedelta(days=28, hours=1)
+    with pytest.raises(AccessDenied, match="30 dagen"):
+        desk.before_playback(opened)
+    with pytest.raises(AccessDenied, match="30 dagen"):
+        desk.open_calibration_call(calibration_id)
+    clock.now = later
+
+    # Agreed (closed): no more listening, not even the player still open.
+    answers = {
+        c.key: ("goed" if "goed" in c.scale.options else "ja")
+        for s in services.guideline().sections
+        for c in s.criteria
+    }
+    services.calibrations.score(coach, calibration_id, answers)
+    services.calibrations.score(henk, calibration_id, answers)
+    services.calibrations.agree(coach, calibration_id, answers)
+    with pytest.raises(AccessDenied, match="afgerond"):
+        desk.before_playback(opened)
+    with pytest.raises(AccessDenied, match="afgerond"):
+        desk.open_calibration_call(calibration_id)
+    assert services.audit.entries(action="recordings.play_for_calibration")[0].result == "denied"

@@ -2,14 +2,22 @@
 part in, the blind 5A answers per criterion, and once all coaches have submitted the answers side by side with
 the result to agree; below, agreement per criterion and Krippendorff's alpha over all calibrations pooled.
 
-The employee is never named here (the service does not return who it was). Shown to coaches only: the IT role
-has no such area, and a manager has no account at all (P5). Thin: it asks the desk and shows what comes back.
+A participant opens the shared call into the real player beside the answers ("Gesprek beluisteren"), for this
+calibration only: the desk opens it through the policy's own action (every open and every start of playback
+audited with the purpose "kalibratie"), only while the calibration is open and the recording within its 30 days;
+the player stops on a lock and closes when the result is agreed. The call never enters the coach's recordings.
+
+The employee is never named here (the service does not return who it was; the player says "niet genoemd" where
+the name would stand). Shown to coaches only: the IT role has no such area, and a manager has no account at all
+(P5). Thin: it asks the desk and shows what comes back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,16 +27,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from nunrec_desktop.adapters.audio.playback import AudioOutput
 from nunrec_desktop.domain import NunrecError, call_time
 from nunrec_desktop.services.calibrations import CalibrationStats, CalibrationView
 from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.listening import OpenedRecording
+from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.messages import for_reader
+from nunrec_desktop.ui.player_page import PlayerPage
+from nunrec_desktop.ui.tasks import TaskRunner
 
 
 class CalibrationPageDesk(Protocol):
@@ -44,13 +58,36 @@ class CalibrationPageDesk(Protocol):
 
     def guideline(self) -> Guideline: ...
 
+    def open_calibration_call(self, calibration_id: int) -> OpenedRecording: ...
+
+    def open_recording(self, recording_id: str) -> OpenedRecording: ...
+
+    def before_playback(self, opened: OpenedRecording) -> None: ...
+
 
 class CalibrationPage(QWidget):
-    def __init__(self, desk: CalibrationPageDesk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: CalibrationPageDesk,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+        output_factory: Callable[[], AudioOutput] | None = None,
+        memory: LayoutMemory | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("calibrationPage")
         self._desk = desk
         self.view: CalibrationView | None = None
+        self.listening_to: int | None = None  # the calibration whose call is in the player
+        # The real player, for the shared call only (no player without a task runner and an audio output).
+        self.player: PlayerPage | None = None
+        if tasks is not None and output_factory is not None:
+            self.player = PlayerPage(desk, output_factory, tasks, memory=memory)
+            self.player.title.setText(self.tr("Shared call"))
+            self.player.info.setText(self.tr('Open the shared call with "Listen to the call".'))
+            self.player.marks_panel.hide()  # marks belong to an evaluation; a calibration keeps none
+            self.player.set_marks_editable(False, self.tr("A calibration keeps no marks."))
+            self.player.hide()
         title = QLabel(self.tr("Calibration between coaches"), self)
         title.setObjectName("pageTitle")
         intro = QLabel(
@@ -80,6 +117,16 @@ class CalibrationPage(QWidget):
         self.submit_button.clicked.connect(lambda: self._submit())
         self.agree_button = QPushButton(self.tr("Record the agreed result"), self)
         self.agree_button.clicked.connect(lambda: self._agree())
+        self.listen_button = QPushButton(self.tr("Listen to the call"), self)
+        self.listen_button.setObjectName("calibrationListen")
+        self.listen_button.setToolTip(
+            self.tr(
+                "Opens the shared call in the player, for this calibration only, until the result is agreed. "
+                "Every listen is logged with the purpose calibration."
+            )
+        )
+        self.listen_button.clicked.connect(lambda: self._listen())
+        self.listen_button.setVisible(self.player is not None)
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
@@ -90,6 +137,7 @@ class CalibrationPage(QWidget):
         top.addWidget(self.list, 1)
         top.addWidget(self.stats, 1)  # beside the list: the table below keeps its room on a laptop screen
         top.addWidget(self.refresh_button)
+        top.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.submit_button)
@@ -99,7 +147,16 @@ class CalibrationPage(QWidget):
             layout.addWidget(widget)
         layout.addLayout(top)
         layout.addWidget(self.state)
-        layout.addWidget(self.table, 1)
+        if self.player is not None:  # the player beside the answers, as the form beside the player elsewhere
+            self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            self.splitter.setChildrenCollapsible(False)
+            self.splitter.addWidget(self.player)
+            self.splitter.addWidget(self.table)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            layout.addWidget(self.splitter, 1)
+        else:
+            layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._show(None)
@@ -145,6 +202,9 @@ class CalibrationPage(QWidget):
         self.view = view
         self.table.clear()
         self.table.setRowCount(0)
+        if self.listening_to is not None and (view is None or view.id != self.listening_to or view.agreed_at):
+            self.close_player()  # another calibration, or this one agreed: its call is no longer to be heard
+        self.listen_button.setEnabled(view is not None and view.agreed_at is None)
         if view is None:
             self.state.setText(self.tr("No call has been shared for calibration with you."))
             for widget in (self.submit_button, self.agree_button, self.note):
@@ -191,6 +251,36 @@ class CalibrationPage(QWidget):
         self.submit_button.setEnabled(not view.revealed and not view.mine_submitted)
         self.agree_button.setEnabled(view.state == "revealed")
         self.note.setEnabled(view.state == "revealed")
+
+    def _listen(self) -> None:
+        """The shared call into the player, through the desk (the policy decides; audited as "kalibratie")."""
+        view, player = self.view, self.player
+        if view is None or player is None:
+            return
+        if view.call_start is None:  # a shared call always has its moment; without one nothing opens
+            self.message.setText(self.tr("This call cannot be opened."))
+            return
+        calibration_id = view.id
+        self.listening_to = calibration_id
+        player.show()
+        player.open_unnamed(
+            self.tr("employee not named"),
+            view.call_start,
+            view.call_duration_s or 0.0,
+            lambda: self._desk.open_calibration_call(calibration_id),
+        )
+
+    def stop(self) -> None:
+        """Stop playing (on a lock and at sign-out)."""
+        if self.player is not None:
+            self.player.stop()
+
+    def close_player(self) -> None:
+        """Stop and put the player away; the audio it held goes with the next open."""
+        self.listening_to = None
+        if self.player is not None:
+            self.player.stop()
+            self.player.hide()
 
     def choices(self) -> dict[str, str]:
         assert self.view is not None
