@@ -2012,225 +2012,265 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="67"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="66"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="112"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="199"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="214"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
         <source>Cycle</source>
         <translation>Cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="221"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="221"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="221"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
         <source>In feedback</source>
         <translation>In terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="96"/>
         <source>Answers: + good or yes, ± sufficient, - point to improve or no. Point at a cell for the words.</source>
         <translation>Antwoorden: + goed of ja, ± voldoende, - verbeterpunt of nee. Wijs een cel aan voor de woorden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="78"/>
         <source>Period from</source>
         <translation>Periode vanaf</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="79"/>
         <source>Period to</source>
         <translation>Periode tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="85"/>
         <source>Evaluations of this employee</source>
         <translation>Beoordelingen van deze medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="102"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="104"/>
         <source>Move to another cycle...</source>
         <translation>Naar een andere cyclus...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="106"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="108"/>
         <source>Record the conversation...</source>
         <translation>Gesprek vastleggen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="110"/>
+        <source>Share for calibration...</source>
+        <translation>Delen voor kalibratie...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="112"/>
+        <source>The other coaches hear this call and fill in the 5A&apos;s blind, without the employee&apos;s name.</source>
+        <translation>De andere coaches beluisteren dit gesprek en vullen de 5A&apos;s blind in, zonder de naam van de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="125"/>
         <source>to</source>
         <translation>t/m</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="172"/>
         <source>History of %1</source>
         <translation>Geschiedenis van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="188"/>
         <source>%1 evaluation(s). Double-click one to read it; correct it there with a new version.</source>
         <translation>Beoordelingen: %1. Dubbelklik om er een te lezen; corrigeer haar daar met een nieuwe versie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="192"/>
         <source>No evaluations of %1 here yet.</source>
         <translation>Hier nog geen beoordelingen van %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="198"/>
         <source>All cycles</source>
         <translation>Alle cycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
         <source>%1, discussed on %2</source>
         <translation>%1, besproken op %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
         <source>running</source>
         <translation>loopt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
         <source>still to discuss</source>
         <translation>nog te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="247"/>
         <source>side-by-side</source>
         <translation>side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="247"/>
         <source>recording</source>
         <translation>opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="259"/>
         <source>%1, version %2</source>
         <translation>%1, versie %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="265"/>
         <source>, not drawn</source>
         <translation>, niet getrokken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="354"/>
+        <source>Share a submitted evaluation of a recorded call that is still there.</source>
+        <translation>Deel een ingediende beoordeling van een opgenomen gesprek dat er nog is.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="358"/>
+        <source>Share for calibration?</source>
+        <translation>Delen voor kalibratie?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="361"/>
+        <source>Share this call with the other coaches for calibration? They may listen to it for the calibration only, without the employee&apos;s name, and fill in the 5A&apos;s blind; your evaluation stays yours. Recorded in the audit log with the purpose calibration.</source>
+        <translation>Dit gesprek delen met de andere coaches voor kalibratie? Zij mogen het alleen voor de kalibratie beluisteren, zonder de naam van de medewerker, en vullen de 5A&apos;s blind in; jouw beoordeling blijft van jou. Dit wordt vastgelegd in het auditlog met het doel kalibratie.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="366"/>
+        <source>Share</source>
+        <translation>Delen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="367"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="377"/>
+        <source>Shared for calibration: the other coaches find it under Calibration (recorded in the audit log).</source>
+        <translation>Gedeeld voor kalibratie: de andere coaches vinden het onder Kalibratie (vastgelegd in het auditlog).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="249"/>
         <source> (erased)</source>
         <translation> (gewist)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
         <source> (gone)</source>
         <translation> (weg)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="253"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="255"/>
         <source>corrected</source>
         <translation>gecorrigeerd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="258"/>
         <source>%1, rev. %2</source>
         <translation>%1, v%2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="261"/>
         <source>no cycle</source>
         <translation>geen cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="266"/>
         <source>The cycle of %1</source>
         <translation>De cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="269"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="269"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="280"/>
         <source>Choose an evaluation first.</source>
         <translation>Kies eerst een beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="284"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="299"/>
         <source>A new cycle started on %1.</source>
         <translation>Een nieuwe cyclus is gestart op %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="309"/>
         <source>There is no other cycle of this employee to move it to.</source>
         <translation>Er is geen andere cyclus van deze medewerker om haar naartoe te verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="313"/>
         <source>Move to another cycle</source>
         <translation>Naar een andere cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="313"/>
         <source>Count this evaluation for the cycle of:</source>
         <translation>Laat deze beoordeling meetellen voor de cyclus van:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="324"/>
         <source>Moved to the cycle of %1 (recorded in the audit log).</source>
         <translation>Verplaatst naar de cyclus van %1 (vastgelegd in het auditlog).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="317"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="332"/>
         <source>There is no cycle to discuss yet.</source>
         <translation>Er is nog geen cyclus om te bespreken.</translation>
     </message>
