@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -87,6 +87,7 @@ class CalibrationPage(QWidget):
             self.player.info.setText(self.tr('Open the shared call with "Listen to the call".'))
             self.player.marks_panel.hide()  # marks belong to an evaluation; a calibration keeps none
             self.player.set_marks_editable(False, self.tr("A calibration keeps no marks."))
+            self.player.content_layout.setContentsMargins(0, 6, 8, 0)  # inside this page: no area margins
             self.player.hide()
         title = QLabel(self.tr("Calibration between coaches"), self)
         title.setObjectName("pageTitle")
@@ -100,7 +101,7 @@ class CalibrationPage(QWidget):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Calibrations"))
-        self.list.setMaximumHeight(96)
+        self.list.setMaximumHeight(72)
         self.list.currentRowChanged.connect(lambda _row: self._open_current())
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(lambda: self.reload())
@@ -110,6 +111,10 @@ class CalibrationPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Answers per criterion"))
         self.table.setWordWrap(True)
+        # A steady width: a scroll bar that comes and goes would cut a criterion just wrapped to fit.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Rows follow the criterion column's width (the splitter moves it): whole criteria, never cut off.
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note with the agreed result (no caller details)"))
         self.note.setAccessibleName(self.tr("Note with the agreed result"))
@@ -130,14 +135,18 @@ class CalibrationPage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
+        self.message.hide()
         self.stats = QLabel(self)
         self.stats.setObjectName("calibrationStats")
         self.stats.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.list, 1)
         top.addWidget(self.stats, 1)  # beside the list: the table below keeps its room on a laptop screen
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QVBoxLayout()  # the page's two actions stacked beside the list
+        actions.addWidget(self.listen_button)
+        actions.addWidget(self.refresh_button)
+        actions.addStretch(1)
+        top.addLayout(actions)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.submit_button)
@@ -152,8 +161,8 @@ class CalibrationPage(QWidget):
             self.splitter.setChildrenCollapsible(False)
             self.splitter.addWidget(self.player)
             self.splitter.addWidget(self.table)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 2)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 1)
             layout.addWidget(self.splitter, 1)
         else:
             layout.addWidget(self.table, 1)
@@ -166,7 +175,7 @@ class CalibrationPage(QWidget):
             views = self._desk.calibrations()
             stats = self._desk.calibration_stats()
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
             return
         current = self.view.id if self.view else None
         self.list.blockSignals(True)
@@ -196,7 +205,7 @@ class CalibrationPage(QWidget):
         try:
             self._show(self._desk.calibration(int(item.data(256))))
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
 
     def _show(self, view: CalibrationView | None) -> None:
         self.view = view
@@ -230,6 +239,7 @@ class CalibrationPage(QWidget):
         editable = (not view.revealed and not view.mine_submitted) or view.state == "revealed"
         for index, row in enumerate(view.rows):
             criterion = QTableWidgetItem(("" if row.same or not view.revealed else "\u2260 ") + row.text)
+            criterion.setToolTip(row.text)
             self.table.setItem(index, 0, criterion)
             for column, name in enumerate(names, 1):
                 self.table.setItem(index, column, QTableWidgetItem(row.answers.get(name, "")))
@@ -248,9 +258,27 @@ class CalibrationPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_rows()  # a long criterion wraps onto a second line instead of being cut
         self.submit_button.setEnabled(not view.revealed and not view.mine_submitted)
         self.agree_button.setEnabled(view.state == "revealed")
         self.note.setEnabled(view.state == "revealed")
+
+    def _say(self, text: str) -> None:
+        """A message under the buttons; the line takes no room while there is nothing to say."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _fit_rows(self) -> None:
+        """Each row as high as its criterion needs at the column's width (Qt's own fit counts the cell's text
+        margins differently from its painting and cuts some criteria with "...")."""
+        width = max(40, self.table.columnWidth(0) - 14)  # the cell's text margins, with room to spare
+        metrics = self.table.fontMetrics()
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is None:
+                continue
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            self.table.setRowHeight(row, max(text.height() + 10, metrics.height() + 16))
 
     def _listen(self) -> None:
         """The shared call into the player, through the desk (the policy decides; audited as "kalibratie")."""
@@ -258,11 +286,14 @@ class CalibrationPage(QWidget):
         if view is None or player is None:
             return
         if view.call_start is None:  # a shared call always has its moment; without one nothing opens
-            self.message.setText(self.tr("This call cannot be opened."))
+            self._say(self.tr("This call cannot be opened."))
             return
         calibration_id = view.id
         self.listening_to = calibration_id
-        player.show()
+        if not player.isVisible():  # the player and the answers share the width half and half
+            player.show()
+            half = max(1, self.splitter.width() // 2)
+            self.splitter.setSizes([half, half])
         player.open_unnamed(
             self.tr("employee not named"),
             view.call_start,
@@ -298,9 +329,9 @@ class CalibrationPage(QWidget):
         try:
             self._desk.score_calibration(self.view.id, self.choices())
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
             return
-        self.message.setText(self.tr("Your answers are submitted."))
+        self._say(self.tr("Your answers are submitted."))
         self.reload()
 
     def _agree(self) -> None:
@@ -309,9 +340,9 @@ class CalibrationPage(QWidget):
         try:
             self._desk.agree_calibration(self.view.id, self.choices(), self.note.text())
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
             return
-        self.message.setText(self.tr("The agreed result is recorded; the spread of the answers is kept."))
+        self._say(self.tr("The agreed result is recorded; the spread of the answers is kept."))
         self.reload()
 
     def _stats_text(self, stats: CalibrationStats) -> str:

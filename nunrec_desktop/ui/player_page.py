@@ -219,6 +219,7 @@ class PlayerPage(QWidget):
         content.setObjectName("playerContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 16, 16)
+        self.content_layout = layout  # a page that embeds the player may narrow its margins
         layout.setSpacing(10)
         self.title_row = QHBoxLayout()  # the title, and on the right the choice where the form goes
         self.title_row.addWidget(self.title)
