@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -210,3 +212,60 @@ def test_a_participant_hears_the_shared_call_for_the_calibration_only(
     with pytest.raises(AccessDenied, match="afgerond"):
         desk.open_calibration_call(calibration_id)
     assert services.audit.entries(action="recordings.play_for_calibration")[0].result == "denied"
+
+
+def _cli(workspace: Path, *args: str) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nunrec_desktop", *args, "--password-stdin", "--workspace", str(workspace)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    process.stdin.write(TEST_PASSWORD + "\n")
+    process.stdin.close()
+    return process
+
+
+def _finished(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    out = process.stdout.read() if process.stdout else ""
+    err = process.stderr.read() if process.stderr else ""
+    return process.wait(timeout=240), out, err
+
+
+def test_two_coaches_score_at_the_same_time_in_two_processes(
+    services: Services, shared: tuple[int, list[str]], coach: User, workspace_dir: Path
+) -> None:
+    """Two coaches' workstations (real processes, on PostgreSQL in the PostgreSQL pass) submit their blind scores at
+    the same moment, and Henk a second time from another workstation: both coaches' scores count once, the double
+    gets the Dutch refusal; then side by side and the agreed result with its spread, from a third process."""
+    evaluation_id, _keys = shared
+    calibration_id = services.calibrations.share(coach, evaluation_id)
+    ident = ("--calibration", str(calibration_id))
+    workers = {
+        "marieke": _cli(workspace_dir, "calibration", "score", "--user", "marieke", *ident, *_answers(services)),
+        "henk": _cli(
+            workspace_dir, "calibration", "score", "--user", "henk", *ident, *_answers(services, "doorvragen")
+        ),
+        "henk again": _cli(workspace_dir, "calibration", "score", "--user", "henk", *ident, *_answers(services)),
+    }
+    results = {name: _finished(worker) for name, worker in workers.items()}
+    assert results["marieke"][0] == 0, results["marieke"]
+    henk_codes = sorted((results["henk"][0], results["henk again"][0]))
+    assert henk_codes == [0, 1], results
+    refusal = results["henk"][2] if results["henk"][0] else results["henk again"][2]
+    assert "Je hebt deze kalibratie al ingevuld." in refusal and "Traceback" not in refusal
+    code, out, err = _finished(_cli(workspace_dir, "calibration", "show", "--user", "henk", *ident, "--json"))
+    view = json.loads(out)
+    assert code == 0 and view["state"] == "revealed", err
+    assert all(set(c["answers"]) == {"Marieke Kok", "Henk Smit"} for c in view["criteria"])
+    code, out, err = _finished(
+        _cli(workspace_dir, "calibration", "agree", "--user", "marieke", *ident, *_answers(services))
+    )
+    assert code == 0, err
+    with services.sessions() as session:
+        row = session.scalars(select(CalibrationRow)).one()
+    kept = json.loads(row.spread or "{}")
+    henk_won = results["henk"][0] == 0  # which of Henk's two workstations came first decides his answer
+    assert kept["doorvragen"] == (["goed", "verbeterpunt"] if henk_won else ["goed", "goed"])

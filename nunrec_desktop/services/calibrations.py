@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import CalibrationRow, CalibrationScoreRow, UserRow
@@ -236,6 +237,10 @@ class CalibrationService:
                     submitted_at=self._clock(),
                 )
             )
+            try:
+                session.flush()
+            except IntegrityError:  # the same coach at a second workstation, at the same moment
+                raise InvalidInput("Je hebt deze kalibratie al ingevuld.") from None
 
     def agree(self, user: User, calibration_id: int, answers: Mapping[str, str], note: str = "") -> CalibrationView:
         """The result the coaches agreed, once all have submitted; the spread of their answers is kept."""
