@@ -174,6 +174,9 @@ def test_a_participant_hears_the_shared_call_for_the_calibration_only(
     ]
     assert all(f"calibration={calibration_id}" in e.detail and "employees=E1" in e.detail for e in listens)
     assert audio_files(services.workspace.root, tmp_path, skip=services.workspace.store_path) == []
+    # Anouk's subject access (made by IT) names Henk's listens for calibration, with their purpose (P12).
+    access = services.subject_access.gather(services.auth.sign_in("dennis", TEST_PASSWORD), "E1")
+    assert {(e.actor, e.purpose) for e in access.listens} == {("henk", "kalibratie")}
 
     # Not in Henk's recordings, not through the ordinary player.
     assert "rec-cal" not in [r.id for r in desk.recordings().items]
