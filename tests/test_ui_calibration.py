@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop.adapters.store.base import Segment
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import Role, User
 from nunrec_desktop.ui.application import AppController
@@ -200,3 +201,38 @@ def test_the_second_coach_listens_to_the_shared_call_in_the_player(
     qtbot.waitUntil(lambda: not player.isVisible(), timeout=5_000)
     assert not page.listen_button.isEnabled()
     assert services.audit.entries(action="recordings.play_for_calibration")[0].result == "denied"
+
+
+def test_a_transferred_shared_call_plays_only_the_calibrated_employees_part_unnamed(
+    qtbot: QtBot,
+    henk_signed_in: tuple[AppController, MainWindow, int],
+    services: Services,
+    clock: FakeClock,
+) -> None:
+    """The shared call was transferred from Anouk to Bram: Henk hears Anouk's part only (Bram's is silence and
+    cannot be sought), her lane reads "medewerker niet genoemd", Bram's "Andere medewerker"; no name, no id."""
+    _controller, window, _calibration_id = henk_signed_in
+    services.people.add_employee("E2", "Bram Jansen")
+    segments = (Segment("E1", 0.0, 10.0), Segment("E2", 10.0, 20.0))
+    add_recording(
+        services.workspace.store_path, "rec-cal", clock.now - timedelta(days=2), duration=20.0, segments=segments
+    )
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_End)
+    page = window.pages.currentWidget()
+    assert isinstance(page, CalibrationPage) and page.player is not None
+    player = page.player
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5_000)
+    qtbot.mouseClick(page.listen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.engine is not None and not player.loading, timeout=10_000)
+    assert player.recording is not None and player.recording.playable == ((0.0, 10.0),)
+    assert sorted(player.waveform._lane_names.values()) == sorted(
+        ["Medewerker", "Beller", "Gesprek", "medewerker niet genoemd", "Andere medewerker"]
+    )
+    player.waveform.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(player.waveform, Qt.Key.Key_Right)  # 15 s: into Bram's part
+    assert player.engine.position_s < 10.0 and player.blocked_notice.isVisible()
+    assert player.blocked_notice.text().startswith("Dit deel van het gesprek nam een andere medewerker aan")
+    shown = _every_text_on(page)
+    assert not any(word in shown for word in ("Anouk", "Bram", "Jansen", "E1", "E2", "rec-cal"))

@@ -87,6 +87,10 @@ class CalibrationPage(QWidget):
             self.player.info.setText(self.tr('Open the shared call with "Listen to the call".'))
             self.player.marks_panel.hide()  # marks belong to an evaluation; a calibration keeps none
             self.player.set_marks_editable(False, self.tr("A calibration keeps no marks."))
+            self.player.blocked_reason = self.tr(
+                "This part of the call was answered by another employee: it is not part of the calibration and "
+                "is not played. The player went to the nearest part of the shared call."
+            )
             self.player.content_layout.setContentsMargins(0, 6, 8, 0)  # inside this page: no area margins
             self.player.hide()
         title = QLabel(self.tr("Calibration between coaches"), self)

@@ -93,6 +93,7 @@ class PlayerPage(QWidget):
         self._anonymous: str | None = None  # stands for the employee of a call opened unnamed
         self._own_names: dict[str, str] = {}
         self._info_base = ""
+        self.blocked_reason = ""  # why a part is not played, when the page that embeds the player knows better
 
         self.title = QLabel(self.tr("Player"), self)
         self.title.setObjectName("areaTitle")
@@ -524,9 +525,12 @@ class PlayerPage(QWidget):
         target = nearest_playable(seconds, self.engine.playable, self.engine.duration_s)
         if target != seconds:
             self.blocked_notice.setText(
-                self.tr(
-                    "This part of the call was answered by an employee you do not coach, so it is not played. "
-                    "The player went to the nearest part you may listen to."
+                (
+                    self.blocked_reason
+                    or self.tr(
+                        "This part of the call was answered by an employee you do not coach, so it is not played. "
+                        "The player went to the nearest part you may listen to."
+                    )
                 )
                 if target is not None
                 else self.tr("No part of this call may be played for you.")

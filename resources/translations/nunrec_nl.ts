@@ -421,177 +421,182 @@
         <translation>Bij een kalibratie worden geen markeringen bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="91"/>
+        <source>This part of the call was answered by another employee: it is not part of the calibration and is not played. The player went to the nearest part of the shared call.</source>
+        <translation>Dit deel van het gesprek nam een andere medewerker aan: het hoort niet bij de kalibratie en wordt niet afgespeeld. De speler ging naar het dichtstbijzijnde deel van het gedeelde gesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="96"/>
         <source>Calibration between coaches</source>
         <translation>Kalibratie tussen coaches</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="100"/>
         <source>A call another coach shared for calibration. Fill in the 5A&apos;s on your own; the answers of the others appear once everyone has submitted. The employee is not named.</source>
         <translation>Een gesprek dat een coach heeft gedeeld om te kalibreren. Vul de 5 A&apos;s zelf in; de antwoorden van de anderen verschijnen als iedereen heeft ingevuld. De medewerker wordt niet genoemd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="103"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="107"/>
         <source>Calibrations</source>
         <translation>Kalibraties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="106"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="110"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="112"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="116"/>
         <source>Answers per criterion</source>
         <translation>Antwoorden per criterium</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="123"/>
         <source>Note with the agreed result (no caller details)</source>
         <translation>Toelichting bij het afgesproken resultaat (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="124"/>
         <source>Note with the agreed result</source>
         <translation>Toelichting bij het afgesproken resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="125"/>
         <source>Submit my answers</source>
         <translation>Mijn antwoorden indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="127"/>
         <source>Record the agreed result</source>
         <translation>Afgesproken resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="129"/>
         <source>Listen to the call</source>
         <translation>Gesprek beluisteren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="133"/>
         <source>Opens the shared call in the player, for this calibration only, until the result is agreed. Every listen is logged with the purpose calibration.</source>
         <translation>Opent het gedeelde gesprek in de speler, alleen voor deze kalibratie en tot het resultaat is afgesproken. Elke keer luisteren wordt vastgelegd met het doel kalibratie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
         <source>to fill in</source>
         <translation>nog invullen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="186"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
         <source>waiting for the others</source>
         <translation>wacht op de anderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="187"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="191"/>
         <source>to agree</source>
         <translation>te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="188"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="192"/>
         <source>agreed</source>
         <translation>afgesproken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="194"/>
         <source>Call of %1 (%2)</source>
         <translation>Gesprek van %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="222"/>
         <source>No call has been shared for calibration with you.</source>
         <translation>Er is nog geen gesprek met je gedeeld om te kalibreren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="228"/>
         <source>Filled in by %1 of %2 coaches.</source>
         <translation>Ingevuld door %1 van %2 coaches.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="227"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
         <source>Everyone has filled it in: compare and agree the result.</source>
         <translation>Iedereen heeft ingevuld: vergelijk en spreek het resultaat af.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="233"/>
         <source>The result was agreed.</source>
         <translation>Het resultaat is afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="235"/>
         <source>Shared by %1, duration %2. </source>
         <translation>Gedeeld door %1, duur %2. </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
         <source>Criterion</source>
         <translation>Criterium</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
         <source>Agreed</source>
         <translation>Afgesproken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
         <source>Your answer</source>
         <translation>Jouw antwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="289"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="293"/>
         <source>This call cannot be opened.</source>
         <translation>Dit gesprek kan niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="302"/>
         <source>employee not named</source>
         <translation>medewerker niet genoemd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="338"/>
         <source>Your answers are submitted.</source>
         <translation>Je antwoorden zijn ingediend.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="345"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="349"/>
         <source>The agreed result is recorded; the spread of the answers is kept.</source>
         <translation>Het afgesproken resultaat is vastgelegd; de spreiding van de antwoorden blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="350"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="354"/>
         <source>No calibration has been completed yet.</source>
         <translation>Er is nog geen kalibratie helemaal ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="352"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="356"/>
         <source>Over one calibration:</source>
         <translation>Over één kalibratie:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="354"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="358"/>
         <source>Over %1 calibrations together:</source>
         <translation>Over %1 kalibraties samen:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="359"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="363"/>
         <source>%1 % unanimous: %2</source>
         <translation>%1 % eensgezind: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="364"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="368"/>
         <source>Krippendorff&apos;s alpha: cannot be computed (too little difference in the answers).</source>
         <translation>Krippendorffs alfa: niet te berekenen (te weinig verschil in de antwoorden).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="371"/>
         <source>Krippendorff&apos;s alpha (ordinal): %1, on fewer than 10 calibrations: not reliable yet.</source>
         <translation>Krippendorffs alfa (ordinaal): %1, op minder dan 10 kalibraties: nog niet betrouwbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="373"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="377"/>
         <source>Krippendorff&apos;s alpha (ordinal): %1</source>
         <translation>Krippendorffs alfa (ordinaal): %1</translation>
     </message>
@@ -2858,224 +2863,224 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="97"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="99"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="129"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="129"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="512"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="513"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="131"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="132"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="158"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="159"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="140"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="141"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
         <source>Skip holds</source>
         <translation>Wachttijd overslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="145"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="146"/>
         <source>While playing, jump over the holds (both sides silent). Click into a hold to hear it anyway.</source>
         <translation>Spring bij het afspelen over de wachttijd heen (beide kanten stil). Klik in een wachttijd om die toch te horen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="255"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="256"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="257"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="257"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="258"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="258"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="259"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="299"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="319"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="333"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="379"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="347"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="395"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="407"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="396"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="424"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="425"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="433"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="434"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="435"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="436"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="439"/>
         <source>%1 silences, %3 in all (longest %2)</source>
         <translation>%1 stiltes, samen %3 (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="445"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="446"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="446"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="447"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="449"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="450"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="455"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="456"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="457"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="459"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="480"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="481"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="481"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="482"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="482"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="505"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="506"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="528"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="531"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="532"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="536"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="587"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="591"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
