@@ -178,6 +178,14 @@ def test_a_participant_hears_the_shared_call_for_the_calibration_only(
     access = services.subject_access.gather(services.auth.sign_in("dennis", TEST_PASSWORD), "E1")
     assert {(e.actor, e.purpose) for e in access.listens} == {("henk", "kalibratie")}
 
+    # Never while an employee listens along at Henk's workstation (P4): refused before anything opens.
+    desk.listen_together("E1")
+    with pytest.raises(AccessDenied, match="terugluistersessie"):
+        desk.open_calibration_call(calibration_id)
+    with pytest.raises(AccessDenied, match="terugluistersessie"):
+        desk.before_playback(opened)
+    desk.listen_together(None)
+
     # Not in Henk's recordings, not through the ordinary player.
     assert "rec-cal" not in [r.id for r in desk.recordings().items]
     with pytest.raises(AccessDenied, match="niet onder jouw coaching"):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from nunrec_desktop.adapters.db.admin_queries import AssignmentRecord, ReviewRecord
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AuditResult, Employee, InvalidInput, Role, User
+from nunrec_desktop.domain import AccessDenied, AuditResult, Employee, InvalidInput, Role, User
 from nunrec_desktop.services.access import CALIBRATION_PURPOSE
 from nunrec_desktop.services.access_review import AccessReview, AccessReviewData, ReviewLayout
 from nunrec_desktop.services.accounts import Accounts, AccountStatus
@@ -340,9 +340,24 @@ class CoachDesk(CalibrationDesk, Desk):
     def before_playback(self, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
         if opened.calibration is not None:
+            self._not_while_listening_together()
             self._before_calibration_playback(opened)
             return
         self._parts.listening.before_playback(self.user, opened)
+
+    def open_calibration_call(self, calibration_id: int) -> OpenedRecording:
+        """As `CalibrationDesk.open_calibration_call`, but never while an employee listens along (P4)."""
+        self._not_while_listening_together()
+        return super().open_calibration_call(calibration_id)
+
+    def _not_while_listening_together(self) -> None:
+        """The employee beside the coach hears their own calls only (P4): no calibration call meanwhile. Refused
+        before anything is looked up or opened."""
+        if self._together is not None:
+            raise AccessDenied(
+                "Tijdens een terugluistersessie met een medewerker beluister je geen kalibratiegesprek (P4). "
+                "Beëindig eerst de sessie."
+            )
 
     def call_figures(self, opened: OpenedRecording) -> CallFigures | None:
         """The manner-of-conversation measures for the form: only for the call of one employee (a transferred

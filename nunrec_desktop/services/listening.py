@@ -62,10 +62,10 @@ class OpenedRecording:
     # transferred call). Computed by the catalog from the access policy.
     playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
-    metrics: CallMetrics | None = None
+    metrics: CallMetrics | None = None  # manner-of-conversation measures: `measured()` computes them
     # Set when a participant opened a calibration's shared call (purpose "kalibratie"): every start of
     # playback is decided again on the calibration's facts as they are then (`before_playback`).
-    calibration: CalibrationAccess | None = None  # manner-of-conversation measures: `measured()` computes them
+    calibration: CalibrationAccess | None = None
 
     def blocked(self) -> tuple[tuple[float, float], ...]:
         """The parts that are not played (the complement of `playable` over the audio)."""
