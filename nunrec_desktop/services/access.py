@@ -10,6 +10,11 @@ The policy fails closed: an employee-scoped action whose target names no employe
 exception is a listing as a whole (`Target(kind, "*")` with a listing action): allowed for the role, because
 every row of that list is decided again, with its own employees, before it is shown. There is no role a
 manager can hold, so no rule mentions one.
+
+One recording action is scoped by something else than coaching: `LISTEN_FOR_CALIBRATION`, a coach hearing the
+call another coach shared for calibration. Its scope is the calibration (`Target.calibration`: the user takes
+part, it is still open), with the purpose "kalibratie"; the protocol's own refusals (too old, erased, not
+inbound) hold as for every listen.
 """
 
 from __future__ import annotations
