@@ -36,6 +36,8 @@ class Action(enum.StrEnum):
     SUBJECT_ACCESS = "subject_access.export"
     SHARE_FOR_CALIBRATION = "calibrations.share"
     CALIBRATE = "calibrations.take_part"
+    LISTEN_FOR_CALIBRATION = "recordings.play_for_calibration"
+    SELF_EVALUATE = "self_evaluations.write"
 
 
 class AuditResult(enum.StrEnum):

@@ -8,7 +8,13 @@ import pytest
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, Action, Role, User
-from nunrec_desktop.services.access import EMPLOYEE_SCOPED, ROLE_ACTIONS, Target
+from nunrec_desktop.services.access import (
+    EMPLOYEE_SCOPED,
+    ROLE_ACTIONS,
+    SELF_EVALUATION_PURPOSE,
+    CalibrationAccess,
+    Target,
+)
 from tests.conftest import TEST_PASSWORD
 
 EXPECTED = {
@@ -28,6 +34,8 @@ EXPECTED = {
     (Role.COACH, Action.SUBJECT_ACCESS): True,
     (Role.COACH, Action.SHARE_FOR_CALIBRATION): True,
     (Role.COACH, Action.CALIBRATE): True,
+    (Role.COACH, Action.LISTEN_FOR_CALIBRATION): True,
+    (Role.COACH, Action.SELF_EVALUATE): True,
     (Role.IT, Action.LIST_RECORDINGS): False,
     (Role.IT, Action.PLAY_RECORDING): False,
     (Role.IT, Action.RETRIEVE_FOR_COACH): True,
@@ -43,6 +51,8 @@ EXPECTED = {
     (Role.IT, Action.SUBJECT_ACCESS): True,
     (Role.IT, Action.SHARE_FOR_CALIBRATION): False,
     (Role.IT, Action.CALIBRATE): False,
+    (Role.IT, Action.LISTEN_FOR_CALIBRATION): False,
+    (Role.IT, Action.SELF_EVALUATE): False,
 }
 
 
@@ -61,15 +71,19 @@ def test_every_role_action_pair(services: Services, admin: User, role: Role, act
     employees = ("E1",) if action in EMPLOYEE_SCOPED else ()
     before = len(services.audit.entries())
     purpose = "verzoek van de coach (ticket 12)" if action is Action.RETRIEVE_FOR_COACH else ""
-    calibrating = action in (Action.SHARE_FOR_CALIBRATION, Action.CALIBRATE)
+    calibrating = action in (Action.SHARE_FOR_CALIBRATION, Action.CALIBRATE, Action.LISTEN_FOR_CALIBRATION)
     purpose = "kalibratie" if calibrating else purpose
-    kind = "calibration" if action is Action.CALIBRATE else "thing"
+    purpose = SELF_EVALUATION_PURPOSE if action is Action.SELF_EVALUATE else purpose
+    kind = {Action.CALIBRATE: "calibration", Action.LISTEN_FOR_CALIBRATION: "recording"}.get(action, "thing")
+    target = Target(kind, "t-1", employees)
+    if action is Action.LISTEN_FOR_CALIBRATION:  # a participant of an open calibration, the call of E1
+        target = Target(kind, "t-1", ("E1",), calibration=CalibrationAccess("1", True, True))
     if EXPECTED[(role, action)]:
-        services.policy.require(user, action, Target(kind, "t-1", employees), purpose=purpose)
+        services.policy.require(user, action, target, purpose=purpose)
         result = "allowed"
     else:
         with pytest.raises(AccessDenied) as denied:
-            services.policy.require(user, action, Target(kind, "t-1", employees), purpose=purpose)
+            services.policy.require(user, action, target, purpose=purpose)
         assert "mag je geen" in str(denied.value)
         result = "denied"
     [entry] = services.audit.entries()[: len(services.audit.entries()) - before]
@@ -133,3 +147,62 @@ def test_calibration_needs_its_purpose_and_one_shared_call(services: Services, a
         with pytest.raises(AccessDenied):
             services.policy.require(coach, action, target, purpose=purpose)
     services.policy.require(coach, Action.CALIBRATE, Target("calibration", "3"), purpose="kalibratie")
+
+
+def test_a_listen_for_calibration_needs_an_open_calibration_the_coach_takes_part_in(
+    services: Services, admin: User
+) -> None:
+    """LISTEN_FOR_CALIBRATION is not employee-scoped (the other coach does not coach the employee): the calibration
+    is the scope. Not taking part, closed, another purpose, no employee, or a recording the protocol keeps shut:
+    no, and every decision audited with the purpose."""
+    henk = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    services.people.add_employee("E1", "Anouk de Vries")  # Henk does not coach her
+    open_one = CalibrationAccess("4", True, True)
+
+    def decide(target: Target, purpose: str = "kalibratie") -> str:
+        return services.policy.decide(henk, Action.LISTEN_FOR_CALIBRATION, target, purpose).reason
+
+    assert services.policy.permits(
+        henk, Action.LISTEN_FOR_CALIBRATION, Target("recording", "r", ("E1",), calibration=open_one), "kalibratie"
+    )
+    assert not services.policy.permits(henk, Action.PLAY_RECORDING, Target("recording", "r", ("E1",)), "kalibratie")
+    assert "open kalibratie waaraan je meedoet" in decide(Target("recording", "r", ("E1",)))
+    outsider = CalibrationAccess("4", False, True)
+    assert "open kalibratie waaraan je meedoet" in decide(Target("recording", "r", ("E1",), calibration=outsider))
+    closed = CalibrationAccess("4", True, False)
+    assert "afgerond" in decide(Target("recording", "r", ("E1",), calibration=closed))
+    assert "doel kalibratie" in decide(Target("recording", "r", ("E1",), calibration=open_one), "coaching")
+    assert "niet aan een medewerker" in decide(Target("recording", "r", (), calibration=open_one))
+    old = Target("recording", "r", ("E1",), protocol_violation="too_old", calibration=open_one)
+    assert "30 dagen" in decide(old)
+    assert "verwijderd" in decide(Target("recording", "r", ("E1",), protocol_violation="erased", calibration=open_one))
+    with pytest.raises(AccessDenied, match="afgerond"):
+        services.policy.require(
+            henk, Action.LISTEN_FOR_CALIBRATION, Target("recording", "r", ("E1",), calibration=closed), "kalibratie"
+        )
+    [entry] = services.audit.entries(action="recordings.play_for_calibration")
+    assert (entry.actor, entry.result, entry.purpose, entry.object_id) == ("henk", "denied", "kalibratie", "r")
+
+
+def test_a_self_evaluation_is_its_own_action_for_a_coach_while_listening_together(
+    services: Services, coach: User, admin: User
+) -> None:
+    """SELF_EVALUATE: a coach of the employee, with the purpose of listening together; IT never (no role may)."""
+    dennis = services.accounts.add(admin, "dennis", Role.IT, "Dennis Schouten", TEST_PASSWORD)
+    henk = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    target = Target("recording", "r", ("E1",))
+    assert services.policy.permits(coach, Action.SELF_EVALUATE, target, SELF_EVALUATION_PURPOSE)
+    refusals = {
+        "it": services.policy.decide(dennis, Action.SELF_EVALUATE, target, SELF_EVALUATION_PURPOSE).reason,
+        "other coach": services.policy.decide(henk, Action.SELF_EVALUATE, target, SELF_EVALUATION_PURPOSE).reason,
+        "purpose": services.policy.decide(coach, Action.SELF_EVALUATE, target, "coaching").reason,
+        "no employee": services.policy.decide(
+            coach, Action.SELF_EVALUATE, Target("recording", "r"), SELF_EVALUATION_PURPOSE
+        ).reason,
+    }
+    assert "IT-medewerker mag je geen eigen beoordelingen" in refusals["it"]
+    assert "niet onder jouw coaching" in refusals["other coach"]
+    assert "samen luisteren" in refusals["purpose"]
+    assert "niet aan een medewerker" in refusals["no employee"]

@@ -14,10 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from nunrec_desktop.app import Services
-from nunrec_desktop.domain import InvalidInput, User
+from nunrec_desktop.domain import AccessDenied, InvalidInput, Role, User
 from nunrec_desktop.services.desk import CoachDesk
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
-from tests.conftest import FakeClock
+from tests.conftest import TEST_PASSWORD, FakeClock
 from tests.recordings_factory import add_recording, tone_audio
 from tests.test_cli_coaching import run  # noqa: F401 (the fixture)
 
@@ -72,7 +72,8 @@ def test_self_evaluation_while_listening_together(  # type: ignore[no-untyped-de
     differing = [c for c in compared if not c.same]
     assert len(differing) == 1 and differing[0].own == "verbeterpunt"
     entries = [e for e in services.audit.entries() if "self-evaluation" in e.detail]
-    assert any(e.action == "evaluations.write" and e.purpose == "samen luisteren" for e in entries)
+    assert any(e.action == "self_evaluations.write" and e.purpose == "samen luisteren" for e in entries)
+    assert not any(e.action == "evaluations.write" for e in entries)  # its own action, not the coach's evaluating
 
     # Never a score of the coach: the history counts only the coach's evaluation.
     history = desk.history("E1")
@@ -90,3 +91,28 @@ def test_self_evaluation_while_listening_together(  # type: ignore[no-untyped-de
     assert self_record["id"] == mine.id and self_record["criteria"] == own
     assert sum(sum(c.values()) for c in self_record["answers"].values()) == len(own)
     assert [r["source"] for r in records].count("recording") == 1
+
+
+def test_a_self_evaluation_is_refused_to_it_and_to_another_coach(
+    services: Services, coach: User, admin: User, clock: FakeClock
+) -> None:
+    """The policy's own action for the employee's answers: IT (and there is no manager role) and a coach who does
+    not coach the employee are refused, each refusal audited as `self_evaluations.write` with the purpose; nothing
+    is stored."""
+    services.people.add_employee("E1", "Anouk de Vries")
+    services.people.assign(coach.id, "E1", date(2026, 1, 1))
+    dennis = services.accounts.add(admin, "dennis", Role.IT, "Dennis Schouten", TEST_PASSWORD)
+    henk = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    own = _own(services, "doorvragen")
+    start = clock.now - timedelta(days=1)
+    for user, refusal in ((dennis, "IT-medewerker mag je geen eigen beoordelingen"), (henk, "niet onder jouw")):
+        with pytest.raises(AccessDenied, match=refusal):
+            services.self_evaluations.record(user, services.guideline(), "E1", "rec-a", start, 95.0, own)
+    entries = services.audit.entries(action="self_evaluations.write")
+    assert [(e.actor, e.result, e.purpose) for e in entries] == [
+        ("henk", "denied", "samen luisteren"),
+        ("dennis", "denied", "samen luisteren"),
+    ]
+    assert services.self_evaluations.of_employee(coach, "E1") == []
+    it_desk = services.desk_for(dennis)
+    assert not hasattr(it_desk, "record_self_evaluation")  # IT's desk offers no such call at all

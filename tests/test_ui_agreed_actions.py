@@ -1,9 +1,15 @@
 """Issue 26 on the screen: in the next cycle's conversation the coach follows up the earlier agreements with
 the employee (done, or dropped with a reason that is guarded for caller data), records new ones with a date,
-ticks that they were confirmed with the employee; the form of the next cycle shows the open ones."""
+ticks that they were confirmed with the employee; the Dialog pack made from the screen lists each action with
+its state and when it was closed; the form of the next cycle shows the one still open."""
 
 from __future__ import annotations
 
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
@@ -16,6 +22,7 @@ from nunrec_desktop.ui.conversation_dialog import ConversationDialog
 from nunrec_desktop.ui.evaluations_page import EvaluationsPage
 from nunrec_desktop.ui.main_window import MainWindow
 from tests.conftest import FakeClock
+from tests.recordings_factory import add_recording
 from tests.test_history import evaluate
 from tests.test_ui_history import button, in_next_dialog, signed_in  # noqa: F401 (the fixture)
 
@@ -26,8 +33,9 @@ def test_the_next_conversation_follows_up_and_confirms_agreements(
     services: Services,
     coach: User,
     clock: FakeClock,
+    tmp_path: Path,
 ) -> None:
-    _controller, _window, page, _ids = signed_in
+    controller, window, page, _ids = signed_in
     [first] = services.cycle_book.cycles(coach, "E1")
     services.conversations.record(
         coach, "E1", clock.now.date(), ["Een keer extra doorvragen", "Afsluiten met een check"], cycle_id=first.id
@@ -89,3 +97,38 @@ def test_the_next_conversation_follows_up_and_confirms_agreements(
     assert dropped_action.closed_at is not None
     new = by_what["Rustig tempo"]
     assert new.open and new.confirmed and f"{new.due_on:%d-%m-%Y}" == "15-12-2026"
+
+    # The Dialog pack, made from the screen, lists every action with its state and when it was closed.
+    page._ask_path = lambda suggestion: tmp_path / suggestion  # type: ignore[method-assign]  # the file dialog
+    qtbot.mouseClick(page.dialog_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Opgeslagen" in page.message.text(), timeout=15_000)
+    pack = tmp_path / "Dialog-voorbereiding Anouk de Vries.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pack).pages).split())
+    assert "Afgesproken acties" in text
+    assert "Een keer extra doorvragen gedaan (afgerond op 20-11-2026)" in text
+    assert "vervallen op 20-11-2026: Past niet meer bij het werk" in text
+    assert "Rustig tempo (vóór 15-12-2026) open, afgesproken op 20-11-2026" in text
+    assert "0612345678" not in text
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pack), str(tmp_path / "dialog")], check=True)
+    assert (tmp_path / "dialog-1.png").stat().st_size > 0
+
+    # The next cycle: its form asks about the action still open (the one agreed in this conversation).
+    qtbot.mouseClick(history.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.message.text().startswith("Een nieuwe cyclus is gestart"), timeout=5_000)
+    add_recording(services.workspace.store_path, "rec-third", clock.now - timedelta(hours=2), duration=4.0)
+    window.show_area(MainWindow.RECORDINGS)
+    recordings = controller.recordings
+    assert recordings is not None
+    qtbot.mouseClick(recordings.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not recordings.loading and recordings.model.rowCount() == 2, timeout=10_000)
+    assert recordings.model.recording(0).id == "rec-third"  # newest first
+    recordings.table.setFocus()
+    qtbot.keyClick(recordings.table, Qt.Key.Key_Home)
+    qtbot.keyClick(recordings.table, Qt.Key.Key_Return)
+    form = controller.form
+    assert form is not None
+    qtbot.waitUntil(lambda: form.evaluation is not None and form.evaluation.recording_id == "rec-third", timeout=10_000)
+    qtbot.mouseClick(form.cycle_line.agreements_toggle, Qt.MouseButton.LeftButton)
+    assert form.cycle_line.agreements.text() == (
+        "Open afspraken, vraag hoe het ging:\n\u2022 Rustig tempo (vóór 15-12-2026), afgesproken op 20-11-2026"
+    )

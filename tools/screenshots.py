@@ -85,6 +85,11 @@ def main() -> int:
         default=0.0,
         help="first add a call of this length (with holds) as the newest one, so the player opens it",
     )
+    parser.add_argument(
+        "--calibration",
+        action="store_true",
+        help="only the Kalibratie area: the shared call opened in its player (sign in as a participating coach)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.long_call_minutes > 0:
@@ -198,6 +203,21 @@ def main() -> int:
             dialog.reject()
             yield 300
 
+    def calibration_steps(window: Any) -> Iterator[int]:
+        """The Kalibratie area with the shared call in its player beside the answers (issue 26)."""
+        from nunrec_desktop.ui.main_window import MainWindow
+
+        window.show_area(MainWindow.CALIBRATION)
+        page = window.pages.widget(MainWindow.CALIBRATION)
+        yield 1500
+        shoot("26-calibration")
+        QTest.mouseClick(page.listen_button, Qt.MouseButton.LeftButton)
+        yield 4000
+        shoot("27-calibration-player")
+        window.close()
+        yield 300
+        app.quit()
+
     def steps() -> Iterator[int]:
         controller.start()
         yield 1500
@@ -213,6 +233,9 @@ def main() -> int:
         yield 2500
         if controller.recordings is None:  # the IT role: the Beheer pages
             yield from admin_steps(window)
+            return
+        if args.calibration:
+            yield from calibration_steps(window)
             return
         shoot("02-recordings")
         recordings = controller.recordings

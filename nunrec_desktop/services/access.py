@@ -10,6 +10,11 @@ The policy fails closed: an employee-scoped action whose target names no employe
 exception is a listing as a whole (`Target(kind, "*")` with a listing action): allowed for the role, because
 every row of that list is decided again, with its own employees, before it is shown. There is no role a
 manager can hold, so no rule mentions one.
+
+One recording action is scoped by something else than coaching: `LISTEN_FOR_CALIBRATION`, a coach hearing the
+call another coach shared for calibration. Its scope is the calibration (`Target.calibration`: the user takes
+part, it is still open), with the purpose "kalibratie"; the protocol's own refusals (too old, erased, not
+inbound) hold as for every listen.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.SUBJECT_ACCESS,
             Action.SHARE_FOR_CALIBRATION,
             Action.CALIBRATE,
+            Action.LISTEN_FOR_CALIBRATION,
+            Action.SELF_EVALUATE,
         }
     ),
     Role.IT: frozenset(
@@ -63,6 +70,7 @@ EMPLOYEE_SCOPED = frozenset(
         Action.EXPORT_FEEDBACK,
         Action.SUBJECT_ACCESS,
         Action.SHARE_FOR_CALIBRATION,
+        Action.SELF_EVALUATE,
     }
 )
 
@@ -98,12 +106,20 @@ ACTION_DUTCH: dict[Action, str] = {
     Action.SUBJECT_ACCESS: "een inzageverzoek afhandelen",
     Action.SHARE_FOR_CALIBRATION: "gesprekken delen voor kalibratie",
     Action.CALIBRATE: "meedoen aan kalibratie",
+    Action.LISTEN_FOR_CALIBRATION: "gesprekken beluisteren voor kalibratie",
+    Action.SELF_EVALUATE: "eigen beoordelingen van medewerkers vastleggen",
 }
 
 # Calibration between coaches (issue 26): a coach shares one call of an employee they coach, with this purpose;
 # the other coaches then take part in that calibration only (target kind "calibration" with its id), for this
 # purpose only, without the employee being named to them.
 CALIBRATION_PURPOSE = "kalibratie"
+# A participant hears the shared call in the player for that calibration only (`LISTEN_FOR_CALIBRATION`): the
+# target is the recording, with the facts of the calibration (`CalibrationAccess`) the calibration service read.
+NOT_IN_CALIBRATION = "Een gesprek beluisteren voor kalibratie kan alleen bij een open kalibratie waaraan je meedoet."
+CALIBRATION_CLOSED = "Deze kalibratie is afgerond; het gedeelde gesprek is niet meer te beluisteren."
+# The employee's own answers while listening together with their coach (issue 26, P4): `SELF_EVALUATE`.
+SELF_EVALUATION_PURPOSE = "samen luisteren"
 
 PROTOCOL_REFUSAL = {
     "not_inbound": "Deze opname is geen inkomend gesprek en valt buiten het protocol (P1); hij wordt niet geopend.",
@@ -138,6 +154,16 @@ IsAssigned = Callable[[str, datetime], bool]
 
 
 @dataclass(frozen=True, slots=True)
+class CalibrationAccess:
+    """What a listen for calibration is decided on, as the calibration service read it: the calibration, whether
+    the user takes part in it, and whether it is still open (not yet agreed)."""
+
+    calibration_id: str
+    taking_part: bool
+    open: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """What an action is about: ids only. `employee_ids` and `at` scope it to coached employees."""
 
@@ -148,6 +174,8 @@ class Target:
     # Set when a recording breaks the protocol itself (not inbound on the general number, or too old):
     # then no role may touch it (P1, P10).
     protocol_violation: str = ""
+    # Set for `LISTEN_FOR_CALIBRATION` only: the calibration through which the recording is heard.
+    calibration: CalibrationAccess | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +236,11 @@ class AccessPolicy:
                 f"Als {ROLE_DUTCH.get(user.role, user.role)} mag je geen {ACTION_DUTCH[action]} "
                 "(Protocol opname telefoongesprekken, P3/P5).",
             )
-        if target.protocol_violation and action in (Action.PLAY_RECORDING, Action.RETRIEVE_FOR_COACH):
+        if target.protocol_violation and action in (
+            Action.PLAY_RECORDING,
+            Action.RETRIEVE_FOR_COACH,
+            Action.LISTEN_FOR_CALIBRATION,
+        ):
             return Decision(False, PROTOCOL_REFUSAL.get(target.protocol_violation, PROTOCOL_REFUSAL["too_old"]))
         if action is Action.RETRIEVE_FOR_COACH and not purpose.strip():
             return Decision(
@@ -219,10 +251,26 @@ class AccessPolicy:
             return Decision(False, ID_LIKE_CALLER_DATA)
         if _audited_id(target) == REFUSED_ID:  # an employee id that is a BSN, a date of birth ...: checked whole
             return Decision(False, EMPLOYEE_ID_RULE)
-        if action in (Action.SHARE_FOR_CALIBRATION, Action.CALIBRATE) and purpose != CALIBRATION_PURPOSE:
+        calibrating = (Action.SHARE_FOR_CALIBRATION, Action.CALIBRATE, Action.LISTEN_FOR_CALIBRATION)
+        if action in calibrating and purpose != CALIBRATION_PURPOSE:
             return Decision(False, "Delen en meedoen kan alleen met het doel kalibratie.")
         if action is Action.CALIBRATE and (target.kind != "calibration" or not target.id):
             return Decision(False, "Meedoen aan kalibratie gaat alleen over één gedeeld gesprek.")
+        if action is Action.LISTEN_FOR_CALIBRATION:
+            # Not employee-scoped: the other coaches do not coach the employee. The calibration is the scope.
+            calibration = target.calibration
+            if target.kind != "recording" or not target.id or calibration is None:
+                return Decision(False, NOT_IN_CALIBRATION)
+            if not calibration.calibration_id or not calibration.taking_part:
+                return Decision(False, NOT_IN_CALIBRATION)
+            if not calibration.open:
+                return Decision(False, CALIBRATION_CLOSED)
+            if not any(e.strip() and employee_id_problem(e, thorough=False) is None for e in target.employee_ids):
+                return Decision(False, NO_EMPLOYEE)
+        if action is Action.SELF_EVALUATE and purpose != SELF_EVALUATION_PURPOSE:
+            return Decision(
+                False, "Een eigen beoordeling vult de medewerker in tijdens het samen luisteren met de coach (P4)."
+            )
         if action in EMPLOYEE_SCOPED:
             given = tuple(e for e in target.employee_ids if e.strip())
             if not given:

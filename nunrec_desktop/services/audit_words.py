@@ -20,6 +20,8 @@ ACTIONS: dict[str, str] = {
     Action.READ_AUDIT: "auditlog ingezien",
     Action.RUN_RETENTION: "bewaartermijn gehandhaafd",
     Action.SUBJECT_ACCESS: "inzageverzoek",
+    Action.LISTEN_FOR_CALIBRATION: "opname beluisterd voor kalibratie",
+    Action.SELF_EVALUATE: "eigen beoordeling van de medewerker vastgelegd",
     "auth.sign_in": "aangemeld",
     "auth.sign_out": "afgemeld",
     "auth.unlock": "ontgrendeld",

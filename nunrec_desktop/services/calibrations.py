@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import CalibrationRow, CalibrationScoreRow, UserRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
-from nunrec_desktop.services.access import CALIBRATION_PURPOSE, AccessPolicy, Target
+from nunrec_desktop.services.access import CALIBRATION_PURPOSE, AccessPolicy, CalibrationAccess, Target
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.privacy import CallerDataGuard
@@ -68,6 +69,17 @@ class CalibrationView:
     @property
     def state(self) -> str:
         return "agreed" if self.agreed_at else "revealed" if self.revealed else "scoring"
+
+
+@dataclass(frozen=True)
+class SharedCall:
+    """The call of a calibration as the player needs it, with the facts its listens are decided on. Never shown:
+    the screen names no employee (the recording catalog decides and audits each open and start of playback)."""
+
+    calibration_id: int
+    recording_id: str
+    employee_id: str
+    access: CalibrationAccess
 
 
 @dataclass(frozen=True)
@@ -164,6 +176,28 @@ class CalibrationService:
         )
         return row
 
+    def shared_call(self, user: User, calibration_id: int) -> SharedCall:
+        """Which call a participant may hear for this calibration, and whether the calibration is still open
+        (agreed: closed). Decides nothing itself: the listen is decided by the policy as
+        `LISTEN_FOR_CALIBRATION`. A calibration this user takes no part in is refused and audited here, with
+        the same answer whether it exists or not."""
+        with self._sessions() as session:
+            row = session.get(CalibrationRow, calibration_id)
+            found = (
+                None
+                if row is None or user.id not in json.loads(row.participants) or not row.recording_id
+                else (row.recording_id, row.employee_id, row.agreed_at is None)
+            )
+        if found is None:
+            self._policy.require(
+                user, Action.LISTEN_FOR_CALIBRATION, Target("calibration", "", ()), CALIBRATION_PURPOSE, "listen"
+            )
+            raise InvalidInput("Deze kalibratie bestaat niet.")
+        recording_id, employee_id, still_open = found
+        return SharedCall(
+            calibration_id, recording_id, employee_id, CalibrationAccess(str(calibration_id), True, still_open)
+        )
+
     def _guideline(self, row: CalibrationRow) -> Guideline:
         guideline = self._evaluations.guideline_by_hash(row.guideline_hash)
         if guideline is None:
@@ -203,6 +237,10 @@ class CalibrationService:
                     submitted_at=self._clock(),
                 )
             )
+            try:
+                session.flush()
+            except IntegrityError:  # the same coach at a second workstation, at the same moment
+                raise InvalidInput("Je hebt deze kalibratie al ingevuld.") from None
 
     def agree(self, user: User, calibration_id: int, answers: Mapping[str, str], note: str = "") -> CalibrationView:
         """The result the coaches agreed, once all have submitted; the spread of their answers is kept."""

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from nunrec_desktop.adapters.db.admin_queries import AssignmentRecord, ReviewRecord
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AuditResult, Employee, InvalidInput, Role, User
+from nunrec_desktop.domain import AccessDenied, AuditResult, Employee, InvalidInput, Role, User
+from nunrec_desktop.services.access import CALIBRATION_PURPOSE
 from nunrec_desktop.services.access_review import AccessReview, AccessReviewData, ReviewLayout
 from nunrec_desktop.services.accounts import Accounts, AccountStatus
 from nunrec_desktop.services.audit import AuditEntry, AuditLog, ChainReport
@@ -267,6 +268,21 @@ class CalibrationDesk:
     def calibration_stats(self) -> CalibrationStats:
         return self._calibrations().stats(self.user)
 
+    def open_calibration_call(self, calibration_id: int) -> OpenedRecording:
+        """A calibration's shared call in the player, for that calibration only: decided by the policy as a
+        listen for calibration and audited with the purpose "kalibratie"; only the calibrated employee's part.
+        Runs off the GUI thread."""
+        call = self._calibrations().shared_call(self.user, calibration_id)
+        return self._parts.listening.open(
+            self.user, call.recording_id, CALIBRATION_PURPOSE, only_employee=call.employee_id, calibration=call.access
+        )
+
+    def _before_calibration_playback(self, opened: OpenedRecording) -> None:
+        """A start of playback of a calibration's call, decided on the calibration as it is now (closed: no)."""
+        assert opened.calibration is not None
+        now = self._calibrations().shared_call(self.user, int(opened.calibration.calibration_id)).access
+        self._parts.listening.before_playback(self.user, opened, now)
+
 
 class CoachDesk(CalibrationDesk, Desk):
     """A coach's desk: recordings, the player, the evaluation form, drafts, cycles and side-by-side sessions."""
@@ -323,7 +339,25 @@ class CoachDesk(CalibrationDesk, Desk):
 
     def before_playback(self, opened: OpenedRecording) -> None:
         """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
+        if opened.calibration is not None:
+            self._not_while_listening_together()
+            self._before_calibration_playback(opened)
+            return
         self._parts.listening.before_playback(self.user, opened)
+
+    def open_calibration_call(self, calibration_id: int) -> OpenedRecording:
+        """As `CalibrationDesk.open_calibration_call`, but never while an employee listens along (P4)."""
+        self._not_while_listening_together()
+        return super().open_calibration_call(calibration_id)
+
+    def _not_while_listening_together(self) -> None:
+        """The employee beside the coach hears their own calls only (P4): no calibration call meanwhile. Refused
+        before anything is looked up or opened."""
+        if self._together is not None:
+            raise AccessDenied(
+                "Tijdens een terugluistersessie met een medewerker beluister je geen kalibratiegesprek (P4). "
+                "Beëindig eerst de sessie."
+            )
 
     def call_figures(self, opened: OpenedRecording) -> CallFigures | None:
         """The manner-of-conversation measures for the form: only for the call of one employee (a transferred

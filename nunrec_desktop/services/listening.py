@@ -36,6 +36,7 @@ from nunrec_desktop.adapters.store.base import (
 )
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.domain import User
+from nunrec_desktop.services.access import CalibrationAccess
 from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, counting_only, measure
 from nunrec_desktop.services.recordings import RecordingCatalog
 
@@ -62,6 +63,9 @@ class OpenedRecording:
     playable: tuple[tuple[float, float], ...]
     only_employee: str | None = None
     metrics: CallMetrics | None = None  # manner-of-conversation measures: `measured()` computes them
+    # Set when a participant opened a calibration's shared call (purpose "kalibratie"): every start of
+    # playback is decided again on the calibration's facts as they are then (`before_playback`).
+    calibration: CalibrationAccess | None = None
 
     def blocked(self) -> tuple[tuple[float, float], ...]:
         """The parts that are not played (the complement of `playable` over the audio)."""
@@ -111,11 +115,17 @@ class ListeningService:
         self._first_view_s = first_view_s
 
     def open(
-        self, user: User, recording_id: str, purpose: str = PURPOSE_COACHING, only_employee: str | None = None
+        self,
+        user: User,
+        recording_id: str,
+        purpose: str = PURPOSE_COACHING,
+        only_employee: str | None = None,
+        calibration: CalibrationAccess | None = None,
     ) -> OpenedRecording:
         """Check access (audited), read the audio into memory and decode it. Runs off the GUI thread.
 
-        With `only_employee` (listening together with that employee, P4) only their own calls open.
+        With `only_employee` (listening together with that employee, P4) only their own calls open. With
+        `calibration` a participant hears a calibration's shared call (only that employee's part of it).
         """
         store = self._store()
         try:
@@ -125,7 +135,12 @@ class ListeningService:
                 # decoder reads from that descriptor, never from the path again.
                 with store.open_audio(recording_id) as opened:
                     meta = self._catalog.open_for_coach(
-                        user, recording_id, purpose, only_employee=only_employee, checked=opened.meta
+                        user,
+                        recording_id,
+                        purpose,
+                        only_employee=only_employee,
+                        checked=opened.meta,
+                        calibration=calibration,
                     )
                     source: OpenFile | Bytes = OpenFile(opened.descriptor, recording_id)
                     if meta.sha256 is not None:
@@ -134,7 +149,9 @@ class ListeningService:
                         source = buffer
                     loaded = load(source, recording_id, self._limits, first_view_s=self._first_view_s)
             else:
-                meta = self._catalog.open_for_coach(user, recording_id, purpose, only_employee=only_employee)
+                meta = self._catalog.open_for_coach(
+                    user, recording_id, purpose, only_employee=only_employee, calibration=calibration
+                )
                 data = store.read_audio(recording_id)
                 verify_audio_digest(meta, data)
                 loaded = load(data, recording_id, self._limits, first_view_s=self._first_view_s)
@@ -144,14 +161,16 @@ class ListeningService:
             reason = error.strerror or error
             raise StoreError(f"Het geluid van opname {recording_id} is niet leesbaar: {reason}") from error
         audio = loaded.audio
-        playable = self._catalog.playable_for(user, meta, max(audio.duration_s, meta.duration_s), only_employee)
+        playable = self._catalog.playable_for(
+            user, meta, max(audio.duration_s, meta.duration_s), only_employee, calibration
+        )
         if complement(sorted(playable), max(audio.duration_s, meta.duration_s)):
             # Another employee's part never reaches the player, not even as a waveform: such a call opens
             # whole (an MP3's rest would refill the silenced part), silenced, and summarised again.
             if audio.rest is not None:
                 loaded = audio.rest.run()
             whole_s = max(loaded.audio.duration_s, meta.duration_s)
-            playable = self._catalog.playable_for(user, meta, whole_s, only_employee)
+            playable = self._catalog.playable_for(user, meta, whole_s, only_employee, calibration)
             audio = silence_outside(loaded.audio, playable)
             loaded = Loaded(audio, WaveformSummary.build(audio.samples))
         channel_map = meta.audio.channel_map
@@ -174,11 +193,17 @@ class ListeningService:
             # The measures come after the first paint (`measured`, off the GUI thread); an MP3 still decoding
             # is measured once it is whole (finish_decoding), not on its first minute.
             metrics=None,
+            calibration=calibration,
         )
 
-    def before_playback(self, user: User, opened: OpenedRecording) -> None:
-        """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed."""
-        self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee)
+    def before_playback(
+        self, user: User, opened: OpenedRecording, calibration: CalibrationAccess | None = None
+    ) -> None:
+        """Ask the policy again at every start of playback; raises AccessDenied when no longer allowed. A
+        calibration's call is decided on `calibration` as read now (closed meanwhile: refused); without it, on
+        what was read at the open."""
+        now = calibration if calibration is not None else opened.calibration
+        self._catalog.recheck_playback(user, opened._meta, opened.purpose, opened.only_employee, now)
 
 
 def call_metrics(

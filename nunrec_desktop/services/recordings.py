@@ -26,7 +26,14 @@ from nunrec_desktop.adapters.store.base import (
 )
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, User
-from nunrec_desktop.services.access import ALL, AccessPolicy, BatchDecision, Target
+from nunrec_desktop.services.access import (
+    ALL,
+    CALIBRATION_PURPOSE,
+    AccessPolicy,
+    BatchDecision,
+    CalibrationAccess,
+    Target,
+)
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.identifiers import employee_id_problem, require_employee_id
 from nunrec_desktop.services.people import PeopleDirectory
@@ -98,10 +105,21 @@ def protocol_violation(meta: RecordingMeta, general_number: str, retention_days:
     return None
 
 
-def listen_detail(what: str, meta: RecordingMeta) -> str:
-    """Audit detail of a listen: what happened and whose call it was (ids only), for subject access (P12)."""
+def listen_detail(what: str, meta: RecordingMeta, calibration: CalibrationAccess | None = None) -> str:
+    """Audit detail of a listen: what happened and whose call it was (ids only), for subject access (P12);
+    a listen for calibration names the calibration too."""
     ids = (e if employee_id_problem(e, thorough=False) is None else "?" for e in meta.employee_ids())
-    return f"{what}; employees={','.join(ids)}"
+    through = f"; calibration={calibration.calibration_id}" if calibration is not None else ""
+    return f"{what}; employees={','.join(ids)}{through}"
+
+
+def _listen(calibration: CalibrationAccess | None) -> Action:
+    """The policy's action for a listen: playing for coaching, or hearing a calibration's shared call."""
+    return Action.PLAY_RECORDING if calibration is None else Action.LISTEN_FOR_CALIBRATION
+
+
+def _purpose(calibration: CalibrationAccess | None) -> str:
+    return "" if calibration is None else CALIBRATION_PURPOSE
 
 
 def employees_in_detail(detail: str) -> tuple[str, ...]:
@@ -230,27 +248,43 @@ class RecordingCatalog:
         detail: str = "open",
         only_employee: str | None = None,
         checked: RecordingMeta | None = None,
+        calibration: CalibrationAccess | None = None,
     ) -> RecordingMeta:
         """The metadata of one recording the coach may play (every path to a recording goes through here).
 
         `only_employee` is set while the coach listens together with that employee (P4): then only that
         employee's own calls open. `checked` is the metadata the store read beside the audio file it already
         opened: then that is what the policy decides on and the audit names, not a second look-up.
+        `calibration` is set when a participant hears a calibration's shared call: the policy decides that
+        listen as `LISTEN_FOR_CALIBRATION` (the same audit, with the calibration named in its detail).
         """
         if checked is not None and checked.id != recording_id:
             raise StoreError(f"Opname {recording_id} is in de opnameopslag veranderd; er is niets geopend.")
         meta = checked if checked is not None else self._store().get(recording_id)
-        target = self._target(meta, only_employee)
-        self._policy.require(user, Action.PLAY_RECORDING, target, purpose, listen_detail(detail, meta))
+        target = self._target(meta, only_employee, calibration)
+        self._policy.require(user, _listen(calibration), target, purpose, listen_detail(detail, meta, calibration))
         return meta
 
-    def recheck_playback(self, user: User, meta: RecordingMeta, purpose: str, only_employee: str | None = None) -> None:
-        """Every start of playback asks the policy again and is audited (a recording may expire meanwhile)."""
-        target = self._target(meta, only_employee)
-        self._policy.require(user, Action.PLAY_RECORDING, target, purpose, listen_detail("start", meta))
+    def recheck_playback(
+        self,
+        user: User,
+        meta: RecordingMeta,
+        purpose: str,
+        only_employee: str | None = None,
+        calibration: CalibrationAccess | None = None,
+    ) -> None:
+        """Every start of playback asks the policy again and is audited (a recording may expire meanwhile, a
+        calibration may be closed meanwhile)."""
+        target = self._target(meta, only_employee, calibration)
+        self._policy.require(user, _listen(calibration), target, purpose, listen_detail("start", meta, calibration))
 
     def playable_for(
-        self, user: User, meta: RecordingMeta, end_s: float, only_employee: str | None = None
+        self,
+        user: User,
+        meta: RecordingMeta,
+        end_s: float,
+        only_employee: str | None = None,
+        calibration: CalibrationAccess | None = None,
     ) -> tuple[TimeRange, ...]:
         """Which parts of an opened call this user may hear: of a transferred call, only the parts answered
         by an employee the policy lets them hear (decided per employee, without auditing: the open itself
@@ -259,8 +293,8 @@ class RecordingCatalog:
         def may_hear(employee_id: str) -> bool:
             if only_employee is not None and employee_id != only_employee:
                 return False
-            target = Target("recording", meta.id, (employee_id,), meta.start)
-            return self._policy.permits(user, Action.PLAY_RECORDING, target)
+            target = Target("recording", meta.id, (employee_id,), meta.start, calibration=calibration)
+            return self._policy.permits(user, _listen(calibration), target, _purpose(calibration))
 
         return playable_ranges(meta, end_s, may_hear)
 
@@ -271,7 +305,9 @@ class RecordingCatalog:
         self._policy.require(user, Action.RETRIEVE_FOR_COACH, self._target(meta), coach_request)
         return meta
 
-    def _target(self, meta: RecordingMeta, only_employee: str | None = None) -> Target:
+    def _target(
+        self, meta: RecordingMeta, only_employee: str | None = None, calibration: CalibrationAccess | None = None
+    ) -> Target:
         violation = (
             "erased"
             if meta.id in self._erased()
@@ -279,7 +315,7 @@ class RecordingCatalog:
         )
         if not violation and only_employee is not None and only_employee not in meta.employee_ids():
             violation = "other_employee"  # listening together with one employee: their calls only (P4)
-        return Target("recording", meta.id, meta.employee_ids(), meta.start, violation or "")
+        return Target("recording", meta.id, meta.employee_ids(), meta.start, violation or "", calibration)
 
     def _all_in_window(self, now: datetime) -> tuple[list[RecordingMeta], list[SkippedEntry]]:
         store = self._store()

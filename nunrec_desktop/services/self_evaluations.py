@@ -6,7 +6,7 @@ comparison per criterion (where they agree, where not) feeds the conversation. T
 employee's record: stored apart from evaluations, never counted as a score of the coach (not in the history's
 counts, not in calibrations), and shown to the employee in the feedback PDF as "jouw eigen beoordeling".
 Answers only, no free text, so no caller data can be typed into it. Every record is decided and audited by
-the access policy.
+the access policy with an action of its own (`SELF_EVALUATE`, coaches only, purpose "samen luisteren").
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow, SelfEvaluationRow
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
-from nunrec_desktop.services.access import AccessPolicy, Target
+from nunrec_desktop.services.access import SELF_EVALUATION_PURPOSE, AccessPolicy, Target
 from nunrec_desktop.services.evaluations import EvaluationService, evaluation_from_row
 from nunrec_desktop.services.guideline import Guideline
 
@@ -86,9 +86,9 @@ class SelfEvaluationService:
             raise InvalidInput(f"Laat de medewerker alle {len(known)} criteria invullen.")
         self._policy.require(
             user,
-            Action.EVALUATE,
+            Action.SELF_EVALUATE,
             Target("recording", recording_id, (employee_id,), call_start),
-            purpose="samen luisteren",
+            purpose=SELF_EVALUATION_PURPOSE,
             detail="self-evaluation by the employee",
         )
         with self._sessions.begin() as session:

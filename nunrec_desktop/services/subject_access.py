@@ -92,7 +92,7 @@ class SubjectAccessService:
         listens = [
             e
             for e in reversed(self._audit.entries(action="recordings.", limit=100_000))
-            if e.action in ("recordings.play", "recordings.retrieve_for_coach")
+            if e.action in ("recordings.play", "recordings.play_for_calibration", "recordings.retrieve_for_coach")
             and e.result == "allowed"
             and employee_id in employees_in_detail(e.detail)
             and (periods is None or _within(periods, datetime.fromisoformat(e.occurred_at)))

@@ -190,7 +190,9 @@ class AppController(QObject):
             areas[MainWindow.COACH_ERASURE] = erasure
             from nunrec_desktop.ui.calibration_page import CalibrationPage as Calibration
 
-            calibration = Calibration(desk)
+            calibration = Calibration(
+                desk, tasks=self.tasks, output_factory=self._output_factory, memory=self.layout_memory
+            )
             self.calibration = calibration
             areas[MainWindow.CALIBRATION] = calibration
         else:
@@ -206,6 +208,8 @@ class AppController(QObject):
         window.navigation.currentRowChanged.connect(self._area_shown)
         if self.player is not None:
             window.locked.connect(self.player.stop)
+        if self.calibration is not None:
+            window.locked.connect(self.calibration.stop)  # the calibration's player too
         window.sign_out_requested.connect(self._sign_out)
         window.locked.connect(desk.record_idle_lock)
         idle = IdleWatcher(self._idle_minutes or services.workspace.settings.idle_lock_minutes, window)
@@ -460,6 +464,8 @@ class AppController(QObject):
             self.idle.stop()
         if self.player is not None:
             self.player.stop()
+        if self.calibration is not None:
+            self.calibration.stop()
         # A list still loading must not be fetched, nor audited, after the sign-out: the work asked for so far
         # runs to its end first. What the coach typed is then saved right here, newest content last.
         from PySide6.QtCore import Qt
@@ -506,6 +512,8 @@ class AppController(QObject):
         self._remember_layout()
         if self.player is not None:
             self.player.stop()
+        if self.calibration is not None:
+            self.calibration.stop()
         self.tasks.shutdown()  # queued work is dropped; what the coach typed is saved right here instead
         if self.form is not None:
             self.form.flush()

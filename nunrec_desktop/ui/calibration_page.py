@@ -2,14 +2,22 @@
 part in, the blind 5A answers per criterion, and once all coaches have submitted the answers side by side with
 the result to agree; below, agreement per criterion and Krippendorff's alpha over all calibrations pooled.
 
-The employee is never named here (the service does not return who it was). Shown to coaches only: the IT role
-has no such area, and a manager has no account at all (P5). Thin: it asks the desk and shows what comes back.
+A participant opens the shared call into the real player beside the answers ("Gesprek beluisteren"), for this
+calibration only: the desk opens it through the policy's own action (every open and every start of playback
+audited with the purpose "kalibratie"), only while the calibration is open and the recording within its 30 days;
+the player stops on a lock and closes when the result is agreed. The call never enters the coach's recordings.
+
+The employee is never named here (the service does not return who it was; the player says "niet genoemd" where
+the name would stand). Shown to coaches only: the IT role has no such area, and a manager has no account at all
+(P5). Thin: it asks the desk and shows what comes back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,16 +27,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from nunrec_desktop.adapters.audio.playback import AudioOutput
 from nunrec_desktop.domain import NunrecError, call_time
 from nunrec_desktop.services.calibrations import CalibrationStats, CalibrationView
 from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.listening import OpenedRecording
+from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.messages import for_reader
+from nunrec_desktop.ui.player_page import PlayerPage
+from nunrec_desktop.ui.tasks import TaskRunner
 
 
 class CalibrationPageDesk(Protocol):
@@ -44,13 +58,41 @@ class CalibrationPageDesk(Protocol):
 
     def guideline(self) -> Guideline: ...
 
+    def open_calibration_call(self, calibration_id: int) -> OpenedRecording: ...
+
+    def open_recording(self, recording_id: str) -> OpenedRecording: ...
+
+    def before_playback(self, opened: OpenedRecording) -> None: ...
+
 
 class CalibrationPage(QWidget):
-    def __init__(self, desk: CalibrationPageDesk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: CalibrationPageDesk,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+        output_factory: Callable[[], AudioOutput] | None = None,
+        memory: LayoutMemory | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("calibrationPage")
         self._desk = desk
         self.view: CalibrationView | None = None
+        self.listening_to: int | None = None  # the calibration whose call is in the player
+        # The real player, for the shared call only (no player without a task runner and an audio output).
+        self.player: PlayerPage | None = None
+        if tasks is not None and output_factory is not None:
+            self.player = PlayerPage(desk, output_factory, tasks, memory=memory)
+            self.player.title.setText(self.tr("Shared call"))
+            self.player.info.setText(self.tr('Open the shared call with "Listen to the call".'))
+            self.player.marks_panel.hide()  # marks belong to an evaluation; a calibration keeps none
+            self.player.set_marks_editable(False, self.tr("A calibration keeps no marks."))
+            self.player.blocked_reason = self.tr(
+                "This part of the call was answered by another employee: it is not part of the calibration and "
+                "is not played. The player went to the nearest part of the shared call."
+            )
+            self.player.content_layout.setContentsMargins(0, 6, 8, 0)  # inside this page: no area margins
+            self.player.hide()
         title = QLabel(self.tr("Calibration between coaches"), self)
         title.setObjectName("pageTitle")
         intro = QLabel(
@@ -63,7 +105,7 @@ class CalibrationPage(QWidget):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Calibrations"))
-        self.list.setMaximumHeight(96)
+        self.list.setMaximumHeight(72)
         self.list.currentRowChanged.connect(lambda _row: self._open_current())
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(lambda: self.reload())
@@ -73,6 +115,10 @@ class CalibrationPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Answers per criterion"))
         self.table.setWordWrap(True)
+        # A steady width: a scroll bar that comes and goes would cut a criterion just wrapped to fit.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Rows follow the criterion column's width (the splitter moves it): whole criteria, never cut off.
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note with the agreed result (no caller details)"))
         self.note.setAccessibleName(self.tr("Note with the agreed result"))
@@ -80,16 +126,31 @@ class CalibrationPage(QWidget):
         self.submit_button.clicked.connect(lambda: self._submit())
         self.agree_button = QPushButton(self.tr("Record the agreed result"), self)
         self.agree_button.clicked.connect(lambda: self._agree())
+        self.listen_button = QPushButton(self.tr("Listen to the call"), self)
+        self.listen_button.setObjectName("calibrationListen")
+        self.listen_button.setToolTip(
+            self.tr(
+                "Opens the shared call in the player, for this calibration only, until the result is agreed. "
+                "Every listen is logged with the purpose calibration."
+            )
+        )
+        self.listen_button.clicked.connect(lambda: self._listen())
+        self.listen_button.setVisible(self.player is not None)
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
+        self.message.hide()
         self.stats = QLabel(self)
         self.stats.setObjectName("calibrationStats")
         self.stats.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.list, 1)
         top.addWidget(self.stats, 1)  # beside the list: the table below keeps its room on a laptop screen
-        top.addWidget(self.refresh_button)
+        actions = QVBoxLayout()  # the page's two actions stacked beside the list
+        actions.addWidget(self.listen_button)
+        actions.addWidget(self.refresh_button)
+        actions.addStretch(1)
+        top.addLayout(actions)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.submit_button)
@@ -99,7 +160,16 @@ class CalibrationPage(QWidget):
             layout.addWidget(widget)
         layout.addLayout(top)
         layout.addWidget(self.state)
-        layout.addWidget(self.table, 1)
+        if self.player is not None:  # the player beside the answers, as the form beside the player elsewhere
+            self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            self.splitter.setChildrenCollapsible(False)
+            self.splitter.addWidget(self.player)
+            self.splitter.addWidget(self.table)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 1)
+            layout.addWidget(self.splitter, 1)
+        else:
+            layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._show(None)
@@ -109,7 +179,7 @@ class CalibrationPage(QWidget):
             views = self._desk.calibrations()
             stats = self._desk.calibration_stats()
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
             return
         current = self.view.id if self.view else None
         self.list.blockSignals(True)
@@ -139,12 +209,15 @@ class CalibrationPage(QWidget):
         try:
             self._show(self._desk.calibration(int(item.data(256))))
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
 
     def _show(self, view: CalibrationView | None) -> None:
         self.view = view
         self.table.clear()
         self.table.setRowCount(0)
+        if self.listening_to is not None and (view is None or view.id != self.listening_to or view.agreed_at):
+            self.close_player()  # another calibration, or this one agreed: its call is no longer to be heard
+        self.listen_button.setEnabled(view is not None and view.agreed_at is None)
         if view is None:
             self.state.setText(self.tr("No call has been shared for calibration with you."))
             for widget in (self.submit_button, self.agree_button, self.note):
@@ -170,6 +243,7 @@ class CalibrationPage(QWidget):
         editable = (not view.revealed and not view.mine_submitted) or view.state == "revealed"
         for index, row in enumerate(view.rows):
             criterion = QTableWidgetItem(("" if row.same or not view.revealed else "\u2260 ") + row.text)
+            criterion.setToolTip(row.text)
             self.table.setItem(index, 0, criterion)
             for column, name in enumerate(names, 1):
                 self.table.setItem(index, column, QTableWidgetItem(row.answers.get(name, "")))
@@ -188,9 +262,60 @@ class CalibrationPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_rows()  # a long criterion wraps onto a second line instead of being cut
         self.submit_button.setEnabled(not view.revealed and not view.mine_submitted)
         self.agree_button.setEnabled(view.state == "revealed")
         self.note.setEnabled(view.state == "revealed")
+
+    def _say(self, text: str) -> None:
+        """A message under the buttons; the line takes no room while there is nothing to say."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _fit_rows(self) -> None:
+        """Each row as high as its criterion needs at the column's width (Qt's own fit counts the cell's text
+        margins differently from its painting and cuts some criteria with "...")."""
+        width = max(40, self.table.columnWidth(0) - 14)  # the cell's text margins, with room to spare
+        metrics = self.table.fontMetrics()
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is None:
+                continue
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            self.table.setRowHeight(row, max(text.height() + 10, metrics.height() + 16))
+
+    def _listen(self) -> None:
+        """The shared call into the player, through the desk (the policy decides; audited as "kalibratie")."""
+        view, player = self.view, self.player
+        if view is None or player is None:
+            return
+        if view.call_start is None:  # a shared call always has its moment; without one nothing opens
+            self._say(self.tr("This call cannot be opened."))
+            return
+        calibration_id = view.id
+        self.listening_to = calibration_id
+        if not player.isVisible():  # the player and the answers share the width half and half
+            player.show()
+            half = max(1, self.splitter.width() // 2)
+            self.splitter.setSizes([half, half])
+        player.open_unnamed(
+            self.tr("employee not named"),
+            view.call_start,
+            view.call_duration_s or 0.0,
+            lambda: self._desk.open_calibration_call(calibration_id),
+        )
+
+    def stop(self) -> None:
+        """Stop playing (on a lock and at sign-out)."""
+        if self.player is not None:
+            self.player.stop()
+
+    def close_player(self) -> None:
+        """Stop and put the player away; the audio it held goes with the next open."""
+        self.listening_to = None
+        if self.player is not None:
+            self.player.stop()
+            self.player.hide()
 
     def choices(self) -> dict[str, str]:
         assert self.view is not None
@@ -208,9 +333,9 @@ class CalibrationPage(QWidget):
         try:
             self._desk.score_calibration(self.view.id, self.choices())
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
             return
-        self.message.setText(self.tr("Your answers are submitted."))
+        self._say(self.tr("Your answers are submitted."))
         self.reload()
 
     def _agree(self) -> None:
@@ -219,9 +344,9 @@ class CalibrationPage(QWidget):
         try:
             self._desk.agree_calibration(self.view.id, self.choices(), self.note.text())
         except NunrecError as error:
-            self.message.setText(for_reader(error))
+            self._say(for_reader(error))
             return
-        self.message.setText(self.tr("The agreed result is recorded; the spread of the answers is kept."))
+        self._say(self.tr("The agreed result is recorded; the spread of the answers is kept."))
         self.reload()
 
     def _stats_text(self, stats: CalibrationStats) -> str:

@@ -2,7 +2,8 @@
 the call, the source, the status with its version, per A the counts of the answers, the cycle it counts for
 and whether it went into a feedback document. Filter by cycle and period; open one (read only, and correct it
 from the form with "Nieuwe versie", also when the recording is gone), move it to another cycle, start a cycle,
-and record the feedback conversation. Counts only: no scores, no ranking, no comparison between employees."""
+record the feedback conversation, and share one call with the other coaches for calibration (issue 26; asked
+first, audited with the purpose "kalibratie"). Counts only: no scores, no ranking, no comparison between employees."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +49,8 @@ class HistoryDesk(ConversationDesk, Protocol):
     def start_cycle(self, employee_id: str) -> Cycle: ...
 
     def move_to_cycle(self, evaluation_id: int, cycle_id: int) -> None: ...
+
+    def share_for_calibration(self, evaluation_id: int) -> int: ...
 
 
 class HistoryPanel(QWidget):
@@ -103,6 +107,11 @@ class HistoryPanel(QWidget):
         self.start_button.clicked.connect(self.start_cycle)
         self.conversation_button = QPushButton(self.tr("Record the conversation..."), self)
         self.conversation_button.clicked.connect(self.record_conversation)
+        self.share_button = QPushButton(self.tr("Share for calibration..."), self)
+        self.share_button.setToolTip(
+            self.tr("The other coaches hear this call and fill in the 5A's blind, without the employee's name.")
+        )
+        self.share_button.clicked.connect(self.share_selected)
         self.message = QLabel(self)
         self.message.setObjectName("listStatus")
         self.message.setWordWrap(True)
@@ -116,7 +125,13 @@ class HistoryPanel(QWidget):
         filters.addWidget(QLabel(self.tr("to"), self))
         filters.addWidget(self.last)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.move_button, self.start_button, self.conversation_button):
+        for button in (
+            self.open_button,
+            self.move_button,
+            self.start_button,
+            self.conversation_button,
+            self.share_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -329,3 +344,36 @@ class HistoryPanel(QWidget):
             self.reload()
             self.message.setText(dialog.outcome)
             self.changed.emit()
+
+    def share_selected(self) -> None:
+        """Share the chosen evaluation's call with the other coaches for calibration, once the coach confirms."""
+        entry = self.selected()
+        if entry is None:
+            return
+        if entry.status == "draft" or entry.recording_state != "available":
+            self.message.setText(self.tr("Share a submitted evaluation of a recorded call that is still there."))
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Share for calibration?"))
+        box.setText(
+            self.tr(
+                "Share this call with the other coaches for calibration? They may listen to it for the "
+                "calibration only, without the employee's name, and fill in the 5A's blind; your evaluation "
+                "stays yours. Recorded in the audit log with the purpose calibration."
+            )
+        )
+        share = box.addButton(self.tr("Share"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not share:
+            return
+        try:
+            self._desk.share_for_calibration(entry.id)
+        except NunrecError as error:
+            self.message.setText(for_reader(error))
+            return
+        self.message.setText(
+            self.tr("Shared for calibration: the other coaches find it under Calibration (recorded in the audit log).")
+        )
+        self.changed.emit()

@@ -17,6 +17,7 @@ around between widgets that each half own it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -89,6 +90,10 @@ class PlayerPage(QWidget):
         self.decoding = False  # the first view is there; the rest of the file is still being decoded
         self.measuring = False  # the waveform is there; the measures are still being computed
         self._decoding_for: OpenedRecording | None = None
+        self._anonymous: str | None = None  # stands for the employee of a call opened unnamed
+        self._own_names: dict[str, str] = {}
+        self._info_base = ""
+        self.blocked_reason = ""  # why a part is not played, when the page that embeds the player knows better
 
         self.title = QLabel(self.tr("Player"), self)
         self.title.setObjectName("areaTitle")
@@ -215,6 +220,7 @@ class PlayerPage(QWidget):
         content.setObjectName("playerContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 16, 16)
+        self.content_layout = layout  # a page that embeds the player may narrow its margins
         layout.setSpacing(10)
         self.title_row = QHBoxLayout()  # the title, and on the right the choice where the form goes
         self.title_row.addWidget(self.title)
@@ -262,24 +268,40 @@ class PlayerPage(QWidget):
     # -- opening -----------------------------------------------------------------------------------
 
     def open_recording(self, recording: VisibleRecording) -> None:
-        self.stop()
         self.visible = recording
+        self._anonymous = None
+        self._own_names = dict(zip(recording.employee_ids, recording.employee_names.split(", "), strict=False))
+        self._begin(recording.employee_names, recording.start, recording.duration_s)
+        self._tasks.run(lambda: self._desk.open_recording(recording.id), self._opened, self._failed, owner=self)
+
+    def open_unnamed(
+        self, stand_in: str, start: datetime, duration_s: float, work: Callable[[], OpenedRecording]
+    ) -> None:
+        """A call whose employee is not named to this user (a calibration's shared call): `stand_in` stands
+        wherever the employee's name would (info line, lane of their part, the waveform's spoken name), and
+        `work` opens it through the desk, off the GUI thread."""
+        self.visible = None
+        self._anonymous = stand_in
+        self._own_names = {}
+        self._begin(stand_in, start, duration_s)
+        self._tasks.run(work, self._opened, self._failed, owner=self)
+
+    def _begin(self, who: str, start: datetime, duration_s: float) -> None:
+        self.stop()
         self.loading = True
         self.decoding, self._decoding_for = False, None
         self.measuring = False
         self.progress.show()
         self.error_banner.hide()
         self.notice.hide()
-        self._own_names = dict(zip(recording.employee_ids, recording.employee_names.split(", "), strict=False))
-        local = recording.start.astimezone()
+        local = start.astimezone()
         self.info.setText(
             self.tr("%1 - call of %2, %3 - loading...")
-            .replace("%1", recording.employee_names)
+            .replace("%1", who)
             .replace("%2", f"{local.day:02d}-{local.month:02d}-{local.year} {local.hour:02d}:{local.minute:02d}")
-            .replace("%3", format_time(recording.duration_s))
+            .replace("%3", format_time(duration_s))
         )
         self._info_base = self.info.text().rsplit(" - ", 1)[0]
-        self._tasks.run(lambda: self._desk.open_recording(recording.id), self._opened, self._failed, owner=self)
 
     def _opened(self, opened: OpenedRecording) -> None:
         self.loading = False
@@ -292,9 +314,10 @@ class PlayerPage(QWidget):
         self.engine.on_start = lambda: self._desk.before_playback(opened)
         names = {"employee": self.tr("Employee"), "caller": self.tr("Caller"), "mixed": self.tr("Call")}
         for segment in opened.segments:
-            names[f"segment:{segment.employee_id}"] = self._own_names.get(
-                segment.employee_id, self.tr("Other employee")
-            )
+            own = self._own_names.get(segment.employee_id)
+            if own is None and self._anonymous is not None and segment.employee_id == opened.only_employee:
+                own = self._anonymous  # the unnamed employee's own part: never their id or name
+            names[f"segment:{segment.employee_id}"] = own or self.tr("Other employee")
         self.waveform.set_recording(opened, names)
         self.waveform.set_blocked_ranges(list(opened.blocked()))
         self.blocked_notice.hide()
@@ -502,9 +525,12 @@ class PlayerPage(QWidget):
         target = nearest_playable(seconds, self.engine.playable, self.engine.duration_s)
         if target != seconds:
             self.blocked_notice.setText(
-                self.tr(
-                    "This part of the call was answered by an employee you do not coach, so it is not played. "
-                    "The player went to the nearest part you may listen to."
+                (
+                    self.blocked_reason
+                    or self.tr(
+                        "This part of the call was answered by an employee you do not coach, so it is not played. "
+                        "The player went to the nearest part you may listen to."
+                    )
                 )
                 if target is not None
                 else self.tr("No part of this call may be played for you.")

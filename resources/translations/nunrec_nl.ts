@@ -223,37 +223,37 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="247"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="255"/>
         <source>nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet.</source>
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="262"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="267"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="386"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="394"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="419"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="421"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="415"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="423"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -268,14 +268,14 @@
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="80"/>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="81"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="119"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="88"/>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="89"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="123"/>
         <source>Object id</source>
         <translation>Object-id</translation>
     </message>
@@ -300,18 +300,18 @@
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="119"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="118"/>
         <source>Time</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="120"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="83"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="121"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/audit_page.py" line="96"/>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="143"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="142"/>
         <source>Anchor file</source>
         <translation>Ankerbestand</translation>
     </message>
@@ -337,32 +337,32 @@
         <translation>&amp;Anker schrijven</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="115"/>
         <source>Audit log entries</source>
         <translation>Regels van het auditlog</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="122"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="124"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="125"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="126"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/audit_page.py" line="128"/>
+        <location filename="../../nunrec_desktop/ui/audit_page.py" line="127"/>
         <source>Workstation</source>
         <translation>Werkplek</translation>
     </message>
@@ -406,157 +406,197 @@
 <context>
     <name>CalibrationPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="54"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="86"/>
+        <source>Shared call</source>
+        <translation>Gedeeld gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="87"/>
+        <source>Open the shared call with &quot;Listen to the call&quot;.</source>
+        <translation>Open het gedeelde gesprek met &quot;Gesprek beluisteren&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="89"/>
+        <source>A calibration keeps no marks.</source>
+        <translation>Bij een kalibratie worden geen markeringen bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="91"/>
+        <source>This part of the call was answered by another employee: it is not part of the calibration and is not played. The player went to the nearest part of the shared call.</source>
+        <translation>Dit deel van het gesprek nam een andere medewerker aan: het hoort niet bij de kalibratie en wordt niet afgespeeld. De speler ging naar het dichtstbijzijnde deel van het gedeelde gesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="96"/>
         <source>Calibration between coaches</source>
         <translation>Kalibratie tussen coaches</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="58"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="100"/>
         <source>A call another coach shared for calibration. Fill in the 5A&apos;s on your own; the answers of the others appear once everyone has submitted. The employee is not named.</source>
         <translation>Een gesprek dat een coach heeft gedeeld om te kalibreren. Vul de 5 A&apos;s zelf in; de antwoorden van de anderen verschijnen als iedereen heeft ingevuld. De medewerker wordt niet genoemd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="65"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="107"/>
         <source>Calibrations</source>
         <translation>Kalibraties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="68"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="110"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="116"/>
         <source>Answers per criterion</source>
         <translation>Antwoorden per criterium</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="77"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="123"/>
         <source>Note with the agreed result (no caller details)</source>
         <translation>Toelichting bij het afgesproken resultaat (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="78"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="124"/>
         <source>Note with the agreed result</source>
         <translation>Toelichting bij het afgesproken resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="79"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="125"/>
         <source>Submit my answers</source>
         <translation>Mijn antwoorden indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="127"/>
         <source>Record the agreed result</source>
         <translation>Afgesproken resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="129"/>
+        <source>Listen to the call</source>
+        <translation>Gesprek beluisteren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="133"/>
+        <source>Opens the shared call in the player, for this calibration only, until the result is agreed. Every listen is logged with the purpose calibration.</source>
+        <translation>Opent het gedeelde gesprek in de speler, alleen voor deze kalibratie en tot het resultaat is afgesproken. Elke keer luisteren wordt vastgelegd met het doel kalibratie.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
         <source>to fill in</source>
         <translation>nog invullen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="120"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
         <source>waiting for the others</source>
         <translation>wacht op de anderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="191"/>
         <source>to agree</source>
         <translation>te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="192"/>
         <source>agreed</source>
         <translation>afgesproken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="194"/>
         <source>Call of %1 (%2)</source>
         <translation>Gesprek van %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="149"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="222"/>
         <source>No call has been shared for calibration with you.</source>
         <translation>Er is nog geen gesprek met je gedeeld om te kalibreren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="228"/>
         <source>Filled in by %1 of %2 coaches.</source>
         <translation>Ingevuld door %1 van %2 coaches.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="158"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
         <source>Everyone has filled it in: compare and agree the result.</source>
         <translation>Iedereen heeft ingevuld: vergelijk en spreek het resultaat af.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="160"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="233"/>
         <source>The result was agreed.</source>
         <translation>Het resultaat is afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="162"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="235"/>
         <source>Shared by %1, duration %2. </source>
         <translation>Gedeeld door %1, duur %2. </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
         <source>Criterion</source>
         <translation>Criterium</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
         <source>Agreed</source>
         <translation>Afgesproken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="166"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
         <source>Your answer</source>
         <translation>Jouw antwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="213"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="293"/>
+        <source>This call cannot be opened.</source>
+        <translation>Dit gesprek kan niet worden geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="302"/>
+        <source>employee not named</source>
+        <translation>medewerker niet genoemd</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="338"/>
         <source>Your answers are submitted.</source>
         <translation>Je antwoorden zijn ingediend.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="349"/>
         <source>The agreed result is recorded; the spread of the answers is kept.</source>
         <translation>Het afgesproken resultaat is vastgelegd; de spreiding van de antwoorden blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="229"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="354"/>
         <source>No calibration has been completed yet.</source>
         <translation>Er is nog geen kalibratie helemaal ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="356"/>
         <source>Over one calibration:</source>
         <translation>Over één kalibratie:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="233"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="358"/>
         <source>Over %1 calibrations together:</source>
         <translation>Over %1 kalibraties samen:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="363"/>
         <source>%1 % unanimous: %2</source>
         <translation>%1 % eensgezind: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="368"/>
         <source>Krippendorff&apos;s alpha: cannot be computed (too little difference in the answers).</source>
         <translation>Krippendorffs alfa: niet te berekenen (te weinig verschil in de antwoorden).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="371"/>
         <source>Krippendorff&apos;s alpha (ordinal): %1, on fewer than 10 calibrations: not reliable yet.</source>
         <translation>Krippendorffs alfa (ordinaal): %1, op minder dan 10 kalibraties: nog niet betrouwbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="377"/>
         <source>Krippendorff&apos;s alpha (ordinal): %1</source>
         <translation>Krippendorffs alfa (ordinaal): %1</translation>
     </message>
@@ -1977,225 +2017,265 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="63"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="67"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="66"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="112"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="199"/>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="121"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="214"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
         <source>Cycle</source>
         <translation>Cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="70"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="221"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="221"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="206"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="221"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="208"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="223"/>
         <source>In feedback</source>
         <translation>In terugkoppeling</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="92"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="96"/>
         <source>Answers: + good or yes, ± sufficient, - point to improve or no. Point at a cell for the words.</source>
         <translation>Antwoorden: + goed of ja, ± voldoende, - verbeterpunt of nee. Wijs een cel aan voor de woorden.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="74"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="78"/>
         <source>Period from</source>
         <translation>Periode vanaf</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="75"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="79"/>
         <source>Period to</source>
         <translation>Periode tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="81"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="85"/>
         <source>Evaluations of this employee</source>
         <translation>Beoordelingen van deze medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="102"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="104"/>
         <source>Move to another cycle...</source>
         <translation>Naar een andere cyclus...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="102"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="106"/>
         <source>Start a new cycle</source>
         <translation>Start een nieuwe cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="108"/>
         <source>Record the conversation...</source>
         <translation>Gesprek vastleggen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="110"/>
+        <source>Share for calibration...</source>
+        <translation>Delen voor kalibratie...</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="112"/>
+        <source>The other coaches hear this call and fill in the 5A&apos;s blind, without the employee&apos;s name.</source>
+        <translation>De andere coaches beluisteren dit gesprek en vullen de 5A&apos;s blind in, zonder de naam van de medewerker.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="125"/>
         <source>to</source>
         <translation>t/m</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="157"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="172"/>
         <source>History of %1</source>
         <translation>Geschiedenis van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="173"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="188"/>
         <source>%1 evaluation(s). Double-click one to read it; correct it there with a new version.</source>
         <translation>Beoordelingen: %1. Dubbelklik om er een te lezen; corrigeer haar daar met een nieuwe versie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="177"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="192"/>
         <source>No evaluations of %1 here yet.</source>
         <translation>Hier nog geen beoordelingen van %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="198"/>
         <source>All cycles</source>
         <translation>Alle cycli</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
         <source>%1, discussed on %2</source>
         <translation>%1, besproken op %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
         <source>running</source>
         <translation>loopt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="225"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
         <source>still to discuss</source>
         <translation>nog te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="247"/>
         <source>side-by-side</source>
         <translation>side-by-side</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="232"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="247"/>
         <source>recording</source>
         <translation>opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="244"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="259"/>
         <source>%1, version %2</source>
         <translation>%1, versie %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="265"/>
         <source>, not drawn</source>
         <translation>, niet getrokken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="234"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="354"/>
+        <source>Share a submitted evaluation of a recorded call that is still there.</source>
+        <translation>Deel een ingediende beoordeling van een opgenomen gesprek dat er nog is.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="358"/>
+        <source>Share for calibration?</source>
+        <translation>Delen voor kalibratie?</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="361"/>
+        <source>Share this call with the other coaches for calibration? They may listen to it for the calibration only, without the employee&apos;s name, and fill in the 5A&apos;s blind; your evaluation stays yours. Recorded in the audit log with the purpose calibration.</source>
+        <translation>Dit gesprek delen met de andere coaches voor kalibratie? Zij mogen het alleen voor de kalibratie beluisteren, zonder de naam van de medewerker, en vullen de 5A&apos;s blind in; jouw beoordeling blijft van jou. Dit wordt vastgelegd in het auditlog met het doel kalibratie.</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="366"/>
+        <source>Share</source>
+        <translation>Delen</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="367"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="377"/>
+        <source>Shared for calibration: the other coaches find it under Calibration (recorded in the audit log).</source>
+        <translation>Gedeeld voor kalibratie: de andere coaches vinden het onder Kalibratie (vastgelegd in het auditlog).</translation>
+    </message>
+    <message>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="249"/>
         <source> (erased)</source>
         <translation> (gewist)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="250"/>
         <source> (gone)</source>
         <translation> (weg)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="238"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="253"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="240"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="255"/>
         <source>corrected</source>
         <translation>gecorrigeerd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="243"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="258"/>
         <source>%1, rev. %2</source>
         <translation>%1, v%2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="246"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="261"/>
         <source>no cycle</source>
         <translation>geen cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="266"/>
         <source>The cycle of %1</source>
         <translation>De cyclus van %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="269"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="269"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="265"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="280"/>
         <source>Choose an evaluation first.</source>
         <translation>Kies eerst een beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="284"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="299"/>
         <source>A new cycle started on %1.</source>
         <translation>Een nieuwe cyclus is gestart op %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="309"/>
         <source>There is no other cycle of this employee to move it to.</source>
         <translation>Er is geen andere cyclus van deze medewerker om haar naartoe te verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="313"/>
         <source>Move to another cycle</source>
         <translation>Naar een andere cyclus</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="298"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="313"/>
         <source>Count this evaluation for the cycle of:</source>
         <translation>Laat deze beoordeling meetellen voor de cyclus van:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="324"/>
         <source>Moved to the cycle of %1 (recorded in the audit log).</source>
         <translation>Verplaatst naar de cyclus van %1 (vastgelegd in het auditlog).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/history_panel.py" line="317"/>
+        <location filename="../../nunrec_desktop/ui/history_panel.py" line="332"/>
         <source>There is no cycle to discuss yet.</source>
         <translation>Er is nog geen cyclus om te bespreken.</translation>
     </message>
@@ -2783,224 +2863,224 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="93"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="95"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="129"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="490"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="513"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="132"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="134"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="159"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="135"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="140"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="117"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="136"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="141"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="120"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="137"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="138"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
         <source>Skip holds</source>
         <translation>Wachttijd overslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="146"/>
         <source>While playing, jump over the holds (both sides silent). Click into a hold to hear it anyway.</source>
         <translation>Spring bij het afspelen over de wachttijd heen (beide kanten stil). Klik in een wachttijd om die toch te horen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="249"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="255"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="250"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="256"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="251"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="257"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="252"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="258"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="253"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="259"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="254"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="299"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="296"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="311"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="357"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="325"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="385"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="396"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="402"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="425"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="411"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="434"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="413"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="436"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="416"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="439"/>
         <source>%1 silences, %3 in all (longest %2)</source>
         <translation>%1 stiltes, samen %3 (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="446"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="424"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="447"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="427"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="450"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="433"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="456"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="435"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="437"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="481"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="459"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="482"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="506"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="506"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="531"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="510"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="536"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="565"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="591"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
@@ -3008,185 +3088,185 @@
 <context>
     <name>RecordingsPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="101"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="224"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="227"/>
         <source>Recordings</source>
         <translation>Opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="104"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="107"/>
         <source>Inbound calls on the general number, answered by the employees you coach, younger than 30 days.</source>
         <translation>Inkomende gesprekken op het algemene nummer, aangenomen door de medewerkers die je coacht, jonger dan 30 dagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="112"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="115"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="411"/>
         <source>All employees</source>
         <translation>Alle medewerkers</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="127"/>
         <source>Minimum duration (minutes:seconds)</source>
         <translation>Minimale duur (minuten:seconden)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="128"/>
         <source>Only calls at least this long, e.g. 1:30</source>
         <translation>Alleen gesprekken van minstens deze duur, bijv. 1:30</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="126"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
         <source>Only not yet evaluated</source>
         <translation>Alleen nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="129"/>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="130"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="133"/>
         <source>Search by employee or id</source>
         <translation>Zoek op medewerker of id</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="135"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="134"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="137"/>
         <source>Listen together with this employee...</source>
         <translation>Terugluisteren met deze medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="139"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="142"/>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="144"/>
         <source>Employee&apos;s own evaluation...</source>
         <translation>Eigen beoordeling van de medewerker...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="152"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="155"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="153"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="156"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="154"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="157"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="155"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="158"/>
         <source>At least</source>
         <translation>Minimaal</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="183"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="186"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="199"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="202"/>
         <source>Continue</source>
         <translation>Verder gaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="212"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="215"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="276"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="279"/>
         <source>Loading recordings from the recording store...</source>
         <translation>Opnames worden opgehaald uit de opnameopslag...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="289"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="292"/>
         <source>1 item in the recording store was incomplete or unreadable and was skipped. IT can find the details in the workspace log.</source>
         <translation>1 onderdeel in de opnameopslag was onvolledig of onleesbaar en is overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="294"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="297"/>
         <source>%1 items in the recording store were incomplete or unreadable and were skipped. IT can find the details in the workspace log.</source>
         <translation>%1 onderdelen in de opnameopslag waren onvolledig of onleesbaar en zijn overgeslagen. IT vindt de details in het logboek van de werkmap.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="309"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="312"/>
         <source>Choose the employee first (filter &apos;Employee&apos;).</source>
         <translation>Kies eerst de medewerker (filter &apos;Medewerker&apos;).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="312"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="315"/>
         <source>Listening session with %1</source>
         <translation>Terugluistersessie met %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="326"/>
         <source>Choose the call first.</source>
         <translation>Kies eerst het gesprek.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="352"/>
         <source>You have 1 unfinished evaluation: %2, call of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="351"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="354"/>
         <source>You have %1 unfinished evaluations. The newest: %2, call of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, gesprek van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="359"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="362"/>
         <source>You have 1 unfinished evaluation: %2, side-by-side session of %3.</source>
         <translation>Je hebt 1 niet-ingediende beoordeling: %2, side-by-side sessie van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="361"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="364"/>
         <source>You have %1 unfinished evaluations. The newest: %2, side-by-side session of %3.</source>
         <translation>Je hebt %1 niet-ingediende beoordelingen. De nieuwste: %2, side-by-side sessie van %3.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="458"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="461"/>
         <source>No recordings found with these filters.</source>
         <translation>Geen opnames gevonden met deze filters.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="464"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="467"/>
         <source>There are no recordings (younger than 30 days) of the employees you coach yet. Try again later with &apos;Refresh&apos;.</source>
         <translation>Er zijn nog geen opnames (jonger dan 30 dagen) van de medewerkers die je coacht. Probeer het later opnieuw met &apos;Vernieuwen&apos;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="395"/>
         <source>The recordings could not be loaded because of an unexpected error (%1).</source>
         <translation>De opnames konden niet worden opgehaald door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="398"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="401"/>
         <source>No recordings loaded.</source>
         <translation>Geen opnames opgehaald.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="449"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="452"/>
         <source>No recordings</source>
         <translation>Geen opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="451"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="454"/>
         <source>1 recording</source>
         <translation>1 opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="451"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="454"/>
         <source>%1 recordings</source>
         <translation>%1 opnames</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="453"/>
+        <location filename="../../nunrec_desktop/ui/recordings_page.py" line="456"/>
         <source>%1 of %2 recordings</source>
         <translation>%1 van %2 opnames</translation>
     </message>
@@ -3635,27 +3715,27 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="323"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="326"/>
         <source>No recording opened</source>
         <translation>Geen opname geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="367"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="370"/>
         <source>Loading the rest of the call...</source>
         <translation>De rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="466"/>
         <source>hold</source>
         <translation>stilte</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="463"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="466"/>
         <source>overlap</source>
         <translation>door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="509"/>
+        <location filename="../../nunrec_desktop/ui/waveform_view.py" line="512"/>
         <source>%1 from %2 - click to go there</source>
         <translation>%1 vanaf %2 - klik om erheen te gaan</translation>
     </message>
