@@ -23,6 +23,7 @@ from nunrec_desktop.adapters.audio.decode import AudioLimits
 from nunrec_desktop.adapters.credentials import StoreCredentials
 from nunrec_desktop.adapters.db.admin_queries import AdminQueries
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.adapters.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
@@ -84,6 +85,7 @@ class Services:
     workspace: Workspace
     engine: Engine
     sessions: sessionmaker[Session]
+    database: Database
     clock: Clock
     audit: AuditLog
     people: PeopleDirectory
@@ -405,29 +407,31 @@ def build_services(
     engine = create_database_engine(workspace.database_url)
     migrate(engine)
     sessions = session_factory(engine)
+    database = Database(sessions)
     audit = AuditLog(sessions, _checked_workstation(workspace, clock), clock)
-    people = PeopleDirectory(sessions)
+    people = PeopleDirectory(database)
     policy = AccessPolicy(people, audit, clock)
     passwords = Passwords()
-    directory = directory_sign_in(workspace, sessions, audit, clock)
+    directory = directory_sign_in(workspace, database, audit, clock)
     return Services(
         workspace=workspace,
         engine=engine,
         sessions=sessions,
+        database=database,
         clock=clock,
         audit=audit,
         people=people,
         policy=policy,
         passwords=passwords,
-        auth=Authenticator(sessions, passwords, audit, clock, directory),
-        accounts=Accounts(sessions, passwords, policy, clock, audit),
+        auth=Authenticator(database, passwords, audit, clock, directory),
+        accounts=Accounts(database, passwords, policy, clock, audit),
         keyring_factory=keyring_factory,
         directory=directory,
     )
 
 
 def directory_sign_in(
-    workspace: Workspace, sessions: sessionmaker[Session], audit: AuditLog, clock: Clock
+    workspace: Workspace, database: Database, audit: AuditLog, clock: Clock
 ) -> DirectorySignIn | None:
     """The directory's sign-in when `auth.kind = "directory"` (python-ldap is imported only when it is used)."""
     settings = workspace.settings
@@ -451,7 +455,7 @@ def directory_sign_in(
     )
     own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
     return DirectorySignIn(
-        LdapDirectory(config, clock), sessions, audit, clock, lambda: CallerDataGuard(clock().date(), *own)
+        LdapDirectory(config, clock), database, audit, clock, lambda: CallerDataGuard(clock().date(), *own)
     )
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow, EvaluationRow, UserRow
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AuditResult, NunrecError
+from nunrec_desktop.domain import AuditResult, NunrecError, User
 from nunrec_desktop.services.identifiers import phone_in_id
 from nunrec_desktop.services.privacy import CallerDataGuard, mask, normalised
 
@@ -213,6 +213,30 @@ class AuditLog:
             head.seq = row.seq
             head.hash = row.hash
             return row.seq
+
+    def record_for(
+        self,
+        user: User,
+        action: str,
+        *,
+        result: AuditResult = AuditResult.ALLOWED,
+        object_type: str = "",
+        object_id: str = "",
+        purpose: str = "",
+        detail: str = "",
+    ) -> int:
+        """`record` with the signed-in user as the actor, under their role: the one way a service audits
+        what a person did."""
+        return self.record(
+            actor=user.username,
+            role=str(user.role),
+            action=action,
+            result=result,
+            object_type=object_type,
+            object_id=object_id,
+            purpose=purpose,
+            detail=detail,
+        )
 
     def entries(
         self,
