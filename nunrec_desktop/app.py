@@ -123,11 +123,11 @@ class Services:
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
-        self.cycle_book = CycleService(self.sessions, self.policy, self.clock, settings.cycle_overdue_after_days)
+        self.cycle_book = CycleService(self.database, self.policy, self.clock, settings.cycle_overdue_after_days)
         self.evaluations = EvaluationService(
             self.sessions, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
         )
-        self.conversations = ConversationService(self.sessions, self.policy, self.cycle_book, self.clock, self.guard)
+        self.conversations = ConversationService(self.database, self.policy, self.cycle_book, self.clock, self.guard)
         self.calibrations = CalibrationService(self.sessions, self.policy, self.evaluations, self.clock, self.guard)
         self.self_evaluations = SelfEvaluationService(self.sessions, self.policy, self.evaluations, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
@@ -177,7 +177,7 @@ class Services:
             self.pending_parts.tracking,  # a killed export's part is removed at the next start
         )
         self.draws = DrawService(
-            self.sessions, self.catalog, self.policy, self.audit, self.clock, self.cycle_book, self.guard
+            self.database, self.catalog, self.policy, self.audit, self.clock, self.cycle_book, self.guard
         )
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.admin_queries = AdminQueries(self.sessions)

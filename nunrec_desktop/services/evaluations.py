@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.engine import insert_if_absent
 from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -229,7 +230,7 @@ class EvaluationService:
         self._policy = policy
         self._clock = clock
         self._guard = guard or (lambda: CallerDataGuard(clock().date()))
-        self.cycles = cycles or CycleService(sessions, policy, clock)
+        self.cycles = cycles or CycleService(Database(sessions), policy, clock)
 
     # -- creating and finding ----------------------------------------------------------------------
 

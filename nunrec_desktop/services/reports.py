@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.atomic_file import write_atomically
 from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -216,7 +217,7 @@ class ReportService:
         self._self_evaluations = self_evaluations
         self._cycles = evaluations.cycles
         self._conversations = conversations or ConversationService(
-            sessions, policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
+            Database(sessions), policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
         )
 
     def gather(self, user: User, employee_id: str, first_day: date | None, last_day: date | None) -> FeedbackData:

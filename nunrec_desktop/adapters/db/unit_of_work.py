@@ -16,16 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from nunrec_desktop.adapters.db.repositories.accounts import AccountRepository
+from nunrec_desktop.adapters.db.repositories.cycles import CycleRepository
+from nunrec_desktop.adapters.db.repositories.draws import DrawRepository
+from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRepository
+from nunrec_desktop.adapters.db.repositories.people import PeopleRepository
 from nunrec_desktop.domain import NunrecError
-
-if TYPE_CHECKING:
-    from nunrec_desktop.adapters.db.repositories.accounts import AccountRepository
-    from nunrec_desktop.adapters.db.repositories.people import PeopleRepository
 
 
 class ConstraintViolated(NunrecError):
@@ -41,15 +41,23 @@ class UnitOfWork:
 
     @cached_property
     def people(self) -> PeopleRepository:
-        from nunrec_desktop.adapters.db.repositories.people import PeopleRepository
-
         return PeopleRepository(self._session)
 
     @cached_property
     def accounts(self) -> AccountRepository:
-        from nunrec_desktop.adapters.db.repositories.accounts import AccountRepository
-
         return AccountRepository(self._session)
+
+    @cached_property
+    def draws(self) -> DrawRepository:
+        return DrawRepository(self._session)
+
+    @cached_property
+    def cycles(self) -> CycleRepository:
+        return CycleRepository(self._session)
+
+    @cached_property
+    def evaluations(self) -> EvaluationRepository:
+        return EvaluationRepository(self._session)
 
 
 class Database:
