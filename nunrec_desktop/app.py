@@ -131,8 +131,8 @@ class Services:
         self.calibrations = CalibrationService(self.sessions, self.policy, self.evaluations, self.clock, self.guard)
         self.self_evaluations = SelfEvaluationService(self.sessions, self.policy, self.evaluations, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
-        self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
-        self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
+        self.subject_access = SubjectAccessService(self.database, self.people, self.policy, self.audit, self.clock)
+        self.erasure = ErasureService(self.database, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(
             self.sessions,
             self.policy,
@@ -144,7 +144,7 @@ class Services:
             self.self_evaluations,
         )
         self.history = HistoryService(
-            self.sessions,
+            self.database,
             self.policy,
             self.evaluations,
             self.cycle_book,
@@ -198,7 +198,7 @@ class Services:
             settings.cycle_target_calls,
         )
         self.retention = RetentionService(
-            self.sessions,
+            self.database,
             self.policy,
             self.clock,
             settings.evaluation_retention_months,

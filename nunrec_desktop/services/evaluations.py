@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.engine import insert_if_absent
 from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRecord
 from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
@@ -652,7 +653,7 @@ class EvaluationService:
             )
 
 
-def evaluation_from_row(row: EvaluationRow) -> Evaluation:
+def evaluation_from_row(row: EvaluationRecord | EvaluationRow) -> Evaluation:
     return Evaluation(
         id=row.id,
         coach_user_id=row.coach_user_id,

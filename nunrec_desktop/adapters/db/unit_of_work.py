@@ -25,6 +25,7 @@ from nunrec_desktop.adapters.db.repositories.cycles import CycleRepository
 from nunrec_desktop.adapters.db.repositories.draws import DrawRepository
 from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRepository
 from nunrec_desktop.adapters.db.repositories.people import PeopleRepository
+from nunrec_desktop.adapters.db.repositories.tombstones import TombstoneRepository
 from nunrec_desktop.domain import NunrecError
 
 
@@ -58,6 +59,10 @@ class UnitOfWork:
     @cached_property
     def evaluations(self) -> EvaluationRepository:
         return EvaluationRepository(self._session)
+
+    @cached_property
+    def tombstones(self) -> TombstoneRepository:
+        return TombstoneRepository(self._session)
 
 
 class Database:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from nunrec_desktop.adapters.db.models import AgreedActionRow, ConversationRow, CycleRow
@@ -104,6 +104,16 @@ class CycleRepository:
             .order_by(CycleRow.started_at)
             .limit(1)
         ).scalar_one_or_none()
+
+    def started_until(self, moment: datetime) -> list[int]:
+        """The ids of the cycles started up to `moment`."""
+        return list(self._session.execute(select(CycleRow.id).where(CycleRow.started_at <= moment)).scalars())
+
+    def delete(self, cycle_ids: list[int]) -> None:
+        """Delete these cycles with their conversations."""
+        if cycle_ids:
+            self._session.execute(delete(ConversationRow).where(ConversationRow.cycle_id.in_(cycle_ids)))
+            self._session.execute(delete(CycleRow).where(CycleRow.id.in_(cycle_ids)))
 
     # -- conversations ---------------------------------------------------------------------------------
 

@@ -4,14 +4,15 @@ A record carries the content as the JSON text it is stored as; `services/evaluat
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from nunrec_desktop.adapters.db.models import EvaluationRow
+from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow, GuidelineSnapshotRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,32 @@ class EvaluationRepository:
         row = self._session.get(EvaluationRow, evaluation_id)
         return None if row is None else record_of(row)
 
+    def of_employee(self, employee_id: str, coach_user_id: int | None = None) -> list[EvaluationRecord]:
+        """Every revision of the employee's evaluations (by one coach when given), ordered by revision."""
+        query = select(EvaluationRow).where(EvaluationRow.employee_id == employee_id)
+        if coach_user_id is not None:
+            query = query.where(EvaluationRow.coach_user_id == coach_user_id)
+        rows = self._session.execute(query.order_by(EvaluationRow.revision, EvaluationRow.id)).scalars()
+        return [record_of(row) for row in rows]
+
+    def of_employee_by_call(self, employee_id: str) -> list[EvaluationRecord]:
+        """Every revision of every coach's evaluations of the employee, by the call's start, then revision."""
+        rows = self._session.execute(
+            select(EvaluationRow)
+            .where(EvaluationRow.employee_id == employee_id)
+            .order_by(EvaluationRow.call_start, EvaluationRow.revision)
+        ).scalars()
+        return [record_of(row) for row in rows]
+
+    def exported_ids(self, coach_user_id: int, employee_id: str) -> set[int]:
+        """The ids of this coach's evaluations of the employee that went into a feedback document."""
+        lists = self._session.execute(
+            select(FeedbackExportRow.evaluation_ids).where(
+                FeedbackExportRow.coach_user_id == coach_user_id, FeedbackExportRow.employee_id == employee_id
+            )
+        ).scalars()
+        return {int(i) for text in lists for i in json.loads(text)}
+
     def move_chain(self, coach_user_id: int, evaluation_id: int, cycle_id: int, drawn: frozenset[str]) -> None:
         """Every revision of the evaluation counts for `cycle_id`; `drawn` says which calls were drawn for it."""
         for row in _chain_rows(self._session, coach_user_id, evaluation_id):
@@ -67,6 +94,42 @@ class EvaluationRepository:
                 )
             )
         )
+
+    # -- retention -------------------------------------------------------------------------------------
+
+    def ages(self) -> list[tuple[int, int | None, str, datetime | None, datetime]]:
+        """Every revision's id, the id it supersedes, status, submitted and last updated: what retention needs."""
+        rows = self._session.execute(
+            select(
+                EvaluationRow.id,
+                EvaluationRow.supersedes_id,
+                EvaluationRow.status,
+                EvaluationRow.submitted_at,
+                EvaluationRow.updated_at,
+            )
+        ).all()
+        return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+    def delete(self, evaluation_ids: Iterable[int]) -> None:
+        """Delete these revisions, newest first (a revision's foreign key points back at the one it supersedes)."""
+        for evaluation_id in sorted(evaluation_ids, reverse=True):
+            self._session.execute(delete(EvaluationRow).where(EvaluationRow.id == evaluation_id))
+
+    def cycle_ids_in_use(self) -> set[int | None]:
+        return set(self._session.execute(select(EvaluationRow.cycle_id)).scalars())
+
+    def delete_exports_until(self, moment: datetime) -> None:
+        """Forget which evaluations went into feedback documents made up to `moment`."""
+        self._session.execute(delete(FeedbackExportRow).where(FeedbackExportRow.made_at <= moment))
+
+    def delete_unused_snapshots(self) -> int:
+        """Delete the guideline snapshots no evaluation was made with any longer; how many went."""
+        used = set(self._session.execute(select(EvaluationRow.guideline_hash)).scalars())
+        stored = self._session.execute(select(GuidelineSnapshotRow.content_hash)).scalars()
+        unused = [content_hash for content_hash in stored if content_hash not in used]
+        for content_hash in unused:
+            self._session.execute(delete(GuidelineSnapshotRow).where(GuidelineSnapshotRow.content_hash == content_hash))
+        return len(unused)
 
 
 def record_of(row: EvaluationRow) -> EvaluationRecord:

@@ -30,6 +30,13 @@ class PeopleRepository:
         rows = self._session.execute(select(AssignmentRow).where(AssignmentRow.coach_user_id == coach_user_id))
         return [_assignment(row) for row in rows.scalars()]
 
+    def assignments_of_employee(self, employee_id: str) -> list[Assignment]:
+        """Every coach's assignments to the employee, by start date."""
+        rows = self._session.execute(
+            select(AssignmentRow).where(AssignmentRow.employee_id == employee_id).order_by(AssignmentRow.start_date)
+        )
+        return [_assignment(row) for row in rows.scalars()]
+
     def add_assignment(self, assignment: Assignment) -> None:
         self._session.add(
             AssignmentRow(
