@@ -134,7 +134,7 @@ class Services:
         self.subject_access = SubjectAccessService(self.database, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.database, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(
-            self.sessions,
+            self.database,
             self.policy,
             self.audit,
             self.people,

@@ -53,11 +53,15 @@ class EvaluationRepository:
         row = self._session.get(EvaluationRow, evaluation_id)
         return None if row is None else record_of(row)
 
-    def of_employee(self, employee_id: str, coach_user_id: int | None = None) -> list[EvaluationRecord]:
-        """Every revision of the employee's evaluations (by one coach when given), ordered by revision."""
+    def of_employee(
+        self, employee_id: str, coach_user_id: int | None = None, status: str | None = None
+    ) -> list[EvaluationRecord]:
+        """Every revision of the employee's evaluations (by one coach, in one status, when given), by revision."""
         query = select(EvaluationRow).where(EvaluationRow.employee_id == employee_id)
         if coach_user_id is not None:
             query = query.where(EvaluationRow.coach_user_id == coach_user_id)
+        if status is not None:
+            query = query.where(EvaluationRow.status == status)
         rows = self._session.execute(query.order_by(EvaluationRow.revision, EvaluationRow.id)).scalars()
         return [record_of(row) for row in rows]
 
@@ -69,6 +73,17 @@ class EvaluationRepository:
             .order_by(EvaluationRow.call_start, EvaluationRow.revision)
         ).scalars()
         return [record_of(row) for row in rows]
+
+    def add_export(self, coach_user_id: int, employee_id: str, evaluation_ids: list[int], made_at: datetime) -> None:
+        """Remember which evaluations went into a feedback document (the history's "in terugkoppeling")."""
+        self._session.add(
+            FeedbackExportRow(
+                coach_user_id=coach_user_id,
+                employee_id=employee_id,
+                evaluation_ids=json.dumps(evaluation_ids),
+                made_at=made_at,
+            )
+        )
 
     def exported_ids(self, coach_user_id: int, employee_id: str) -> set[int]:
         """The ids of this coach's evaluations of the employee that went into a feedback document."""
