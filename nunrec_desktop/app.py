@@ -125,7 +125,7 @@ class Services:
         self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
         self.cycle_book = CycleService(self.database, self.policy, self.clock, settings.cycle_overdue_after_days)
         self.evaluations = EvaluationService(
-            self.sessions, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
+            self.database, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
         )
         self.conversations = ConversationService(self.database, self.policy, self.cycle_book, self.clock, self.guard)
         self.calibrations = CalibrationService(self.sessions, self.policy, self.evaluations, self.clock, self.guard)

@@ -255,7 +255,7 @@ def _past_cycles(
         cycles = CYCLE_DAYS_AGO[int(rng.integers(0, 2)) :]  # two or three cycles
         for cycle_index, days_ago in enumerate(cycles):
             moment = now - timedelta(days=days_ago)
-            service = EvaluationService(sessions, policy, _fixed_clock(moment))
+            service = EvaluationService(Database(sessions), policy, _fixed_clock(moment))
             skill = 0.35 + 0.2 * cycle_index + float(rng.uniform(-0.1, 0.1))
             own_recent = [m for m in recent if m.employee_id == employee_id and m.start <= moment]
             started: dict[int, int] = {}  # coach id -> their cycle for this round (cycles are explicit)

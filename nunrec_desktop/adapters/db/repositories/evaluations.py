@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from nunrec_desktop.adapters.db.engine import insert_if_absent
 from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow, GuidelineSnapshotRow
 
 
@@ -42,7 +43,31 @@ class EvaluationRecord:
     drawn: bool | None
 
 
+@dataclass(frozen=True, slots=True)
+class RevisionRecord:
+    """What counting needs of a revision: whose, which call or session, which chain, status and cycle."""
+
+    id: int
+    recording_id: str | None
+    supersedes_id: int | None
+    employee_id: str
+    status: str
+    cycle_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotRecord:
+    """A guideline file exactly as an evaluation was made with it."""
+
+    content_hash: str
+    guideline_id: str
+    version: str
+    source: str
+
+
 _FIELDS = tuple(name for name in EvaluationRecord.__slots__ if name != "id")
+# What may change in a stored revision (a draft's content, its end, its submission, its cycle).
+_CHANGEABLE = ("content", "updated_at", "status", "submitted_at", "call_duration_s", "cycle_id", "drawn")
 
 
 class EvaluationRepository:
@@ -52,6 +77,127 @@ class EvaluationRepository:
     def get(self, evaluation_id: int) -> EvaluationRecord | None:
         row = self._session.get(EvaluationRow, evaluation_id)
         return None if row is None else record_of(row)
+
+    def add(self, evaluation: EvaluationRecord) -> EvaluationRecord:
+        """Store a new revision (its `id` is ignored); `ConstraintViolated` (raised by the unit of work) when
+        this coach already has that revision of the call (another workstation made it a moment ago)."""
+        row = EvaluationRow(**{name: getattr(evaluation, name) for name in _FIELDS})
+        self._session.add(row)
+        self._session.flush()
+        return record_of(row)
+
+    def save(self, evaluation: EvaluationRecord) -> None:
+        """Write what may change in a stored revision (content, times, status, duration, cycle)."""
+        row = self._session.get(EvaluationRow, evaluation.id)
+        if row is None:
+            raise LookupError(f"evaluation {evaluation.id} does not exist")
+        for name in _CHANGEABLE:
+            setattr(row, name, getattr(evaluation, name))
+
+    def open_draft(self, coach_user_id: int, recording_id: str) -> EvaluationRecord | None:
+        """This coach's open draft of the call (the newest revision when there were ever two)."""
+        row = (
+            self._session.execute(
+                select(EvaluationRow)
+                .where(
+                    EvaluationRow.coach_user_id == coach_user_id,
+                    EvaluationRow.recording_id == recording_id,
+                    EvaluationRow.status == "draft",
+                )
+                .order_by(EvaluationRow.revision.desc())
+            )
+            .scalars()
+            .first()
+        )
+        return None if row is None else record_of(row)
+
+    def of_recording(self, coach_user_id: int, recording_id: str) -> list[EvaluationRecord]:
+        """Every revision of this coach's evaluation of a call, oldest first."""
+        rows = self._session.execute(
+            select(EvaluationRow)
+            .where(EvaluationRow.coach_user_id == coach_user_id, EvaluationRow.recording_id == recording_id)
+            .order_by(EvaluationRow.revision)
+        ).scalars()
+        return [record_of(row) for row in rows]
+
+    def drafts(self, coach_user_id: int) -> list[EvaluationRecord]:
+        """This coach's open drafts, most recently changed first."""
+        rows = self._session.execute(
+            select(EvaluationRow)
+            .where(EvaluationRow.coach_user_id == coach_user_id, EvaluationRow.status == "draft")
+            .order_by(EvaluationRow.updated_at.desc())
+        ).scalars()
+        return [record_of(row) for row in rows]
+
+    def running_live(self, coach_user_id: int, source: str) -> list[EvaluationRecord]:
+        """This coach's side-by-side sessions (`source`) that have not ended, oldest first."""
+        rows = self._session.execute(
+            select(EvaluationRow)
+            .where(
+                EvaluationRow.coach_user_id == coach_user_id,
+                EvaluationRow.source == source,
+                EvaluationRow.status == "draft",
+                EvaluationRow.call_duration_s.is_(None),
+            )
+            .order_by(EvaluationRow.call_start)
+        ).scalars()
+        return [record_of(row) for row in rows]
+
+    def evaluated_recordings(self, coach_user_id: int, status: str) -> frozenset[str]:
+        """The calls this coach has a revision of in `status` (submitted: the list's "evaluated" column)."""
+        ids = self._session.execute(
+            select(EvaluationRow.recording_id).where(
+                EvaluationRow.coach_user_id == coach_user_id, EvaluationRow.status == status
+            )
+        ).scalars()
+        return frozenset(i for i in ids if i)
+
+    def first_submissions(self, coach_user_id: int, status: str) -> list[tuple[str, datetime | None]]:
+        """(employee, submitted at) of this coach's first revisions in `status`."""
+        rows = self._session.execute(
+            select(EvaluationRow.employee_id, EvaluationRow.submitted_at).where(
+                EvaluationRow.coach_user_id == coach_user_id,
+                EvaluationRow.status == status,
+                EvaluationRow.revision == 1,
+            )
+        ).all()
+        return [(employee_id, submitted_at) for employee_id, submitted_at in rows]
+
+    def revisions(self, coach_user_id: int, status: str | None = None) -> list[RevisionRecord]:
+        """This coach's revisions (in one status when given), ordered by revision: parents first."""
+        query = select(
+            EvaluationRow.id,
+            EvaluationRow.recording_id,
+            EvaluationRow.supersedes_id,
+            EvaluationRow.employee_id,
+            EvaluationRow.status,
+            EvaluationRow.cycle_id,
+        ).where(EvaluationRow.coach_user_id == coach_user_id)
+        if status is not None:
+            query = query.where(EvaluationRow.status == status)
+        return [RevisionRecord(*row) for row in self._session.execute(query.order_by(EvaluationRow.revision)).all()]
+
+    # -- guideline snapshots ---------------------------------------------------------------------------
+
+    def snapshot(self, content_hash: str) -> SnapshotRecord | None:
+        row = self._session.get(GuidelineSnapshotRow, content_hash)
+        return None if row is None else SnapshotRecord(row.content_hash, row.guideline_id, row.version, row.source)
+
+    def keep_snapshot(self, snapshot: SnapshotRecord, stored_at: datetime) -> None:
+        """Store the guideline file unless it is stored already (also when another process stores the same
+        one at this very moment)."""
+        if self._session.get(GuidelineSnapshotRow, snapshot.content_hash) is None:
+            insert_if_absent(
+                self._session,
+                GuidelineSnapshotRow,
+                {
+                    "content_hash": snapshot.content_hash,
+                    "guideline_id": snapshot.guideline_id,
+                    "version": snapshot.version,
+                    "source": snapshot.source,
+                    "stored_at": stored_at,
+                },
+            )
 
     def of_employee(
         self, employee_id: str, coach_user_id: int | None = None, status: str | None = None
