@@ -408,7 +408,7 @@ def build_services(
     migrate(engine)
     sessions = session_factory(engine)
     database = Database(sessions)
-    audit = AuditLog(sessions, _checked_workstation(workspace, clock), clock)
+    audit = AuditLog(database, _checked_workstation(workspace, clock), clock)
     people = PeopleDirectory(database)
     policy = AccessPolicy(people, audit, clock)
     passwords = Passwords()

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.repositories.accounts import AccountRepository
+from nunrec_desktop.adapters.db.repositories.audit import AuditRepository
 from nunrec_desktop.adapters.db.repositories.cycles import CycleRepository
 from nunrec_desktop.adapters.db.repositories.draws import DrawRepository
 from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRepository
@@ -59,6 +60,10 @@ class UnitOfWork:
     @cached_property
     def evaluations(self) -> EvaluationRepository:
         return EvaluationRepository(self._session)
+
+    @cached_property
+    def audit(self) -> AuditRepository:
+        return AuditRepository(self._session)
 
     @cached_property
     def tombstones(self) -> TombstoneRepository:
