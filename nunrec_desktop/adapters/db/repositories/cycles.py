@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from nunrec_desktop.adapters.db.models import AgreedActionRow, ConversationRow, CycleRow
@@ -110,8 +110,16 @@ class CycleRepository:
         return list(self._session.execute(select(CycleRow.id).where(CycleRow.started_at <= moment)).scalars())
 
     def delete(self, cycle_ids: list[int]) -> None:
-        """Delete these cycles with their conversations."""
+        """Delete these cycles with their conversations and the actions agreed in them; an action of a later
+        conversation that was closed in one of these cycles stays closed, without the cycle."""
         if cycle_ids:
+            conversations = select(ConversationRow.id).where(ConversationRow.cycle_id.in_(cycle_ids))
+            self._session.execute(delete(AgreedActionRow).where(AgreedActionRow.conversation_id.in_(conversations)))
+            self._session.execute(
+                update(AgreedActionRow)
+                .where(AgreedActionRow.closed_in_cycle_id.in_(cycle_ids))
+                .values(closed_in_cycle_id=None)
+            )
             self._session.execute(delete(ConversationRow).where(ConversationRow.cycle_id.in_(cycle_ids)))
             self._session.execute(delete(CycleRow).where(CycleRow.id.in_(cycle_ids)))
 
