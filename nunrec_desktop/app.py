@@ -23,6 +23,7 @@ from nunrec_desktop.adapters.audio.decode import AudioLimits
 from nunrec_desktop.adapters.credentials import StoreCredentials
 from nunrec_desktop.adapters.db.admin_queries import AdminQueries
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.adapters.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
@@ -84,6 +85,7 @@ class Services:
     workspace: Workspace
     engine: Engine
     sessions: sessionmaker[Session]
+    database: Database
     clock: Clock
     audit: AuditLog
     people: PeopleDirectory
@@ -121,18 +123,18 @@ class Services:
     def __post_init__(self) -> None:
         settings = self.workspace.settings
         self.pending_parts = PendingParts(self.workspace.root / PENDING_FOLDER)
-        self.cycle_book = CycleService(self.sessions, self.policy, self.clock, settings.cycle_overdue_after_days)
+        self.cycle_book = CycleService(self.database, self.policy, self.clock, settings.cycle_overdue_after_days)
         self.evaluations = EvaluationService(
-            self.sessions, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
+            self.database, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
         )
-        self.conversations = ConversationService(self.sessions, self.policy, self.cycle_book, self.clock, self.guard)
+        self.conversations = ConversationService(self.database, self.policy, self.cycle_book, self.clock, self.guard)
         self.calibrations = CalibrationService(self.sessions, self.policy, self.evaluations, self.clock, self.guard)
         self.self_evaluations = SelfEvaluationService(self.sessions, self.policy, self.evaluations, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
-        self.subject_access = SubjectAccessService(self.sessions, self.people, self.policy, self.audit, self.clock)
-        self.erasure = ErasureService(self.sessions, self.store, self.people, self.policy, self.audit, self.clock)
+        self.subject_access = SubjectAccessService(self.database, self.people, self.policy, self.audit, self.clock)
+        self.erasure = ErasureService(self.database, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(
-            self.sessions,
+            self.database,
             self.policy,
             self.audit,
             self.people,
@@ -142,7 +144,7 @@ class Services:
             self.self_evaluations,
         )
         self.history = HistoryService(
-            self.sessions,
+            self.database,
             self.policy,
             self.evaluations,
             self.cycle_book,
@@ -175,7 +177,7 @@ class Services:
             self.pending_parts.tracking,  # a killed export's part is removed at the next start
         )
         self.draws = DrawService(
-            self.sessions, self.catalog, self.policy, self.audit, self.clock, self.cycle_book, self.guard
+            self.database, self.catalog, self.policy, self.audit, self.clock, self.cycle_book, self.guard
         )
         self.live = LiveSessionService(self.evaluations, self.people, self.policy, self.clock)
         self.admin_queries = AdminQueries(self.sessions)
@@ -196,7 +198,7 @@ class Services:
             settings.cycle_target_calls,
         )
         self.retention = RetentionService(
-            self.sessions,
+            self.database,
             self.policy,
             self.clock,
             settings.evaluation_retention_months,
@@ -405,29 +407,31 @@ def build_services(
     engine = create_database_engine(workspace.database_url)
     migrate(engine)
     sessions = session_factory(engine)
-    audit = AuditLog(sessions, _checked_workstation(workspace, clock), clock)
-    people = PeopleDirectory(sessions)
+    database = Database(sessions)
+    audit = AuditLog(database, _checked_workstation(workspace, clock), clock)
+    people = PeopleDirectory(database)
     policy = AccessPolicy(people, audit, clock)
     passwords = Passwords()
-    directory = directory_sign_in(workspace, sessions, audit, clock)
+    directory = directory_sign_in(workspace, database, audit, clock)
     return Services(
         workspace=workspace,
         engine=engine,
         sessions=sessions,
+        database=database,
         clock=clock,
         audit=audit,
         people=people,
         policy=policy,
         passwords=passwords,
-        auth=Authenticator(sessions, passwords, audit, clock, directory),
-        accounts=Accounts(sessions, passwords, policy, clock, audit),
+        auth=Authenticator(database, passwords, audit, clock, directory),
+        accounts=Accounts(database, passwords, policy, clock, audit),
         keyring_factory=keyring_factory,
         directory=directory,
     )
 
 
 def directory_sign_in(
-    workspace: Workspace, sessions: sessionmaker[Session], audit: AuditLog, clock: Clock
+    workspace: Workspace, database: Database, audit: AuditLog, clock: Clock
 ) -> DirectorySignIn | None:
     """The directory's sign-in when `auth.kind = "directory"` (ldap3 is imported only when it is used)."""
     settings = workspace.settings
@@ -452,7 +456,7 @@ def directory_sign_in(
     )
     own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
     return DirectorySignIn(
-        LdapDirectory(config, clock), sessions, audit, clock, lambda: CallerDataGuard(clock().date(), *own)
+        LdapDirectory(config, clock), database, audit, clock, lambda: CallerDataGuard(clock().date(), *own)
     )
 
 

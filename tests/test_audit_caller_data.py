@@ -132,11 +132,11 @@ def test_every_free_field_goes_through_the_whole_guard(services: Services, value
 
 def test_the_workstation_name_never_reaches_origin_with_caller_data(services: Services, clock: Clock) -> None:
     for origin in ("111222333", _wide("0612345678"), "pc-06--12345678", "jan@example.nl"):
-        audit = AuditLog(services.sessions, origin, clock)
+        audit = AuditLog(services.database, origin, clock)
         seq = audit.record(actor="dennis", role="it", action="test.origin", result=AuditResult.ALLOWED)
         [entry] = [row for row in stored(services) if row.seq == seq]
         assert entry.origin == REFUSED_ID
-    audit = AuditLog(services.sessions, "KCC-PC-07", clock)
+    audit = AuditLog(services.database, "KCC-PC-07", clock)
     seq = audit.record(actor="dennis", role="it", action="test.origin", result=AuditResult.ALLOWED)
     assert [row.origin for row in stored(services) if row.seq == seq] == ["KCC-PC-07"]
 

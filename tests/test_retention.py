@@ -118,3 +118,29 @@ def test_the_application_sweeps_at_start(
     qtbot.waitUntil(controller.login.button.isEnabled, timeout=10_000)
     assert services.evaluations.history(coached, "rec-1") == []
     controller.shutdown()
+
+
+def test_an_old_cycle_goes_with_its_conversation_and_the_actions_agreed_in_it(
+    services: Services, coached: User, clock: FakeClock
+) -> None:
+    """A cycle older than the period without evaluations goes with its conversation: the actions agreed in it go
+    too (their foreign key refused the sweep, and with it every start of the application), and an action of a
+    cycle that stays, closed in a cycle that goes, stays closed without that cycle."""
+    now = clock.now
+    clock.now = now - timedelta(days=500)
+    kept_cycle = services.cycle_book.start(coached, "E1")
+    services.conversations.record(coached, "E1", clock.now.date(), ["Doorvragen"], cycle_id=kept_cycle.id)
+    clock.now = now - timedelta(days=450)
+    gone_cycle = services.cycle_book.start(coached, "E1")
+    services.conversations.record(coached, "E1", clock.now.date(), ["Rustiger praten"], cycle_id=gone_cycle.id)
+    [follow_up] = [a for a in services.conversations.actions_of(coached, "E1") if a.what == "Doorvragen"]
+    services.conversations.close_action(coached, follow_up.id, "done")  # closed while the second cycle ran
+    clock.now = now - timedelta(days=10)
+    services.cycle_book.start(coached, "E1")
+    clock.now = now
+    evaluation = submitted_at(services, coached, clock, "rec-recent", now - timedelta(days=5))
+    services.cycle_book.move(coached, evaluation, kept_cycle.id)  # keeps the first cycle
+    services.retention.sweep(retention_actor())
+    assert gone_cycle.id not in {c.id for c in services.cycle_book.cycles(coached, "E1")}
+    [left] = services.conversations.actions_of(coached, "E1")
+    assert (left.what, left.state, left.closed_in_cycle_id) == ("Doorvragen", "done", None)

@@ -20,6 +20,7 @@ import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.models import DrawRow
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.adapters.store.folder import init_folder_store, write_recording
 from nunrec_desktop.demo.audio import can_write_mp3, encode, synthesize_call
@@ -254,7 +255,7 @@ def _past_cycles(
         cycles = CYCLE_DAYS_AGO[int(rng.integers(0, 2)) :]  # two or three cycles
         for cycle_index, days_ago in enumerate(cycles):
             moment = now - timedelta(days=days_ago)
-            service = EvaluationService(sessions, policy, _fixed_clock(moment))
+            service = EvaluationService(Database(sessions), policy, _fixed_clock(moment))
             skill = 0.35 + 0.2 * cycle_index + float(rng.uniform(-0.1, 0.1))
             own_recent = [m for m in recent if m.employee_id == employee_id and m.start <= moment]
             started: dict[int, int] = {}  # coach id -> their cycle for this round (cycles are explicit)
@@ -299,7 +300,7 @@ def _start_cycle(
 ) -> int:
     """The cycle the coach started a few hours before evaluating (with a draw of `picks` when there are any)."""
     started_at = moment - timedelta(hours=3)
-    cycles = CycleService(sessions, policy, _fixed_clock(started_at))
+    cycles = CycleService(Database(sessions), policy, _fixed_clock(started_at))
     if not picks:
         return cycles.start(coach, employee_id).id
     with sessions.begin() as session:
@@ -338,8 +339,8 @@ def _conversation(
     """The feedback conversation a few days after the cycle's evaluations, with agreements from its tips."""
     held = moment + timedelta(days=3)
     clock = _fixed_clock(held)
-    cycles = CycleService(sessions, policy, clock)
-    conversations = ConversationService(sessions, policy, cycles, clock, lambda: CallerDataGuard(held.date()))
+    cycles = CycleService(Database(sessions), policy, clock)
+    conversations = ConversationService(Database(sessions), policy, cycles, clock, lambda: CallerDataGuard(held.date()))
     reaction, agrees, disagreement = AGREEMENT_REACTIONS[int(rng.integers(len(AGREEMENT_REACTIONS)))]
     agreements = list(dict.fromkeys(tips))[:2]
     conversations.record(coach, employee_id, held.date(), agreements, reaction, agrees, disagreement, cycle_id=cycle_id)

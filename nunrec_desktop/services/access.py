@@ -295,10 +295,9 @@ class AccessPolicy:
     ) -> None:
         """Decide, audit the decision (with `detail`: ids and counts only), raise `AccessDenied` on a no."""
         decision = self.decide(user, action, target, purpose)
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action=str(action),
+        self._audit.record_for(
+            user,
+            str(action),
             result=AuditResult.ALLOWED if decision.allowed else AuditResult.DENIED,
             object_type=target.kind,
             object_id=_audited_id(target),  # an id that fails its check is denied above and never stored

@@ -21,7 +21,7 @@ from typing import Protocol
 from nunrec_desktop.adapters.atomic_file import write_atomically
 from nunrec_desktop.adapters.db.admin_queries import AdminQueries, AssignmentRecord, ChangeRecord, ReviewRecord
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, AuditResult, InvalidInput, Role, User
+from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
@@ -168,12 +168,4 @@ class AccessReview:
         return due
 
     def _record(self, user: User, action: str, detail: str) -> None:
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action=action,
-            result=AuditResult.ALLOWED,
-            object_type="access_review",
-            object_id="",
-            detail=detail,
-        )
+        self._audit.record_for(user, action, object_type="access_review", detail=detail)

@@ -7,16 +7,13 @@ Roles are exactly `coach` and `it` (P3). Asking for a manager role is refused wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.adapters.db.repositories.accounts import AccountRecord
+from nunrec_desktop.adapters.db.unit_of_work import ConstraintViolated, Database, UnitOfWork
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, AuditResult, InvalidInput, Role, User
+from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
@@ -85,7 +82,7 @@ class AccountStatus:
         return self.user is not None
 
 
-def _status(row: UserRow) -> AccountStatus:
+def _status(row: AccountRecord) -> AccountStatus:
     """A row, also one whose role was set by hand to something unknown: shown as invalid, never a crash."""
     valid = role_of(row) is not None
     return AccountStatus(
@@ -133,13 +130,13 @@ def username_problem(username: str) -> str | None:
 class Accounts:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         passwords: Passwords,
         policy: AccessPolicy,
         clock: Clock,
         audit: AuditLog | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._passwords = passwords
         self._policy = policy
         self._clock = clock
@@ -148,15 +145,7 @@ class Accounts:
     def _changed(self, admin: User, action: str, username: str, detail: str) -> None:
         """The change itself, after it succeeded, with before and after (never a password or its hash)."""
         if self._audit is not None:
-            self._audit.record(
-                actor=admin.username,
-                role=str(admin.role),
-                action=action,
-                result=AuditResult.ALLOWED,
-                object_type="user",
-                object_id=username,
-                detail=detail,
-            )
+            self._audit.record_for(admin, action, object_type="user", object_id=username, detail=detail)
 
     def add(self, admin: User, username: str, role: str | Role, display_name: str, password: str) -> User:
         username = username.strip().lower()
@@ -166,28 +155,29 @@ class Accounts:
         if problem:
             raise InvalidInput(problem)
         shown = require_employee_name(display_name) if display_name.strip() else username
-        row = UserRow(
+        new = AccountRecord(
+            id=0,
             username=username,
             display_name=shown,
             role=str(parsed_role),
             password_hash=self._passwords.hash(password),
             disabled=False,
             failed_attempts=0,
+            locked_until=None,
             created_at=self._clock(),
         )
         try:
-            with self._sessions.begin() as session:
-                session.add(row)
-        except IntegrityError:
+            with self._database.begin() as uow:
+                row = uow.accounts.add(new)
+        except ConstraintViolated:
             raise InvalidInput(f"De gebruikersnaam '{username}' bestaat al.") from None
         self._changed(admin, "users.added", username, f"before none, after role {parsed_role}, active")
         return user_from_row(row)
 
     def list(self, admin: User) -> list[AccountStatus]:
         self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", "*"), detail="list")
-        with self._sessions() as session:
-            rows = session.execute(select(UserRow).order_by(UserRow.username)).scalars()
-            return [_status(r) for r in rows]
+        with self._database.read() as uow:
+            return [_status(r) for r in uow.accounts.all()]
 
     def set_disabled(self, admin: User, username: str, disabled: bool) -> None:
         self._policy.require(
@@ -196,20 +186,20 @@ class Accounts:
             Target("user", username),
             detail="disable" if disabled else "enable",
         )
-        with self._sessions.begin() as session:
-            row = self._row(session, username)
-            before, row.disabled = row.disabled, disabled
+        with self._database.begin() as uow:
+            row = self._row(uow, username)
+            uow.accounts.save(replace(row, disabled=disabled))
+            before = row.disabled
         word = "disabled" if disabled else "enabled"
         self._changed(admin, f"users.{word}", username, f"disabled before {before}, after {disabled}")
 
     def unlock(self, admin: User, username: str) -> None:
         """Lift a lock-out after too many failed sign-ins (the password stays as it is)."""
         self._policy.require(admin, Action.ADMINISTER_USERS, Target("user", username), detail="unlock")
-        with self._sessions.begin() as session:
-            row = self._row(session, username)
+        with self._database.begin() as uow:
+            row = self._row(uow, username)
             before = f"failed attempts {row.failed_attempts}, locked {row.locked_until is not None}"
-            row.failed_attempts = 0
-            row.locked_until = None
+            uow.accounts.save(replace(row, failed_attempts=0, locked_until=None))
         self._changed(admin, "users.unlocked", username, f"before {before}, after failed attempts 0, locked False")
 
     def set_password(self, admin: User, username: str, password: str) -> None:
@@ -218,23 +208,23 @@ class Accounts:
         problem = password_problem(password)
         if problem:
             raise InvalidInput(problem)
-        with self._sessions.begin() as session:
-            row = self._row(session, username)
-            row.password_hash = self._passwords.hash(password)
+        with self._database.begin() as uow:
+            row = self._row(uow, username)
             locked = row.locked_until is not None
-            row.failed_attempts = 0
-            row.locked_until = None
+            uow.accounts.save(
+                replace(row, password_hash=self._passwords.hash(password), failed_attempts=0, locked_until=None)
+            )
         self._changed(admin, "users.password_set", username, f"password replaced; locked before {locked}, after False")
 
     def find(self, username: str) -> User | None:
         """The account, None if there is none; `UnknownRole` (Dutch) when its role is not one that exists."""
-        with self._sessions() as session:
-            row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
-            return None if row is None else user_from_row(row)
+        with self._database.read() as uow:
+            row = uow.accounts.by_username(username)
+        return None if row is None else user_from_row(row)
 
     @staticmethod
-    def _row(session: Session, username: str) -> UserRow:
-        row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
+    def _row(uow: UnitOfWork, username: str) -> AccountRecord:
+        row = uow.accounts.by_username(username)
         if row is None:
             raise InvalidInput(f"Er is geen gebruiker '{username}'.")
         return row

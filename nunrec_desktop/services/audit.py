@@ -16,15 +16,13 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import AuditEntryRow, AuditHeadRow, EvaluationRow, UserRow
+from nunrec_desktop.adapters.db.repositories.audit import AuditEntry as AuditEntry  # what an entry is, stored
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AuditResult, NunrecError
+from nunrec_desktop.domain import AuditResult, NunrecError, User
 from nunrec_desktop.services.identifiers import phone_in_id
 from nunrec_desktop.services.privacy import CallerDataGuard, mask, normalised
 
@@ -32,7 +30,6 @@ GENESIS_HASH = "0" * 64
 # Clocks drift and workstations disagree a little; an entry more than this much older than the one before
 # it was back-dated (or the workstation's clock was set back), and the chain no longer shows the real order.
 MAX_BACKWARDS = timedelta(minutes=5)
-_HEAD_ID = 1
 _PHONE_LIKE = re.compile(r"\+\d|(?<!\d)00\d{6,}|\d(?:[\s.-]?\d){8,}")
 
 
@@ -103,23 +100,6 @@ def _refusal(field_name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class AuditEntry:
-    seq: int
-    occurred_at: str
-    actor: str
-    role: str
-    action: str
-    object_type: str
-    object_id: str
-    result: str
-    origin: str
-    purpose: str
-    detail: str
-    prev_hash: str
-    hash: str
-
-
-@dataclass(frozen=True, slots=True)
 class ChainReport:
     """Outcome of a chain verification. `first_bad_seq` names the first entry that breaks the chain."""
 
@@ -147,20 +127,21 @@ HASHED_FIELDS = (
 )
 
 
-def canonical(row: AuditEntryRow | AuditEntry) -> str:
-    """The exact text that is hashed for an entry: a JSON array of its fields in a fixed order."""
+def canonical(row: object) -> str:
+    """The exact text that is hashed for an entry (an `AuditEntry`, or anything with its fields): a JSON array
+    of its fields in a fixed order."""
     return json.dumps([getattr(row, name) for name in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":"))
 
 
-def chain_hash(prev_hash: str, row: AuditEntryRow | AuditEntry) -> str:
+def chain_hash(prev_hash: str, row: object) -> str:
     return hashlib.sha256((prev_hash + "\n" + canonical(row)).encode("utf-8")).hexdigest()
 
 
 class AuditLog:
     """Appends entries and verifies the chain. Each append is its own short transaction."""
 
-    def __init__(self, sessions: sessionmaker[Session], origin: str, clock: Clock) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database, origin: str, clock: Clock) -> None:
+        self._database = database
         self._origin = origin
         self._clock = clock
 
@@ -184,17 +165,16 @@ class AuditLog:
         origin = clean_id(self._origin, guard)
         purpose = clean_text(purpose, guard)
         detail = clean_text(detail, guard)
-        with self._sessions.begin() as session:
-            head = session.execute(
-                select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()
-            ).scalar_one_or_none()
+        with self._database.begin() as uow:
+            head = uow.audit.locked_head()
             if head is None:
                 raise AuditLogDamaged(
                     "Het auditlog is beschadigd (de kop van de hashketen ontbreekt). Er kan niets worden "
                     "vastgelegd; neem contact op met IT en voer 'nunrec audit verify' uit."
                 )
-            row = AuditEntryRow(
-                seq=head.seq + 1,
+            head_seq, head_hash = head
+            entry = AuditEntry(
+                seq=head_seq + 1,
                 occurred_at=_iso(self._clock()),
                 actor=actor,
                 role=role,
@@ -205,14 +185,36 @@ class AuditLog:
                 origin=origin,
                 purpose=purpose,
                 detail=detail,
-                prev_hash=head.hash,
+                prev_hash=head_hash,
                 hash="",
             )
-            row.hash = chain_hash(head.hash, row)
-            session.add(row)
-            head.seq = row.seq
-            head.hash = row.hash
-            return row.seq
+            entry = replace(entry, hash=chain_hash(head_hash, entry))
+            uow.audit.append(entry)
+            return entry.seq
+
+    def record_for(
+        self,
+        user: User,
+        action: str,
+        *,
+        result: AuditResult = AuditResult.ALLOWED,
+        object_type: str = "",
+        object_id: str = "",
+        purpose: str = "",
+        detail: str = "",
+    ) -> int:
+        """`record` with the signed-in user as the actor, under their role: the one way a service audits
+        what a person did."""
+        return self.record(
+            actor=user.username,
+            role=str(user.role),
+            action=action,
+            result=result,
+            object_type=object_type,
+            object_id=object_id,
+            purpose=purpose,
+            detail=detail,
+        )
 
     def entries(
         self,
@@ -225,39 +227,30 @@ class AuditLog:
         limit: int = 10_000,
     ) -> list[AuditEntry]:
         """Newest first, filtered on exact actor, action prefix, object id and a time window."""
-        query = select(AuditEntryRow).order_by(AuditEntryRow.seq.desc()).limit(limit)
-        if actor:
-            query = query.where(AuditEntryRow.actor == actor)
-        if action:
-            query = query.where(AuditEntryRow.action.startswith(action))
-        if object_id:
-            query = query.where(AuditEntryRow.object_id == object_id)
-        if since:
-            query = query.where(AuditEntryRow.occurred_at >= _iso(since))
-        if until:
-            query = query.where(AuditEntryRow.occurred_at <= _iso(until))
-        with self._sessions() as session:
-            return [_entry(row) for row in session.execute(query).scalars()]
+        with self._database.read() as uow:
+            return uow.audit.entries(
+                actor=actor,
+                action_prefix=action,
+                object_id=object_id,
+                since=_iso(since) if since else None,
+                until=_iso(until) if until else None,
+                limit=limit,
+            )
 
     def head(self) -> tuple[int, str]:
         """The newest entry's sequence number and hash as the head row records them (0 and genesis: empty)."""
-        with self._sessions() as session:
-            head = session.get(AuditHeadRow, _HEAD_ID)
-            if head is None:
-                raise AuditLogDamaged(
-                    "Het auditlog is beschadigd (de kop van de hashketen ontbreekt); voer 'nunrec audit verify' uit."
-                )
-            return head.seq, head.hash
+        with self._database.read() as uow:
+            head = uow.audit.head()
+        if head is None:
+            raise AuditLogDamaged(
+                "Het auditlog is beschadigd (de kop van de hashketen ontbreekt); voer 'nunrec audit verify' uit."
+            )
+        return head
 
     def hashes(self, seqs: set[int]) -> dict[int, str]:
         """The stored hash of each of these entries that still exists."""
-        if not seqs:
-            return {}
-        with self._sessions() as session:
-            rows = session.execute(
-                select(AuditEntryRow.seq, AuditEntryRow.hash).where(AuditEntryRow.seq.in_(sorted(seqs)))
-            )
-            return {seq: value for seq, value in rows}
+        with self._database.read() as uow:
+            return uow.audit.hashes(seqs)
 
     def verify(self) -> ChainReport:
         """Walk the whole chain in order; stop at the first entry that does not fit.
@@ -271,9 +264,8 @@ class AuditLog:
         prev = GENESIS_HASH
         prev_time: datetime | None = None
         checked = 0
-        with self._sessions() as session:
-            rows = session.execute(select(AuditEntryRow).order_by(AuditEntryRow.seq)).scalars()
-            for row in rows:
+        with self._database.read() as uow:
+            for row in uow.audit.in_order():
                 if row.seq != expected_seq:
                     return ChainReport(
                         False,
@@ -306,15 +298,12 @@ class AuditLog:
                 prev = row.hash
                 expected_seq += 1
                 checked += 1
-            head = session.get(AuditHeadRow, _HEAD_ID)
-            users = session.execute(select(func.count()).select_from(UserRow)).scalar_one() if checked == 0 else 0
-            evaluations = (
-                session.execute(select(func.count()).select_from(EvaluationRow)).scalar_one() if checked == 0 else 0
-            )
+            head = uow.audit.head()
+            users, evaluations = uow.audit.accounts_and_evaluations() if checked == 0 else (0, 0)
         last_seq = expected_seq - 1
         if head is None:
             return ChainReport(False, checked, last_seq + 1, "de kop van de keten ontbreekt (verwijderd)")
-        head_seq, head_hash = head.seq, head.hash
+        head_seq, head_hash = head
         if head_seq != last_seq or head_hash != prev:
             if head_seq > last_seq:
                 return ChainReport(
@@ -353,7 +342,3 @@ def _parse_time(text: str) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
-
-
-def _entry(row: AuditEntryRow) -> AuditEntry:
-    return AuditEntry(**{name: getattr(row, name) for name in (*HASHED_FIELDS, "prev_hash", "hash")})

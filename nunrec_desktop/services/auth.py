@@ -11,13 +11,12 @@ only a local IT account signs in, as break-glass, audited as `auth.break_glass`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.adapters.db.repositories.accounts import AccountRecord
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AccountLocked, AuditResult, AuthenticationFailed, InvalidInput, Role, User
 from nunrec_desktop.services.audit import AuditLog
@@ -43,7 +42,7 @@ class UnknownRole(InvalidInput):
     """A user row holds a role the application does not know (set by hand in the database)."""
 
 
-def role_of(row: UserRow) -> Role | None:
+def role_of(row: AccountRecord) -> Role | None:
     """The row's role, or None when it is not one of the roles that exist (P3; there is no manager, P5)."""
     try:
         return Role(row.role)
@@ -56,7 +55,7 @@ def shown_role(raw: str) -> str:
     return raw if re.fullmatch(r"[a-z_]{1,16}", raw) else "(onleesbaar)"
 
 
-def user_from_row(row: UserRow) -> User:
+def user_from_row(row: AccountRecord) -> User:
     role = role_of(row)
     if role is None:
         raise UnknownRole(
@@ -69,13 +68,13 @@ def user_from_row(row: UserRow) -> User:
 class Authenticator:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         passwords: Passwords,
         audit: AuditLog,
         clock: Clock,
         directory: DirectorySignIn | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._passwords = passwords
         self._audit = audit
         self._clock = clock
@@ -111,9 +110,9 @@ class Authenticator:
         return self._check(user.username, password, action="auth.unlock")
 
     def _is_directory_account(self, user: User) -> bool:
-        with self._sessions() as session:
-            row = session.get(UserRow, user.id)
-            return row is not None and row.directory_id is not None
+        with self._database.read() as uow:
+            row = uow.accounts.by_id(user.id)
+        return row is not None and row.directory_id is not None
 
     def record_idle_lock(self, user: User) -> None:
         self._record_session_event(user, "auth.idle_lock")
@@ -122,19 +121,12 @@ class Authenticator:
         self._record_session_event(user, "auth.sign_out")
 
     def _record_session_event(self, user: User, action: str) -> None:
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action=action,
-            result=AuditResult.ALLOWED,
-            object_type="user",
-            object_id=str(user.id),
-        )
+        self._audit.record_for(user, action, object_type="user", object_id=str(user.id))
 
     def _check(self, username: str, password: str, action: str, only_local_it: bool = False) -> User:
         now = self._clock()
-        with self._sessions.begin() as session:
-            row = session.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
+        with self._database.begin() as uow:
+            row = uow.accounts.by_username(username)
             if row is None:
                 self._passwords.burn_time(password)
                 outcome: tuple[str, str] = ("unknown", "")
@@ -145,10 +137,11 @@ class Authenticator:
                 self._passwords.burn_time(password)
                 outcome = ("locked", row.locked_until.isoformat())
             elif self._passwords.verify(row.password_hash, password):
-                row.failed_attempts = 0
-                row.locked_until = None
-                if self._passwords.needs_rehash(row.password_hash):
-                    row.password_hash = self._passwords.hash(password)
+                password_hash = row.password_hash
+                if self._passwords.needs_rehash(password_hash):
+                    password_hash = self._passwords.hash(password)
+                row = replace(row, failed_attempts=0, locked_until=None, password_hash=password_hash)
+                uow.accounts.save(row)
                 if role_of(row) is None:  # checked after the password: no one learns it by guessing names
                     outcome = ("invalid_role", shown_role(row.role))
                 elif only_local_it and (role_of(row) is not Role.IT or row.directory_id is not None):
@@ -157,13 +150,14 @@ class Authenticator:
                     user = user_from_row(row)
                     outcome = ("ok", "")
             else:
-                row.failed_attempts = (0 if row.locked_until is not None else row.failed_attempts) + 1
-                row.locked_until = None
-                if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                    row.locked_until = now + LOCK_DURATION
-                    outcome = ("now_locked", row.locked_until.isoformat())
+                failed = (0 if row.locked_until is not None else row.failed_attempts) + 1
+                locked_until = now + LOCK_DURATION if failed >= MAX_FAILED_ATTEMPTS else None
+                row = replace(row, failed_attempts=failed, locked_until=locked_until)
+                uow.accounts.save(row)
+                if locked_until is not None:
+                    outcome = ("now_locked", locked_until.isoformat())
                 else:
-                    outcome = ("wrong", str(row.failed_attempts))
+                    outcome = ("wrong", str(failed))
             role = str(role_of(row) or "") if row is not None else ""  # an unknown role is not audited as a role
             user_id = str(row.id) if row is not None else ""
         kind, extra = outcome

@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import ConversationRow, CycleRow, DrawRow, EvaluationRow
+from nunrec_desktop.adapters.db.repositories.draws import DrawRecord
+from nunrec_desktop.adapters.db.unit_of_work import Database, UnitOfWork
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -63,9 +61,9 @@ class Cycle:
 
 class CycleService:
     def __init__(
-        self, sessions: sessionmaker[Session], policy: AccessPolicy, clock: Clock, open_days: int = DEFAULT_OPEN_DAYS
+        self, database: Database, policy: AccessPolicy, clock: Clock, open_days: int = DEFAULT_OPEN_DAYS
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._clock = clock
         self._open_days = open_days
@@ -74,104 +72,57 @@ class CycleService:
 
     def cycles(self, user: User, employee_id: str) -> list[Cycle]:
         """This coach's cycles with the employee, oldest first (no policy check: callers have decided)."""
-        with self._sessions() as session:
-            return self._cycles(session, user.id, employee_id)
+        with self._database.read() as uow:
+            return self._cycles(uow, user.id, employee_id)
 
     def running(self, user: User, employee_id: str) -> Cycle | None:
         running = [c for c in self.cycles(user, employee_id) if c.running]
         return running[-1] if running else None
 
     def get(self, user: User, cycle_id: int) -> Cycle:
-        with self._sessions() as session:
-            row = session.get(CycleRow, cycle_id)
+        with self._database.read() as uow:
+            row = uow.cycles.get(cycle_id)
             if row is None or row.coach_user_id != user.id:  # another coach's cycle does not exist for you
                 raise InvalidInput("Deze coachingscyclus bestaat niet.")
-            return next(c for c in self._cycles(session, user.id, row.employee_id) if c.id == cycle_id)
+            return next(c for c in self._cycles(uow, user.id, row.employee_id) if c.id == cycle_id)
 
     def drawn_ids(self, user: User, cycle: Cycle) -> frozenset[str]:
         """The calls drawn for this cycle: the picks of every draw of the coach for the employee made while it
         ran (from its start until the next cycle's start)."""
-        with self._sessions() as session:
-            later = session.execute(
-                select(CycleRow.started_at)
-                .where(
-                    CycleRow.coach_user_id == user.id,
-                    CycleRow.employee_id == cycle.employee_id,
-                    CycleRow.id != cycle.id,
-                    CycleRow.started_at > cycle.started_at,
-                )
-                .order_by(CycleRow.started_at)
-                .limit(1)
-            ).scalar_one_or_none()
-            query = select(DrawRow.picks, DrawRow.parameters).where(
-                DrawRow.coach_user_id == user.id,
-                DrawRow.employee_id == cycle.employee_id,
-                DrawRow.created_at >= cycle.started_at,
-            )
-            if later is not None:
-                query = query.where(DrawRow.created_at < later)
-            rows = session.execute(query.order_by(DrawRow.id)).all()
+        with self._database.read() as uow:
+            records = sorted(self._draws_of(uow, user, cycle), key=lambda r: r.id)
         drawn: set[str] = set()
-        for picks, parameters in rows:  # oldest first: a draw made again drops what it replaced, adds its picks
-            drawn -= set(_redraw(parameters).get("replaced", []))
-            drawn |= set(json.loads(picks))
+        for record in records:  # oldest first: a draw made again drops what it replaced, adds its picks
+            drawn -= set(_redraw(record.parameters).get("replaced", []))
+            drawn |= set(json.loads(record.picks))
         return frozenset(drawn)
 
     def draws(
         self, user: User, cycle: Cycle, known: dict[str, tuple[datetime | None, float | None]] | None = None
     ) -> list[DrawSummary]:
         """The draws made for this cycle, oldest first, as the employee's feedback PDF lists them."""
-        with self._sessions() as session:
-            query = self._draws_query(session, user, cycle, DrawRow).order_by(DrawRow.created_at, DrawRow.id)
-            return [
-                summarize(r.created_at, r.seed, r.parameters, r.picks, r.replacements, known)
-                for r in session.execute(query).scalars()
-            ]
+        with self._database.read() as uow:
+            records = self._draws_of(uow, user, cycle)
+        return [summarize(r.created_at, r.seed, r.parameters, r.picks, r.replacements, known) for r in records]
 
     @staticmethod
-    def _draws_query(session: Session, user: User, cycle: Cycle, what: Any) -> Select[Any]:
-        later = session.execute(
-            select(CycleRow.started_at)
-            .where(
-                CycleRow.coach_user_id == user.id,
-                CycleRow.employee_id == cycle.employee_id,
-                CycleRow.id != cycle.id,
-                CycleRow.started_at > cycle.started_at,
-            )
-            .order_by(CycleRow.started_at)
-            .limit(1)
-        ).scalar_one_or_none()
-        query = select(what).where(
-            DrawRow.coach_user_id == user.id,
-            DrawRow.employee_id == cycle.employee_id,
-            DrawRow.created_at >= cycle.started_at,
-        )
-        if later is not None:
-            query = query.where(DrawRow.created_at < later)
-        return query
+    def _draws_of(uow: UnitOfWork, user: User, cycle: Cycle) -> list[DrawRecord]:
+        later = uow.cycles.next_start(user.id, cycle.employee_id, cycle.id, cycle.started_at)
+        return uow.draws.of(user.id, cycle.employee_id, since=cycle.started_at, before=later)
 
-    def _cycles(self, session: Session, coach_user_id: int, employee_id: str) -> list[Cycle]:
-        rows = session.execute(
-            select(CycleRow, ConversationRow.held_on)
-            .outerjoin(ConversationRow, ConversationRow.cycle_id == CycleRow.id)
-            .where(CycleRow.coach_user_id == coach_user_id, CycleRow.employee_id == employee_id)
-            .order_by(CycleRow.started_at, CycleRow.id)
-        ).all()
+    def _cycles(self, uow: UnitOfWork, coach_user_id: int, employee_id: str) -> list[Cycle]:
+        rows = uow.cycles.of(coach_user_id, employee_id)
         cutoff = self._clock() - timedelta(days=self._open_days)
-        draws = session.execute(
-            select(DrawRow.created_at, DrawRow.parameters, DrawRow.replacements).where(
-                DrawRow.coach_user_id == coach_user_id, DrawRow.employee_id == employee_id
-            )
-        ).all()
+        draws = uow.draws.of(coach_user_id, employee_id)
         cycles = []
         for index, (row, held_on) in enumerate(rows):
             newest = index == len(rows) - 1
             running = newest and held_on is None and row.started_at >= cutoff
             until = rows[index + 1][0].started_at if not newest else None
             replaced = sum(
-                len(json.loads(replacements)) + len(_redraw(parameters).get("replaced", []))
-                for made, parameters, replacements in draws
-                if made >= row.started_at and (until is None or made < until)
+                len(json.loads(draw.replacements)) + len(_redraw(draw.parameters).get("replaced", []))
+                for draw in draws
+                if draw.created_at >= row.started_at and (until is None or draw.created_at < until)
             )
             cycles.append(Cycle(row.id, row.employee_id, row.started_at, row.started_by, held_on, running, replaced))
         return cycles
@@ -185,13 +136,8 @@ class CycleService:
         now = self._clock()
         detail = f"cycle start; by {started_by}" + (f"; draw {draw_id}" if draw_id is not None else "")
         self._policy.require(user, Action.EVALUATE, Target("employee", employee_id, (employee_id,), now), detail=detail)
-        with self._sessions.begin() as session:
-            row = CycleRow(
-                coach_user_id=user.id, employee_id=employee_id, started_at=now, started_by=started_by, draw_id=draw_id
-            )
-            session.add(row)
-            session.flush()
-            cycle_id = row.id
+        with self._database.begin() as uow:
+            cycle_id = uow.cycles.add(user.id, employee_id, now, started_by, draw_id)
         return self.get(user, cycle_id)
 
     def for_draw(self, user: User, employee_id: str, draw_id: int) -> Cycle:
@@ -201,11 +147,11 @@ class CycleService:
 
     def move(self, user: User, evaluation_id: int, cycle_id: int) -> None:
         """Move an evaluation (every revision of it) to another cycle of the same employee. Audited."""
-        with self._sessions() as session:
-            evaluation = session.get(EvaluationRow, evaluation_id)
-            if evaluation is None or evaluation.coach_user_id != user.id:
-                raise InvalidInput("Deze beoordeling bestaat niet.")
-            employee_id, previous = evaluation.employee_id, evaluation.cycle_id
+        with self._database.read() as uow:
+            evaluation = uow.evaluations.get(evaluation_id)
+        if evaluation is None or evaluation.coach_user_id != user.id:
+            raise InvalidInput("Deze beoordeling bestaat niet.")
+        employee_id, previous = evaluation.employee_id, evaluation.cycle_id
         target = self.get(user, cycle_id)
         if target.employee_id != employee_id:
             raise InvalidInput("Een beoordeling kan alleen naar een andere cyclus van dezelfde medewerker.")
@@ -218,30 +164,11 @@ class CycleService:
             detail=f"cycle move; from {previous if previous is not None else 'none'} to {cycle_id}",
         )
         drawn = self.drawn_ids(user, target)
-        with self._sessions.begin() as session:
-            for row in chain_rows(session, user.id, evaluation_id):
-                row.cycle_id = cycle_id
-                row.drawn = bool(row.recording_id and row.recording_id in drawn)
+        with self._database.begin() as uow:
+            uow.evaluations.move_chain(user.id, evaluation_id, cycle_id, drawn)
 
 
 def _redraw(parameters: str) -> dict[str, Any]:
     """What a draw made again (with a reason) replaced: {"draw", "replaced": [ids], "reason"}; {} otherwise."""
     redraw = json.loads(parameters).get("redraw")
     return redraw if isinstance(redraw, dict) else {}
-
-
-def chain_rows(session: Session, coach_user_id: int, evaluation_id: int) -> list[EvaluationRow]:
-    """Every revision of the evaluation `evaluation_id` belongs to (older and newer)."""
-    rows = session.execute(
-        select(EvaluationRow).where(EvaluationRow.coach_user_id == coach_user_id).order_by(EvaluationRow.revision)
-    ).scalars()
-    by_id = {r.id: r for r in rows}
-    root = by_id[evaluation_id]
-    while root.supersedes_id is not None and root.supersedes_id in by_id:
-        root = by_id[root.supersedes_id]
-    chain, ids = [root], {root.id}
-    for row in by_id.values():
-        if row.supersedes_id in ids:
-            chain.append(row)
-            ids.add(row.id)
-    return chain

@@ -16,15 +16,12 @@ Agreements recorded before actions existed became one open action each (migratio
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import AgreedActionRow, ConversationRow, CycleRow, EvaluationRow
+from nunrec_desktop.adapters.db.repositories.cycles import ActionRecord, ConversationRecord
+from nunrec_desktop.adapters.db.unit_of_work import Database, UnitOfWork
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -84,13 +81,13 @@ class Conversation:
 class ConversationService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         policy: AccessPolicy,
         cycles: CycleService,
         clock: Clock,
         guard: Callable[[], CallerDataGuard],
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._cycles = cycles
         self._clock = clock
@@ -143,10 +140,8 @@ class ConversationService:
                     f"In {name} staat mogelijk een gegeven van een beller ({kinds}). Laat het weg; gegevens van "
                     "bellers worden niet vastgelegd (P6, P13)."
                 )
-        with self._sessions() as session:
-            replaced = session.execute(
-                select(ConversationRow.id).where(ConversationRow.cycle_id == cycle.id)
-            ).scalar_one_or_none()
+        with self._database.read() as uow:
+            replaced = uow.cycles.conversation_of(cycle.id) is not None
         agreed = "unknown" if agrees is None else "yes" if agrees else "no"
         self._policy.require(
             user,
@@ -157,67 +152,29 @@ class ConversationService:
             f"confirmed {'yes' if confirmed else 'no'}",
         )
         now = self._clock()
-        with self._sessions.begin() as session:
-            row = session.execute(
-                select(ConversationRow).where(ConversationRow.cycle_id == cycle.id)
-            ).scalar_one_or_none()
-            if row is None:
-                row = ConversationRow(cycle_id=cycle.id)
-                session.add(row)
-            row.held_on, row.agreements, row.reaction = held_on, json.dumps(cleaned, ensure_ascii=False), reaction
-            row.agrees, row.disagreement, row.recorded_at = agrees, disagreement, now
-            session.flush()
-            kept = {
-                a.what: a
-                for a in session.scalars(select(AgreedActionRow).where(AgreedActionRow.conversation_id == row.id))
-            }
-            for position, action in enumerate(wanted):
-                existing = kept.pop(action.what, None)
-                if existing is None:
-                    existing = AgreedActionRow(
-                        conversation_id=row.id, what=action.what, state=OPEN, reason="", created_at=now
-                    )
-                    session.add(existing)
-                existing.position, existing.due_on, existing.confirmed = position, action.due_on, confirmed
-            for gone in kept.values():
-                session.delete(gone)
-            session.flush()
-            return _conversation(row, self._actions(session, [row]))
+        with self._database.begin() as uow:
+            row = uow.cycles.save_conversation(cycle.id, held_on, cleaned, reaction, agrees, disagreement, now)
+            uow.cycles.set_actions(row.id, [(a.what, a.due_on) for a in wanted], confirmed, now)
+            return _conversation(row, self._actions(uow, [row]))
 
     def of_cycles(self, user: User, cycle_ids: Iterable[int]) -> dict[int, Conversation]:
         """The conversations of these cycles of this coach (cycles without one are left out)."""
         ids = list(cycle_ids)
         if not ids:
             return {}
-        with self._sessions() as session:
-            rows = (
-                session.execute(
-                    select(ConversationRow)
-                    .join(CycleRow, CycleRow.id == ConversationRow.cycle_id)
-                    .where(CycleRow.coach_user_id == user.id, ConversationRow.cycle_id.in_(ids))
-                )
-                .scalars()
-                .all()
-            )
-            actions = self._actions(session, rows)
-            return {row.cycle_id: _conversation(row, actions) for row in rows}
+        with self._database.read() as uow:
+            rows = uow.cycles.conversations(user.id, ids)
+            actions = self._actions(uow, rows)
+        return {row.cycle_id: _conversation(row, actions) for row in rows}
 
     # -- actions -----------------------------------------------------------------------------------------
 
     @staticmethod
-    def _actions(session: Session, rows: Iterable[ConversationRow]) -> dict[int, list[AgreedAction]]:
+    def _actions(uow: UnitOfWork, rows: Iterable[ConversationRecord]) -> dict[int, list[AgreedAction]]:
         """The actions of these conversations, per conversation id, in order."""
-        by_id = {row.id: row for row in rows}
-        found: dict[int, list[AgreedAction]] = {i: [] for i in by_id}
-        if not by_id:
-            return found
-        for action in session.scalars(
-            select(AgreedActionRow)
-            .where(AgreedActionRow.conversation_id.in_(list(by_id)))
-            .order_by(AgreedActionRow.conversation_id, AgreedActionRow.position, AgreedActionRow.id)
-        ):
-            conversation = by_id[action.conversation_id]
-            found[action.conversation_id].append(_action(action, conversation))
+        found: dict[int, list[AgreedAction]] = {row.id: [] for row in rows}
+        for action in uow.cycles.actions(found):
+            found[action.conversation_id].append(_action(action))
         return found
 
     def actions(self, user: User, employee_id: str) -> list[AgreedAction]:
@@ -261,16 +218,11 @@ class ConversationService:
         if len(reason) > MAX_AGREEMENT_CHARS:
             raise InvalidInput(f"Een reden is hoogstens {MAX_AGREEMENT_CHARS} tekens.")
         self._refuse_caller_data(["de reden", reason])
-        with self._sessions() as session:
-            found = session.execute(
-                select(AgreedActionRow, CycleRow)
-                .join(ConversationRow, ConversationRow.id == AgreedActionRow.conversation_id)
-                .join(CycleRow, CycleRow.id == ConversationRow.cycle_id)
-                .where(AgreedActionRow.id == action_id)
-            ).one_or_none()
-            if found is None or found[1].coach_user_id != user.id:
-                raise InvalidInput("Deze afspraak bestaat niet.")
-            cycle_id, employee_id = found[1].id, found[1].employee_id
+        with self._database.read() as uow:
+            found = uow.cycles.action(action_id)
+        if found is None or found[1].coach_user_id != user.id:
+            raise InvalidInput("Deze afspraak bestaat niet.")
+        cycle_id, employee_id = found[1].id, found[1].employee_id
         self._policy.require(
             user,
             Action.EVALUATE,
@@ -280,16 +232,15 @@ class ConversationService:
         now = self._clock()
         cycles = self._cycles.cycles(user, employee_id)
         current = next((c for c in reversed(cycles) if c.running), cycles[-1] if cycles else None)
-        with self._sessions.begin() as session:
-            row = session.get(AgreedActionRow, action_id)
-            assert row is not None
-            row.state, row.reason = state, reason
-            row.closed_at = None if state == OPEN else now
-            row.closed_in_cycle_id = None if state == OPEN or current is None else current.id
-            conversation = session.get(ConversationRow, row.conversation_id)
-            assert conversation is not None
-            session.flush()
-            return _action(row, conversation)
+        with self._database.begin() as uow:
+            closed = uow.cycles.close_action(
+                action_id,
+                state,
+                reason,
+                None if state == OPEN else now,
+                None if state == OPEN or current is None else current.id,
+            )
+        return _action(closed)
 
     def _refuse_caller_data(self, named: list[str]) -> None:
         guard = self._guard()
@@ -328,14 +279,8 @@ class ConversationService:
         cycles = self._cycles.cycles(user, employee_id)
         if not cycles:
             raise InvalidInput("Er is nog geen coachingscyclus met deze medewerker; er valt nog niets te bespreken.")
-        with self._sessions() as session:
-            evaluated = set(
-                session.scalars(
-                    select(EvaluationRow.cycle_id).where(
-                        EvaluationRow.cycle_id.in_([c.id for c in cycles]), EvaluationRow.status != "draft"
-                    )
-                )
-            )
+        with self._database.read() as uow:
+            evaluated = uow.evaluations.cycles_with_submitted(c.id for c in cycles)
         return cycle_to_discuss(cycles, evaluated)
 
 
@@ -349,11 +294,11 @@ def cycle_to_discuss(cycles: list[Cycle], evaluated: Container[int | None]) -> C
     return (undiscussed or anything or newest_first)[0]
 
 
-def _action(row: AgreedActionRow, conversation: ConversationRow) -> AgreedAction:
+def _action(row: ActionRecord) -> AgreedAction:
     return AgreedAction(
         row.id,
-        conversation.cycle_id,
-        conversation.held_on,
+        row.cycle_id,
+        row.agreed_on,
         row.what,
         row.due_on,
         row.state,
@@ -364,12 +309,12 @@ def _action(row: AgreedActionRow, conversation: ConversationRow) -> AgreedAction
     )
 
 
-def _conversation(row: ConversationRow, actions: dict[int, list[AgreedAction]]) -> Conversation:
+def _conversation(row: ConversationRecord, actions: dict[int, list[AgreedAction]]) -> Conversation:
     listed = actions.get(row.id, [])
     return Conversation(
         row.cycle_id,
         row.held_on,
-        [a.what for a in listed] if listed else [str(a) for a in json.loads(row.agreements or "[]")],
+        [a.what for a in listed] if listed else list(row.agreements),
         row.reaction,
         row.agrees,
         row.disagreement,

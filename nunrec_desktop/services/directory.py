@@ -11,12 +11,10 @@ left the group is refused at the next sign-in. Every decision is audited with it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import UserRow
+from nunrec_desktop.adapters.db.repositories.accounts import AccountRecord
+from nunrec_desktop.adapters.db.unit_of_work import Database, UnitOfWork
 from nunrec_desktop.adapters.directory import (
     DirectoryEntry,
     DirectoryRefused,
@@ -92,13 +90,13 @@ class DirectorySignIn:
     def __init__(
         self,
         directory: LdapDirectory,
-        sessions: sessionmaker[Session],
+        database: Database,
         audit: AuditLog,
         clock: Clock,
         guard: Callable[[], CallerDataGuard],
     ) -> None:
         self._directory = directory
-        self._sessions = sessions
+        self._database = database
         self._audit = audit
         self._clock = clock
         self._guard = guard
@@ -142,10 +140,9 @@ class DirectorySignIn:
             decision = Decision(username, "", (), None, source, NO_TICKET, "no ticket")
         except DirectoryDown as down:
             decision = Decision(username, "", (), None, source, str(down), f"unreachable ({down.reason})")
-        self._audit.record(
-            actor=actor.username,
-            role=str(actor.role),
-            action="directory.check",
+        self._audit.record_for(
+            actor,
+            "directory.check",
             result=AuditResult.ALLOWED if decision.role else AuditResult.DENIED,
             object_type="user",
             object_id=decision.user.lower() if valid_user_name(decision.user) else "",
@@ -214,8 +211,8 @@ class DirectorySignIn:
             self._audit.record(actor=actor, role="", action=action, result=AuditResult.DENIED, object_type="user",
                                detail=detail)  # fmt: skip
             raise AuthenticationFailed(decision.refusal or WRONG_CREDENTIALS)
-        with self._sessions.begin() as session:
-            row, change = self._account(session, decision)
+        with self._database.begin() as uow:
+            row, change = self._account(uow, decision)
             refusal = ""
             if row.disabled:
                 refusal, detail = DISABLED_HERE, detail + "; disabled in nunrec"
@@ -237,43 +234,47 @@ class DirectorySignIn:
             raise AuthenticationFailed(refusal)
         return user
 
-    def _account(self, session: Session, decision: Decision) -> tuple[UserRow, str]:
+    def _account(self, uow: UnitOfWork, decision: Decision) -> tuple[AccountRecord, str]:
         """The nunrec account of this directory person, made, adopted, renamed or updated; what changed."""
         assert decision.role is not None and decision.stable_id
         stable_id = decision.stable_id
         login = decision.user.lower()
-        row = session.execute(select(UserRow).where(UserRow.directory_id == stable_id)).scalar_one_or_none()
+        row = uow.accounts.by_directory_id(stable_id)
         change = ""
-        holder = session.execute(select(UserRow).where(UserRow.username == login)).scalar_one_or_none()
+        holder = uow.accounts.by_username(login)
         if row is None and holder is not None and holder.directory_id is None:
-            row, change = holder, "local account adopted"  # the same person's account from before the directory
-            row.directory_id = stable_id
-            row.password_hash = DIRECTORY_PASSWORD_HASH
-            row.failed_attempts, row.locked_until = 0, None
-        elif holder is not None and holder is not row:
-            holder.username = f"~{holder.id}"[:64]  # another person had this name; theirs follows at their sign-in
-            session.flush()
-        if row is None:
-            row = UserRow(
-                username=login,
-                display_name=decision.display_name or login,
-                role=str(decision.role),
-                password_hash=DIRECTORY_PASSWORD_HASH,
-                disabled=False,
-                failed_attempts=0,
-                created_at=self._clock(),
-                directory_id=stable_id,
+            # the same person's account from before the directory
+            row, change = holder, "local account adopted"
+            row = replace(
+                row, directory_id=stable_id, password_hash=DIRECTORY_PASSWORD_HASH, failed_attempts=0, locked_until=None
             )
-            session.add(row)
-            session.flush()
+        elif holder is not None and (row is None or holder.id != row.id):
+            # another person had this name; theirs follows at their sign-in
+            uow.accounts.save(replace(holder, username=f"~{holder.id}"[:64]))
+        if row is None:
+            row = uow.accounts.add(
+                AccountRecord(
+                    id=0,
+                    username=login,
+                    display_name=decision.display_name or login,
+                    role=str(decision.role),
+                    password_hash=DIRECTORY_PASSWORD_HASH,
+                    disabled=False,
+                    failed_attempts=0,
+                    locked_until=None,
+                    created_at=self._clock(),
+                    directory_id=stable_id,
+                )
+            )
             change = "account created"
         elif row.username != login:
             change = f"renamed from {row.username}"
-            row.username = login
+            row = replace(row, username=login)
         if row.role != str(decision.role):
             change = (change + "; " if change else "") + f"role {row.role} -> {decision.role}"
-            row.role = str(decision.role)
-        row.display_name = decision.display_name or login
+            row = replace(row, role=str(decision.role))
+        row = replace(row, display_name=decision.display_name or login)
+        uow.accounts.save(row)
         return row, change
 
     def _audit_down(self, reason: str, source: str) -> None:

@@ -14,6 +14,7 @@ the cycle counts how many drawn calls were replaced, for the overview and the em
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import secrets
@@ -22,12 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import DrawRow
+from nunrec_desktop.adapters.db.repositories.draws import DrawRecord
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
+from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import CycleService
@@ -124,7 +123,7 @@ def pick(candidates: list[VisibleRecording], count: int, seed: int) -> list[Visi
 class DrawService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         catalog: RecordingCatalog,
         policy: AccessPolicy,
         audit: AuditLog,
@@ -132,12 +131,12 @@ class DrawService:
         cycles: CycleService | None = None,
         guard: Callable[[], CallerDataGuard] | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._catalog = catalog
         self._policy = policy
         self._audit = audit
         self._clock = clock
-        self._cycles = cycles or CycleService(sessions, policy, clock)
+        self._cycles = cycles or CycleService(database, policy, clock)
         self._guard = guard or (lambda: CallerDataGuard(clock().date()))
 
     @staticmethod
@@ -183,29 +182,27 @@ class DrawService:
             if reason.text:
                 parameters["redraw"]["text"] = reason.text
         now = self._clock()
-        with self._sessions.begin() as session:
-            row = DrawRow(
-                coach_user_id=user.id,
-                employee_id=employee_id,
-                seed=seed,
-                parameters=json.dumps(parameters),
-                picks=json.dumps([r.id for r in picks]),
-                replacements="[]",
-                created_at=now,
+        with self._database.begin() as uow:
+            draw_id = uow.draws.add(
+                DrawRecord(
+                    id=0,
+                    coach_user_id=user.id,
+                    employee_id=employee_id,
+                    seed=seed,
+                    parameters=json.dumps(parameters),
+                    picks=json.dumps([r.id for r in picks]),
+                    replacements="[]",
+                    created_at=now,
+                )
             )
-            session.add(row)
-            session.flush()
-            draw_id = row.id
         redrawn = (
             f"; redraw of draw {previous.id}; replaced {len(replaced)}; reason {reason.code}"
             if (replaced and previous is not None and reason is not None)
             else ""
         )
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="draws.created",
-            result=AuditResult.ALLOWED,
+        self._audit.record_for(
+            user,
+            "draws.created",
             object_type="employee",
             object_id=employee_id,
             detail=f"draw {draw_id}; seed {seed}; count {count}; min {min_duration_s:g}s; "
@@ -217,16 +214,11 @@ class DrawService:
     def latest(self, user: User, employee_id: str) -> Draw | None:
         """This coach's most recent draw for the employee (the calls of the current cycle), with the picks
         that are still visible; None when there is none."""
-        with self._sessions() as session:
-            row = session.execute(
-                select(DrawRow)
-                .where(DrawRow.coach_user_id == user.id, DrawRow.employee_id == employee_id)
-                .order_by(DrawRow.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-            if row is None:
-                return None
-            stored = _StoredDraw.of(row)
+        with self._database.read() as uow:
+            row = uow.draws.latest(user.id, employee_id)
+        if row is None:
+            return None
+        stored = _StoredDraw.of(row)
         visible = self._catalog.visible_for(user, employee_id).items
         return stored.as_draw(visible, len(stored.parameters.get("candidates", [])))
 
@@ -235,27 +227,18 @@ class DrawService:
         cycle = self._cycles.running(user, employee_id)
         if cycle is None:
             return None
-        with self._sessions() as session:
-            row = session.execute(
-                select(DrawRow)
-                .where(
-                    DrawRow.coach_user_id == user.id,
-                    DrawRow.employee_id == employee_id,
-                    DrawRow.created_at >= cycle.started_at,
-                )
-                .order_by(DrawRow.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-            return _StoredDraw.of(row) if row is not None else None
+        with self._database.read() as uow:
+            row = uow.draws.latest(user.id, employee_id, since=cycle.started_at)
+        return _StoredDraw.of(row) if row is not None else None
 
     def replace(self, user: User, draw_id: int, recording_id: str, reason: ReplaceReason | None = None) -> Draw:
         """Swap one pick for another candidate, reproducibly; the replacement and its reason are recorded."""
         reason = checked_reason(reason, self._guard())
-        with self._sessions() as session:
-            row = session.get(DrawRow, draw_id)
-            if row is None or row.coach_user_id != user.id:
-                raise InvalidInput("Deze trekking bestaat niet.")
-            stored = _StoredDraw.of(row)
+        with self._database.read() as uow:
+            found = uow.draws.get(draw_id)
+        if found is None or found.coach_user_id != user.id:
+            raise InvalidInput("Deze trekking bestaat niet.")
+        stored = _StoredDraw.of(found)
         employee_id, picked, replacements = stored.employee_id, stored.picked, stored.replacements
         if recording_id not in picked:
             raise InvalidInput("Dit gesprek hoort niet bij de trekking.")
@@ -277,8 +260,8 @@ class DrawService:
         if reason.text:
             replacement["text"] = reason.text
         replacements.append(replacement)
-        with self._sessions.begin() as session:
-            row = session.get(DrawRow, draw_id)
+        with self._database.begin() as uow:
+            row = uow.draws.get(draw_id)
             assert row is not None
             parameters = json.loads(row.parameters)
             facts = parameters.setdefault("calls", {})
@@ -286,13 +269,17 @@ class DrawService:
             for recording in (old, new):
                 if recording is not None and recording.id not in facts:
                     facts[recording.id] = call_facts(recording.start, recording.duration_s)
-            row.parameters = json.dumps(parameters)
-            row.picks, row.replacements = json.dumps(picked), json.dumps(replacements)
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="draws.replaced",
-            result=AuditResult.ALLOWED,
+            uow.draws.save(
+                dataclasses.replace(
+                    row,
+                    parameters=json.dumps(parameters),
+                    picks=json.dumps(picked),
+                    replacements=json.dumps(replacements),
+                )
+            )
+        self._audit.record_for(
+            user,
+            "draws.replaced",
             object_type="draw",
             object_id=str(draw_id),
             detail=f"{recording_id} -> {new.id}; reason {reason.code}",
@@ -313,7 +300,7 @@ class _StoredDraw:
     created_at: datetime
 
     @staticmethod
-    def of(row: DrawRow) -> _StoredDraw:
+    def of(row: DrawRecord) -> _StoredDraw:
         return _StoredDraw(
             row.id,
             row.employee_id,

@@ -17,13 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import TombstoneRow
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.adapters.store.base import RecordingMeta, RecordingStore
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
+from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.people import PeopleDirectory
@@ -55,14 +52,14 @@ class ErasureSearch:
 class ErasureService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         store: Callable[[], RecordingStore],
         people: PeopleDirectory,
         policy: AccessPolicy,
         audit: AuditLog,
         clock: Clock,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._store = store
         self._people = people
         self._policy = policy
@@ -70,8 +67,8 @@ class ErasureService:
         self._clock = clock
 
     def erased_ids(self) -> frozenset[str]:
-        with self._sessions() as session:
-            return frozenset(session.execute(select(TombstoneRow.recording_id)).scalars())
+        with self._database.read() as uow:
+            return uow.tombstones.erased_ids()
 
     def find(
         self, user: User, caller_number: str, around: datetime, window_minutes: int = 30
@@ -104,11 +101,9 @@ class ErasureService:
             if page.next_cursor is None:
                 break
             cursor = page.next_cursor
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="erasure.search",
-            result=AuditResult.ALLOWED,
+        self._audit.record_for(
+            user,
+            "erasure.search",
             object_type="recordings",
             detail=f"candidates {len(found)}; skipped entries {skipped}",
         )
@@ -135,18 +130,11 @@ class ErasureService:
         if confirmed is not None:
             self._check_confirmed(store, recording_id, confirmed)
         store.delete(recording_id, reference)
-        with self._sessions.begin() as session:
-            if session.get(TombstoneRow, recording_id) is None:
-                session.add(
-                    TombstoneRow(
-                        recording_id=recording_id, erased_at=self._clock(), erased_by=user.username, reference=reference
-                    )
-                )
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="recordings.erased",
-            result=AuditResult.ALLOWED,
+        with self._database.begin() as uow:
+            uow.tombstones.add_if_absent(recording_id, self._clock(), user.username, reference)
+        self._audit.record_for(
+            user,
+            "recordings.erased",
             object_type="recording",
             object_id=recording_id,
             purpose=reference,

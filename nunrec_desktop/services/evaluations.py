@@ -26,14 +26,10 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.engine import insert_if_absent
-from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow
+from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRecord, SnapshotRecord
+from nunrec_desktop.adapters.db.unit_of_work import ConstraintViolated, Database, UnitOfWork
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Mark, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -42,6 +38,9 @@ from nunrec_desktop.services.coaching_cycles import STARTED_BY_EVALUATION, Cycle
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
 from nunrec_desktop.services.keeping import may_keep, old_keep_as
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding, mask
+
+if TYPE_CHECKING:
+    from nunrec_desktop.adapters.db.models import EvaluationRow  # self_evaluations (issue 27: moves after h26)
 
 DRAFT, SUBMITTED = "draft", "submitted"
 SOURCE_RECORDING, SOURCE_LIVE = "recording", "live"
@@ -216,7 +215,7 @@ class ConcurrentEvaluation(InvalidInput):
 class EvaluationService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         policy: AccessPolicy,
         clock: Clock,
         guard: Callable[[], CallerDataGuard] | None = None,
@@ -225,11 +224,11 @@ class EvaluationService:
         """`guard` makes the caller-data guard drafts are masked with (the composition root passes the one
         that knows the municipality's own numbers); without it, a guard that treats every number as a caller's.
         `cycles` decides which coaching cycle a submitted evaluation counts for."""
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._clock = clock
         self._guard = guard or (lambda: CallerDataGuard(clock().date()))
-        self.cycles = cycles or CycleService(sessions, policy, clock)
+        self.cycles = cycles or CycleService(database, policy, clock)
 
     # -- creating and finding ----------------------------------------------------------------------
 
@@ -250,22 +249,11 @@ class EvaluationService:
             user, Action.EVALUATE, Target("recording", recording_id, (employee_id,), call_start), detail="draft"
         )
         try:
-            with self._sessions.begin() as session:
-                row = (
-                    session.execute(
-                        select(EvaluationRow)
-                        .where(
-                            EvaluationRow.coach_user_id == user.id,
-                            EvaluationRow.recording_id == recording_id,
-                            EvaluationRow.status == DRAFT,
-                        )
-                        .order_by(EvaluationRow.revision.desc())
-                    )
-                    .scalars()
-                    .first()
-                )
+            with self._database.begin() as uow:
+                row = uow.evaluations.open_draft(user.id, recording_id)
                 if row is None:
-                    row = self._latest(session, user.id, recording_id)
+                    revisions = uow.evaluations.of_recording(user.id, recording_id)
+                    row = max(revisions, key=lambda r: r.revision) if revisions else None
                 if row is None and not create:
                     return Evaluation(
                         id=UNSAVED,
@@ -286,7 +274,7 @@ class EvaluationService:
                     )
                 if row is None:
                     row = self._new_draft(
-                        session,
+                        uow,
                         user,
                         guideline,
                         employee_id=employee_id,
@@ -296,7 +284,7 @@ class EvaluationService:
                         call_duration_s=call_duration_s,
                     )
                 return evaluation_from_row(row)
-        except IntegrityError:
+        except ConstraintViolated:
             # (coach, recording, revision) is unique: another workstation of this coach began this very
             # evaluation a moment ago. One open draft per coach and call; the next open continues that one.
             raise ConcurrentEvaluation(
@@ -310,9 +298,9 @@ class EvaluationService:
         """The draft of a side-by-side session (P8): no recording, no duration until the session ends.
 
         The caller authorises (LiveSessionService asks the policy before calling this)."""
-        with self._sessions.begin() as session:
+        with self._database.begin() as uow:
             row = self._new_draft(
-                session,
+                uow,
                 user,
                 guideline,
                 employee_id=employee_id,
@@ -320,81 +308,51 @@ class EvaluationService:
                 source=SOURCE_LIVE,
                 call_start=started_at,
                 call_duration_s=None,
+                live_reason=reason,
+                live_reason_note=note,
             )
-            row.live_reason, row.live_reason_note = reason, note
             return evaluation_from_row(row)
 
     def get(self, user: User, evaluation_id: int) -> Evaluation:
         """One of this coach's evaluations; another coach's does not exist for them."""
-        with self._sessions() as session:
-            return evaluation_from_row(self._own(session, user, evaluation_id))
+        with self._database.read() as uow:
+            return evaluation_from_row(self._own(uow, user, evaluation_id))
 
     def running_live(self, user: User) -> list[Evaluation]:
         """This coach's side-by-side sessions that have not ended (normally none or one), oldest first."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(EvaluationRow)
-                .where(
-                    EvaluationRow.coach_user_id == user.id,
-                    EvaluationRow.source == SOURCE_LIVE,
-                    EvaluationRow.status == DRAFT,
-                    EvaluationRow.call_duration_s.is_(None),
-                )
-                .order_by(EvaluationRow.call_start)
-            ).scalars()
-            return [evaluation_from_row(r) for r in rows]
+        with self._database.read() as uow:
+            return [evaluation_from_row(r) for r in uow.evaluations.running_live(user.id, SOURCE_LIVE)]
 
     def end_live(self, user: User, evaluation_id: int, duration_s: float) -> Evaluation:
         """The session is over: its duration is fixed; the draft stays open for the 5A form."""
         self._authorise(user, evaluation_id, "live end")
-        with self._sessions.begin() as session:
-            row = self._own(session, user, evaluation_id)
+        with self._database.begin() as uow:
+            row = self._own(uow, user, evaluation_id)
             if row.source != SOURCE_LIVE or row.status != DRAFT or row.call_duration_s is not None:
                 raise InvalidInput("Deze side-by-side sessie is al beëindigd.")
-            row.call_duration_s = max(0.0, duration_s)
-            row.updated_at = self._clock()
+            row = replace(row, call_duration_s=max(0.0, duration_s), updated_at=self._clock())
+            uow.evaluations.save(row)
             return evaluation_from_row(row)
 
     def drafts(self, user: User) -> list[Evaluation]:
         """Open drafts of this coach (offered again after a restart), newest first."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(EvaluationRow)
-                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.status == DRAFT)
-                .order_by(EvaluationRow.updated_at.desc())
-            ).scalars()
-            return [evaluation_from_row(r) for r in rows]
+        with self._database.read() as uow:
+            return [evaluation_from_row(r) for r in uow.evaluations.drafts(user.id)]
 
     def history(self, user: User, recording_id: str) -> list[Evaluation]:
         """Every revision of this coach's evaluation of a call, oldest first."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(EvaluationRow)
-                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.recording_id == recording_id)
-                .order_by(EvaluationRow.revision)
-            ).scalars()
-            return [evaluation_from_row(r) for r in rows]
+        with self._database.read() as uow:
+            return [evaluation_from_row(r) for r in uow.evaluations.of_recording(user.id, recording_id)]
 
     def evaluated_recordings(self, user: User) -> frozenset[str]:
         """Recordings with a submitted evaluation by this coach (the list's "evaluated" column)."""
-        with self._sessions() as session:
-            ids = session.execute(
-                select(EvaluationRow.recording_id).where(
-                    EvaluationRow.coach_user_id == user.id, EvaluationRow.status == SUBMITTED
-                )
-            ).scalars()
-            return frozenset(i for i in ids if i)
+        with self._database.read() as uow:
+            return uow.evaluations.evaluated_recordings(user.id, SUBMITTED)
 
     def submitted_moments(self, user: User) -> dict[str, list[datetime]]:
         """Per employee, when this coach submitted evaluations (the first revision of each call)."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(EvaluationRow.employee_id, EvaluationRow.submitted_at).where(
-                    EvaluationRow.coach_user_id == user.id,
-                    EvaluationRow.status == SUBMITTED,
-                    EvaluationRow.revision == 1,
-                )
-            ).all()
+        with self._database.read() as uow:
+            rows = uow.evaluations.first_submissions(user.id, SUBMITTED)
         moments: dict[str, list[datetime]] = {}
         for employee_id, submitted_at in rows:
             if submitted_at is not None:
@@ -404,14 +362,8 @@ class EvaluationService:
     def counts_per_cycle(self, user: User) -> dict[int, int]:
         """Per coaching cycle of this coach: how many calls (or side-by-side sessions) have a submitted
         evaluation that counts for it."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(
-                    EvaluationRow.id, EvaluationRow.recording_id, EvaluationRow.supersedes_id, EvaluationRow.cycle_id
-                )
-                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.status == SUBMITTED)
-                .order_by(EvaluationRow.revision)
-            ).all()
+        with self._database.read() as uow:
+            rows = uow.evaluations.revisions(user.id, SUBMITTED)
         chains = chain_keys(rows)
         per: dict[int, set[str]] = {}
         for row in rows:
@@ -421,18 +373,8 @@ class EvaluationService:
 
     def counts_per_employee(self, user: User) -> dict[str, tuple[int, int]]:
         """Per employee: (calls with a submitted evaluation, open drafts) of this coach. Counts, no scores."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(
-                    EvaluationRow.id,
-                    EvaluationRow.recording_id,
-                    EvaluationRow.supersedes_id,
-                    EvaluationRow.employee_id,
-                    EvaluationRow.status,
-                )
-                .where(EvaluationRow.coach_user_id == user.id)
-                .order_by(EvaluationRow.revision)
-            ).all()
+        with self._database.read() as uow:
+            rows = uow.evaluations.revisions(user.id)
         chains = chain_keys(rows)
         submitted: dict[str, set[str]] = {}
         drafts: dict[str, int] = {}
@@ -445,19 +387,16 @@ class EvaluationService:
 
     def guideline_of(self, evaluation: Evaluation) -> Guideline:
         """The guideline exactly as it was when the evaluation was made."""
-        with self._sessions() as session:
-            snapshot = session.get(GuidelineSnapshotRow, evaluation.guideline_hash)
-            if snapshot is None:
-                raise InvalidInput("De gespreksleidraad van deze beoordeling is niet (meer) aanwezig.")
-            return parse_guideline(snapshot.source, f"gespreksleidraad {snapshot.version}")
+        guideline = self.guideline_by_hash(evaluation.guideline_hash)
+        if guideline is None:
+            raise InvalidInput("De gespreksleidraad van deze beoordeling is niet (meer) aanwezig.")
+        return guideline
 
     def guideline_by_hash(self, content_hash: str) -> Guideline | None:
         """A guideline snapshot by its hash (a calibration keeps the one of the shared evaluation)."""
-        with self._sessions() as session:
-            snapshot = session.get(GuidelineSnapshotRow, content_hash)
-            return (
-                None if snapshot is None else parse_guideline(snapshot.source, f"gespreksleidraad {snapshot.version}")
-            )
+        with self._database.read() as uow:
+            snapshot = uow.evaluations.snapshot(content_hash)
+        return None if snapshot is None else parse_guideline(snapshot.source, f"gespreksleidraad {snapshot.version}")
 
     # -- changing ----------------------------------------------------------------------------------
 
@@ -465,12 +404,11 @@ class EvaluationService:
         """Autosave: only the coach's own draft, never a submitted revision. What is stored (and returned) has
         every finding the coach has not (validly) kept masked; `undecided` says how many and of which kinds."""
         stored = content.masked_for_storage(self._guard())
-        with self._sessions.begin() as session:
-            row = self._own(session, user, evaluation_id)
+        with self._database.begin() as uow:
+            row = self._own(uow, user, evaluation_id)
             if row.status != DRAFT:
                 raise InvalidInput("Deze beoordeling is al ingediend; maak een nieuwe versie om iets te corrigeren.")
-            row.content = stored.to_json()
-            row.updated_at = self._clock()
+            uow.evaluations.save(replace(row, content=stored.to_json(), updated_at=self._clock()))
         return stored
 
     def open_findings(self, content: EvaluationContent, guard: CallerDataGuard) -> list[OpenFinding]:
@@ -490,14 +428,14 @@ class EvaluationService:
         starts only with `start_cycle=True`; with False it counts for no cycle, and with None (the screen) a
         ready draft raises `CycleDecisionNeeded` so that the coach is asked first."""
         self._authorise(user, evaluation_id, "submit")
-        with self._sessions() as session:
-            row = self._own(session, user, evaluation_id)
-            if row.status != DRAFT:
-                raise InvalidInput("Deze beoordeling is al ingediend.")
-            problems = self._problems(EvaluationContent.from_json(row.content), guideline, guard)
-            if problems:
-                raise InvalidInput("Nog niet klaar om in te dienen: " + "; ".join(problems) + ".")
-            employee_id, cycle_id, drawn, recording_id = row.employee_id, row.cycle_id, row.drawn, row.recording_id
+        with self._database.read() as uow:
+            row = self._own(uow, user, evaluation_id)
+        if row.status != DRAFT:
+            raise InvalidInput("Deze beoordeling is al ingediend.")
+        problems = self._problems(EvaluationContent.from_json(row.content), guideline, guard)
+        if problems:
+            raise InvalidInput("Nog niet klaar om in te dienen: " + "; ".join(problems) + ".")
+        employee_id, cycle_id, drawn, recording_id = row.employee_id, row.cycle_id, row.drawn, row.recording_id
         if cycle_id is None:
             cycle = self.cycles.running(user, employee_id)
             if cycle is None and start_cycle is None:
@@ -507,60 +445,48 @@ class EvaluationService:
             if cycle is not None:
                 cycle_id = cycle.id
                 drawn = bool(recording_id and recording_id in self.cycles.drawn_ids(user, cycle))
-        with self._sessions.begin() as session:
-            row = self._own(session, user, evaluation_id)
+        with self._database.begin() as uow:
+            row = self._own(uow, user, evaluation_id)
             if row.status != DRAFT:
                 raise InvalidInput("Deze beoordeling is al ingediend.")
-            row.status = SUBMITTED
-            row.submitted_at = row.updated_at = self._clock()
-            row.cycle_id, row.drawn = cycle_id, drawn
+            now = self._clock()
+            row = replace(row, status=SUBMITTED, submitted_at=now, updated_at=now, cycle_id=cycle_id, drawn=drawn)
+            uow.evaluations.save(row)
             return evaluation_from_row(row)
 
     def revise(self, user: User, evaluation_id: int) -> Evaluation:
         """A correction: a new draft revision with the same content; the submitted one stays as it was."""
         self._authorise(user, evaluation_id, "revise")
-        with self._sessions.begin() as session:
-            old = self._own(session, user, evaluation_id)
-            if old.status != SUBMITTED:
-                raise InvalidInput("Alleen een ingediende beoordeling krijgt een nieuwe versie.")
-            now = self._clock()
-            row = EvaluationRow(
-                coach_user_id=old.coach_user_id,
-                employee_id=old.employee_id,
-                recording_id=old.recording_id,
-                source=old.source,
-                call_start=old.call_start,
-                call_duration_s=old.call_duration_s,
-                guideline_id=old.guideline_id,
-                guideline_version=old.guideline_version,
-                guideline_hash=old.guideline_hash,
-                status=DRAFT,
-                revision=old.revision + 1,
-                supersedes_id=old.id,
-                content=old.content,
-                created_at=now,
-                updated_at=now,
-                submitted_at=None,
-                live_reason=old.live_reason,
-                live_reason_note=old.live_reason_note,
-                cycle_id=old.cycle_id,
-                drawn=old.drawn,
-            )
-            try:
-                session.add(row)
-                session.flush()
-            except IntegrityError:
-                raise ConcurrentEvaluation(
-                    "Van deze beoordeling is al een nieuwe versie gemaakt (ook op een andere werkplek kan dat). "
-                    "Open de geschiedenis opnieuw en ga verder met die versie."
-                ) from None
-            return evaluation_from_row(row)
+        try:
+            with self._database.begin() as uow:
+                old = self._own(uow, user, evaluation_id)
+                if old.status != SUBMITTED:
+                    raise InvalidInput("Alleen een ingediende beoordeling krijgt een nieuwe versie.")
+                now = self._clock()
+                row = uow.evaluations.add(
+                    replace(
+                        old,
+                        id=0,
+                        status=DRAFT,
+                        revision=old.revision + 1,
+                        supersedes_id=old.id,
+                        created_at=now,
+                        updated_at=now,
+                        submitted_at=None,
+                    )
+                )
+                return evaluation_from_row(row)
+        except ConstraintViolated:
+            raise ConcurrentEvaluation(
+                "Van deze beoordeling is al een nieuwe versie gemaakt (ook op een andere werkplek kan dat). "
+                "Open de geschiedenis opnieuw en ga verder met die versie."
+            ) from None
 
     def _authorise(self, user: User, evaluation_id: int, detail: str) -> None:
         """Ask the policy (which audits) before any write transaction is opened: the audit log needs the lock."""
-        with self._sessions() as session:
-            row = self._own(session, user, evaluation_id)
-            target = Target("evaluation", str(row.id), (row.employee_id,), row.call_start)
+        with self._database.read() as uow:
+            row = self._own(uow, user, evaluation_id)
+        target = Target("evaluation", str(row.id), (row.employee_id,), row.call_start)
         self._policy.require(user, Action.EVALUATE, target, detail=detail)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -585,24 +511,15 @@ class EvaluationService:
         return problems
 
     @staticmethod
-    def _own(session: Session, user: User, evaluation_id: int) -> EvaluationRow:
-        row = session.get(EvaluationRow, evaluation_id)
+    def _own(uow: UnitOfWork, user: User, evaluation_id: int) -> EvaluationRecord:
+        row = uow.evaluations.get(evaluation_id)
         if row is None or row.coach_user_id != user.id:  # another coach's work does not exist for you
             raise InvalidInput("Deze beoordeling bestaat niet.")
         return row
 
-    @staticmethod
-    def _latest(session: Session, coach_user_id: int, recording_id: str) -> EvaluationRow | None:
-        return session.execute(
-            select(EvaluationRow)
-            .where(EvaluationRow.coach_user_id == coach_user_id, EvaluationRow.recording_id == recording_id)
-            .order_by(EvaluationRow.revision.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-
     def _new_draft(
         self,
-        session: Session,
+        uow: UnitOfWork,
         user: User,
         guideline: Guideline,
         *,
@@ -611,47 +528,42 @@ class EvaluationService:
         source: str,
         call_start: datetime,
         call_duration_s: float | None,
-    ) -> EvaluationRow:
-        self._snapshot(session, guideline)
+        live_reason: str | None = None,
+        live_reason_note: str | None = None,
+    ) -> EvaluationRecord:
         now = self._clock()
-        row = EvaluationRow(
-            coach_user_id=user.id,
-            employee_id=employee_id,
-            recording_id=recording_id,
-            source=source,
-            call_start=call_start,
-            call_duration_s=call_duration_s,
-            guideline_id=guideline.id,
-            guideline_version=guideline.version,
-            guideline_hash=guideline.content_hash,
-            status=DRAFT,
-            revision=1,
-            supersedes_id=None,
-            content=EvaluationContent().to_json(),
-            created_at=now,
-            updated_at=now,
-            submitted_at=None,
+        uow.evaluations.keep_snapshot(  # another coach's process may store the same guideline at this very moment
+            SnapshotRecord(guideline.content_hash, guideline.id, guideline.version, guideline.source), now
         )
-        session.add(row)
-        session.flush()
-        return row
-
-    def _snapshot(self, session: Session, guideline: Guideline) -> None:
-        if session.get(GuidelineSnapshotRow, guideline.content_hash) is None:
-            insert_if_absent(  # another coach's process may store the same guideline at this very moment
-                session,
-                GuidelineSnapshotRow,
-                {
-                    "content_hash": guideline.content_hash,
-                    "guideline_id": guideline.id,
-                    "version": guideline.version,
-                    "source": guideline.source,
-                    "stored_at": self._clock(),
-                },
+        return uow.evaluations.add(
+            EvaluationRecord(
+                id=0,
+                coach_user_id=user.id,
+                employee_id=employee_id,
+                recording_id=recording_id,
+                source=source,
+                call_start=call_start,
+                call_duration_s=call_duration_s,
+                guideline_id=guideline.id,
+                guideline_version=guideline.version,
+                guideline_hash=guideline.content_hash,
+                status=DRAFT,
+                revision=1,
+                supersedes_id=None,
+                content=EvaluationContent().to_json(),
+                created_at=now,
+                updated_at=now,
+                submitted_at=None,
+                live_reason=live_reason,
+                live_reason_note=live_reason_note,
+                cycle_id=None,
+                drawn=None,
             )
+        )
 
 
-def evaluation_from_row(row: EvaluationRow) -> Evaluation:
+def evaluation_from_row(row: EvaluationRecord | EvaluationRow) -> Evaluation:
+    """The domain evaluation of a stored revision (a record; self_evaluations still passes its row)."""
     return Evaluation(
         id=row.id,
         coach_user_id=row.coach_user_id,

@@ -10,15 +10,12 @@ employee reads it, and every read is decided and audited by the access policy.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow
+from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRecord
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -102,7 +99,7 @@ def compact_answers(counts: dict[str, dict[str, int]], symbols: bool = False) ->
 class HistoryService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         policy: AccessPolicy,
         evaluations: EvaluationService,
         cycles: CycleService,
@@ -111,7 +108,7 @@ class HistoryService:
         erased_ids: Callable[[], frozenset[str]],
         recording_retention_days: int,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._evaluations = evaluations
         self._cycles = cycles
@@ -140,19 +137,11 @@ class HistoryService:
         by_cycle = {c.id: c for c in cycles}
         if cycle_id is not None and cycle_id not in by_cycle:
             raise InvalidInput("Deze coachingscyclus hoort niet bij deze medewerker.")
-        with self._sessions() as session:
-            rows = (
-                session.execute(
-                    select(EvaluationRow)
-                    .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.employee_id == employee_id)
-                    .order_by(EvaluationRow.revision, EvaluationRow.id)
-                )
-                .scalars()
-                .all()
-            )
-            exported = self._exported_ids(session, user.id, employee_id)
+        with self._database.read() as uow:
+            rows = uow.evaluations.of_employee(employee_id, coach_user_id=user.id)
+            exported = uow.evaluations.exported_ids(user.id, employee_id)
         chains = chain_keys(rows)
-        newest: dict[str, EvaluationRow] = {}
+        newest: dict[str, EvaluationRecord] = {}
         for row in rows:
             newest[chains[row.id]] = row
         erased = self._erased()
@@ -195,12 +184,3 @@ class HistoryService:
         if evaluation.call_start is not None and evaluation.call_start <= cutoff:
             return RECORDING_EXPIRED
         return RECORDING_AVAILABLE
-
-    @staticmethod
-    def _exported_ids(session: Session, coach_user_id: int, employee_id: str) -> set[int]:
-        lists = session.execute(
-            select(FeedbackExportRow.evaluation_ids).where(
-                FeedbackExportRow.coach_user_id == coach_user_id, FeedbackExportRow.employee_id == employee_id
-            )
-        ).scalars()
-        return {int(i) for text in lists for i in json.loads(text)}

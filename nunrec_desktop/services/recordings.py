@@ -25,7 +25,7 @@ from nunrec_desktop.adapters.store.base import (
     StoreError,
 )
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, AuditResult, User
+from nunrec_desktop.domain import Action, User
 from nunrec_desktop.services.access import (
     ALL,
     CALIBRATION_PURPOSE,
@@ -229,11 +229,9 @@ class RecordingCatalog:
                 continue
             items.append(self._visible(meta, own, names, now, meta.id in evaluated))
         items.sort(key=lambda r: r.start, reverse=True)
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="recordings.filtered",
-            result=AuditResult.ALLOWED,
+        self._audit.record_for(
+            user,
+            "recordings.filtered",
             object_type="recordings",
             object_id=employee_id or "*",
             detail=f"shown {len(items)}; {counts.describe()}",

@@ -12,19 +12,15 @@ with who, which employee and which evaluations, never the content.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
 from nunrec_desktop.adapters.atomic_file import write_atomically
-from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, AuditResult, InvalidInput, User
+from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.coaching_cycles import Cycle
@@ -198,7 +194,7 @@ def chosen_calls(data: FeedbackData, evaluation_ids: Iterable[int]) -> FeedbackD
 class ReportService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         policy: AccessPolicy,
         audit: AuditLog,
         people: PeopleDirectory,
@@ -207,7 +203,7 @@ class ReportService:
         conversations: ConversationService | None = None,
         self_evaluations: SelfEvaluationService | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._audit = audit
         self._people = people
@@ -216,7 +212,7 @@ class ReportService:
         self._self_evaluations = self_evaluations
         self._cycles = evaluations.cycles
         self._conversations = conversations or ConversationService(
-            sessions, policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
+            database, policy, evaluations.cycles, clock, lambda: CallerDataGuard(clock().date())
         )
 
     def gather(self, user: User, employee_id: str, first_day: date | None, last_day: date | None) -> FeedbackData:
@@ -232,20 +228,8 @@ class ReportService:
         last = last_day or today
         if last < first:
             raise InvalidInput("De einddatum van de periode ligt voor de begindatum.")
-        with self._sessions() as session:
-            rows = (
-                session.execute(
-                    select(EvaluationRow)
-                    .where(
-                        EvaluationRow.coach_user_id == user.id,
-                        EvaluationRow.employee_id == employee_id,
-                        EvaluationRow.status == SUBMITTED,
-                    )
-                    .order_by(EvaluationRow.revision)
-                )
-                .scalars()
-                .all()
-            )
+        with self._database.read() as uow:
+            rows = uow.evaluations.of_employee(employee_id, coach_user_id=user.id, status=SUBMITTED)
         latest: dict[str, Evaluation] = {}
         chains = chain_keys(rows)
         revision_of: dict[int, int] = {}
@@ -337,20 +321,13 @@ class ReportService:
         if len(ids) > 440:  # the audit detail holds 500 characters: the count, and the ids as far as they fit
             ids = ",".join(numbers[:60]) + f",... ({len(numbers)} in all)"
         if kind == "feedback":  # the history shows which evaluations went into a feedback document
-            with self._sessions.begin() as session:
-                session.add(
-                    FeedbackExportRow(
-                        coach_user_id=user.id,
-                        employee_id=data.employee_id,
-                        evaluation_ids=json.dumps([c.evaluation.id for c in data.calls]),
-                        made_at=self._clock(),
-                    )
+            with self._database.begin() as uow:
+                uow.evaluations.add_export(
+                    user.id, data.employee_id, [c.evaluation.id for c in data.calls], self._clock()
                 )
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action=f"exports.{kind}",
-            result=AuditResult.ALLOWED,
+        self._audit.record_for(
+            user,
+            f"exports.{kind}",
             object_type="employee",
             object_id=data.employee_id,
             detail=f"evaluations {ids}"[:500],

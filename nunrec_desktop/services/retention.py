@@ -12,16 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import (
-    ConversationRow,
-    CycleRow,
-    EvaluationRow,
-    FeedbackExportRow,
-    GuidelineSnapshotRow,
-)
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, User
 from nunrec_desktop.services.access import AccessPolicy, Target
@@ -46,13 +37,13 @@ def months_before(moment: datetime, months: int) -> datetime:
 class RetentionService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         policy: AccessPolicy,
         clock: Clock,
         evaluation_months: int,
         draft_days: int,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._clock = clock
         self._evaluation_months = evaluation_months
@@ -62,16 +53,8 @@ class RetentionService:
         now = self._clock()
         evaluation_cutoff = months_before(now, self._evaluation_months)
         draft_cutoff = now - timedelta(days=self._draft_days)
-        with self._sessions() as session:
-            rows = session.execute(
-                select(
-                    EvaluationRow.id,
-                    EvaluationRow.supersedes_id,
-                    EvaluationRow.status,
-                    EvaluationRow.submitted_at,
-                    EvaluationRow.updated_at,
-                )
-            ).all()
+        with self._database.read() as uow:
+            rows = uow.evaluations.ages()
         children: dict[int, int] = {parent: child for child, parent, *_ in rows if parent is not None}
         by_id = {row[0]: row for row in rows}
         expired: set[int] = set()
@@ -91,23 +74,12 @@ class RetentionService:
         removed = len(expired) - drafts
         detail = f"evaluations {removed}; drafts {drafts}"
         self._policy.require(actor, Action.RUN_RETENTION, Target("evaluations", "*"), detail=detail)
-        with self._sessions.begin() as session:
-            for evaluation_id in sorted(expired, reverse=True):  # newest first: foreign keys point backwards
-                session.execute(delete(EvaluationRow).where(EvaluationRow.id == evaluation_id))
+        with self._database.begin() as uow:
+            uow.evaluations.delete(expired)
             # A cycle goes with its last evaluation (and its conversation), once it is older than the retention
             # period; the record of which evaluations went into a feedback document goes after that period too.
-            in_use = set(session.execute(select(EvaluationRow.cycle_id)).scalars())
-            old_cycles = [
-                c
-                for c in session.execute(select(CycleRow.id).where(CycleRow.started_at <= evaluation_cutoff)).scalars()
-                if c not in in_use
-            ]
-            if old_cycles:
-                session.execute(delete(ConversationRow).where(ConversationRow.cycle_id.in_(old_cycles)))
-                session.execute(delete(CycleRow).where(CycleRow.id.in_(old_cycles)))
-            session.execute(delete(FeedbackExportRow).where(FeedbackExportRow.made_at <= evaluation_cutoff))
-            used = set(session.execute(select(EvaluationRow.guideline_hash)).scalars())
-            unused = [h for h in session.execute(select(GuidelineSnapshotRow.content_hash)).scalars() if h not in used]
-            for content_hash in unused:
-                session.execute(delete(GuidelineSnapshotRow).where(GuidelineSnapshotRow.content_hash == content_hash))
-        return SweepReport(removed, drafts, len(unused))
+            in_use = uow.evaluations.cycle_ids_in_use()
+            uow.cycles.delete([c for c in uow.cycles.started_until(evaluation_cutoff) if c not in in_use])
+            uow.evaluations.delete_exports_until(evaluation_cutoff)
+            unused = uow.evaluations.delete_unused_snapshots()
+        return SweepReport(removed, drafts, unused)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from nunrec_desktop.adapters.db.admin_queries import AdminQueries, AssignmentRecord
-from nunrec_desktop.domain import Action, Assignment, AuditResult, Employee, InvalidInput, Role, User
+from nunrec_desktop.domain import Action, Assignment, Employee, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
@@ -230,12 +230,4 @@ class StaffAdministration:
         return self._people.employees()
 
     def _changed(self, admin: User, action: str, employee_id: str, detail: str) -> None:
-        self._audit.record(
-            actor=admin.username,
-            role=str(admin.role),
-            action=action,
-            result=AuditResult.ALLOWED,
-            object_type="employee",
-            object_id=employee_id,
-            detail=detail,
-        )
+        self._audit.record_for(admin, action, object_type="employee", object_id=employee_id, detail=detail)

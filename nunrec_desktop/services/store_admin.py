@@ -142,10 +142,9 @@ class StoreAdministration:
         else:
             inbound = sum(1 for m in page.items if m.direction == "inbound")
             report = ConnectionReport(len(page.items), inbound, len(page.skipped), page.next_cursor is not None)
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="store.tested",
+        self._audit.record_for(
+            user,
+            "store.tested",
             result=AuditResult.ALLOWED if report.ok else AuditResult.ERROR,
             object_type="store",
             object_id=kind,
@@ -155,15 +154,7 @@ class StoreAdministration:
 
     def _changed(self, user: User, action: str, detail: str) -> None:
         def record(text: str) -> None:
-            self._audit.record(
-                actor=user.username,
-                role=str(user.role),
-                action=action,
-                result=AuditResult.ALLOWED,
-                object_type="store",
-                object_id="settings",
-                detail=text[:500],
-            )
+            self._audit.record_for(user, action, object_type="store", object_id="settings", detail=text[:500])
 
         try:
             record(detail)

@@ -14,13 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
 from nunrec_desktop.adapters.atomic_file import write_atomically
-from nunrec_desktop.adapters.db.models import AssignmentRow, EvaluationRow, UserRow
+from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, Assignment, AuditResult, Employee, InvalidInput, Role, User
+from nunrec_desktop.domain import Action, Assignment, Employee, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditEntry, AuditLog
 from nunrec_desktop.services.evaluations import Evaluation, evaluation_from_row
@@ -48,13 +45,13 @@ def _within(periods: list[Assignment], moment: datetime | None) -> bool:
 class SubjectAccessService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         people: PeopleDirectory,
         policy: AccessPolicy,
         audit: AuditLog,
         clock: Clock,
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._people = people
         self._policy = policy
         self._audit = audit
@@ -68,25 +65,17 @@ class SubjectAccessService:
         if employee is None:
             raise InvalidInput(f"Er is geen medewerker {employee_id}.")
         whole = user.role is Role.IT
-        with self._sessions() as session:
-            names = {row.id: row.display_name for row in session.execute(select(UserRow)).scalars()}
+        with self._database.read() as uow:
+            names = {account.id: account.display_name for account in uow.accounts.all()}
             assignments = [
-                (Assignment(r.coach_user_id, r.employee_id, r.start_date, r.end_date), names.get(r.coach_user_id, "?"))
-                for r in session.execute(
-                    select(AssignmentRow)
-                    .where(AssignmentRow.employee_id == employee_id)
-                    .order_by(AssignmentRow.start_date)
-                ).scalars()
-                if whole or r.coach_user_id == user.id
+                (a, names.get(a.coach_user_id, "?"))
+                for a in uow.people.assignments_of_employee(employee_id)
+                if whole or a.coach_user_id == user.id
             ]
             periods = None if whole else [a for a, _ in assignments]
             evaluations = [
                 (evaluation_from_row(r), names.get(r.coach_user_id, "?"))
-                for r in session.execute(
-                    select(EvaluationRow)
-                    .where(EvaluationRow.employee_id == employee_id)
-                    .order_by(EvaluationRow.call_start, EvaluationRow.revision)
-                ).scalars()
+                for r in uow.evaluations.of_employee_by_call(employee_id)
                 if periods is None or (r.coach_user_id == user.id and _within(periods, r.call_start))
             ]
         listens = [
@@ -105,11 +94,9 @@ class SubjectAccessService:
         self, user: User, data: SubjectAccessData, out: Path, render: Callable[[SubjectAccessData, Path], None]
     ) -> Path:
         out = write_atomically(out, lambda path: render(data, path))
-        self._audit.record(
-            actor=user.username,
-            role=str(user.role),
-            action="subject_access.exported",
-            result=AuditResult.ALLOWED,
+        self._audit.record_for(
+            user,
+            "subject_access.exported",
             object_type="employee",
             object_id=data.employee.id,
             detail=f"evaluations {len(data.evaluations)}; listens {len(data.listens)}",
