@@ -32,11 +32,12 @@ from nunrec_desktop.cli import (
     review,
     workspace,
 )
-from nunrec_desktop.cli.common import Io, default_demo_dir, run_gui, workspace_root
+from nunrec_desktop.cli.common import Io, default_demo_dir, workspace_root
 from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.gui import run_gui
 from nunrec_desktop.settings import SETTINGS_FILE, Settings, Workspace
 
-__all__ = ["COMMANDS", "Io", "main", "run_gui"]
+__all__ = ["COMMANDS", "Io", "main"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command is None:
-            return run_gui(workspace_root(args), io)
+            return run_gui(workspace_root(args), keyring_factory=io.keyring_factory, clock=io.clock)
         return COMMANDS[args.command](args, io)
     except NunrecError as error:
         print(f"nunrec: {error}", file=io.stderr)

@@ -10,13 +10,14 @@ from nunrec_desktop.cli.common import (
     Io,
     create_new_workspace,
     default_demo_dir,
+    local_admin,
     number_in_range,
     open_workspace,
     read_secret,
-    run_gui,
     workspace_root,
 )
 from nunrec_desktop.domain import InvalidInput
+from nunrec_desktop.gui import run_gui
 from nunrec_desktop.settings import SETTINGS_FILE
 
 if TYPE_CHECKING:
@@ -107,7 +108,6 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.adapters.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
-    from nunrec_desktop.app import local_admin
     from nunrec_desktop.demo.workspace import DEMO_DAYS, populate_demo
 
     number_in_range(args.seed, "--seed", 0, 2**32 - 1)
@@ -116,7 +116,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
         _discard_unfinished_demo(root, io)
     if (root / SETTINGS_FILE).exists():
         if args.open:
-            return run_gui(root, io)
+            return run_gui(root, keyring_factory=io.keyring_factory, clock=io.clock)
         raise InvalidInput(f"In {root} staat al een werkmap; kies een lege map.")
     if root.exists() and any(root.iterdir()):
         raise InvalidInput(f"De map {root} is niet leeg; kies een lege of nieuwe map.")
@@ -159,7 +159,7 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     if generated:
         print(f"  wachtwoord (wordt niet opnieuw getoond): {password}", file=io.stdout)
     if args.open:
-        return run_gui(root, io)
+        return run_gui(root, keyring_factory=io.keyring_factory, clock=io.clock)
     return 0
 
 
@@ -186,7 +186,6 @@ def _discard_unfinished_demo(root: Path, io: Io) -> None:
 
 
 def cmd_retention(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
 
     services = open_workspace(args, io)
     try:

@@ -17,7 +17,6 @@ from nunrec_desktop.adapters.audio.decode import (
     FIRST_VIEW_S,
     AudioLimits,
     Bytes,
-    DecodedAudio,
     Loaded,
     OpenFile,
     WaveformSummary,
@@ -25,6 +24,7 @@ from nunrec_desktop.adapters.audio.decode import (
     load,
     read_file,
 )
+from nunrec_desktop.adapters.audio.decode import DecodedAudio as DecodedAudio  # the screens' name for the audio
 from nunrec_desktop.adapters.audio.playback import complement, silence_outside
 from nunrec_desktop.adapters.store.base import (
     RecordingGone,

@@ -36,7 +36,6 @@ from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
-    from nunrec_desktop.adapters.audio.playback import AudioOutput
     from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.auth import Authenticator
     from nunrec_desktop.services.desk import CoachDesk, ItDesk
@@ -51,7 +50,7 @@ if TYPE_CHECKING:
     from nunrec_desktop.ui.key_help import KeyHelp
     from nunrec_desktop.ui.live_session_page import LiveSessionPage
     from nunrec_desktop.ui.main_window import MainWindow
-    from nunrec_desktop.ui.player_page import PlayerPage
+    from nunrec_desktop.ui.player_page import Playback, PlayerPage
     from nunrec_desktop.ui.recordings_page import RecordingsPage
 
 log = logging.getLogger(__name__)
@@ -71,6 +70,8 @@ class OpenWorkspace(Protocol):
 
     def desk_for(self, user: User) -> CoachDesk | ItDesk: ...
 
+    def player(self, opened: OpenedRecording) -> Playback: ...
+
     def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None: ...
 
     def close(self) -> None: ...
@@ -85,13 +86,13 @@ class AppController(QObject):
     """Owns the windows of one running application and the desk of the signed-in user.
 
     `open_workspace` (from `app.py`) opens the workspace behind the sign-in window; at sign-in it hands over
-    the user's desk, and every page talks to that desk. The player's audio output comes from `output_factory`.
+    the user's desk, and every page talks to that desk. The player's engine (and with it the audio output)
+    comes from the opened workspace's `player` factory, which the entry built.
     """
 
     def __init__(
         self,
         open_workspace: Callable[[], OpenWorkspace],
-        output_factory: Callable[[], AudioOutput],
         idle_minutes: float | None = None,
         system_log: HandlerFactory | None = None,
     ) -> None:
@@ -99,7 +100,6 @@ class AppController(QObject):
         self._open = open_workspace
         self._system_log = system_log
         self._idle_minutes = idle_minutes
-        self._output_factory = output_factory
         self.player: PlayerPage | None = None
         self.recordings: RecordingsPage | None = None
         self.overview: EvaluationsPage | None = None
@@ -278,7 +278,8 @@ class AppController(QObject):
         from nunrec_desktop.ui.recordings_page import RecordingsPage
 
         recordings = RecordingsPage(desk, self.tasks, desk.today())
-        player = PlayerPage(desk, self._output_factory, self.tasks, memory=self.layout_memory)
+        assert self.services is not None  # signed in: the workspace is open
+        player = PlayerPage(desk, self.services.player, self.tasks, memory=self.layout_memory)
         form = EvaluationForm(desk, player, self.tasks)
         player.marks_changed.connect(form.marks_changed)
         form.watch_mark_note(player.mark_note)
