@@ -14,6 +14,7 @@ does. python-ldap and pyspnego are the optional extra `directory`, imported on u
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -264,8 +265,6 @@ def _channel_bindings(conn: Any, timeout_s: int) -> Any:
     (LdapEnforceChannelBinding): the hash of the server's certificate, with the certificate's own signature
     hash (SHA-256 for MD5 and SHA-1). The connection is opened first with an anonymous read of the root DSE."""
     ldap = _ldap()
-    import hashlib
-
     from cryptography import x509
     from spnego.channel_bindings import GssChannelBindings
 

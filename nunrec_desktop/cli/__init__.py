@@ -14,6 +14,8 @@ Importing it loads no database, migration, audio or HTTP library: the commands i
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -109,9 +111,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
 
 def _last_resort(args: argparse.Namespace, error: BaseException) -> str:
     """Log an unexpected error's traceback to the workspace log (when there is one) and say where it went."""
-    import logging
-
-    from nunrec_desktop.app import configure_logging
+    from nunrec_desktop.app import configure_logging  # only after a failure: the CLI starts without it
 
     logger = logging.getLogger("nunrec_desktop")
     if not any(getattr(h, "nunrec_workspace_log", False) for h in logger.handlers):
@@ -141,8 +141,6 @@ def _database_full(error: Exception) -> bool:
 
 
 def _os_error_sentence(error: OSError) -> str:
-    import errno
-
     where = f" ({error.filename})" if error.filename else ""
     if error.errno == errno.ENOSPC:
         return f"De schijf is vol{where}; maak ruimte vrij en probeer het opnieuw."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import secrets
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +18,9 @@ from nunrec_desktop.cli.common import (
     read_secret,
     workspace_root,
 )
-from nunrec_desktop.domain import InvalidInput
+from nunrec_desktop.domain import InvalidInput, WorkspaceError
 from nunrec_desktop.gui import run_gui
-from nunrec_desktop.settings import SETTINGS_FILE
+from nunrec_desktop.settings import SETTINGS_FILE, load_workspace
 
 if TYPE_CHECKING:
     from nunrec_desktop.cli.common import Subcommands
@@ -123,8 +125,6 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     if args.password_stdin:
         password, generated = read_secret(args, io, ""), False
     else:
-        import secrets
-
         password = "-".join(secrets.choice(DEMO_PASSWORD_WORDS) for _ in range(3)) + f"-{secrets.randbelow(100)}"
         generated = True
     mark_demo_unfinished(root)  # first: a demo killed from here on is never taken for a finished one
@@ -165,11 +165,6 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
 
 def _discard_unfinished_demo(root: Path, io: Io) -> None:
     """Remove what an interrupted `nunrec demo` left in `root` (it was empty when that demo began)."""
-    import shutil
-
-    from nunrec_desktop.domain import WorkspaceError
-    from nunrec_desktop.settings import load_workspace
-
     try:
         external = bool(load_workspace(root).settings.database_url) if (root / SETTINGS_FILE).exists() else False
     except WorkspaceError:

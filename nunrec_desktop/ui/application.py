@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop.domain import NunrecError, RecordingState, User
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.error_hooks import install_error_hooks
 from nunrec_desktop.ui.garbage import GuiThreadCollector
@@ -326,47 +326,39 @@ class AppController(QObject):
 
     def _own_view(self, recording: VisibleRecording) -> None:
         """The employee's own 5A answers for the chosen call, while listening together (issue 26)."""
-        from nunrec_desktop.services.desk import CoachDesk
-        from nunrec_desktop.ui.self_evaluation_dialog import SelfEvaluationDialog
+        from nunrec_desktop.ui.self_evaluation_dialog import SelfEvaluationDialog  # a screen: after sign-in
 
-        if isinstance(self.desk, CoachDesk):
-            SelfEvaluationDialog(self.desk, recording, self.main_window).exec()
+        desk = self._coach_desk()
+        if desk is not None:
+            SelfEvaluationDialog(desk, recording, self.main_window).exec()
 
     def _area_shown(self, row: int) -> None:
         """Areas that show counts are brought up to date when the coach turns to them."""
-        from nunrec_desktop.ui.main_window import MainWindow
-
-        if row == MainWindow.EVALUATION and self.overview is not None:
+        window = self.main_window
+        if window is None:
+            return
+        if row == window.EVALUATION and self.overview is not None:
             self.overview.reload()
-        elif row == MainWindow.CYCLES and self.cycles is not None:
+        elif row == window.CYCLES and self.cycles is not None:
             self.cycles.reload()
-        elif row == MainWindow.SIDE_BY_SIDE and self.live is not None:
+        elif row == window.SIDE_BY_SIDE and self.live is not None:
             self.live.reload()
-        elif row == MainWindow.CALIBRATION and self.calibration is not None and self.desk is not None:
-            from nunrec_desktop.services.desk import CoachDesk
-
-            if isinstance(self.desk, CoachDesk):
-                self.calibration.reload()
+        elif row == window.CALIBRATION and self.calibration is not None and self._coach_desk() is not None:
+            self.calibration.reload()
 
     def _show_player(self, _recording: object = None) -> None:
-        from nunrec_desktop.ui.main_window import MainWindow
-
         if self.main_window is not None:
-            self.main_window.show_area(MainWindow.PLAYER)
+            self.main_window.show_area(self.main_window.PLAYER)
 
     def _show_side_by_side(self, _employee_id: object = None) -> None:
-        from nunrec_desktop.ui.main_window import MainWindow
-
         if self.main_window is not None:
-            self.main_window.show_area(MainWindow.SIDE_BY_SIDE)
+            self.main_window.show_area(self.main_window.SIDE_BY_SIDE)
 
     def _open_draft(self, row: DraftRow) -> None:
         """Carry on with a draft: a live session on the side-by-side area, a call in the player (when its
         recording is still there; otherwise the form alone, with its marks)."""
-        from nunrec_desktop.services.desk import DRAFT_AVAILABLE, CoachDesk
-
-        desk, player, form, live, recordings = self.desk, self.player, self.form, self.live, self.recordings
-        if not isinstance(desk, CoachDesk) or None in (player, form, live, recordings):
+        desk, player, form, live, recordings = self._coach_desk(), self.player, self.form, self.live, self.recordings
+        if desk is None or None in (player, form, live, recordings):
             return
         assert player is not None and form is not None and live is not None and recordings is not None
         if row.evaluation.live:
@@ -376,7 +368,7 @@ class AppController(QObject):
                 live.open_for_evaluation(session)
             return
         self._show_player()
-        if row.recording_state == DRAFT_AVAILABLE:
+        if row.recording_state == RecordingState.AVAILABLE:
             match = [
                 r
                 for r in range(recordings.model.rowCount())
@@ -393,14 +385,11 @@ class AppController(QObject):
     def _open_entry(self, entry: HistoryEntry) -> None:
         """Read an evaluation from the history: a call whose recording is there in the player beside the form;
         otherwise (gone, or a side-by-side session) the form alone, read only, with its marks."""
-        from nunrec_desktop.services.desk import CoachDesk
-        from nunrec_desktop.services.history import RECORDING_AVAILABLE
-
-        desk, player, form, recordings = self.desk, self.player, self.form, self.recordings
-        if not isinstance(desk, CoachDesk) or player is None or form is None or recordings is None:
+        desk, player, form, recordings = self._coach_desk(), self.player, self.form, self.recordings
+        if desk is None or player is None or form is None or recordings is None:
             return
         self._show_player()
-        if entry.recording_state == RECORDING_AVAILABLE:
+        if entry.recording_state == RecordingState.AVAILABLE:
             match = [
                 r
                 for r in range(recordings.model.rowCount())
@@ -414,7 +403,7 @@ class AppController(QObject):
         player.set_marks(evaluation.content.marks)
         if evaluation.live:
             gone = self.tr("A side-by-side session: there is no recording.")
-        elif entry.recording_state == RECORDING_AVAILABLE:  # e.g. the list could not be loaded from the store
+        elif entry.recording_state == RecordingState.AVAILABLE:  # e.g. the list could not be loaded from the store
             gone = self.tr("The recording is not in the list right now; the scores and notes are here.")
         else:
             gone = self.tr("The recording is no longer there; the scores and notes stay.")
@@ -424,10 +413,8 @@ class AppController(QObject):
 
     def _evaluate(self, opened: OpenedRecording, visible: VisibleRecording) -> None:
         """Open (or resume) this coach's evaluation of the call that the player just opened."""
-        from nunrec_desktop.services.desk import CoachDesk
-
-        desk, player, form = self.desk, self.player, self.form
-        if not isinstance(desk, CoachDesk) or player is None or form is None:
+        desk, player, form = self._coach_desk(), self.player, self.form
+        if desk is None or player is None or form is None:
             return
         try:
             evaluation, guideline = desk.evaluation_of(visible)
@@ -442,14 +429,19 @@ class AppController(QObject):
 
     def _measured(self, opened: OpenedRecording) -> None:
         """The measures arrive after the waveform: kept with the evaluation of that call if it is on the form."""
-        from nunrec_desktop.services.desk import CoachDesk
-
-        desk, player, form = self.desk, self.player, self.form
-        if not isinstance(desk, CoachDesk) or player is None or form is None or player.recording is not opened:
+        desk, player, form = self._coach_desk(), self.player, self.form
+        if desk is None or player is None or form is None or player.recording is not opened:
             return
         figures = desk.call_figures(opened)
         if figures is not None:
             form.set_measures(figures)
+
+    def _coach_desk(self) -> CoachDesk | None:
+        """The signed-in coach's desk; None for IT or when nobody is signed in. The one lazy import of the desk
+        module: it loads the services (SQLAlchemy ...), which must wait until the sign-in window is painted."""
+        from nunrec_desktop.services.desk import CoachDesk
+
+        return self.desk if isinstance(self.desk, CoachDesk) else None
 
     def _sign_out(self) -> None:
         window, desk = self.main_window, self.desk
@@ -498,10 +490,8 @@ class AppController(QObject):
             self.layout_memory.sync()
 
     def _show_recordings(self) -> None:
-        from nunrec_desktop.ui.main_window import MainWindow
-
         if self.main_window is not None:
-            self.main_window.show_area(MainWindow.RECORDINGS)
+            self.main_window.show_area(self.main_window.RECORDINGS)
 
     def shutdown(self) -> None:
         self._remember_layout()
