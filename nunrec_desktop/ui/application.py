@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nunrec_desktop import __version__
 from nunrec_desktop.domain import NunrecError, RecordingState, User
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.error_hooks import install_error_hooks
@@ -202,7 +203,7 @@ class AppController(QObject):
         self.main_window = window
         from nunrec_desktop.ui.key_help import KeyHelp  # after sign-in: Qt's enums load after the first paint
 
-        self.key_help = KeyHelp(window, self._about(desk))  # F1: the keys of the screen, and "Over nunrec"
+        self.key_help = KeyHelp(window, self._about())  # F1: the keys of the screen, and "Over nunrec"
         window.navigation.currentRowChanged.connect(self._area_shown)
         if self.player is not None:
             window.locked.connect(self.player.stop)
@@ -242,17 +243,15 @@ class AppController(QObject):
             MainWindow.REVIEW: ReviewPage(desk, self.tasks),
         }
 
-    def _about(self, desk: CoachDesk | ItDesk) -> str:
-        """What "Over nunrec" (F1) says: the version, and the conversation guideline with its status."""
-        from nunrec_desktop import __version__
-        from nunrec_desktop.services.desk import CoachDesk
-
+    def _about(self) -> str:
+        """What "Over nunrec" (F1) says: the version, and (to a coach) the conversation guideline with its status."""
         text = self.tr(
             "nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet."
         ).replace("%1", __version__)
-        if isinstance(desk, CoachDesk):
+        coach = self._coach_desk()
+        if coach is not None:
             try:
-                guideline = desk.guideline()
+                guideline = coach.guideline()
             except NunrecError as error:
                 return text + " " + for_reader(error)
             text += " " + self.tr("Conversation guideline: %1 (version %2).").replace("%1", guideline.title).replace(
