@@ -112,3 +112,18 @@ def test_a_screen_building_the_audio_output_breaks_a_contract(tmp_path: Path) ->
     assert result.returncode != 0
     assert "the sound card" in result.stdout and "BROKEN" in result.stdout, result.stdout
     assert "nunrec_desktop.ui.player_page -> nunrec_desktop.adapters.audio.playback" in result.stdout, result.stdout
+
+
+def test_the_rule_book_is_in_the_repository_and_names_every_contract() -> None:
+    """README points to docs/architecture.md (not to a design file outside the repository), and that page
+    names every import-linter contract of pyproject.toml, so the docs and the contracts are read together."""
+    import tomllib
+
+    root = PACKAGE.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "docs/architecture.md" in readme and "design.md" not in readme
+    rules = (root / "docs" / "architecture.md").read_text(encoding="utf-8").replace("\\|", "|")
+    contracts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    names = [contract["name"] for contract in contracts["contracts"]]
+    assert len(names) >= 4
+    assert [name for name in names if name not in rules] == []
