@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nunrec_desktop.cli.common import Io, local_admin, open_workspace
-from nunrec_desktop.resource_files import resources_dir
 
 if TYPE_CHECKING:
     from nunrec_desktop.cli.common import Subcommands
@@ -32,6 +31,7 @@ def add_access_review(sub: Subcommands, common: argparse.ArgumentParser) -> None
 
 def cmd_access_review(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.documents.layout import PdfLayout  # on use, like every service: the CLI starts fast
+    from nunrec_desktop.resource_files import resources_dir  # importlib.resources: only for this command
 
     services = open_workspace(args, io)
     admin = local_admin()
