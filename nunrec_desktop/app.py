@@ -1,41 +1,54 @@
-"""Composition root: builds settings, database, audit log, policy and services for one workspace.
+"""Composition root: builds settings, database, audit log, policy and services for one workspace, and the
+start sequence the windowed application runs behind its sign-in window (`open_for_gui`).
 
-Nothing happens at import time. The GUI and every CLI command call `open_services` (or
-`build_services`) and pass the result down; there are no global singletons.
+Wiring only: no rule of the application is decided here. Nothing happens at import time. The windowed entry
+(gui.py) and every CLI command call `open_services` (or `build_services`) and pass the result down; there
+are no global singletons. What comes from the operating system is handed in: the keyring
+(`keyring_factory`) and the player's audio output (`output_factory`, the sound card unless a test hands in a
+clock); the screens get the player's engine only through `Services.player` (see `players`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import getpass
 import logging
 import logging.handlers
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.atomic_file import write_atomically
 from nunrec_desktop.adapters.audio.decode import AudioLimits
+from nunrec_desktop.adapters.audio.playback import AudioOutput, PlaybackEngine, SoundDeviceOutput
 from nunrec_desktop.adapters.credentials import StoreCredentials
 from nunrec_desktop.adapters.db.admin_queries import AdminQueries
 from nunrec_desktop.adapters.db.engine import create_database_engine, migrate, session_factory
 from nunrec_desktop.adapters.db.unit_of_work import Database
+from nunrec_desktop.adapters.directory import DirectoryConfig, LdapDirectory
 from nunrec_desktop.adapters.leftovers import PENDING_FOLDER, PendingParts, refuse_unfinished_demo
 from nunrec_desktop.adapters.store.base import RecordingStore
 from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.adapters.store.http import HttpStore
+from nunrec_desktop.adapters.system_keyring import KeyringFactory, system_keyring
 from nunrec_desktop.clock import Clock, system_clock
 from nunrec_desktop.documents.layout import PdfLayout
-from nunrec_desktop.domain import Role, User
+from nunrec_desktop.domain import Role, User, WorkspaceError
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.access_review import AccessReview
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.audit_anchor import (
+    HandlerFactory,
+    anchor_to_system_log,
+    default_system_log,
+    workspace_label,
+)
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.calibrations import CalibrationService
@@ -44,17 +57,19 @@ from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.credential_administration import CredentialAdministration
 from nunrec_desktop.services.cycles import CycleOverview
 from nunrec_desktop.services.desk import AdminParts, CoachDesk, DeskParts, ItDesk, desk_for
+from nunrec_desktop.services.directory import DirectorySignIn
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
 from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
 from nunrec_desktop.services.history import HistoryService
-from nunrec_desktop.services.listening import ListeningService
+from nunrec_desktop.services.listening import ListeningService, OpenedRecording
 from nunrec_desktop.services.live_sessions import LiveSessionService
+from nunrec_desktop.services.log_guard import MaskingFormatter
 from nunrec_desktop.services.passwords import Passwords
 from nunrec_desktop.services.people import PeopleDirectory
-from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
+from nunrec_desktop.services.privacy import CallerDataGuard, mask, split_setting
 from nunrec_desktop.services.recordings import RecordingCatalog
 from nunrec_desktop.services.reports import ReportService
 from nunrec_desktop.services.retention import RetentionService
@@ -62,22 +77,25 @@ from nunrec_desktop.services.self_evaluations import SelfEvaluationService
 from nunrec_desktop.services.staffing import StaffAdministration
 from nunrec_desktop.services.store_admin import StoreAdministration
 from nunrec_desktop.services.subject_access import SubjectAccessService
-from nunrec_desktop.settings import Workspace, load_workspace, render_toml
+from nunrec_desktop.settings import (
+    WORKSTATION_RULE,
+    Workspace,
+    load_workspace,
+    render_toml,
+    settings_from_mapping,
+)
 
-if TYPE_CHECKING:
-    from nunrec_desktop.adapters.audio.playback import AudioOutput
-    from nunrec_desktop.services.audit_anchor import HandlerFactory
-    from nunrec_desktop.services.directory import DirectorySignIn
-    from nunrec_desktop.ui.application import AppController
-
-KeyringFactory = Callable[[], Any]
+OutputFactory = Callable[[], AudioOutput]
 
 
-def system_keyring() -> Any:
-    """The operating system's keyring (Windows Credential Manager on the coach's workstation)."""
-    import keyring
+def players(output_factory: OutputFactory) -> Callable[[OpenedRecording], PlaybackEngine]:
+    """The player's engine for an opened recording, playing through a new output from `output_factory`: the
+    factory the entry hands the screens (`Services.player`), so that no screen builds an engine itself."""
 
-    return keyring.get_keyring()
+    def player(opened: OpenedRecording) -> PlaybackEngine:
+        return PlaybackEngine(opened.audio, output_factory(), opened.playable)
+
+    return player
 
 
 @dataclass
@@ -95,6 +113,7 @@ class Services:
     accounts: Accounts
     keyring_factory: KeyringFactory = field(repr=False)
     directory: DirectorySignIn | None = field(default=None, repr=False)
+    output_factory: OutputFactory = field(default=SoundDeviceOutput, repr=False)
 
     catalog: RecordingCatalog = field(init=False, repr=False)
     evaluations: EvaluationService = field(init=False, repr=False)
@@ -205,6 +224,10 @@ class Services:
             settings.recording_retention_days,
         )
 
+    def player(self, opened: OpenedRecording) -> PlaybackEngine:
+        """The engine the player page plays `opened` with (through this workspace's audio output)."""
+        return players(self.output_factory)(opened)
+
     def guideline(self) -> Guideline:
         """The current conversation guideline (read on use: IT may replace the file at any time)."""
         return load_guideline(default_guideline_path(resources_dir()))
@@ -252,18 +275,12 @@ class Services:
         return "directory" if kind == "directory" else "local"
 
     def anchor_label(self) -> str:
-        from nunrec_desktop.services.audit_anchor import workspace_label
-
         return workspace_label(self.workspace.root)
 
     def reconfigure_store(self, kind: str, location: str) -> None:
         """Write the store's kind and location to the settings file and use them from now on."""
-        from nunrec_desktop.settings import settings_from_mapping
-
         new = dataclasses.replace(self.workspace.settings, store_kind=kind, store_location=location)
         text = render_toml(new)
-        import tomllib
-
         settings_from_mapping(tomllib.loads(text), str(self.workspace.settings_file))  # refuses what cannot load
 
         def write(path: Path) -> None:
@@ -278,8 +295,6 @@ class Services:
 
     def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None:
         """The audit chain's head into the system log, outside the database (see services/audit_anchor.py)."""
-        from nunrec_desktop.services.audit_anchor import anchor_to_system_log, default_system_log, workspace_label
-
         anchor_to_system_log(
             self.audit, workspace_label(self.workspace.root), self.clock, event, system_log or default_system_log
         )
@@ -351,8 +366,6 @@ def portal_text_scrub(text: str, clock: Clock = system_clock) -> str:
     """The portal's own text (an error title) through the whole caller-data guard before it is shown or
     logged: every finding masked ([telefoonnummer], [e-mailadres], [adres] ...). No own numbers or domains:
     the portal has no business naming anyone."""
-    from nunrec_desktop.services.privacy import CallerDataGuard, mask
-
     findings = CallerDataGuard(clock().date()).scan(text)
     return mask(text, findings) if findings else text
 
@@ -365,10 +378,6 @@ def configure_logging(workspace: Workspace) -> None:
     handler = logging.handlers.RotatingFileHandler(
         folder / "nunrec.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
-    from datetime import date
-
-    from nunrec_desktop.services.log_guard import MaskingFormatter
-
     settings = workspace.settings
     own = split_setting(settings.privacy_own_numbers), split_setting(settings.privacy_own_domains)
 
@@ -390,10 +399,6 @@ def _checked_workstation(workspace: Workspace, clock: Clock) -> str:
     """The workstation's name for the audit log's `origin`. A `session.workstation` in which the whole guard
     finds caller data is refused (the settings file already checked its shape); the computer's own name is
     not the workspace's to refuse, and the audit log records it as "(geweigerd id)" if it fails."""
-    from nunrec_desktop.domain import WorkspaceError
-    from nunrec_desktop.services.privacy import CallerDataGuard
-    from nunrec_desktop.settings import WORKSTATION_RULE
-
     name = workspace.settings.workstation
     guard = CallerDataGuard(clock().date())
     if name and (guard.scan(name) or guard.scan(name.replace("_", " ").replace("-", " "))):
@@ -433,13 +438,11 @@ def build_services(
 def directory_sign_in(
     workspace: Workspace, database: Database, audit: AuditLog, clock: Clock
 ) -> DirectorySignIn | None:
-    """The directory's sign-in when `auth.kind = "directory"` (ldap3 is imported only when it is used)."""
+    """The directory's sign-in when `auth.kind = "directory"` (ldap3 is imported only when it is used,
+    by adapters/directory.py)."""
     settings = workspace.settings
     if settings.auth_kind != "directory":
         return None
-    from nunrec_desktop.adapters.directory import DirectoryConfig, LdapDirectory
-    from nunrec_desktop.services.directory import DirectorySignIn
-
     config = DirectoryConfig(
         uri=settings.auth_server_uri,
         ca_file=settings.auth_ca_file,
@@ -473,29 +476,15 @@ def retention_actor() -> User:
     return User(id=0, username="system:retention", role=Role.IT, display_name="Bewaartermijnen")
 
 
-def local_admin() -> User:
-    """The IT colleague at the workstation's command line: the operating-system account, role `it`.
-
-    Administrative commands (`nunrec users ...`) run with access to the workspace folder itself; they are
-    audited under the operating-system user name, prefixed with `os:`.
-    """
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = "onbekend"
-    return User(id=0, username=f"os:{name}", role=Role.IT, display_name=f"Beheer ({name})")
-
-
-def default_output() -> AudioOutput:
-    """The sound card through PortAudio (imported on first use, after the sign-in window is up)."""
-    from nunrec_desktop.adapters.audio.playback import SoundDeviceOutput
-
-    return SoundDeviceOutput()
-
-
-def open_for_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> Services:
-    """What the sign-in window opens: the workspace, its log, and the retention sweep (P10) done first."""
+def open_for_gui(
+    root: Path, *, keyring_factory: KeyringFactory, clock: Clock, output_factory: OutputFactory | None = None
+) -> Services:
+    """The start sequence behind the sign-in window: the workspace, its log, the leftovers of killed exports
+    swept, and the retention sweep (P10) done first. `output_factory`: the player's audio output (default:
+    the sound card)."""
     services = open_services(root, keyring_factory=keyring_factory, clock=clock)
+    if output_factory is not None:
+        services.output_factory = output_factory
     try:
         configure_logging(services.workspace)
         services.pending_parts.sweep()  # parts of exports killed earlier (adapters/leftovers.py)
@@ -504,33 +493,3 @@ def open_for_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -
         services.close()
         raise
     return services
-
-
-def gui_controller(
-    root: Path,
-    *,
-    keyring_factory: KeyringFactory,
-    clock: Clock,
-    idle_minutes: float | None = None,
-    output_factory: Callable[[], AudioOutput] | None = None,
-    system_log: HandlerFactory | None = None,
-) -> AppController:
-    """The windows of the application on this workspace (see gui.gui_controller: the workspace is opened by
-    `open_for_gui` on the task runner's thread once the sign-in window is painted)."""
-    from nunrec_desktop.gui import gui_controller as controller
-
-    return controller(
-        root,
-        keyring_factory=keyring_factory,
-        clock=clock,
-        idle_minutes=idle_minutes,
-        output_factory=output_factory or default_output,
-        system_log=system_log,
-    )
-
-
-def run_gui(root: Path, *, keyring_factory: KeyringFactory, clock: Clock) -> int:
-    """The windowed application, until its last window closes (gui.run_gui, the coach's entry point)."""
-    from nunrec_desktop.gui import run_gui as run_application
-
-    return run_application(root, keyring_factory=keyring_factory, clock=clock)

@@ -7,8 +7,10 @@ coach or the IT colleague as they are (the services have no translation layer of
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
 
 class Role(enum.StrEnum):
@@ -91,6 +93,42 @@ class Mark:
     note: str = ""
     section: str = ""
     valence: str = ""
+
+
+class RecordingState(enum.StrEnum):
+    """What became of the recording behind an evaluation (a draft's or a submitted one). `recording_state`
+    is the one rule that decides it: for the coach's drafts (services/desk.py) and for the history
+    (services/history.py) alike."""
+
+    AVAILABLE = "available"  # in the store's time window: it may be listed and played
+    ERASED = "erased"  # deleted on a caller's request (P2): gone everywhere at once
+    EXPIRED = "expired"  # older than the retention period (P10): never shown or played, whatever the store says
+    LIVE = "live"  # a side-by-side session (P8): there never was a recording
+
+
+class EvaluatedCall(Protocol):
+    """What the rule needs of an evaluation (`services.evaluations.Evaluation`)."""
+
+    @property
+    def live(self) -> bool: ...
+
+    @property
+    def recording_id(self) -> str | None: ...
+
+    @property
+    def call_start(self) -> datetime | None: ...
+
+
+def recording_state(call: EvaluatedCall, erased: Collection[str], now: datetime, retention_days: int) -> RecordingState:
+    """The state of `call`'s recording at `now`: live, erased (its id among `erased`), expired (the call is
+    `retention_days` old or older) or available."""
+    if call.live:
+        return RecordingState.LIVE
+    if call.recording_id in erased:
+        return RecordingState.ERASED
+    if call.call_start is not None and call.call_start <= now - timedelta(days=retention_days):
+        return RecordingState.EXPIRED
+    return RecordingState.AVAILABLE
 
 
 class NunrecError(Exception):

@@ -250,8 +250,6 @@ def _setting_name(field_name: str) -> str:
 def own_domains_problem(value: str) -> str | None:
     """Why `privacy.own_domains` cannot be used (a Dutch sentence), or None. A single label ("nl") or a public
     suffix ("co.uk", and the big mail providers: "gmail.com") would make every caller's address "own"."""
-    import re  # on use: this module is loaded before the sign-in window is painted
-
     name = "'privacy.own_domains' (eigen e-maildomeinen van de gemeente)"
     for part in (p.strip() for p in re.split(r"[,;]", value)):
         if not part:
@@ -269,8 +267,6 @@ def own_domains_problem(value: str) -> str | None:
 
 def own_numbers_problem(value: str) -> str | None:
     """Why `privacy.own_numbers` cannot be used, or None: each entry is a whole phone number."""
-    import re
-
     for part in (p.strip() for p in re.split(r"[,;]", value)):
         if not part:
             continue
@@ -284,8 +280,6 @@ def own_numbers_problem(value: str) -> str | None:
 
 def _whole_number(value: str) -> bool:
     """A whole phone number in any common spelling: 9 to 15 digits, optionally after + or 00."""
-    import re
-
     return bool(re.fullmatch(r"(?:\+|00)?\d{9,15}", re.sub(r"[\s().-]", "", value)))
 
 
@@ -293,8 +287,6 @@ def workstation_problem(value: str) -> str | None:
     """Why `session.workstation` cannot be the workstation's name in the audit log, or None: the id rule
     (1 to 64 letters, digits, '-', '_' or '.', no run of eight or more digits). The composition root
     (`app.py`) also puts it through the whole caller-data guard, which this bottom layer cannot import."""
-    import re
-
     if not value:
         return None
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0," + str(WORKSTATION_MAX - 1) + "}", value) or re.search(

@@ -311,7 +311,7 @@ def test_the_application_anchors_at_start_and_sign_out(
     from PySide6.QtCore import Qt
 
     from nunrec_desktop.adapters.audio.playback import ClockOutput
-    from nunrec_desktop.app import gui_controller
+    from nunrec_desktop.gui import gui_controller
     from tests.conftest import TEST_PASSWORD
 
     address, server = syslog_socket

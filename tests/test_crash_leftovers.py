@@ -57,7 +57,7 @@ def test_a_killed_demo_is_refused_then_rebuilt(
     )
     assert refused.returncode == 1 and "niet afgemaakt" in refused.stderr and "Traceback" not in refused.stderr
 
-    from nunrec_desktop.app import gui_controller
+    from nunrec_desktop.gui import gui_controller
 
     controller = gui_controller(root, keyring_factory=lambda: keyring_backend, clock=clock)  # the GUI refuses it too
     qtbot.addWidget(controller.login)

@@ -8,15 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from nunrec_desktop.app import Services
-from nunrec_desktop.domain import AccessDenied, User
-from nunrec_desktop.services.desk import (
-    DRAFT_AVAILABLE,
-    DRAFT_ERASED,
-    DRAFT_EXPIRED,
-    DRAFT_LIVE,
-    CoachDesk,
-    ItDesk,
-)
+from nunrec_desktop.domain import AccessDenied, RecordingState, User
+from nunrec_desktop.services.desk import CoachDesk, ItDesk
 from nunrec_desktop.services.evaluations import UNSAVED
 from nunrec_desktop.services.live_sessions import REASON_EMPLOYEE_REQUEST
 from tests.conftest import FakeClock
@@ -73,12 +66,39 @@ def test_what_became_of_each_drafts_recording(
     desk.start_session("E1", REASON_EMPLOYEE_REQUEST, "")
     states = {(d.evaluation.recording_id, d.employee_name): d.recording_state for d in desk.drafts()}
     assert states == {
-        ("rec-E1", "Anouk de Vries"): DRAFT_AVAILABLE,
-        ("rec-E2", "Bram Jansen"): DRAFT_ERASED,
-        (None, "Anouk de Vries"): DRAFT_LIVE,
+        ("rec-E1", "Anouk de Vries"): RecordingState.AVAILABLE,
+        ("rec-E2", "Bram Jansen"): RecordingState.ERASED,
+        (None, "Anouk de Vries"): RecordingState.LIVE,
     }
     assert sorted(desk.draft_recording_ids()) == ["rec-E1", "rec-E2"]
     clock.advance(days=services.workspace.settings.recording_retention_days)  # the call is now past retention
-    assert {d.evaluation.recording_id: d.recording_state for d in desk.drafts()}["rec-E1"] == DRAFT_EXPIRED
+    assert {d.evaluation.recording_id: d.recording_state for d in desk.drafts()}["rec-E1"] == RecordingState.EXPIRED
     overview = {row.employee_id: (row.submitted, row.drafts) for row in desk.employee_overview()}
     assert overview == {"E1": (0, 2), "E2": (0, 1)}
+
+
+def test_the_drafts_and_the_history_tell_the_same_fate(
+    services: Services, desk: CoachDesk, it_user: User, clock: FakeClock
+) -> None:
+    """One rule (domain.recording_state) for both lists: after an erasure and past the retention period, the
+    coach's drafts and the employee's history say the same of every recording."""
+    listed = {r.id: r for r in desk.recordings().items}
+    for recording_id in ("rec-E1", "rec-E2"):
+        desk.begin_evaluation(desk.evaluation_of(listed[recording_id])[0])
+    services.erasure.erase(it_user, "rec-E2", "VZ-2026-002")
+
+    def both() -> list[tuple[RecordingState, RecordingState]]:
+        drafts = {d.evaluation.id: d.recording_state for d in desk.drafts()}
+        history = {e.evaluation.id: e.recording_state for emp in ("E1", "E2") for e in desk.history(emp).entries}
+        assert drafts.keys() == history.keys()
+        return sorted((drafts[i], history[i]) for i in drafts)
+
+    assert both() == [
+        (RecordingState.AVAILABLE, RecordingState.AVAILABLE),
+        (RecordingState.ERASED, RecordingState.ERASED),
+    ]
+    clock.advance(days=services.workspace.settings.recording_retention_days)
+    assert both() == [
+        (RecordingState.ERASED, RecordingState.ERASED),
+        (RecordingState.EXPIRED, RecordingState.EXPIRED),
+    ]

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.decode import load
 from nunrec_desktop.adapters.audio.playback import ClockOutput
-from nunrec_desktop.app import Services
+from nunrec_desktop.app import Services, players
 from nunrec_desktop.demo.audio import can_write_mp3
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.listening import ListeningService, OpenedRecording
@@ -93,7 +93,7 @@ def held_player(
         def before_playback(self, opened: OpenedRecording) -> None:
             listening.before_playback(coach, opened)
 
-    page = PlayerPage(SlowDecoderDesk(), lambda: ClockOutput(clock), tasks)
+    page = PlayerPage(SlowDecoderDesk(), players(lambda: ClockOutput(clock)), tasks)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()

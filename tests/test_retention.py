@@ -109,7 +109,7 @@ def test_the_application_sweeps_at_start(
     workspace_dir: Path,
     keyring_backend: MemoryKeyring,
 ) -> None:
-    from nunrec_desktop.app import gui_controller
+    from nunrec_desktop.gui import gui_controller
 
     submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=400))
     controller = gui_controller(workspace_dir, keyring_factory=lambda: keyring_backend, clock=clock)

@@ -21,7 +21,7 @@ from nunrec_desktop.adapters.audio.decode import decode
 from nunrec_desktop.adapters.audio.playback import ClockOutput, PlaybackEngine, complement, nearest_playable
 from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
 from nunrec_desktop.adapters.store.folder import write_recording
-from nunrec_desktop.app import Services
+from nunrec_desktop.app import Services, players
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.recordings import playable_ranges
 from nunrec_desktop.ui.player_page import PlayerPage
@@ -149,7 +149,7 @@ def test_playable_ranges_rules() -> None:
 def page(qtbot: QtBot, qapp: QApplication, transfer: Services, coach: User, clock: FakeClock) -> Iterator[PlayerPage]:
     translators = install_translators(qapp)
     tasks = TaskRunner()
-    player = PlayerPage(transfer.desk_for(coach), lambda: ClockOutput(clock), tasks)
+    player = PlayerPage(transfer.desk_for(coach), players(lambda: ClockOutput(clock)), tasks)
     qtbot.addWidget(player)
     player.resize(1200, 700)
     player.show()
@@ -240,7 +240,7 @@ def test_a_transferred_call_with_the_caller_on_the_first_channel_shows_the_emplo
     swapped = dataclasses.replace(meta, audio=dataclasses.replace(meta.audio, channel_map=("caller", "employee")))
     write_recording(transfer.workspace.store_path, swapped, buffer.getvalue())
     tasks = TaskRunner()
-    player = PlayerPage(transfer.desk_for(coach), lambda: ClockOutput(clock), tasks)
+    player = PlayerPage(transfer.desk_for(coach), players(lambda: ClockOutput(clock)), tasks)
     qtbot.addWidget(player)
     player.resize(1200, 700)
     player.show()

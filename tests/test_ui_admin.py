@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
-from nunrec_desktop.app import Services, gui_controller
+from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
+from nunrec_desktop.gui import gui_controller
 from nunrec_desktop.ui.admin.accounts_page import AccountsPage
 from nunrec_desktop.ui.admin.coaching_page import CoachingPage
 from nunrec_desktop.ui.admin.employees_page import EmployeesPage

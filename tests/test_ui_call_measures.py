@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
-from nunrec_desktop.app import Services
+from nunrec_desktop.app import Services, players
 from nunrec_desktop.domain import User
 from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.player_page import PlayerPage
@@ -43,7 +43,7 @@ def page(qtbot: QtBot, qapp: QApplication, services: Services, coach: User, cloc
         audio=wav_bytes(stereo_call().sum(axis=1) / 2),  # the metadata's stereo map does not fit: "mixed"
     )
     tasks = TaskRunner()
-    player = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks)
+    player = PlayerPage(services.desk_for(coach), players(lambda: ClockOutput(clock)), tasks)
     qtbot.addWidget(player)
     player.resize(1240, 700)
     player.show()
@@ -154,7 +154,7 @@ def test_playing_skips_the_holds_unless_the_coach_turns_it_off_and_the_choice_is
 ) -> None:
     memory = LayoutMemory(tmp_path, "marieke")
     tasks = TaskRunner()
-    player = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks, memory=memory)
+    player = PlayerPage(services.desk_for(coach), players(lambda: ClockOutput(clock)), tasks, memory=memory)
     qtbot.addWidget(player)
     player.resize(1240, 700)
     player.show()
@@ -197,9 +197,13 @@ def test_playing_skips_the_holds_unless_the_coach_turns_it_off_and_the_choice_is
 
     # A restart: the coach's choice is read back from the workspace.
     memory.sync()
-    again = PlayerPage(services.desk_for(coach), ClockOutput, TaskRunner(), memory=LayoutMemory(tmp_path, "marieke"))
+    again = PlayerPage(
+        services.desk_for(coach), players(ClockOutput), TaskRunner(), memory=LayoutMemory(tmp_path, "marieke")
+    )
     qtbot.addWidget(again)
     assert not again.skip_holds.isChecked()
-    other = PlayerPage(services.desk_for(coach), ClockOutput, TaskRunner(), memory=LayoutMemory(tmp_path, "sanne"))
+    other = PlayerPage(
+        services.desk_for(coach), players(ClockOutput), TaskRunner(), memory=LayoutMemory(tmp_path, "sanne")
+    )
     qtbot.addWidget(other)
     assert other.skip_holds.isChecked()  # per coach

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from nunrec_desktop.app import gui_controller
+from nunrec_desktop.gui import gui_controller
 from nunrec_desktop.settings import Settings, create_workspace
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.translations import install_translators

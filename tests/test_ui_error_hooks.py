@@ -96,7 +96,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from nunrec_desktop.clock import system_clock
-from nunrec_desktop.app import run_gui
+from nunrec_desktop.gui import run_gui
 
 app = QApplication(sys.argv[:1])
 

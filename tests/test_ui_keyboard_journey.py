@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
-from nunrec_desktop.app import Services, gui_controller
+from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
+from nunrec_desktop.gui import gui_controller
 from nunrec_desktop.ui.translations import install_translators
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 from tests.recordings_factory import add_recording

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
 from nunrec_desktop.adapters.store.base import Segment
-from nunrec_desktop.app import Services
+from nunrec_desktop.app import Services, players
 from nunrec_desktop.domain import User
 from nunrec_desktop.ui.player_page import PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
@@ -58,7 +58,7 @@ def player(
         segments=(Segment("E9", 0, 8), Segment("E1", 8, 20)),
     )
     tasks = TaskRunner()
-    page = PlayerPage(services.desk_for(coach), lambda: ClockOutput(clock), tasks)
+    page = PlayerPage(services.desk_for(coach), players(lambda: ClockOutput(clock)), tasks)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
-from nunrec_desktop.app import Services, gui_controller
+from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
+from nunrec_desktop.gui import gui_controller
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.idle_lock import IdleWatcher
 from nunrec_desktop.ui.translations import install_translators

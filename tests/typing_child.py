@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
-from nunrec_desktop.app import gui_controller
+from nunrec_desktop.gui import gui_controller
 from nunrec_desktop.ui.live_session_page import LiveSessionPage
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.recordings_page import RecordingsPage

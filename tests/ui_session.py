@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.audio.playback import ClockOutput
-from nunrec_desktop.app import gui_controller
+from nunrec_desktop.gui import gui_controller
 from nunrec_desktop.ui.application import AppController
 from nunrec_desktop.ui.main_window import MainWindow
 from nunrec_desktop.ui.recordings_page import RecordingsPage

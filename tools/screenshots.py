@@ -96,8 +96,8 @@ def main() -> int:
         add_long_call(args.workspace, args.long_call_minutes)
 
     from nunrec_desktop.adapters.audio.playback import ClockOutput
-    from nunrec_desktop.app import gui_controller
     from nunrec_desktop.clock import system_clock
+    from nunrec_desktop.gui import gui_controller
     from nunrec_desktop.ui.application import load_style
     from nunrec_desktop.ui.translations import install_translators
 

@@ -19,6 +19,7 @@ role; `services/directory.py` does. ldap3 and pyspnego are the optional extra `d
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import socket
 import ssl
@@ -435,8 +436,6 @@ def _channel_bindings(conn: Any) -> Any:
     """RFC 5929 `tls-server-end-point` of this TLS connection, for AD's LDAP channel binding
     (LdapEnforceChannelBinding): the hash of the server's certificate, with the certificate's own signature
     hash (SHA-256 for MD5 and SHA-1)."""
-    import hashlib
-
     from cryptography import x509
     from spnego.channel_bindings import GssChannelBindings
 

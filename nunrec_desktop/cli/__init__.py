@@ -14,6 +14,7 @@ Importing it loads no database, migration, audio or HTTP library: the commands i
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -32,11 +33,12 @@ from nunrec_desktop.cli import (
     review,
     workspace,
 )
-from nunrec_desktop.cli.common import Io, default_demo_dir, run_gui, workspace_root
+from nunrec_desktop.cli.common import Io, default_demo_dir, workspace_root
 from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.gui import run_gui
 from nunrec_desktop.settings import SETTINGS_FILE, Settings, Workspace
 
-__all__ = ["COMMANDS", "Io", "main", "run_gui"]
+__all__ = ["COMMANDS", "Io", "main"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,7 +110,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
 
 def _last_resort(args: argparse.Namespace, error: BaseException) -> str:
     """Log an unexpected error's traceback to the workspace log (when there is one) and say where it went."""
-    import logging
+    import logging  # only after a failure: `logging` costs ~8 ms the commands' start need not pay
 
     from nunrec_desktop.app import configure_logging
 
@@ -140,8 +142,6 @@ def _database_full(error: Exception) -> bool:
 
 
 def _os_error_sentence(error: OSError) -> str:
-    import errno
-
     where = f" ({error.filename})" if error.filename else ""
     if error.errno == errno.ENOSPC:
         return f"De schijf is vol{where}; maak ruimte vrij en probeer het opnieuw."
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command is None:
-            return run_gui(workspace_root(args), io)
+            return run_gui(workspace_root(args), keyring_factory=io.keyring_factory, clock=io.clock)
         return COMMANDS[args.command](args, io)
     except NunrecError as error:
         print(f"nunrec: {error}", file=io.stderr)

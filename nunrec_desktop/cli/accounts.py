@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from nunrec_desktop.cli.common import Io, open_workspace, read_secret
+from nunrec_desktop.cli.common import Io, local_admin, open_workspace, read_secret
 
 if TYPE_CHECKING:
     from nunrec_desktop.cli.common import Subcommands
@@ -68,7 +68,6 @@ def add_store(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_users(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
 
     services = open_workspace(args, io)
     admin = local_admin()
@@ -125,7 +124,6 @@ def cmd_users(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_employees(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
 
     services = open_workspace(args, io)
     admin = local_admin()
@@ -160,7 +158,6 @@ def cmd_employees(args: argparse.Namespace, io: Io) -> int:
 
 
 def cmd_store(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
 
     services = open_workspace(args, io)
     try:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import math
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import platformdirs
 
+from nunrec_desktop.adapters.system_keyring import KeyringFactory, system_keyring
 from nunrec_desktop.clock import Clock, system_clock
-from nunrec_desktop.domain import InvalidInput
+from nunrec_desktop.domain import InvalidInput, Role, User
 from nunrec_desktop.settings import APP_AUTHOR, APP_NAME, Settings, create_workspace, default_workspace_dir
 
 if TYPE_CHECKING:
@@ -28,15 +30,6 @@ if TYPE_CHECKING:
     from nunrec_desktop.services.desk import Desk
 
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]  # what each module adds its parsers to
-
-KeyringFactory = Callable[[], Any]
-
-
-def system_keyring() -> Any:
-    """The operating system's keyring (see app.system_keyring; imported when a command first needs it)."""
-    from nunrec_desktop.app import system_keyring as keyring_of_the_system
-
-    return keyring_of_the_system()
 
 
 @dataclass
@@ -105,20 +98,22 @@ def duration(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def run_gui(root: Path, io: Io) -> int:
-    """The windowed application (gui.py: the sign-in window is painted before the application is imported)."""
-    from nunrec_desktop.gui import run_gui as run_application
+def local_admin() -> User:
+    """The IT colleague at the workstation's command line: the operating-system account, role `it`.
 
-    return run_application(root, keyring_factory=io.keyring_factory, clock=io.clock)
+    Administrative commands (`nunrec users ...`) run with access to the workspace folder itself; they are
+    audited under the operating-system user name, prefixed with `os:`.
+    """
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "onbekend"
+    return User(id=0, username=f"os:{name}", role=Role.IT, display_name=f"Beheer ({name})")
 
 
 def number_in_range(value: float | None, flag: str, low: float, high: float, unit: str = "") -> None:
     """A numeric flag must be a finite number in its range (argparse's `float` accepts "nan" and "inf");
     otherwise `InvalidInput` with a Dutch sentence naming the flag (exit code 1). None: not given."""
-    import math
-
-    from nunrec_desktop.domain import InvalidInput
-
     if value is None:
         return
     shown = f"{low:g} en {high:g}{' ' + unit if unit else ''}"

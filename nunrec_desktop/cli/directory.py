@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from nunrec_desktop.cli.common import Io, open_workspace, read_secret
+from nunrec_desktop.cli.common import Io, local_admin, open_workspace, read_secret
 from nunrec_desktop.domain import InvalidInput
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ def add_directory(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_directory(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
 
     services = open_workspace(args, io)
     try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from nunrec_desktop.cli.common import Io, workspace_root
 from nunrec_desktop.domain import NunrecError
+from nunrec_desktop.settings import Settings, load_workspace
 
 if TYPE_CHECKING:
     from nunrec_desktop.cli.common import Subcommands
@@ -26,8 +27,7 @@ def add_pii_scan(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_pii_scan(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.privacy import CallerDataGuard, split_setting
-    from nunrec_desktop.settings import Settings, load_workspace
+    from nunrec_desktop.services.privacy import CallerDataGuard, split_setting  # only pii-scan needs the guard
 
     try:  # the workspace's own numbers and domains, else the defaults
         settings = load_workspace(workspace_root(args)).settings

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nunrec_desktop.cli.common import Io, open_workspace
+from nunrec_desktop.cli.common import Io, local_admin, open_workspace
 
 if TYPE_CHECKING:
     from nunrec_desktop.cli.common import Subcommands
@@ -30,9 +30,8 @@ def add_access_review(sub: Subcommands, common: argparse.ArgumentParser) -> None
 
 
 def cmd_access_review(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
-    from nunrec_desktop.documents.layout import PdfLayout
-    from nunrec_desktop.resource_files import resources_dir
+    from nunrec_desktop.documents.layout import PdfLayout  # on use, like every service: the CLI starts fast
+    from nunrec_desktop.resource_files import resources_dir  # importlib.resources: only for this command
 
     services = open_workspace(args, io)
     admin = local_admin()

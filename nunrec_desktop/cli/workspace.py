@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,14 +11,15 @@ from nunrec_desktop.cli.common import (
     Io,
     create_new_workspace,
     default_demo_dir,
+    local_admin,
     number_in_range,
     open_workspace,
     read_secret,
-    run_gui,
     workspace_root,
 )
-from nunrec_desktop.domain import InvalidInput
-from nunrec_desktop.settings import SETTINGS_FILE
+from nunrec_desktop.domain import InvalidInput, WorkspaceError
+from nunrec_desktop.gui import run_gui
+from nunrec_desktop.settings import SETTINGS_FILE, load_workspace
 
 if TYPE_CHECKING:
     from nunrec_desktop.cli.common import Subcommands
@@ -107,7 +109,6 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
 
 def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     from nunrec_desktop.adapters.leftovers import demo_unfinished, mark_demo_finished, mark_demo_unfinished
-    from nunrec_desktop.app import local_admin
     from nunrec_desktop.demo.workspace import DEMO_DAYS, populate_demo
 
     number_in_range(args.seed, "--seed", 0, 2**32 - 1)
@@ -116,14 +117,14 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
         _discard_unfinished_demo(root, io)
     if (root / SETTINGS_FILE).exists():
         if args.open:
-            return run_gui(root, io)
+            return run_gui(root, keyring_factory=io.keyring_factory, clock=io.clock)
         raise InvalidInput(f"In {root} staat al een werkmap; kies een lege map.")
     if root.exists() and any(root.iterdir()):
         raise InvalidInput(f"De map {root} is niet leeg; kies een lege of nieuwe map.")
     if args.password_stdin:
         password, generated = read_secret(args, io, ""), False
     else:
-        import secrets
+        import secrets  # only for a generated demo password: hashlib and hmac stay off the CLI's start
 
         password = "-".join(secrets.choice(DEMO_PASSWORD_WORDS) for _ in range(3)) + f"-{secrets.randbelow(100)}"
         generated = True
@@ -159,17 +160,12 @@ def cmd_demo(args: argparse.Namespace, io: Io) -> int:
     if generated:
         print(f"  wachtwoord (wordt niet opnieuw getoond): {password}", file=io.stdout)
     if args.open:
-        return run_gui(root, io)
+        return run_gui(root, keyring_factory=io.keyring_factory, clock=io.clock)
     return 0
 
 
 def _discard_unfinished_demo(root: Path, io: Io) -> None:
     """Remove what an interrupted `nunrec demo` left in `root` (it was empty when that demo began)."""
-    import shutil
-
-    from nunrec_desktop.domain import WorkspaceError
-    from nunrec_desktop.settings import load_workspace
-
     try:
         external = bool(load_workspace(root).settings.database_url) if (root / SETTINGS_FILE).exists() else False
     except WorkspaceError:
@@ -186,7 +182,6 @@ def _discard_unfinished_demo(root: Path, io: Io) -> None:
 
 
 def cmd_retention(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.app import local_admin
 
     services = open_workspace(args, io)
     try:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nunrec_desktop.adapters.db.models import DrawRow
 from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.adapters.store.base import AudioInfo, RecordingMeta, Segment
-from nunrec_desktop.adapters.store.folder import init_folder_store, write_recording
+from nunrec_desktop.adapters.store.folder import FolderStore, init_folder_store, write_recording
 from nunrec_desktop.demo.audio import can_write_mp3, encode, synthesize_call
 from nunrec_desktop.domain import AuditResult, Mark, Role, User
 from nunrec_desktop.services.access import AccessPolicy
@@ -242,8 +242,6 @@ def _past_cycles(
     cycles refer to calls whose recordings are gone (recordings last 30 days, evaluations longer); the newest
     cycle evaluates real demo calls, so the list shows them as evaluated.
     """
-    from nunrec_desktop.adapters.store.folder import FolderStore
-
     recent = [
         m
         for m in FolderStore(store_root).scan_window(now - timedelta(days=30), now)[0]

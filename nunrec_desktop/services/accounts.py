@@ -6,9 +6,8 @@ Roles are exactly `coach` and `it` (P3). Asking for a manager role is refused wi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 
 from nunrec_desktop.adapters.db.repositories.accounts import AccountRecord
 from nunrec_desktop.adapters.db.unit_of_work import ConstraintViolated, Database, UnitOfWork
@@ -17,45 +16,12 @@ from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.audit import AuditLog
 from nunrec_desktop.services.auth import role_of, shown_role, user_from_row
-from nunrec_desktop.services.identifiers import display_name_problem, require_employee_name
+from nunrec_desktop.services.identifiers import display_name_problem, require_employee_name, username_problem
 from nunrec_desktop.services.passwords import Passwords, password_problem
-from nunrec_desktop.services.privacy import CallerDataGuard
 
 MANAGER_WORDS = frozenset(
     {"manager", "leidinggevende", "teamleider", "teammanager", "afdelingshoofd", "hoofd", "supervisor"}
 )
-GENERIC_NAMES = frozenset(
-    {
-        "admin",
-        "administrator",
-        "beheer",
-        "beheerder",
-        "root",
-        "kcc",
-        "team",
-        "teampubliek",
-        "publiek",
-        "algemeen",
-        "gedeeld",
-        "shared",
-        "generic",
-        "user",
-        "gebruiker",
-        "test",
-        "demo",
-        "receptie",
-        "balie",
-        "helpdesk",
-        "servicedesk",
-        "klantcontact",
-        "info",
-        "gemeente",
-        "nunspeet",
-        "guest",
-        "gast",
-    }
-)
-_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 
 MANAGER_REFUSAL = (
     "Er bestaat geen rol voor een leidinggevende: volgens het Protocol opname telefoongesprekken (P5) "
@@ -107,24 +73,6 @@ def parse_role(text: str) -> Role:
         return Role(word)
     except ValueError:
         raise InvalidInput(f"Onbekende rol '{text}'. Toegestaan zijn alleen: coach, it.") from None
-
-
-def username_problem(username: str) -> str | None:
-    if not _USERNAME.match(username):
-        return (
-            "Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of lage "
-            "streepjes en begint met een letter."
-        )
-    if re.search(r"\d{9,}", re.sub(r"[._-]", "", username)):
-        return "Een gebruikersnaam bevat geen telefoonnummer of andere lange reeks cijfers."
-    if CallerDataGuard(date.max).scan(re.sub(r"[._-]", " ", username)):
-        return "Een gebruikersnaam bevat geen gegevens van een beller (een nummer, een datum, een adres)."
-    if re.sub(r"[0-9._-]", "", username) in GENERIC_NAMES:
-        return (
-            f"'{username}' is een gedeelde of algemene naam. Elk account hoort bij één persoon, "
-            "zodat elke luisterbeurt herleidbaar is (P3)."
-        )
-    return None
 
 
 class Accounts:

@@ -53,7 +53,7 @@ MAX_TEXT = 2_000
 def _refuse_caller_data(*, ids: tuple[tuple[str, str], ...]) -> None:
     """The fields that say who did what: refused (nothing written) when they look like a phone number or an
     e-mail address, or NFKC normalisation changes them. Not the whole guard: these are account names and
-    the application's own words, checked where they enter (`accounts.username_problem`), and an account
+    the application's own words, checked where they enter (`identifiers.username_problem`), and an account
     whose name a stricter guard would now flag must not be locked out of every action."""
     for name, value in ids:
         if value and (phone_in_id(value) or unicodedata.normalize("NFKC", value) != value):

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from nunrec_desktop.adapters.db.admin_queries import AssignmentRecord, ReviewRecord
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import AccessDenied, AuditResult, Employee, InvalidInput, Role, User
+from nunrec_desktop.domain import (
+    AccessDenied,
+    AuditResult,
+    Employee,
+    InvalidInput,
+    RecordingState,
+    Role,
+    User,
+    recording_state,
+)
 from nunrec_desktop.services.access import CALIBRATION_PURPOSE
 from nunrec_desktop.services.access_review import AccessReview, AccessReviewData, ReviewLayout
 from nunrec_desktop.services.accounts import Accounts, AccountStatus
 from nunrec_desktop.services.audit import AuditEntry, AuditLog, ChainReport
+from nunrec_desktop.services.audit_anchor import append_anchor, current_anchor
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.calibrations import CalibrationService, CalibrationStats, CalibrationView
@@ -57,7 +67,6 @@ from nunrec_desktop.services.staffing import AssignmentLine, EmployeeLine, Staff
 from nunrec_desktop.services.store_admin import ConnectionReport, StoreAdministration, StoreStatus
 
 # What became of the recording of an open draft.
-DRAFT_LIVE, DRAFT_ERASED, DRAFT_EXPIRED, DRAFT_AVAILABLE = "live", "erased", "expired", "available"
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ class DraftSummary:
 
     evaluation: Evaluation
     employee_name: str
-    recording_state: str  # "available", "erased" or "expired"; "live" for a side-by-side session
+    recording_state: RecordingState  # what became of its recording (domain.recording_state decides)
 
 
 @dataclass(frozen=True)
@@ -425,25 +434,14 @@ class CoachDesk(CalibrationDesk, Desk):
 
     def live_drafts(self) -> list[DraftSummary]:
         """The coach's side-by-side sessions whose 5A form is not submitted yet (running or ended)."""
-        return [d for d in self.drafts() if d.recording_state == DRAFT_LIVE]
+        return [d for d in self.drafts() if d.recording_state == RecordingState.LIVE]
 
     def drafts(self) -> list[DraftSummary]:
         """The coach's open drafts, each with what became of its recording: erased, expired or available."""
         names = {e.id: e.name for e in self._parts.people.employees()}
-        erased = self._parts.erasure.erased_ids()
-        cutoff = self._parts.clock() - timedelta(days=self._parts.recording_retention_days)
-
-        def state(draft: Evaluation) -> str:
-            if draft.live:
-                return DRAFT_LIVE
-            if draft.recording_id in erased:
-                return DRAFT_ERASED
-            if draft.call_start is not None and draft.call_start <= cutoff:
-                return DRAFT_EXPIRED
-            return DRAFT_AVAILABLE
-
+        erased, now, days = self._parts.erasure.erased_ids(), self._parts.clock(), self._parts.recording_retention_days
         return [
-            DraftSummary(d, names.get(d.employee_id, d.employee_id), state(d))
+            DraftSummary(d, names.get(d.employee_id, d.employee_id), recording_state(d, erased, now, days))
             for d in self._parts.evaluations.drafts(self.user)
         ]
 
@@ -539,8 +537,6 @@ class ItDesk(Desk):
     def write_anchor(self, out: Path) -> tuple[ChainReport, int]:
         """Verify the chain (the policy decides, audited) and, when intact, append its head to `out`: the
         anchor's sequence number, 0 when nothing was written."""
-        from nunrec_desktop.services.audit_anchor import append_anchor, current_anchor
-
         report = self.verify_audit()
         if not report.intact:
             return report, 0

@@ -27,6 +27,7 @@ from nunrec_desktop.adapters.directory import (
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import AuditResult, AuthenticationFailed, Role, User
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.identifiers import username_problem
 from nunrec_desktop.services.privacy import CallerDataGuard
 
 DIRECTORY_PASSWORD_HASH = "!directory"  # never a valid argon2 hash: a directory account has no local password
@@ -181,8 +182,6 @@ class DirectorySignIn:
         coach = config.coach_group_dn in entry.groups
         it = config.it_group_dn in entry.groups
         name = self._safe_name(entry)
-        from nunrec_desktop.services.accounts import username_problem  # on use: accounts imports auth
-
         problem = username_problem(entry.user.lower())
         if problem:
             return Decision(

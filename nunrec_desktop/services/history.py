@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRecord
 from nunrec_desktop.adapters.db.unit_of_work import Database
 from nunrec_desktop.clock import Clock
-from nunrec_desktop.domain import Action, InvalidInput, User
+from nunrec_desktop.domain import Action, InvalidInput, RecordingState, User, recording_state
 from nunrec_desktop.services.access import AccessPolicy, Target
 from nunrec_desktop.services.coaching_cycles import Cycle, CycleService
 from nunrec_desktop.services.conversations import Conversation, ConversationService
@@ -32,7 +32,6 @@ from nunrec_desktop.services.guideline import SECTION_KEYS, Guideline
 
 STATUS_DRAFT, STATUS_SUBMITTED, STATUS_CORRECTED = "draft", "submitted", "corrected"
 STATUS_DUTCH = {STATUS_DRAFT: "concept", STATUS_SUBMITTED: "ingediend", STATUS_CORRECTED: "gecorrigeerd"}
-RECORDING_AVAILABLE, RECORDING_ERASED, RECORDING_EXPIRED, RECORDING_LIVE = "available", "erased", "expired", "live"
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class HistoryEntry:
     cycle: Cycle | None
     in_feedback: bool
     answers: dict[str, dict[str, int]]  # per A: counts by answer ("goed": 3, ...)
-    recording_state: str  # "available", "erased", "expired"; "live" for a side-by-side session
+    recording_state: RecordingState  # what became of its recording (domain.recording_state decides)
 
     @property
     def id(self) -> int:
@@ -145,7 +144,7 @@ class HistoryService:
         for row in rows:
             newest[chains[row.id]] = row
         erased = self._erased()
-        cutoff = self._clock() - timedelta(days=self._retention_days)
+        now = self._clock()
         guidelines: dict[str, Guideline] = {}
         entries = []
         for key, row in newest.items():
@@ -168,19 +167,9 @@ class HistoryService:
                     by_cycle.get(evaluation.cycle_id) if evaluation.cycle_id is not None else None,
                     bool(chain_ids & exported),
                     answer_counts(evaluation, guidelines[evaluation.guideline_hash]),
-                    self._recording_state(evaluation, erased, cutoff),
+                    recording_state(evaluation, erased, now, self._retention_days),
                 )
             )
         entries.sort(key=lambda e: e.moment, reverse=True)
         conversations = self._conversations.of_cycles(user, by_cycle)
         return EmployeeHistory(employee_id, entries, cycles, conversations)
-
-    @staticmethod
-    def _recording_state(evaluation: Evaluation, erased: frozenset[str], cutoff: datetime) -> str:
-        if evaluation.live:
-            return RECORDING_LIVE
-        if evaluation.recording_id in erased:
-            return RECORDING_ERASED
-        if evaluation.call_start is not None and evaluation.call_start <= cutoff:
-            return RECORDING_EXPIRED
-        return RECORDING_AVAILABLE

@@ -6,6 +6,8 @@ run of nine or more digits, nothing the caller-data guard finds). An employee's 
 characters. `phone_in_id` is the quick check the audit log and the access policy apply to every id they
 handle: it finds phone-number shapes that stand on their own inside an id, without flagging the long hex
 or digit runs of ordinary generated ids (hashes, UUIDs, time stamps).
+A user name (`username_problem`) is one person's, never a shared or generic name and never caller data;
+local accounts and the directory's sign-in both check it.
 """
 
 from __future__ import annotations
@@ -108,3 +110,55 @@ def require_display_name(name: str) -> str:
     if problem:
         raise InvalidInput(problem)
     return name
+
+
+GENERIC_NAMES = frozenset(
+    {
+        "admin",
+        "administrator",
+        "beheer",
+        "beheerder",
+        "root",
+        "kcc",
+        "team",
+        "teampubliek",
+        "publiek",
+        "algemeen",
+        "gedeeld",
+        "shared",
+        "generic",
+        "user",
+        "gebruiker",
+        "test",
+        "demo",
+        "receptie",
+        "balie",
+        "helpdesk",
+        "servicedesk",
+        "klantcontact",
+        "info",
+        "gemeente",
+        "nunspeet",
+        "guest",
+        "gast",
+    }
+)
+USERNAME_SHAPE = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+
+
+def username_problem(username: str) -> str | None:
+    if not USERNAME_SHAPE.match(username):
+        return (
+            "Een gebruikersnaam bestaat uit 2 tot 64 kleine letters, cijfers, punten, streepjes of lage "
+            "streepjes en begint met een letter."
+        )
+    if re.search(r"\d{9,}", re.sub(r"[._-]", "", username)):
+        return "Een gebruikersnaam bevat geen telefoonnummer of andere lange reeks cijfers."
+    if CallerDataGuard(date.max).scan(re.sub(r"[._-]", " ", username)):
+        return "Een gebruikersnaam bevat geen gegevens van een beller (een nummer, een datum, een adres)."
+    if re.sub(r"[0-9._-]", "", username) in GENERIC_NAMES:
+        return (
+            f"'{username}' is een gedeelde of algemene naam. Elk account hoort bij één persoon, "
+            "zodat elke luisterbeurt herleidbaar is (P3)."
+        )
+    return None

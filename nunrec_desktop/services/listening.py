@@ -16,15 +16,12 @@ from datetime import datetime
 from nunrec_desktop.adapters.audio.decode import (
     FIRST_VIEW_S,
     AudioLimits,
-    Bytes,
-    DecodedAudio,
     Loaded,
-    OpenFile,
     WaveformSummary,
     is_complete,
     load,
-    read_file,
 )
+from nunrec_desktop.adapters.audio.decode import DecodedAudio as DecodedAudio  # the screens' name for the audio
 from nunrec_desktop.adapters.audio.playback import complement, silence_outside
 from nunrec_desktop.adapters.store.base import (
     RecordingGone,
@@ -32,9 +29,7 @@ from nunrec_desktop.adapters.store.base import (
     RecordingStore,
     Segment,
     StoreError,
-    verify_audio_digest,
 )
-from nunrec_desktop.adapters.store.folder import FolderStore
 from nunrec_desktop.domain import User
 from nunrec_desktop.services.access import CalibrationAccess
 from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, counting_only, measure
@@ -127,33 +122,21 @@ class ListeningService:
         With `only_employee` (listening together with that employee, P4) only their own calls open. With
         `calibration` a participant hears a calibration's shared call (only that employee's part of it).
         """
-        store = self._store()
         try:
-            if isinstance(store, FolderStore):
-                # The file is opened (every folder pinned, no link followed) before the policy is asked, so
-                # the audit names the employee of the sidecar beside the file actually opened, and the
-                # decoder reads from that descriptor, never from the path again.
-                with store.open_audio(recording_id) as opened:
-                    meta = self._catalog.open_for_coach(
-                        user,
-                        recording_id,
-                        purpose,
-                        only_employee=only_employee,
-                        checked=opened.meta,
-                        calibration=calibration,
-                    )
-                    source: OpenFile | Bytes = OpenFile(opened.descriptor, recording_id)
-                    if meta.sha256 is not None:
-                        buffer = read_file(OpenFile(opened.descriptor, recording_id), self._limits)
-                        verify_audio_digest(meta, buffer.data)
-                        source = buffer
-                    loaded = load(source, recording_id, self._limits, first_view_s=self._first_view_s)
-            else:
+            # The source is opened before the policy is asked: a folder store pins the very file (every folder
+            # opened without following a link) and reads its sidecar again beside it, so the audit names the
+            # employee of the file actually opened (`source.meta`) and the decoder reads from that file, never
+            # from the path again. A portal fetches nothing until `read`, after the policy said yes.
+            with self._store().audio_source(recording_id) as source:
                 meta = self._catalog.open_for_coach(
-                    user, recording_id, purpose, only_employee=only_employee, calibration=calibration
+                    user,
+                    recording_id,
+                    purpose,
+                    only_employee=only_employee,
+                    checked=source.meta,
+                    calibration=calibration,
                 )
-                data = store.read_audio(recording_id)
-                verify_audio_digest(meta, data)
+                data = source.read(meta, self._limits)  # checked against the metadata's SHA-256 where it has one
                 loaded = load(data, recording_id, self._limits, first_view_s=self._first_view_s)
         except FileNotFoundError:
             raise RecordingGone(f"Het geluid van opname {recording_id} ontbreekt in de opnamemap.") from None

@@ -6,7 +6,9 @@ idle lock. The controller gives every page the signed-in user's desk
 First Qt use: PySide6 builds all ~100 Python enums of the `Qt` namespace the first time `Qt` is imported
 or touched (~25 ms, a fifth of an empty window's start). The modules loaded before the sign-in window is
 painted (this one, error_hooks, idle_lock, login_window, tasks) therefore import `Qt` inside the functions
-that run later, never at module level (tests/test_fast_start.py checks this).
+that run later, never at module level (tests/test_fast_start.py checks this). For the same reason the pages
+are imported inside the methods that build them at sign-in, and the desk's module (which loads the services
+and SQLAlchemy) only through `_coach_desk`.
 
 Long because it is the one place that wires every page to the desk and to each other for both roles (coach
 and IT) and owns the start, sign-in, lock and sign-out sequence; splitting the wiring would scatter the order
@@ -24,7 +26,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from nunrec_desktop.domain import NunrecError, User
+from nunrec_desktop import __version__
+from nunrec_desktop.domain import NunrecError, RecordingState, User
 from nunrec_desktop.resource_files import resources_dir
 from nunrec_desktop.ui.error_hooks import install_error_hooks
 from nunrec_desktop.ui.garbage import GuiThreadCollector
@@ -36,7 +39,6 @@ from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
-    from nunrec_desktop.adapters.audio.playback import AudioOutput
     from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.auth import Authenticator
     from nunrec_desktop.services.desk import CoachDesk, ItDesk
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
     from nunrec_desktop.ui.key_help import KeyHelp
     from nunrec_desktop.ui.live_session_page import LiveSessionPage
     from nunrec_desktop.ui.main_window import MainWindow
-    from nunrec_desktop.ui.player_page import PlayerPage
+    from nunrec_desktop.ui.player_page import Playback, PlayerPage
     from nunrec_desktop.ui.recordings_page import RecordingsPage
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,8 @@ class OpenWorkspace(Protocol):
 
     def desk_for(self, user: User) -> CoachDesk | ItDesk: ...
 
+    def player(self, opened: OpenedRecording) -> Playback: ...
+
     def anchor(self, event: str, system_log: HandlerFactory | None = None) -> None: ...
 
     def close(self) -> None: ...
@@ -85,13 +89,13 @@ class AppController(QObject):
     """Owns the windows of one running application and the desk of the signed-in user.
 
     `open_workspace` (from `app.py`) opens the workspace behind the sign-in window; at sign-in it hands over
-    the user's desk, and every page talks to that desk. The player's audio output comes from `output_factory`.
+    the user's desk, and every page talks to that desk. The player's engine (and with it the audio output)
+    comes from the opened workspace's `player` factory, which the entry built.
     """
 
     def __init__(
         self,
         open_workspace: Callable[[], OpenWorkspace],
-        output_factory: Callable[[], AudioOutput],
         idle_minutes: float | None = None,
         system_log: HandlerFactory | None = None,
     ) -> None:
@@ -99,7 +103,6 @@ class AppController(QObject):
         self._open = open_workspace
         self._system_log = system_log
         self._idle_minutes = idle_minutes
-        self._output_factory = output_factory
         self.player: PlayerPage | None = None
         self.recordings: RecordingsPage | None = None
         self.overview: EvaluationsPage | None = None
@@ -191,7 +194,7 @@ class AppController(QObject):
             from nunrec_desktop.ui.calibration_page import CalibrationPage as Calibration
 
             calibration = Calibration(
-                desk, tasks=self.tasks, output_factory=self._output_factory, memory=self.layout_memory
+                desk, tasks=self.tasks, player_factory=self.services.player, memory=self.layout_memory
             )
             self.calibration = calibration
             areas[MainWindow.CALIBRATION] = calibration
@@ -204,7 +207,7 @@ class AppController(QObject):
         self.main_window = window
         from nunrec_desktop.ui.key_help import KeyHelp  # after sign-in: Qt's enums load after the first paint
 
-        self.key_help = KeyHelp(window, self._about(desk))  # F1: the keys of the screen, and "Over nunrec"
+        self.key_help = KeyHelp(window, self._about())  # F1: the keys of the screen, and "Over nunrec"
         window.navigation.currentRowChanged.connect(self._area_shown)
         if self.player is not None:
             window.locked.connect(self.player.stop)
@@ -246,17 +249,15 @@ class AppController(QObject):
             MainWindow.REVIEW: ReviewPage(desk, self.tasks),
         }
 
-    def _about(self, desk: CoachDesk | ItDesk) -> str:
-        """What "Over nunrec" (F1) says: the version, and the conversation guideline with its status."""
-        from nunrec_desktop import __version__
-        from nunrec_desktop.services.desk import CoachDesk
-
+    def _about(self) -> str:
+        """What "Over nunrec" (F1) says: the version, and (to a coach) the conversation guideline with its status."""
         text = self.tr(
             "nunrec desktop, version %1. Call coaching for the KCC of the municipality of Nunspeet."
         ).replace("%1", __version__)
-        if isinstance(desk, CoachDesk):
+        coach = self._coach_desk()
+        if coach is not None:
             try:
-                guideline = desk.guideline()
+                guideline = coach.guideline()
             except NunrecError as error:
                 return text + " " + for_reader(error)
             text += " " + self.tr("Conversation guideline: %1 (version %2).").replace("%1", guideline.title).replace(
@@ -282,7 +283,8 @@ class AppController(QObject):
         from nunrec_desktop.ui.recordings_page import RecordingsPage
 
         recordings = RecordingsPage(desk, self.tasks, desk.today())
-        player = PlayerPage(desk, self._output_factory, self.tasks, memory=self.layout_memory)
+        assert self.services is not None  # signed in: the workspace is open
+        player = PlayerPage(desk, self.services.player, self.tasks, memory=self.layout_memory)
         form = EvaluationForm(desk, player, self.tasks)
         player.marks_changed.connect(form.marks_changed)
         form.watch_mark_note(player.mark_note)
@@ -329,47 +331,39 @@ class AppController(QObject):
 
     def _own_view(self, recording: VisibleRecording) -> None:
         """The employee's own 5A answers for the chosen call, while listening together (issue 26)."""
-        from nunrec_desktop.services.desk import CoachDesk
-        from nunrec_desktop.ui.self_evaluation_dialog import SelfEvaluationDialog
+        from nunrec_desktop.ui.self_evaluation_dialog import SelfEvaluationDialog  # a screen: after sign-in
 
-        if isinstance(self.desk, CoachDesk):
-            SelfEvaluationDialog(self.desk, recording, self.main_window).exec()
+        desk = self._coach_desk()
+        if desk is not None:
+            SelfEvaluationDialog(desk, recording, self.main_window).exec()
 
     def _area_shown(self, row: int) -> None:
         """Areas that show counts are brought up to date when the coach turns to them."""
-        from nunrec_desktop.ui.main_window import MainWindow
-
-        if row == MainWindow.EVALUATION and self.overview is not None:
+        window = self.main_window
+        if window is None:
+            return
+        if row == window.EVALUATION and self.overview is not None:
             self.overview.reload()
-        elif row == MainWindow.CYCLES and self.cycles is not None:
+        elif row == window.CYCLES and self.cycles is not None:
             self.cycles.reload()
-        elif row == MainWindow.SIDE_BY_SIDE and self.live is not None:
+        elif row == window.SIDE_BY_SIDE and self.live is not None:
             self.live.reload()
-        elif row == MainWindow.CALIBRATION and self.calibration is not None and self.desk is not None:
-            from nunrec_desktop.services.desk import CoachDesk
-
-            if isinstance(self.desk, CoachDesk):
-                self.calibration.reload()
+        elif row == window.CALIBRATION and self.calibration is not None and self._coach_desk() is not None:
+            self.calibration.reload()
 
     def _show_player(self, _recording: object = None) -> None:
-        from nunrec_desktop.ui.main_window import MainWindow
-
         if self.main_window is not None:
-            self.main_window.show_area(MainWindow.PLAYER)
+            self.main_window.show_area(self.main_window.PLAYER)
 
     def _show_side_by_side(self, _employee_id: object = None) -> None:
-        from nunrec_desktop.ui.main_window import MainWindow
-
         if self.main_window is not None:
-            self.main_window.show_area(MainWindow.SIDE_BY_SIDE)
+            self.main_window.show_area(self.main_window.SIDE_BY_SIDE)
 
     def _open_draft(self, row: DraftRow) -> None:
         """Carry on with a draft: a live session on the side-by-side area, a call in the player (when its
         recording is still there; otherwise the form alone, with its marks)."""
-        from nunrec_desktop.services.desk import DRAFT_AVAILABLE, CoachDesk
-
-        desk, player, form, live, recordings = self.desk, self.player, self.form, self.live, self.recordings
-        if not isinstance(desk, CoachDesk) or None in (player, form, live, recordings):
+        desk, player, form, live, recordings = self._coach_desk(), self.player, self.form, self.live, self.recordings
+        if desk is None or None in (player, form, live, recordings):
             return
         assert player is not None and form is not None and live is not None and recordings is not None
         if row.evaluation.live:
@@ -379,7 +373,7 @@ class AppController(QObject):
                 live.open_for_evaluation(session)
             return
         self._show_player()
-        if row.recording_state == DRAFT_AVAILABLE:
+        if row.recording_state == RecordingState.AVAILABLE:
             match = [
                 r
                 for r in range(recordings.model.rowCount())
@@ -396,14 +390,11 @@ class AppController(QObject):
     def _open_entry(self, entry: HistoryEntry) -> None:
         """Read an evaluation from the history: a call whose recording is there in the player beside the form;
         otherwise (gone, or a side-by-side session) the form alone, read only, with its marks."""
-        from nunrec_desktop.services.desk import CoachDesk
-        from nunrec_desktop.services.history import RECORDING_AVAILABLE
-
-        desk, player, form, recordings = self.desk, self.player, self.form, self.recordings
-        if not isinstance(desk, CoachDesk) or player is None or form is None or recordings is None:
+        desk, player, form, recordings = self._coach_desk(), self.player, self.form, self.recordings
+        if desk is None or player is None or form is None or recordings is None:
             return
         self._show_player()
-        if entry.recording_state == RECORDING_AVAILABLE:
+        if entry.recording_state == RecordingState.AVAILABLE:
             match = [
                 r
                 for r in range(recordings.model.rowCount())
@@ -417,7 +408,7 @@ class AppController(QObject):
         player.set_marks(evaluation.content.marks)
         if evaluation.live:
             gone = self.tr("A side-by-side session: there is no recording.")
-        elif entry.recording_state == RECORDING_AVAILABLE:  # e.g. the list could not be loaded from the store
+        elif entry.recording_state == RecordingState.AVAILABLE:  # e.g. the list could not be loaded from the store
             gone = self.tr("The recording is not in the list right now; the scores and notes are here.")
         else:
             gone = self.tr("The recording is no longer there; the scores and notes stay.")
@@ -427,10 +418,8 @@ class AppController(QObject):
 
     def _evaluate(self, opened: OpenedRecording, visible: VisibleRecording) -> None:
         """Open (or resume) this coach's evaluation of the call that the player just opened."""
-        from nunrec_desktop.services.desk import CoachDesk
-
-        desk, player, form = self.desk, self.player, self.form
-        if not isinstance(desk, CoachDesk) or player is None or form is None:
+        desk, player, form = self._coach_desk(), self.player, self.form
+        if desk is None or player is None or form is None:
             return
         try:
             evaluation, guideline = desk.evaluation_of(visible)
@@ -445,14 +434,19 @@ class AppController(QObject):
 
     def _measured(self, opened: OpenedRecording) -> None:
         """The measures arrive after the waveform: kept with the evaluation of that call if it is on the form."""
-        from nunrec_desktop.services.desk import CoachDesk
-
-        desk, player, form = self.desk, self.player, self.form
-        if not isinstance(desk, CoachDesk) or player is None or form is None or player.recording is not opened:
+        desk, player, form = self._coach_desk(), self.player, self.form
+        if desk is None or player is None or form is None or player.recording is not opened:
             return
         figures = desk.call_figures(opened)
         if figures is not None:
             form.set_measures(figures)
+
+    def _coach_desk(self) -> CoachDesk | None:
+        """The signed-in coach's desk; None for IT or when nobody is signed in. The one lazy import of the desk
+        module: it loads the services (SQLAlchemy ...), which must wait until the sign-in window is painted."""
+        from nunrec_desktop.services.desk import CoachDesk
+
+        return self.desk if isinstance(self.desk, CoachDesk) else None
 
     def _sign_out(self) -> None:
         window, desk = self.main_window, self.desk
@@ -503,10 +497,8 @@ class AppController(QObject):
             self.layout_memory.sync()
 
     def _show_recordings(self) -> None:
-        from nunrec_desktop.ui.main_window import MainWindow
-
         if self.main_window is not None:
-            self.main_window.show_area(MainWindow.RECORDINGS)
+            self.main_window.show_area(self.main_window.RECORDINGS)
 
     def shutdown(self) -> None:
         self._remember_layout()

@@ -14,7 +14,6 @@ the name would stand). Shown to coaches only: the IT role has no such area, and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QRect, Qt
@@ -34,14 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.adapters.audio.playback import AudioOutput
 from nunrec_desktop.domain import NunrecError, call_time
 from nunrec_desktop.services.calibrations import CalibrationStats, CalibrationView
 from nunrec_desktop.services.guideline import Guideline
 from nunrec_desktop.services.listening import OpenedRecording
 from nunrec_desktop.ui.layout_memory import LayoutMemory
 from nunrec_desktop.ui.messages import for_reader
-from nunrec_desktop.ui.player_page import PlayerPage
+from nunrec_desktop.ui.player_page import PlayerFactory, PlayerPage
 from nunrec_desktop.ui.tasks import TaskRunner
 
 
@@ -71,7 +69,7 @@ class CalibrationPage(QWidget):
         desk: CalibrationPageDesk,
         parent: QWidget | None = None,
         tasks: TaskRunner | None = None,
-        output_factory: Callable[[], AudioOutput] | None = None,
+        player_factory: PlayerFactory | None = None,
         memory: LayoutMemory | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,10 +77,10 @@ class CalibrationPage(QWidget):
         self._desk = desk
         self.view: CalibrationView | None = None
         self.listening_to: int | None = None  # the calibration whose call is in the player
-        # The real player, for the shared call only (no player without a task runner and an audio output).
+        # The real player, for the shared call only (no player without a task runner and a player factory).
         self.player: PlayerPage | None = None
-        if tasks is not None and output_factory is not None:
-            self.player = PlayerPage(desk, output_factory, tasks, memory=memory)
+        if tasks is not None and player_factory is not None:
+            self.player = PlayerPage(desk, player_factory, tasks, memory=memory)
             self.player.title.setText(self.tr("Shared call"))
             self.player.info.setText(self.tr('Open the shared call with "Listen to the call".'))
             self.player.marks_panel.hide()  # marks belong to an evaluation; a calibration keeps none

@@ -20,6 +20,8 @@ from typing import IO
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from nunrec_desktop.settings import SETTINGS_FILE
+
 log = logging.getLogger("nunrec_desktop.ui.errors")
 
 CRASH_LOG = "crash.log"
@@ -103,8 +105,6 @@ def install_error_hooks(log_folder: Path | None) -> ErrorHooks:
 
 def log_folder_of(root: Path) -> Path | None:
     """The workspace's log folder when `root` is a workspace (a crash log may go there), else None."""
-    from nunrec_desktop.settings import SETTINGS_FILE
-
     with contextlib.suppress(OSError):
         if (root / SETTINGS_FILE).is_file():
             return root / "logs"

@@ -16,9 +16,9 @@ around between widgets that each half own it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.adapters.audio.playback import AudioOutput, ClockOutput, PlaybackEngine, nearest_playable
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.call_metrics import CallMetrics
 from nunrec_desktop.services.listening import OpenedRecording
@@ -50,6 +49,9 @@ from nunrec_desktop.ui.marks_panel import MarksPanel
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 from nunrec_desktop.ui.waveform_view import WaveformView, format_time
+
+if TYPE_CHECKING:
+    from nunrec_desktop.services.listening import DecodedAudio
 
 FRAME_MS = 33
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -64,6 +66,59 @@ class PlayerDesk(Protocol):
     def before_playback(self, opened: OpenedRecording) -> None: ...
 
 
+class SoundOutput(Protocol):
+    """Whether the engine's output can sound here, and if not, why (a Dutch sentence for the coach)."""
+
+    @property
+    def available(self) -> bool: ...
+
+    @property
+    def reason(self) -> str: ...
+
+
+class Playback(Protocol):
+    """The playback engine as the player drives it. The page never builds one: it asks the factory the entry
+    hands in (`app.Services.player`: `adapters.audio.playback.PlaybackEngine` over the sound card, or over a
+    clock in tests), so no screen imports an audio adapter (a contract in pyproject.toml)."""
+
+    on_start: Callable[[], None]
+
+    @property
+    def output(self) -> SoundOutput: ...
+
+    @property
+    def duration_s(self) -> float: ...
+
+    @property
+    def position_s(self) -> float: ...
+
+    @property
+    def playing(self) -> bool: ...
+
+    def nearest_playable(self, seconds: float) -> float | None: ...
+
+    def advance(self) -> None: ...
+
+    def play(self) -> None: ...
+
+    def pause(self) -> None: ...
+
+    def seek(self, seconds: float) -> None: ...
+
+    def replace_audio(self, audio: DecodedAudio) -> None: ...
+
+    def set_speed(self, speed: float) -> None: ...
+
+    def set_skipped(self, ranges: Sequence[tuple[float, float]]) -> None: ...
+
+    def set_volume(self, channel: int, volume: float) -> None: ...
+
+    def set_muted(self, channel: int, muted: bool) -> None: ...
+
+
+PlayerFactory = Callable[[OpenedRecording], Playback]
+
+
 class PlayerPage(QWidget):
     opened = Signal(object, object)  # OpenedRecording, VisibleRecording
     measured = Signal(object)  # OpenedRecording, now with its measures (after the waveform is on screen)
@@ -72,7 +127,7 @@ class PlayerPage(QWidget):
     def __init__(
         self,
         desk: PlayerDesk,
-        output_factory: Callable[[], AudioOutput],
+        player_factory: PlayerFactory,
         tasks: TaskRunner,
         parent: QWidget | None = None,
         memory: LayoutMemory | None = None,
@@ -81,9 +136,9 @@ class PlayerPage(QWidget):
         self.setObjectName("playerPage")
         self._memory = memory
         self._desk = desk
-        self._output_factory = output_factory
+        self._player_factory = player_factory
         self._tasks = tasks
-        self.engine: PlaybackEngine | None = None
+        self.engine: Playback | None = None
         self.recording: OpenedRecording | None = None
         self.visible: VisibleRecording | None = None
         self.loading = False
@@ -309,8 +364,8 @@ class PlayerPage(QWidget):
         self.info.setText(self._info_base)
         self.recording = opened
         self._spoken_second = -1
-        output = self._output_factory()
-        self.engine = PlaybackEngine(opened.audio, output, opened.playable)
+        self.engine = self._player_factory(opened)
+        output = self.engine.output
         self.engine.on_start = lambda: self._desk.before_playback(opened)
         names = {"employee": self.tr("Employee"), "caller": self.tr("Caller"), "mixed": self.tr("Call")}
         for segment in opened.segments:
@@ -324,7 +379,7 @@ class PlayerPage(QWidget):
         self.blocked_place.setVisible(bool(opened.blocked()))
         self.blocked_place.setMinimumHeight(3 * self.fontMetrics().height() + 20 if opened.blocked() else 0)
         if opened.blocked():
-            self.engine.seek(nearest_playable(0.0, opened.playable, opened.audio.duration_s) or 0.0)
+            self.engine.seek(self.engine.nearest_playable(0.0) or 0.0)
         self._show_measures(opened.metrics)
         self.marks_panel.set_marks([])
         self._build_lane_controls(opened, names)
@@ -522,7 +577,7 @@ class PlayerPage(QWidget):
         if self.engine is None:
             return
         seconds = min(max(0.0, seconds), self.engine.duration_s)
-        target = nearest_playable(seconds, self.engine.playable, self.engine.duration_s)
+        target = self.engine.nearest_playable(seconds)
         if target != seconds:
             self.blocked_notice.setText(
                 (
@@ -574,8 +629,7 @@ class PlayerPage(QWidget):
     def _tick(self) -> None:
         if self.engine is None:
             return
-        if isinstance(self.engine.output, ClockOutput):
-            self.engine.output.pump()
+        self.engine.advance()
         self._update_time()
         if not self.engine.playing:
             self.pause()

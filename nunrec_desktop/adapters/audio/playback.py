@@ -303,6 +303,16 @@ class PlaybackEngine:
     def speed(self) -> float:
         return self._speed
 
+    def nearest_playable(self, seconds: float) -> float | None:
+        """`seconds` when it may be played, else the nearest moment of this recording that may (None: none)."""
+        return nearest_playable(seconds, self.playable, self.duration_s)
+
+    def advance(self) -> None:
+        """Hand an output without a device clock of its own (`ClockOutput`) what its clock says was played;
+        a sound card pulls by itself. The player calls this on every frame of its timer."""
+        if isinstance(self.output, ClockOutput):
+            self.output.pump()
+
     @property
     def _renders_ahead(self) -> bool:
         return bool(getattr(self.output, "renders_ahead", False))

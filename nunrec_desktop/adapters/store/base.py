@@ -2,6 +2,9 @@
 
 A store lists recordings in a time window page by page, returns one recording's metadata, reads its
 audio into memory (never onto the workstation's disk) and deletes a recording for an erasure request.
+`audio_source` is how the player gets at the audio, the same for every store: the source is opened
+before the access policy is asked (the folder store pins the very file and the metadata beside it), and
+`read` hands the decoder what it needs, checked against the metadata's SHA-256 where there is one.
 The caller's number is part of the metadata only so an erasure request can be matched; it is kept out of
 `repr` and must never be shown, logged or exported.
 """
@@ -14,9 +17,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nunrec_desktop.domain import NunrecError
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from nunrec_desktop.adapters.audio.decode import AudioLimits, Bytes, OpenFile
 
 DIRECTIONS = ("inbound", "outbound", "internal")
 
@@ -87,12 +95,38 @@ class Page:
     skipped: list[SkippedEntry] = field(default_factory=list)
 
 
+class AudioSource(Protocol):
+    """One recording's audio as its store hands it to the decoder: opened, not yet read; close it (or use it
+    as a context manager) when done.
+
+    `meta` is the metadata the store vouches for together with this very audio (the folder store: the
+    sidecar read again beside the file it opened), or None when the store's metadata is asked separately
+    (the portal). `read` returns what the decoder reads (`adapters.audio.decode.load`): an opened file, or
+    the bytes in memory, within `limits`; where `meta` carries a SHA-256 the bytes must have it
+    (`AudioMismatch` otherwise)."""
+
+    @property
+    def meta(self) -> RecordingMeta | None: ...
+
+    def read(self, meta: RecordingMeta, limits: AudioLimits) -> OpenFile | Bytes | bytes: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> AudioSource: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None: ...
+
+
 class RecordingStore(Protocol):
     def list_recordings(self, start: datetime, end: datetime, cursor: str | None = None, limit: int = 500) -> Page: ...
 
     def get(self, recording_id: str) -> RecordingMeta: ...
 
     def read_audio(self, recording_id: str) -> bytes: ...
+
+    def audio_source(self, recording_id: str) -> AudioSource: ...
 
     def delete(self, recording_id: str, reason: str) -> None: ...
 

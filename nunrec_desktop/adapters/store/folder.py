@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from nunrec_desktop.adapters.audio.decode import AudioLimits, Bytes, OpenFile, read_file
 from nunrec_desktop.adapters.store.base import (
     RECORDING_ID,
     MalformedMetadata,
@@ -43,6 +44,7 @@ from nunrec_desktop.adapters.store.base import (
     metadata_to_json,
     parse_metadata,
     strict_json_loads,
+    verify_audio_digest,
 )
 
 log = logging.getLogger(__name__)
@@ -199,7 +201,8 @@ class _Listing:
 
 
 class OpenedAudio:
-    """A recording's audio file opened by the store after its checks, and the metadata read beside it.
+    """A recording's audio file opened by the store after its checks, and the metadata read beside it: the
+    folder store's `AudioSource` (adapters/store/base.py).
 
     The player decodes from `descriptor` (never from a path again); whoever holds this closes it."""
 
@@ -208,6 +211,16 @@ class OpenedAudio:
         self.descriptor = descriptor
         self.size = size
         self._closed = False
+
+    def read(self, meta: RecordingMeta, limits: AudioLimits) -> OpenFile | Bytes:
+        """What the decoder reads: the opened file itself; where the sidecar carries a SHA-256, its bytes read
+        from this descriptor (within `limits`) and checked first."""
+        source = OpenFile(self.descriptor, meta.id)
+        if meta.sha256 is None:
+            return source
+        buffer = read_file(source, limits)
+        verify_audio_digest(meta, buffer.data)
+        return buffer
 
     def close(self) -> None:
         if not self._closed:
@@ -528,6 +541,10 @@ class FolderStore:
             os.close(audio)
             raise
         return OpenedAudio(entry.meta, audio, int(opened.st_size))
+
+    def audio_source(self, recording_id: str) -> OpenedAudio:
+        """The player's way in (`RecordingStore.audio_source`): the file opened and pinned by `open_audio`."""
+        return self.open_audio(recording_id)
 
     def read_audio(self, recording_id: str) -> bytes:
         """The checked audio's bytes, read from the descriptor `open_audio` pinned (the player verifies the

@@ -31,6 +31,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from nunrec_desktop.adapters.audio.decode import AudioLimits
 from nunrec_desktop.adapters.store.base import (
     MalformedMetadata,
     Page,
@@ -39,6 +40,7 @@ from nunrec_desktop.adapters.store.base import (
     SkippedEntry,
     StoreError,
     parse_metadata,
+    verify_audio_digest,
 )
 
 log = logging.getLogger(__name__)
@@ -310,6 +312,32 @@ class _Download:
         return data
 
 
+class PortalAudio:
+    """The portal's `AudioSource` (adapters/store/base.py): nothing is fetched until `read`, which runs after
+    the access policy said yes; the download (capped by `read_audio`) is checked against the metadata's
+    SHA-256. The portal vouches for no metadata of its own here (`meta` is None): the catalog's stands."""
+
+    meta: RecordingMeta | None = None
+
+    def __init__(self, store: HttpStore, recording_id: str) -> None:
+        self._store = store
+        self._recording_id = recording_id
+
+    def read(self, meta: RecordingMeta, limits: AudioLimits) -> bytes:
+        data = self._store.read_audio(self._recording_id)
+        verify_audio_digest(meta, data)
+        return data  # the decoder checks `limits` (audio.max_file_mb) before it reads
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> PortalAudio:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 class HttpStore:
     """A `RecordingStore` backed by the TSV portal."""
 
@@ -383,6 +411,10 @@ class HttpStore:
 
     def get(self, recording_id: str) -> RecordingMeta:
         return self._get(self._deadline(), recording_id)
+
+    def audio_source(self, recording_id: str) -> PortalAudio:
+        """The player's way in (`RecordingStore.audio_source`); the download waits for `PortalAudio.read`."""
+        return PortalAudio(self, recording_id)
 
     def read_audio(self, recording_id: str) -> bytes:
         """Download into one buffer in memory, capped by what the metadata implies and by the hard cap; a

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -107,8 +107,6 @@ def table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
 
 def fill(widget: QTableWidget, rows: list[list[str]], keys: list[Any] | None = None) -> None:
     """Replace the rows, keeping the selection on the same key (stored in column 0's user data)."""
-    from PySide6.QtCore import Qt
-
     current = selected_key(widget)
     widget.setRowCount(len(rows))
     for r, values in enumerate(rows):
@@ -122,8 +120,6 @@ def fill(widget: QTableWidget, rows: list[list[str]], keys: list[Any] | None = N
 
 
 def selected_key(widget: QTableWidget) -> Any:
-    from PySide6.QtCore import Qt
-
     rows = widget.selectionModel().selectedRows() if widget.selectionModel() else []
     if not rows:
         return None
