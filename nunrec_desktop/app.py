@@ -147,8 +147,8 @@ class Services:
             self.database, self.policy, self.clock, guard=self.guard, cycles=self.cycle_book
         )
         self.conversations = ConversationService(self.database, self.policy, self.cycle_book, self.clock, self.guard)
-        self.calibrations = CalibrationService(self.sessions, self.policy, self.evaluations, self.clock, self.guard)
-        self.self_evaluations = SelfEvaluationService(self.sessions, self.policy, self.evaluations, self.clock)
+        self.calibrations = CalibrationService(self.database, self.policy, self.evaluations, self.clock, self.guard)
+        self.self_evaluations = SelfEvaluationService(self.database, self.policy, self.evaluations, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
         self.subject_access = SubjectAccessService(self.database, self.people, self.policy, self.audit, self.clock)
         self.erasure = ErasureService(self.database, self.store, self.people, self.policy, self.audit, self.clock)

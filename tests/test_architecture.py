@@ -117,3 +117,30 @@ def test_a_deliberate_breach_of_each_wall_fails(tmp_path: Path) -> None:
     result = _lint_imports(tmp_path)
     assert result.returncode != 0
     assert "Contracts: 0 kept, 5 broken." in result.stdout, result.stdout
+
+
+def test_no_service_is_excused_from_the_database_wall() -> None:
+    """The wall in front of the database has no exceptions left (issue 27): no `ignore_imports`, and no service
+    module names SQLAlchemy or an ORM row in its source (lazy imports included)."""
+    import tomllib
+
+    contracts = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
+    wall = next(c for c in contracts if c["name"].startswith("Services never import SQLAlchemy"))
+    assert "ignore_imports" not in wall
+    assert "nunrec_desktop.adapters.db.models" in wall["forbidden_modules"]
+    offenders = []
+    for path in _modules(PACKAGE / "services"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}: {n}" for n in names if n.startswith(("sqlalchemy", "nunrec_desktop.adapters.db.models"))
+            ]
+    assert offenders == []

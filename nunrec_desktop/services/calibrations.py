@@ -17,17 +17,13 @@ Only answers are stored, and the agreed note passes the caller-data guard.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import CalibrationRow, CalibrationScoreRow, UserRow
+from nunrec_desktop.adapters.db.repositories.calibrations import CalibrationRecord
+from nunrec_desktop.adapters.db.unit_of_work import ConstraintViolated, Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, Role, User
 from nunrec_desktop.services.access import CALIBRATION_PURPOSE, AccessPolicy, CalibrationAccess, Target
@@ -105,13 +101,13 @@ class CalibrationStats:
 class CalibrationService:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         policy: AccessPolicy,
         evaluations: EvaluationService,
         clock: Clock,
         guard: Callable[[], CallerDataGuard],
     ) -> None:
-        self._sessions = sessions
+        self._database = database
         self._policy = policy
         self._evaluations = evaluations
         self._clock = clock
@@ -132,41 +128,33 @@ class CalibrationService:
             detail=f"evaluation {evaluation.id}",
         )
         guideline = self._evaluations.guideline_of(evaluation)
-        with self._sessions.begin() as session:
-            coaches = [
-                row.id
-                for row in session.scalars(
-                    select(UserRow).where(UserRow.role == str(Role.COACH), UserRow.disabled.is_(False))
-                )
-            ]
+        with self._database.begin() as uow:
+            coaches = [a.id for a in uow.accounts.all() if a.role == str(Role.COACH) and not a.disabled]
             if len(coaches) < 2:
                 raise InvalidInput("Kalibreren kan pas met minstens twee coaches.")
-            row = CalibrationRow(
-                shared_by_user_id=user.id,
-                employee_id=evaluation.employee_id,
-                evaluation_id=evaluation.id,
-                recording_id=evaluation.recording_id,
-                call_start=evaluation.call_start,
-                call_duration_s=evaluation.call_duration_s,
-                guideline_version=guideline.version,
-                guideline_hash=guideline.content_hash,
-                participants=json.dumps(sorted(coaches)),
-                created_at=self._clock(),
-                agreed_note="",
+            return uow.calibrations.add(
+                CalibrationRecord(
+                    0,
+                    user.id,
+                    evaluation.employee_id,
+                    evaluation.id,
+                    evaluation.recording_id,
+                    evaluation.call_start,
+                    evaluation.call_duration_s,
+                    guideline.version,
+                    guideline.content_hash,
+                    tuple(sorted(coaches)),
+                    self._clock(),
+                )
             )
-            session.add(row)
-            session.flush()
-            return row.id
 
     # -- taking part -------------------------------------------------------------------------------------
 
-    def _take_part(self, user: User, calibration_id: int, detail: str) -> CalibrationRow:
-        """The calibration row (detached) once the policy allowed this coach to take part; audited."""
-        with self._sessions() as session:
-            row = session.get(CalibrationRow, calibration_id)
-            if row is not None:
-                session.expunge(row)
-        if row is None or user.id not in json.loads(row.participants):
+    def _take_part(self, user: User, calibration_id: int, detail: str) -> CalibrationRecord:
+        """The calibration once the policy allowed this coach to take part; audited."""
+        with self._database.read() as uow:
+            row = uow.calibrations.get(calibration_id)
+        if row is None or user.id not in row.participants:
             self._policy.require(  # audited as denied; the same answer whether it exists or not
                 user, Action.CALIBRATE, Target("calibration", "", ()), CALIBRATION_PURPOSE, detail
             )
@@ -181,13 +169,13 @@ class CalibrationService:
         (agreed: closed). Decides nothing itself: the listen is decided by the policy as
         `LISTEN_FOR_CALIBRATION`. A calibration this user takes no part in is refused and audited here, with
         the same answer whether it exists or not."""
-        with self._sessions() as session:
-            row = session.get(CalibrationRow, calibration_id)
-            found = (
-                None
-                if row is None or user.id not in json.loads(row.participants) or not row.recording_id
-                else (row.recording_id, row.employee_id, row.agreed_at is None)
-            )
+        with self._database.read() as uow:
+            row = uow.calibrations.get(calibration_id)
+        found = (
+            None
+            if row is None or user.id not in row.participants or not row.recording_id
+            else (row.recording_id, row.employee_id, row.agreed_at is None)
+        )
         if found is None:
             self._policy.require(
                 user, Action.LISTEN_FOR_CALIBRATION, Target("calibration", "", ()), CALIBRATION_PURPOSE, "listen"
@@ -198,7 +186,7 @@ class CalibrationService:
             calibration_id, recording_id, employee_id, CalibrationAccess(str(calibration_id), True, still_open)
         )
 
-    def _guideline(self, row: CalibrationRow) -> Guideline:
+    def _guideline(self, row: CalibrationRecord) -> Guideline:
         guideline = self._evaluations.guideline_by_hash(row.guideline_hash)
         if guideline is None:
             raise InvalidInput("De gespreksleidraad van deze kalibratie is niet meer beschikbaar.")
@@ -221,26 +209,13 @@ class CalibrationService:
         """This coach's blind answers; once submitted they stay (the comparison depends on it)."""
         row = self._take_part(user, calibration_id, "score")
         checked = self._checked(self._guideline(row), answers, complete=True)
-        with self._sessions.begin() as session:
-            exists = session.execute(
-                select(CalibrationScoreRow.id).where(
-                    CalibrationScoreRow.calibration_id == calibration_id, CalibrationScoreRow.coach_user_id == user.id
-                )
-            ).scalar_one_or_none()
-            if exists is not None:
-                raise InvalidInput("Je hebt deze kalibratie al ingevuld.")
-            session.add(
-                CalibrationScoreRow(
-                    calibration_id=calibration_id,
-                    coach_user_id=user.id,
-                    answers=json.dumps(checked),
-                    submitted_at=self._clock(),
-                )
-            )
-            try:
-                session.flush()
-            except IntegrityError:  # the same coach at a second workstation, at the same moment
-                raise InvalidInput("Je hebt deze kalibratie al ingevuld.") from None
+        try:
+            with self._database.begin() as uow:
+                if uow.calibrations.has_score(calibration_id, user.id):
+                    raise InvalidInput("Je hebt deze kalibratie al ingevuld.")
+                uow.calibrations.add_score(calibration_id, user.id, checked, self._clock())
+        except ConstraintViolated:  # the same coach at a second workstation, at the same moment
+            raise InvalidInput("Je hebt deze kalibratie al ingevuld.") from None
 
     def agree(self, user: User, calibration_id: int, answers: Mapping[str, str], note: str = "") -> CalibrationView:
         """The result the coaches agreed, once all have submitted; the spread of their answers is kept."""
@@ -256,91 +231,74 @@ class CalibrationService:
             )
         found = self._take_part(user, calibration_id, "agree")
         checked = self._checked(self._guideline(found), answers, complete=True)
-        with self._sessions.begin() as session:
-            row = session.get(CalibrationRow, calibration_id)
-            assert row is not None
-            scores = self._scores(session, calibration_id)
-            if set(scores) != set(json.loads(row.participants)):
+        with self._database.begin() as uow:
+            scores = uow.calibrations.scores(calibration_id)
+            if set(scores) != set(found.participants):
                 raise InvalidInput("Nog niet alle coaches hebben deze kalibratie ingevuld.")
-            row.spread = json.dumps({k: sorted(s[k] for s in scores.values() if k in s) for k in checked})
-            row.agreed_answers, row.agreed_note = json.dumps(checked), note
-            row.agreed_at, row.agreed_by_user_id = self._clock(), user.id
+            spread = {k: sorted(s[k] for s in scores.values() if k in s) for k in checked}
+            uow.calibrations.agree(calibration_id, checked, spread, note, self._clock(), user.id)
         return self.show(user, calibration_id)
-
-    @staticmethod
-    def _scores(session: Session, calibration_id: int) -> dict[int, dict[str, str]]:
-        return {
-            s.coach_user_id: json.loads(s.answers)
-            for s in session.scalars(
-                select(CalibrationScoreRow).where(CalibrationScoreRow.calibration_id == calibration_id)
-            )
-        }
 
     # -- reading -----------------------------------------------------------------------------------------
 
     def list(self, user: User) -> list[CalibrationView]:
         """The calibrations this coach takes part in, newest first."""
         self._policy.require(user, Action.CALIBRATE, Target("calibration", "all", ()), CALIBRATION_PURPOSE, "list")
-        with self._sessions() as session:
-            ids = [
-                r.id
-                for r in session.scalars(select(CalibrationRow).order_by(CalibrationRow.id.desc()))
-                if user.id in json.loads(r.participants)
-            ]
+        with self._database.read() as uow:
+            ids = [r.id for r in uow.calibrations.all(newest_first=True) if user.id in r.participants]
         return [self.show(user, i) for i in ids]
 
     def show(self, user: User, calibration_id: int) -> CalibrationView:
         """The calibration as this coach may see it: others' answers only once all have submitted."""
         row = self._take_part(user, calibration_id, "show")
         guideline = self._guideline(row)
-        with self._sessions() as session:
-            participants = [int(i) for i in json.loads(row.participants)]
-            names = {u.id: u.display_name for u in session.scalars(select(UserRow).where(UserRow.id.in_(participants)))}
-            scores = self._scores(session, calibration_id)
-            revealed = set(scores) == set(participants)
-            agreed = json.loads(row.agreed_answers) if row.agreed_answers else {}
-            rows = []
-            for section in guideline.sections:
-                for criterion in section.criteria:
-                    given = (
-                        {names[c]: scores[c].get(criterion.key, "") for c in participants if c in scores}
-                        if revealed
-                        else {}
+        participants = list(row.participants)
+        with self._database.read() as uow:
+            names = {a.id: a.display_name for a in uow.accounts.all() if a.id in participants}
+            scores = uow.calibrations.scores(calibration_id)
+        revealed = set(scores) == set(participants)
+        agreed = dict(row.agreed_answers or {})
+        rows = []
+        for section in guideline.sections:
+            for criterion in section.criteria:
+                given = (
+                    {names[c]: scores[c].get(criterion.key, "") for c in participants if c in scores}
+                    if revealed
+                    else {}
+                )
+                values = set(given.values())
+                rows.append(
+                    CriterionRow(
+                        criterion.key,
+                        section.title,
+                        criterion.text,
+                        given,
+                        agreed.get(criterion.key),
+                        revealed and len(values) == 1,
                     )
-                    values = set(given.values())
-                    rows.append(
-                        CriterionRow(
-                            criterion.key,
-                            section.title,
-                            criterion.text,
-                            given,
-                            agreed.get(criterion.key),
-                            revealed and len(values) == 1,
-                        )
-                    )
-            return CalibrationView(
-                row.id,
-                row.call_start,
-                row.call_duration_s,
-                names.get(row.shared_by_user_id, "?"),
-                [names[c] for c in participants if c in names],
-                [names[c] for c in participants if c in scores],
-                user.id in scores,
-                revealed,
-                row.agreed_at,
-                row.agreed_note,
-                rows,
-            )
+                )
+        return CalibrationView(
+            row.id,
+            row.call_start,
+            row.call_duration_s,
+            names.get(row.shared_by_user_id, "?"),
+            [names[c] for c in participants if c in names],
+            [names[c] for c in participants if c in scores],
+            user.id in scores,
+            revealed,
+            row.agreed_at,
+            row.agreed_note,
+            rows,
+        )
 
     def stats(self, user: User) -> CalibrationStats:
         """Agreement per criterion and ordinal alpha over all revealed calibrations pooled (coaches only)."""
         self._policy.require(user, Action.CALIBRATE, Target("calibration", "all", ()), CALIBRATION_PURPOSE, "stats")
-        with self._sessions() as session:
-            rows = list(session.scalars(select(CalibrationRow).order_by(CalibrationRow.id)))
-            pooled = []
-            for row in rows:
-                scores = self._scores(session, row.id)
-                if scores and set(scores) == {int(i) for i in json.loads(row.participants)}:
+        pooled = []
+        with self._database.read() as uow:
+            for row in uow.calibrations.all():
+                scores = uow.calibrations.scores(row.id)
+                if scores and set(scores) == set(row.participants):
                     pooled.append((row, scores))
         coders = sorted({c for _row, scores in pooled for c in scores})
         units: list[list[float]] = []

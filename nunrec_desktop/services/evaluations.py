@@ -26,7 +26,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRecord, SnapshotRecord
 from nunrec_desktop.adapters.db.unit_of_work import ConstraintViolated, Database, UnitOfWork
@@ -38,9 +38,6 @@ from nunrec_desktop.services.coaching_cycles import STARTED_BY_EVALUATION, Cycle
 from nunrec_desktop.services.guideline import Guideline, parse_guideline
 from nunrec_desktop.services.keeping import may_keep, old_keep_as
 from nunrec_desktop.services.privacy import CallerDataGuard, Finding, mask
-
-if TYPE_CHECKING:
-    from nunrec_desktop.adapters.db.models import EvaluationRow  # self_evaluations (issue 27: moves after h26)
 
 DRAFT, SUBMITTED = "draft", "submitted"
 SOURCE_RECORDING, SOURCE_LIVE = "recording", "live"
@@ -562,8 +559,8 @@ class EvaluationService:
         )
 
 
-def evaluation_from_row(row: EvaluationRecord | EvaluationRow) -> Evaluation:
-    """The domain evaluation of a stored revision (a record; self_evaluations still passes its row)."""
+def evaluation_from_row(row: EvaluationRecord) -> Evaluation:
+    """The domain evaluation of a stored revision."""
     return Evaluation(
         id=row.id,
         coach_user_id=row.coach_user_id,

@@ -11,15 +11,13 @@ the access policy with an action of its own (`SELF_EVALUATE`, coaches only, purp
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from nunrec_desktop.adapters.db.models import EvaluationRow, GuidelineSnapshotRow, SelfEvaluationRow
+from nunrec_desktop.adapters.db.repositories.evaluations import SnapshotRecord
+from nunrec_desktop.adapters.db.repositories.self_evaluations import SelfEvaluationRecord
+from nunrec_desktop.adapters.db.unit_of_work import ConstraintViolated, Database
 from nunrec_desktop.clock import Clock
 from nunrec_desktop.domain import Action, InvalidInput, User
 from nunrec_desktop.services.access import SELF_EVALUATION_PURPOSE, AccessPolicy, Target
@@ -55,10 +53,8 @@ class Compared:
 
 
 class SelfEvaluationService:
-    def __init__(
-        self, sessions: sessionmaker[Session], policy: AccessPolicy, evaluations: EvaluationService, clock: Clock
-    ) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database, policy: AccessPolicy, evaluations: EvaluationService, clock: Clock) -> None:
+        self._database = database
         self._policy = policy
         self._evaluations = evaluations
         self._clock = clock
@@ -91,37 +87,31 @@ class SelfEvaluationService:
             purpose=SELF_EVALUATION_PURPOSE,
             detail="self-evaluation by the employee",
         )
-        with self._sessions.begin() as session:
-            exists = session.execute(
-                select(SelfEvaluationRow.id).where(
-                    SelfEvaluationRow.employee_id == employee_id, SelfEvaluationRow.recording_id == recording_id
+        already = InvalidInput("De medewerker heeft dit gesprek al zelf beoordeeld.")
+        try:
+            with self._database.begin() as uow:
+                if uow.self_evaluations.exists(employee_id, recording_id):
+                    raise already
+                uow.evaluations.keep_snapshot(
+                    SnapshotRecord(guideline.content_hash, guideline.id, guideline.version, guideline.source),
+                    self._clock(),
                 )
-            ).scalar_one_or_none()
-            if exists is not None:
-                raise InvalidInput("De medewerker heeft dit gesprek al zelf beoordeeld.")
-            if session.get(GuidelineSnapshotRow, guideline.content_hash) is None:
-                session.add(
-                    GuidelineSnapshotRow(
-                        content_hash=guideline.content_hash,
-                        guideline_id=guideline.id,
-                        version=guideline.version,
-                        source=guideline.source,
-                        stored_at=self._clock(),
+                stored = uow.self_evaluations.add(
+                    SelfEvaluationRecord(
+                        0,
+                        user.id,
+                        employee_id,
+                        recording_id,
+                        call_start,
+                        call_duration_s,
+                        guideline.content_hash,
+                        {k: answers[k] for k in known},
+                        self._clock(),
                     )
                 )
-            row = SelfEvaluationRow(
-                coach_user_id=user.id,
-                employee_id=employee_id,
-                recording_id=recording_id,
-                call_start=call_start,
-                call_duration_s=call_duration_s,
-                guideline_hash=guideline.content_hash,
-                answers=json.dumps({k: answers[k] for k in known}),
-                created_at=self._clock(),
-            )
-            session.add(row)
-            session.flush()
-            return _self(row)
+        except ConstraintViolated:  # refused by the database: nothing was stored
+            raise InvalidInput("De eigen beoordeling is niet opgeslagen; probeer het opnieuw.") from None
+        return _self(stored)
 
     def listed(self, user: User, employee_id: str) -> list[SelfEvaluation]:
         """`of_employee` decided and audited by the policy (the CLI's `evaluations`)."""
@@ -143,13 +133,8 @@ class SelfEvaluationService:
     def of_employee(self, user: User, employee_id: str) -> list[SelfEvaluation]:
         """The employee's self-evaluations given at this coach's workstation, oldest first (no policy check:
         callers have decided, as for the history)."""
-        with self._sessions() as session:
-            rows = session.scalars(
-                select(SelfEvaluationRow)
-                .where(SelfEvaluationRow.coach_user_id == user.id, SelfEvaluationRow.employee_id == employee_id)
-                .order_by(SelfEvaluationRow.id)
-            )
-            return [_self(r) for r in rows]
+        with self._database.read() as uow:
+            return [_self(r) for r in uow.self_evaluations.of(user.id, employee_id)]
 
     def comparison(self, user: User, employee_id: str, recording_id: str) -> list[Compared]:
         """Per criterion the employee's answer beside the coach's latest evaluation of the call. Only once the
@@ -176,16 +161,11 @@ class SelfEvaluationService:
         ]
 
     def _coach_answers(self, user: User, recording_id: str) -> dict[str, str]:
-        with self._sessions() as session:
-            row = session.execute(
-                select(EvaluationRow)
-                .where(EvaluationRow.coach_user_id == user.id, EvaluationRow.recording_id == recording_id)
-                .order_by(EvaluationRow.revision.desc(), EvaluationRow.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-            if row is None:
-                return {}
-            evaluation = evaluation_from_row(row)
+        with self._database.read() as uow:
+            revisions = uow.evaluations.of_recording(user.id, recording_id)
+        if not revisions:
+            return {}
+        evaluation = evaluation_from_row(max(revisions, key=lambda r: (r.revision, r.id)))
         return {k: a.answer for k, a in evaluation.content.answers.items() if a.answer}
 
 
@@ -193,7 +173,7 @@ def by_recording(items: Iterable[SelfEvaluation]) -> dict[str, SelfEvaluation]:
     return {s.recording_id: s for s in items}
 
 
-def _self(row: SelfEvaluationRow) -> SelfEvaluation:
+def _self(row: SelfEvaluationRecord) -> SelfEvaluation:
     return SelfEvaluation(
         row.id,
         row.employee_id,
@@ -201,6 +181,6 @@ def _self(row: SelfEvaluationRow) -> SelfEvaluation:
         row.call_start,
         row.call_duration_s,
         row.guideline_hash,
-        {str(k): str(v) for k, v in json.loads(row.answers).items()},
+        dict(row.answers),
         row.created_at,
     )

@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nunrec_desktop.adapters.db.repositories.accounts import AccountRepository
 from nunrec_desktop.adapters.db.repositories.audit import AuditRepository
+from nunrec_desktop.adapters.db.repositories.calibrations import CalibrationRepository
 from nunrec_desktop.adapters.db.repositories.cycles import CycleRepository
 from nunrec_desktop.adapters.db.repositories.draws import DrawRepository
 from nunrec_desktop.adapters.db.repositories.evaluations import EvaluationRepository
 from nunrec_desktop.adapters.db.repositories.people import PeopleRepository
+from nunrec_desktop.adapters.db.repositories.self_evaluations import SelfEvaluationRepository
 from nunrec_desktop.adapters.db.repositories.tombstones import TombstoneRepository
 from nunrec_desktop.domain import NunrecError
 
@@ -60,6 +62,14 @@ class UnitOfWork:
     @cached_property
     def evaluations(self) -> EvaluationRepository:
         return EvaluationRepository(self._session)
+
+    @cached_property
+    def calibrations(self) -> CalibrationRepository:
+        return CalibrationRepository(self._session)
+
+    @cached_property
+    def self_evaluations(self) -> SelfEvaluationRepository:
+        return SelfEvaluationRepository(self._session)
 
     @cached_property
     def audit(self) -> AuditRepository:

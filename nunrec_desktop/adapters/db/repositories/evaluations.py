@@ -13,7 +13,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from nunrec_desktop.adapters.db.engine import insert_if_absent
-from nunrec_desktop.adapters.db.models import EvaluationRow, FeedbackExportRow, GuidelineSnapshotRow
+from nunrec_desktop.adapters.db.models import (
+    CalibrationRow,
+    EvaluationRow,
+    FeedbackExportRow,
+    GuidelineSnapshotRow,
+    SelfEvaluationRow,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +290,17 @@ class EvaluationRepository:
         self._session.execute(delete(FeedbackExportRow).where(FeedbackExportRow.made_at <= moment))
 
     def delete_unused_snapshots(self) -> int:
-        """Delete the guideline snapshots no evaluation was made with any longer; how many went."""
-        used = set(self._session.execute(select(EvaluationRow.guideline_hash)).scalars())
+        """Delete the guideline snapshots nothing was made with any longer (no evaluation, calibration or
+        self-evaluation); how many went."""
+        used = {
+            content_hash
+            for column in (
+                EvaluationRow.guideline_hash,
+                CalibrationRow.guideline_hash,
+                SelfEvaluationRow.guideline_hash,
+            )
+            for content_hash in self._session.execute(select(column)).scalars()
+        }
         stored = self._session.execute(select(GuidelineSnapshotRow.content_hash)).scalars()
         unused = [content_hash for content_hash in stored if content_hash not in used]
         for content_hash in unused:
