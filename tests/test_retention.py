@@ -11,10 +11,10 @@ import pytest
 
 from nunrec_desktop.app import Services, retention_actor
 from nunrec_desktop.cli import Io, main
-from nunrec_desktop.domain import AccessDenied, User
+from nunrec_desktop.domain import AccessDenied, Role, User
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from nunrec_desktop.services.retention import months_before
-from tests.conftest import FakeClock, MemoryKeyring
+from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring
 
 
 def submitted_at(services: Services, coach: User, clock: FakeClock, recording_id: str, moment: datetime) -> int:
@@ -83,7 +83,11 @@ def test_sweeps_are_audited_and_only_for_it(services: Services, coached: User, c
     submitted_at(services, coached, clock, "rec-1", clock.now - timedelta(days=400))
     services.retention.sweep(retention_actor())
     entry = services.audit.entries(action="retention.")[0]
-    assert (entry.actor, entry.result, entry.detail) == ("system:retention", "allowed", "evaluations 1; drafts 0")
+    assert (entry.actor, entry.result, entry.detail) == (
+        "system:retention",
+        "allowed",
+        "evaluations 1; drafts 0; calibrations 0; self-evaluations 0",
+    )
     with pytest.raises(AccessDenied):
         services.retention.sweep(coached)
 
@@ -144,3 +148,34 @@ def test_an_old_cycle_goes_with_its_conversation_and_the_actions_agreed_in_it(
     assert gone_cycle.id not in {c.id for c in services.cycle_book.cycles(coached, "E1")}
     [left] = services.conversations.actions_of(coached, "E1")
     assert (left.what, left.state, left.closed_in_cycle_id) == ("Doorvragen", "done", None)
+
+
+def test_calibrations_and_self_evaluations_go_with_the_retention_period(
+    services: Services, coached: User, admin: User, clock: FakeClock
+) -> None:
+    """An evaluation shared for calibration expires like any other: the calibration (with every coach's blind
+    scores) goes with it instead of its foreign key refusing the sweep, and with it every start of the
+    application; the employee's own answers go after the same period; what is younger stays, and so does the
+    guideline a young self-evaluation was given with, even when no evaluation uses it any more."""
+    henk = services.accounts.add(admin, "henk", Role.COACH, "Henk Smit", TEST_PASSWORD)
+    now = clock.now
+    old = now - timedelta(days=500)
+    evaluation = submitted_at(services, coached, clock, "rec-old", old)
+    guideline = services.guideline()
+    answers = {c.key: c.scale.options[0] for s in guideline.sections for c in s.criteria}
+    clock.now = old
+    calibration = services.calibrations.share(coached, evaluation)
+    for user in (coached, henk):
+        services.calibrations.score(user, calibration, answers)
+    services.self_evaluations.record(coached, guideline, "E1", "rec-old", old - timedelta(hours=1), 60.0, answers)
+    clock.now = now - timedelta(days=3)
+    services.self_evaluations.record(coached, guideline, "E1", "rec-young", clock.now, 60.0, answers)
+    clock.now = now
+    report = services.retention.sweep(retention_actor())  # raised ConstraintViolated before
+    assert report.evaluations_removed == 1
+    assert services.calibrations.list(henk) == []
+    assert [s.recording_id for s in services.self_evaluations.of_employee(coached, "E1")] == ["rec-young"]
+    [young] = services.self_evaluations.of_employee(coached, "E1")
+    assert services.evaluations.guideline_by_hash(young.guideline_hash) is not None
+    entry = services.audit.entries(action="retention.run")[0]
+    assert "calibrations 1" in entry.detail and "self-evaluations 1" in entry.detail

@@ -190,7 +190,8 @@ def cmd_retention(args: argparse.Namespace, io: Io) -> int:
         services.close()
     print(
         f"Verwijderd: {report.evaluations_removed} beoordelingen, {report.drafts_removed} oude concepten, "
-        f"{report.snapshots_removed} ongebruikte leidraadversies.",
+        f"{report.snapshots_removed} ongebruikte leidraadversies, {report.calibrations_removed} kalibraties, "
+        f"{report.self_evaluations_removed} eigen beoordelingen van medewerkers.",
         file=io.stdout,
     )
     return 0

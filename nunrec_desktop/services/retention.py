@@ -2,8 +2,9 @@
 months), drafts no longer than a recording lives (30 days). `nunrec retention sweep` runs it, and so does
 every start of the application. A chain of revisions goes as a whole when its newest revision expires, with
 its notes and marks (they are part of it); guideline snapshots nothing refers to any more go too, and so do
-coaching cycles older than the period without evaluations left (with their feedback conversation). Every
-sweep is audited with the numbers removed.
+coaching cycles older than the period without evaluations left (with their feedback conversation). A
+calibration goes with the evaluation it shared (or after the period, with every coach's scores), and the
+employee's own answers (self-evaluations) after the period. Every sweep is audited with the numbers removed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class SweepReport:
     evaluations_removed: int
     drafts_removed: int
     snapshots_removed: int
+    calibrations_removed: int = 0
+    self_evaluations_removed: int = 0
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -72,9 +75,20 @@ class RetentionService:
                     expired.add(current)
                     current = by_id[current][1]
         removed = len(expired) - drafts
-        detail = f"evaluations {removed}; drafts {drafts}"
+        with self._database.read() as uow:
+            # A calibration goes with the evaluation it shared, or after the period; the employee's own answers
+            # after the period (both are about the employee, like an evaluation).
+            calibrations = [
+                c.id for c in uow.calibrations.all() if c.evaluation_id in expired or c.created_at <= evaluation_cutoff
+            ]
+            own = uow.self_evaluations.created_until(evaluation_cutoff)
+        detail = (
+            f"evaluations {removed}; drafts {drafts}; calibrations {len(calibrations)}; self-evaluations {len(own)}"
+        )
         self._policy.require(actor, Action.RUN_RETENTION, Target("evaluations", "*"), detail=detail)
         with self._database.begin() as uow:
+            uow.calibrations.delete(calibrations)
+            uow.self_evaluations.delete(own)
             uow.evaluations.delete(expired)
             # A cycle goes with its last evaluation (and its conversation), once it is older than the retention
             # period; the record of which evaluations went into a feedback document goes after that period too.
@@ -82,4 +96,4 @@ class RetentionService:
             uow.cycles.delete([c for c in uow.cycles.started_until(evaluation_cutoff) if c not in in_use])
             uow.evaluations.delete_exports_until(evaluation_cutoff)
             unused = uow.evaluations.delete_unused_snapshots()
-        return SweepReport(removed, drafts, unused)
+        return SweepReport(removed, drafts, unused, len(calibrations), len(own))
