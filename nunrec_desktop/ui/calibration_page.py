@@ -92,7 +92,7 @@ class CalibrationPage(QWidget):
             self.player.content_layout.setContentsMargins(0, 6, 8, 0)  # inside this page: no area margins
             self.player.hide()
         title = QLabel(self.tr("Calibration between coaches"), self)
-        title.setObjectName("pageTitle")
+        title.setObjectName("areaTitle")
         intro = QLabel(
             self.tr(
                 "A call another coach shared for calibration. Fill in the 5A's on your own; the answers of the "
@@ -100,6 +100,7 @@ class CalibrationPage(QWidget):
             ),
             self,
         )
+        intro.setObjectName("areaSubtitle")
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Calibrations"))
@@ -213,6 +214,10 @@ class CalibrationPage(QWidget):
         self.view = view
         self.table.clear()
         self.table.setRowCount(0)
+        self.table.setColumnCount(2)
+        self.table.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Your answer")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         if self.listening_to is not None and (view is None or view.id != self.listening_to or view.agreed_at):
             self.close_player()  # another calibration, or this one agreed: its call is no longer to be heard
         self.listen_button.setEnabled(view is not None and view.agreed_at is None)
