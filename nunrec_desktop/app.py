@@ -150,7 +150,9 @@ class Services:
         self.calibrations = CalibrationService(self.database, self.policy, self.evaluations, self.clock, self.guard)
         self.self_evaluations = SelfEvaluationService(self.database, self.policy, self.evaluations, self.clock)
         self.audit_reader = AuditReader(self.audit, self.policy)
-        self.subject_access = SubjectAccessService(self.database, self.people, self.policy, self.audit, self.clock)
+        self.subject_access = SubjectAccessService(
+            self.database, self.people, self.policy, self.audit, self.clock, self.evaluations.guideline_by_hash
+        )
         self.erasure = ErasureService(self.database, self.store, self.people, self.policy, self.audit, self.clock)
         self.reports = ReportService(
             self.database,

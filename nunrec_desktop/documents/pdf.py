@@ -43,7 +43,7 @@ from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
 from nunrec_desktop.services.self_evaluations import SelfEvaluation
-from nunrec_desktop.services.subject_access import SubjectAccessData
+from nunrec_desktop.services.subject_access import AnsweredSection, SubjectAccessData
 
 TEAL = colors.HexColor("#0f4c5c")
 LIGHT = colors.HexColor("#e3f0f2")
@@ -745,6 +745,8 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, chec
         ):
             if text.strip():
                 story.append(_p(f"{label}: {text}", styles.small))
+    story += _own_assessments_block(data, styles)
+    story += _calibrations_block(data, styles)
     story.append(_p(f"Wie je gesprekken beluisterde ({len(data.listens)})", styles.h2))
     rows = [["Wanneer", "Wie", "Wat", "Gesprek", "Waarom"]]
     rows += [
@@ -762,7 +764,98 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, chec
     _checked_build(doc, story, name, font, check)
 
 
-def _plain_table(rows: list[list[Any]], widths: list[float], styles: _Styles) -> Table:
+def _call_words(start: datetime | None, duration_s: float | None, recording_id: str | None) -> str:
+    """ "Gesprek van 01-10-2026 om 09:30, duur 2:05 (gesprek rec-1)"."""
+    return f"Gesprek van {_local(start)}, duur {duration_text(duration_s)}" + (
+        f" (gesprek {recording_id})" if recording_id else ""
+    )
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d-%m-%Y") if moment else "-"
+
+
+def _answers_table(sections: Sequence[AnsweredSection], answer_header: str, styles: _Styles) -> Table:
+    """Per A a heading row, then each criterion with its answer."""
+    rows: list[list[Any]] = [["Criterium", answer_header]]
+    extra: list[Any] = []
+    for section in sections:
+        extra += [
+            ("SPAN", (0, len(rows)), (-1, len(rows))),
+            ("FONTNAME", (0, len(rows)), (-1, len(rows)), styles.cell_bold.fontName),
+        ]
+        rows.append([section.title, ""])
+        rows += [[_wrapped(text, styles.cell.fontName, 8, 128 * mm), answer or "-"] for text, answer in section.answers]
+    return _plain_table(rows, [132 * mm, 42 * mm], styles, extra)
+
+
+def _own_assessments_block(data: SubjectAccessData, styles: _Styles) -> list[Any]:
+    """The employee's own 5A answers, given while listening together with a coach (self-evaluations)."""
+    items = [
+        [
+            _p(
+                f"{_call_words(own.call_start, own.call_duration_s, own.recording_id)}: ingevuld op "
+                f"{_day(own.given_at)} bij coach {own.coach}",
+                styles.h3,
+            ),
+            _answers_table(own.sections, "Jouw antwoord", styles),
+        ]
+        for own in data.self_evaluations
+    ]
+    return _section_block(
+        f"Je eigen beoordelingen ({len(items)})",
+        "Tijdens het samen luisteren met je coach vulde je zelf het 5A-formulier in voor een gesprek van jou. "
+        "Dit zijn jouw antwoorden.",
+        items,
+        styles,
+    )
+
+
+def _calibrations_block(data: SubjectAccessData, styles: _Styles) -> list[Any]:
+    """The employee's calls the coaches used to calibrate, with the agreed result (no coach's own scores)."""
+    items: list[list[Any]] = []
+    for calibration in data.calibrations:
+        coaches = f"{calibration.coaches} {'coach' if calibration.coaches == 1 else 'coaches'}"
+        item: list[Any] = [
+            _p(
+                f"{_call_words(calibration.call_start, calibration.call_duration_s, calibration.recording_id)}: "
+                f"gedeeld op {_day(calibration.shared_at)} door {calibration.shared_by}, {coaches} deden mee",
+                styles.h3,
+            )
+        ]
+        if calibration.agreed_at is None:
+            item.append(_p("Er is nog geen uitkomst afgesproken.", styles.body))
+        else:
+            item.append(_p(f"De coaches spraken op {_day(calibration.agreed_at)} deze uitkomst af.", styles.body))
+            if calibration.agreed:
+                item.append(_answers_table(calibration.agreed, "Afgesproken", styles))
+            if calibration.agreed_note.strip():
+                item += [Spacer(1, 1.5 * mm), _p(f"Toelichting: {calibration.agreed_note}", styles.body)]
+        items.append(item)
+    return _section_block(
+        f"Gesprekken gebruikt voor kalibratie ({len(items)})",
+        "Bij een kalibratie beoordelen de coaches hetzelfde gesprek eerst elk apart, zonder je naam te zien. "
+        "Daarna spreken ze samen een uitkomst af. Zo leren de coaches op dezelfde manier te beoordelen. Hier "
+        "staat welk gesprek van jou daarvoor is gebruikt en wat er is afgesproken. De losse beoordelingen van "
+        "de coaches staan er niet in: die zeggen iets over hoe elke coach beoordeelt, niet over jou.",
+        items,
+        styles,
+    )
+
+
+def _section_block(heading: str, intro: str, items: list[list[Any]], styles: _Styles) -> list[Any]:
+    """A heading with its explanation kept together with the first item (never alone at the foot of a page);
+    each item kept together on one page; "Geen." when there is nothing."""
+    top = [_p(heading, styles.h2), _p(intro, styles.small)]
+    if not items:
+        return [KeepTogether([*top, _p("Geen.", styles.body)])]
+    first, *rest = items
+    return [KeepTogether([*top, *first]), Spacer(1, 2 * mm)] + [
+        flowable for item in rest for flowable in (KeepTogether(item), Spacer(1, 2 * mm))
+    ]
+
+
+def _plain_table(rows: list[list[Any]], widths: list[float], styles: _Styles, extra: Sequence[Any] = ()) -> Table:
     return Table(
         rows,
         colWidths=widths,
@@ -777,6 +870,7 @@ def _plain_table(rows: list[list[Any]], widths: list[float], styles: _Styles) ->
                 ("FONTSIZE", (0, 0), (-1, -1), 8),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5dde2")),
+                *extra,
             ]
         ),
     )

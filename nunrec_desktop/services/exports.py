@@ -121,8 +121,8 @@ class ExportService:
 
 
 def masked_subject_access(data: SubjectAccessData, guard: CallerDataGuard) -> SubjectAccessData:
-    """The evaluations as they may be stored now: what an older version kept with a free reason, or what is
-    no longer validly kept, is masked (the employee gets their data; no caller's)."""
+    """The evaluations and calibration notes as they may be stored now: what an older version kept with a free
+    reason, or what is no longer validly kept, is masked (the employee gets their data; no caller's)."""
     evaluations = [
         (
             dataclasses.replace(
@@ -134,4 +134,7 @@ def masked_subject_access(data: SubjectAccessData, guard: CallerDataGuard) -> Su
         )
         for evaluation, coach in data.evaluations
     ]
-    return dataclasses.replace(data, evaluations=evaluations)
+    calibrations = [  # the agreed note passed the guard when it was agreed; the guard may know more now
+        dataclasses.replace(c, agreed_note=mask(c.agreed_note, guard.scan(c.agreed_note))) for c in data.calibrations
+    ]
+    return dataclasses.replace(data, evaluations=evaluations, calibrations=calibrations)

@@ -68,6 +68,13 @@ class CalibrationRepository:
         order = CalibrationRow.id.desc() if newest_first else CalibrationRow.id
         return [_record(row) for row in self._session.scalars(select(CalibrationRow).order_by(order))]
 
+    def of_employee(self, employee_id: str) -> list[CalibrationRecord]:
+        """Every calibration of one of the employee's calls, oldest first (subject access)."""
+        rows = self._session.scalars(
+            select(CalibrationRow).where(CalibrationRow.employee_id == employee_id).order_by(CalibrationRow.id)
+        )
+        return [_record(row) for row in rows]
+
     def scores(self, calibration_id: int) -> dict[int, dict[str, str]]:
         """Each participant's submitted answers (coach user id -> criterion key -> answer)."""
         rows = self._session.scalars(

@@ -67,6 +67,13 @@ class SelfEvaluationRepository:
         )
         return [_record(row) for row in rows]
 
+    def of_employee(self, employee_id: str) -> list[SelfEvaluationRecord]:
+        """Every self-evaluation of the employee, at any coach's workstation, oldest first (subject access)."""
+        rows = self._session.scalars(
+            select(SelfEvaluationRow).where(SelfEvaluationRow.employee_id == employee_id).order_by(SelfEvaluationRow.id)
+        )
+        return [_record(row) for row in rows]
+
     def created_until(self, moment: datetime) -> list[int]:
         """The ids of the self-evaluations given on or before `moment`."""
         query = select(SelfEvaluationRow.id).where(SelfEvaluationRow.created_at <= moment)
