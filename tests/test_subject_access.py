@@ -59,6 +59,13 @@ def test_everything_about_the_employee(services: Services, history: User, it_use
     assert "Beoordelingen (2, met alle versies)" in text and "versie 1" in text and "versie 2" in text
     assert "Eerste tip" in text and "Gecorrigeerde tip" in text
     assert "Wie je gesprekken beluisterde (2)" in text  # the open and the start of playback
+    assert "geopend" in text and "afgespeeld" in text  # what happened, in words, by whom by name
+    listens = text[text.index("Wie je gesprekken beluisterde") :]
+    assert "Marieke Kok" in listens and "marieke" not in listens
+    guideline = services.guideline()
+    first = guideline.sections[0].criteria[0]
+    assert guideline.sections[0].title in text and first.text[:30] in text  # criteria by their text ...
+    assert f"{first.key}:" not in text  # ... never by the internal key
     assert "rec-anouk" in text and "rec-bram" not in text  # only her own calls
     assert all("Vertrouwelijk - uitsluitend bestemd voor Anouk de Vries." in page for page in pages)
     assert re.sub(r"\s", "", text).count("612345678") == 0

@@ -43,7 +43,7 @@ from nunrec_desktop.services.guideline import SECTION_KEYS
 from nunrec_desktop.services.live_sessions import reason_text
 from nunrec_desktop.services.reports import EvaluatedCall, FeedbackData, confidentiality_line, measures_per_cycle
 from nunrec_desktop.services.self_evaluations import SelfEvaluation
-from nunrec_desktop.services.subject_access import AnsweredSection, SubjectAccessData
+from nunrec_desktop.services.subject_access import AnsweredSection, SubjectAccessData, answered_sections
 
 TEAL = colors.HexColor("#0f4c5c")
 LIGHT = colors.HexColor("#e3f0f2")
@@ -732,12 +732,13 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, chec
                 styles.h3,
             )
         )
-        answers = "; ".join(
-            f"{key}: {a.answer}" + (f" ({a.comment})" if a.comment else "")
-            for key, a in evaluation.content.answers.items()
-        )
+        answers = {
+            key: a.answer + (f" ({a.comment})" if a.comment else "") for key, a in evaluation.content.answers.items()
+        }
+        if answers:
+            sections = answered_sections(data.guidelines.get(evaluation.guideline_hash), answers)
+            story.append(_answers_table(sections, "Antwoord", styles))
         for label, text in (
-            ("Antwoorden", answers),
             ("Tops", evaluation.content.tops),
             ("Tips", evaluation.content.tips),
             ("Notities", evaluation.content.notes),
@@ -752,16 +753,24 @@ def render_subject_access(data: SubjectAccessData, path: Path, fonts: Path, chec
     rows += [
         [
             _local(datetime.fromisoformat(e.occurred_at)),
-            e.actor,
-            e.detail.split(";")[0],
+            data.names.get(e.actor, e.actor),
+            _listen_words(e.action, e.detail),
             e.object_id,
             e.purpose or "-",
         ]
         for e in data.listens
     ]
-    story.append(_plain_table(rows, [32 * mm, 28 * mm, 16 * mm, 52 * mm, 46 * mm], styles))
+    story.append(_plain_table(rows, [36 * mm, 32 * mm, 38 * mm, 42 * mm, 26 * mm], styles))
     doc = _document_for(path, name, data.requested_by, "Inzage persoonsgegevens", "Inzage (AVG art. 15)")
     _checked_build(doc, story, name, font, check)
+
+
+def _listen_words(action: str, detail: str) -> str:
+    """What a listen in the audit log was, in the employee's words ("geopend", "afgespeeld", ...)."""
+    if action == "recordings.retrieve_for_coach":
+        return "opgehaald voor de coach"
+    what = {"open": "geopend", "start": "afgespeeld"}.get(detail.split(";")[0].strip(), "beluisterd")
+    return what + (" voor kalibratie" if action == "recordings.play_for_calibration" else "")
 
 
 def _call_words(start: datetime | None, duration_s: float | None, recording_id: str | None) -> str:

@@ -80,6 +80,10 @@ class SubjectAccessData:
     periods: list[Assignment] | None = None
     self_evaluations: list[OwnAssessment] = field(default_factory=list)
     calibrations: list[CalibratedCall] = field(default_factory=list)
+    # The guideline each evaluation was made with (by content hash), for the criteria's texts instead of keys.
+    guidelines: Mapping[str, Guideline | None] = field(default_factory=dict)
+    # Who listened, by their name instead of their account name (an account since removed keeps its name).
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 def _within(periods: list[Assignment], moment: datetime | None) -> bool:
@@ -130,7 +134,8 @@ class SubjectAccessService:
             raise InvalidInput(f"Er is geen medewerker {employee_id}.")
         whole = user.role is Role.IT
         with self._database.read() as uow:
-            names = {account.id: account.display_name for account in uow.accounts.all()}
+            accounts = uow.accounts.all()
+            names = {account.id: account.display_name for account in accounts}
             assignments = [
                 (a, names.get(a.coach_user_id, "?"))
                 for a in uow.people.assignments_of_employee(employee_id)
@@ -197,6 +202,8 @@ class SubjectAccessService:
             periods,
             self_evaluations,
             calibrations,
+            {e.guideline_hash: guideline(e.guideline_hash) for e, _coach in evaluations},
+            {account.username: account.display_name for account in accounts},
         )
 
     def export(
