@@ -86,6 +86,14 @@ def test_demo_workspace(tmp_path: Path, database_url: str, keyring_backend: Memo
         discussed = [c for c in history.cycles if c.discussed_on is not None]
         assert discussed and all(history.conversations[c.id].agreements for c in discussed)
         assert any(e.evaluation.drawn for e in history.entries)
+        # Henk shared one of his calls for calibration and scored it: the demo's coach finds it to score blind.
+        [calibration] = services.calibrations.list(coach)
+        assert (calibration.shared_by, calibration.submitted, calibration.state) == (
+            "Henk Smit",
+            ["Henk Smit"],
+            "scoring",
+        )
+        assert not calibration.mine_submitted and all(not row.answers for row in calibration.rows)
     finally:
         services.close()
 

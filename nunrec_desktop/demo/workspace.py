@@ -28,6 +28,7 @@ from nunrec_desktop.domain import AuditResult, Mark, Role, User
 from nunrec_desktop.services.access import AccessPolicy
 from nunrec_desktop.services.accounts import Accounts
 from nunrec_desktop.services.audit import AuditLog
+from nunrec_desktop.services.calibrations import CalibrationService
 from nunrec_desktop.services.coaching_cycles import STARTED_BY_DRAW, CycleService
 from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent, EvaluationService
@@ -249,6 +250,7 @@ def _past_cycles(
     ]
     count = 0
     guard = CallerDataGuard(now.date())
+    shareable: list[tuple[User, str, int]] = []  # evaluations of calls whose recordings still exist
     for employee_id, _name, _f0 in EMPLOYEES:
         cycles = CYCLE_DAYS_AGO[int(rng.integers(0, 2)) :]  # two or three cycles
         for cycle_index, days_ago in enumerate(cycles):
@@ -278,6 +280,8 @@ def _past_cycles(
                 service.save_draft(coach, evaluation.id, content)
                 service.submit(coach, evaluation.id, guideline, guard)
                 count += 1
+                if newest and call < len(own_recent):
+                    shareable.append((coach, employee_id, evaluation.id))
             if employee_id == EMPLOYEES[0][0] and days_ago == CYCLE_DAYS_AGO[1]:
                 _side_by_side(rng, service, guideline, guard, coaches, people, employee_id, moment, skill)
                 count += 1
@@ -285,7 +289,38 @@ def _past_cycles(
                 for coach in coaches:
                     if coach.id in started:
                         _conversation(rng, sessions, policy, coach, employee_id, started[coach.id], moment, tips)
+    _calibration(sessions, policy, people, guard, coaches, shareable, now)
     return count
+
+
+def _calibration(
+    sessions: sessionmaker[Session],
+    policy: AccessPolicy,
+    people: PeopleDirectory,
+    guard: CallerDataGuard,
+    coaches: tuple[User, User],
+    shareable: list[tuple[User, str, int]],
+    now: datetime,
+) -> None:
+    """Henk shared one of his evaluated calls for calibration this morning and scored it: the coach of the demo
+    finds it in the Kalibratie area, to hear and score blind."""
+    henk = coaches[1]
+    moment = now - timedelta(hours=2)
+    evaluation_id = next(
+        (
+            e
+            for coach, employee_id, e in shareable
+            if coach.id == henk.id and people.is_assigned(henk.id, employee_id, moment)
+        ),
+        None,
+    )
+    if evaluation_id is None:  # a small demo (--days) has no evaluated call younger than 30 days
+        return
+    evaluations = EvaluationService(Database(sessions), policy, _fixed_clock(moment))
+    calibrations = CalibrationService(Database(sessions), policy, evaluations, _fixed_clock(moment), lambda: guard)
+    calibration_id = calibrations.share(henk, evaluation_id)
+    answers = evaluations.get(henk, evaluation_id).content.answers
+    calibrations.score(henk, calibration_id, {k: a.answer for k, a in answers.items() if a.answer})
 
 
 def _start_cycle(
