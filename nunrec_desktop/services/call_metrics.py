@@ -456,32 +456,26 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
     # Mono: both sides on one lane, looked at everywhere (REPEAT_PAIRS_MONO pairs in a row).
     needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
     # Each lag of whole steps, with the far end anywhere within +-REPEAT_SLACK frames: the candidates, with
-    # the pairs in their rows.
-    candidates: list[tuple[int, Mask]] = []
-    for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1):
-        rows = _rows(
-            near, near_smooth, sounding, lowest, highest, lag * step, needed, REPEAT_TOLERANCE_DB, forgive=True
-        )
-        if rows.any():
-            candidates.append((lag, rows))
+    # the pairs in their rows (all lags in one pass).
+    whole_steps = np.arange(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1, dtype=np.int32)
+    rows_per_lag = _rows(
+        near, near_smooth, sounding, lowest, highest, whole_steps * step, needed, REPEAT_TOLERANCE_DB, forgive=True
+    )
+    held_by_lag = rows_per_lag.any(axis=1)
+    if not held_by_lag.any():
+        return np.zeros(len(energy), dtype=np.bool_)
+    candidate_lags, candidate_rows = whole_steps[held_by_lag], rows_per_lag[held_by_lag]
     # Each candidate settled at the frame lag around it where most pairs of its rows match closely: the
     # loop's length (or a multiple of it), if they make a row there, strictly. Neighbouring candidates
     # settle on the same loop, give or take a frame or two: the one with the most pairs in rows stays.
-    if not candidates:
-        return np.zeros(len(energy), dtype=np.bool_)
-    union = np.flatnonzero(np.logical_or.reduce([rows for _, rows in candidates]))
+    union = np.flatnonzero(candidate_rows.any(axis=0))
     some_near, some_level = near[union], near_sharp[union]
-    settled: dict[int, int] = {}
-    for lag, rows in candidates:
-        pick = np.flatnonzero(rows)
-        around = range(lag * step - REPEAT_SLACK, lag * step + REPEAT_SLACK + 1)
-        score = [_closeness(near[pick], near_sharp[pick], sharp, low_sharp, high_sharp, f) for f in around]
-        best = around[int(np.argmax(score))]
-        if best not in settled:
-            rows_there = _rows(
-                some_near, some_level, sounding, low_sharp, high_sharp, best, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
-            )
-            settled[best] = int(rows_there.sum())
+    bests = _settle(near, near_sharp, sharp, low_sharp, high_sharp, candidate_lags * step, candidate_rows)
+    tried = np.unique(bests)
+    held_there = _rows(
+        some_near, some_level, sounding, low_sharp, high_sharp, tried, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
+    ).sum(axis=1)
+    settled = {int(lag): int(held) for lag, held in zip(tried, held_there, strict=True)}
     loops = sorted(
         lag
         for lag, held in settled.items()
@@ -491,41 +485,51 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
         )
     )
     found = np.zeros(count, dtype=np.bool_)
-    for lag in loops:
-        _mark(
-            found,
-            near,
-            lag,
-            _rows(near, near_sharp, sounding, low_sharp, high_sharp, lag, needed, REPEAT_FINE_DB, mend=REPEAT_MEND),
+    if loops:
+        lags = np.array(loops, dtype=np.int32)
+        in_rows = _rows(
+            near, near_sharp, sounding, low_sharp, high_sharp, lags, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
         )
-    # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
-    # shorter row that touches what was found, or lies just beside it (not what this step adds: no creeping
-    # on), is taken along.
-    base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0  # and just beside it
-    for lag in loops:
-        rows = _rows(
-            near, near_sharp, sounding, low_sharp, high_sharp, lag, REPEAT_EXTEND, REPEAT_FINE_DB, touching=base
+        for lag, rows in zip(loops, in_rows, strict=True):
+            _mark(found, near, lag, rows)
+        # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
+        # shorter row that touches what was found, or lies just beside it (not what this step adds: no
+        # creeping on), is taken along.
+        base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0
+        ends = _rows(
+            near, near_sharp, sounding, low_sharp, high_sharp, lags, REPEAT_EXTEND, REPEAT_FINE_DB, touching=base
         )
-        _mark(found, near, lag, rows)
+        for lag, rows in zip(loops, ends, strict=True):
+            _mark(found, near, lag, rows)
     result: Mask = np.repeat(found, step)
     return np.concatenate([result, np.zeros(len(energy) - len(result), dtype=np.bool_)])
 
 
-def _closeness(
+def _settle(
     near: npt.NDArray[np.int32],
     near_level: npt.NDArray[np.float32],
     fine: npt.NDArray[np.float32],
     low_fine: npt.NDArray[np.float32],
     high_fine: npt.NDArray[np.float32],
-    lag: int,
-) -> int:
-    """How well the pairs match at this lag in frames: how many match within REPEAT_FINE_DB (of the far
-    end's range), and between lags with as many, how many within REPEAT_CLOSE_DB of the far end itself."""
-    far = near + lag
-    tolerance = np.float32(REPEAT_FINE_DB)
-    matching = np.count_nonzero((near_level >= low_fine[far] - tolerance) & (near_level <= high_fine[far] + tolerance))
-    closest = np.count_nonzero(np.abs(near_level - fine[far]) <= np.float32(REPEAT_CLOSE_DB))
-    return int(matching) * (len(near) + 1) + int(closest)
+    lags: npt.NDArray[np.int32],
+    rows: Mask,
+) -> npt.NDArray[np.int32]:
+    """Per candidate (a lag in frames and the pairs in its rows): the frame lag within +-REPEAT_SLACK of it
+    where its pairs match best. Best is where most match within REPEAT_FINE_DB (of the far end's range), and
+    between lags with as many, where most lie within REPEAT_CLOSE_DB of the far end itself; the first such."""
+    which, pick = np.nonzero(rows)
+    level, base = near_level[pick], near[pick] + lags[which]
+    sizes = np.bincount(which, minlength=len(lags)).astype(np.int64)
+    tolerance, close = np.float32(REPEAT_FINE_DB), np.float32(REPEAT_CLOSE_DB)
+    scores = np.empty((2 * REPEAT_SLACK + 1, len(lags)), dtype=np.int64)
+    for k, offset in enumerate(range(-REPEAT_SLACK, REPEAT_SLACK + 1)):
+        far = base + offset
+        matching = (level >= low_fine[far] - tolerance) & (level <= high_fine[far] + tolerance)
+        closest = np.abs(level - fine[far]) <= close
+        scores[k] = np.bincount(which[matching], minlength=len(lags)) * (sizes + 1)
+        scores[k] += np.bincount(which[closest], minlength=len(lags))
+    best: npt.NDArray[np.int32] = (lags + np.argmax(scores, axis=0) - REPEAT_SLACK).astype(np.int32)
+    return best
 
 
 def _mark(found: Mask, near: npt.NDArray[np.int32], lag: int, rows: Mask) -> None:
@@ -534,13 +538,16 @@ def _mark(found: Mask, near: npt.NDArray[np.int32], lag: int, rows: Mask) -> Non
     found[(near[rows] + lag) // REPEAT_STEP] = True
 
 
+ROWS_BATCH = 1 << 21  # pairs looked at in one pass over several lags (bounds the temporary arrays)
+
+
 def _rows(
     near: npt.NDArray[np.int32],
     near_level: npt.NDArray[np.float32],
     sounding: Mask,
     lowest: npt.NDArray[np.float32],
     highest: npt.NDArray[np.float32],
-    lag: int,
+    lags: npt.NDArray[np.int32],
     needed: int,
     tolerance_db: float,
     *,
@@ -548,23 +555,64 @@ def _rows(
     mend: int = 0,
     touching: Mask | None = None,
 ) -> Mask:
-    """Per pair (a sounding step, given by the frame `near` at its centre, and the step `lag` frames later):
-    is it in a row of at least `needed` consecutive matching pairs (both ends sounding, no gap over
-    REPEAT_GAP steps inside a row)? A pair matches when its near level lies within `tolerance_db` of the
-    far end's range `lowest`..`highest`. With `forgive`, one pair out of a row is taken along; with `mend`,
-    two rows of at least that many pairs with one or two pairs out between them are one row; with `touching`,
-    only the rows with an end in it count."""
-    result = np.zeros(len(near), dtype=np.bool_)
-    far_frame = near + lag
-    ok = np.flatnonzero(sounding[far_frame // REPEAT_STEP])  # padded: nothing sounds past the end
-    if len(ok) < needed:
-        return result
-    pair, far_frame, level = near[ok] // REPEAT_STEP, far_frame[ok], near_level[ok]
+    """Per lag (in frames) and pair (a sounding step, given by the frame `near` at its centre, and the step
+    that lag later): is it in a row of at least `needed` consecutive matching pairs (both ends sounding, no
+    gap over REPEAT_GAP steps inside a row)? A pair matches when its near level lies within `tolerance_db`
+    of the far end's range `lowest`..`highest`. With `forgive`, one pair out of a row is taken along; with
+    `mend`, two rows of at least that many pairs with one or two pairs out between them are one row; with
+    `touching`, only the rows with an end in it count. Shape (lags, pairs); the lags are looked at together,
+    as one sequence of pairs broken between lags, a few at a time."""
+    result = np.zeros((len(lags), len(near)), dtype=np.bool_)
     tolerance = np.float32(tolerance_db)
-    match = (level >= lowest[far_frame] - tolerance) & (level <= highest[far_frame] + tolerance)
+    lowest, highest = lowest - tolerance, highest + tolerance  # the same float32 sums as per pair, once
+    frame_sounding = np.repeat(sounding, REPEAT_STEP)  # per frame: no division per pair
+    per_pass = max(1, ROWS_BATCH // max(1, len(near)))
+    for first_lag in range(0, len(lags), per_pass):
+        some = lags[first_lag : first_lag + per_pass]
+        _rows_of(
+            result[first_lag : first_lag + len(some)],
+            near,
+            near_level,
+            frame_sounding,
+            lowest,
+            highest,
+            some,
+            needed,
+            forgive,
+            mend,
+            touching,
+        )
+    return result
+
+
+def _rows_of(
+    result: Mask,
+    near: npt.NDArray[np.int32],
+    near_level: npt.NDArray[np.float32],
+    sounding: Mask,
+    lowest: npt.NDArray[np.float32],
+    highest: npt.NDArray[np.float32],
+    lags: npt.NDArray[np.int32],
+    needed: int,
+    forgive: bool,
+    mend: int,
+    touching: Mask | None,
+) -> None:
+    """`_rows` for a few lags, into `result` (lags, pairs); `sounding` per frame, the tolerance already in
+    `lowest` and `highest`."""
+    pairs = len(near)
+    far_frames = (near[np.newaxis, :] + lags[:, np.newaxis]).ravel()
+    ok = np.flatnonzero(sounding[far_frames])  # per frame, padded: nothing sounds past the end
+    if len(ok) < needed:
+        return
+    which, index = np.divmod(ok, pairs)
+    pair, far_frame, level = near[index] // REPEAT_STEP, far_frames[ok], near_level[index]
+    match = level >= lowest[far_frame]
+    match &= level <= highest[far_frame]
+    same_lag = which[1:] == which[:-1]  # the pairs of one lag form one sequence; never linked across lags
     if forgive:  # one pair out of a long row (a click, a syllable's edge) does not break it
-        match[1:-1] |= match[:-2] & match[2:]
-    close = np.diff(pair) <= REPEAT_GAP
+        match[1:-1] |= match[:-2] & match[2:] & same_lag[:-1] & same_lag[1:]
+    close = (np.diff(pair) <= REPEAT_GAP) & same_lag
     linked = match[:-1] & match[1:] & close
     first, last = _run_edges(linked)  # pairs first..last are one row
     if mend and len(first) > 1:
@@ -584,8 +632,7 @@ def _rows(
         keep = seen[last + 1] > seen[first]
         first, last = first[keep], last[keep]
     if len(first):
-        result[ok[_from_runs(len(pair), first, last + 1)]] = True
-    return result
+        result.reshape(-1)[ok[_from_runs(len(pair), first, last + 1)]] = True
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------
