@@ -37,11 +37,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from nunrec_desktop.adapters.audio.frames import FRAME_S, Sums, frame_step, frame_stride, frame_sums
 from nunrec_desktop.domain import InvalidInput
 
-FRAME_S = 0.02
-ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
-CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
 FLOOR_BLOCK_S = 0.5
 FLOOR_RANK = 1  # of the 25 frames of a block, the 2nd quietest (about the 5th percentile) is the floor
 FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
@@ -217,18 +215,29 @@ def channels_of(samples: npt.NDArray[np.int16], channels: int) -> list[Lane]:
     return [samples[:, c] for c in range(samples.shape[1])]
 
 
-def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int] | None = (0, 1)) -> CallMetrics:
+def measure(
+    lanes: Sequence[Lane],
+    sample_rate: int,
+    channel_map: tuple[int, int] | None = (0, 1),
+    sums: Sequence[Sums] | None = None,
+) -> CallMetrics:
     """The measures of a call. `channel_map` is (employee channel, caller channel); with one lane, or with
-    None (the recording does not say which channel is whom), every lane is taken together: silences only."""
+    None (the recording does not say which channel is whom), every lane is taken together: silences only.
+    `sums` are the lanes' `frame_sums` when the decoder computed them already."""
     if not lanes or sample_rate <= 0:
         raise InvalidInput("Er is geen geluid om te meten.")
     frames = min(len(lane) for lane in lanes)
     duration = frames / sample_rate
-    step = max(1, round(FRAME_S * sample_rate))
+    step = frame_step(sample_rate)
+
+    def lane_of(channel: int) -> _Lane:
+        known = sums[channel][: frames // step] if sums is not None and len(sums) == len(lanes) else None
+        return _Lane.of(lanes[channel][:frames], sample_rate, known)
+
     if channel_map is None or len(lanes) == 1:
         active = np.zeros(frames // step, dtype=np.bool_)
-        for lane in lanes:
-            active |= detect_speech(lane[:frames], sample_rate)  # hold audio on any lane is not speech
+        for channel in range(len(lanes)):
+            active |= lane_of(channel).speech()  # hold audio on any lane is not speech
         return CallMetrics(
             duration_s=duration,
             speech=MappingProxyType({MIX: _spans(active, duration)}),
@@ -245,8 +254,7 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         raise InvalidInput(
             f"De kanaalindeling past niet bij de opname ({len(lanes)} kanalen): kies twee verschillende kanalen."
         )
-    employee_energy = _Lane.of(lanes[employee_channel][:frames], sample_rate)
-    caller_energy = _Lane.of(lanes[caller_channel][:frames], sample_rate)
+    employee_energy, caller_energy = lane_of(employee_channel), lane_of(caller_channel)
     # Hold audio (music, a looped announcement) plays while the other side waits (is quiet for a few
     # seconds at least): looked for only there.
     employee = employee_energy.speech(waiting=_keep_runs(~caller_energy.active, _frames(WAITING_S)))
@@ -275,20 +283,13 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
 # -- speech detection on one lane -----------------------------------------------------------------
 
 
-def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
-    """Mean square per 20 ms frame in dBFS, estimated from about 40 evenly spaced samples of each frame."""
-    step = max(1, round(FRAME_S * sample_rate))
-    count = len(lane) // step
-    stride = max(1, step // ENERGY_SAMPLES)
-    if step % stride:
-        stride = 1
-    per_frame = step // stride
-    power = np.empty(count, dtype=np.float32)
-    for first in range(0, count, CHUNK_FRAMES):
-        last = min(count, first + CHUNK_FRAMES)
-        block = lane[first * step : last * step : stride].astype(np.float32).reshape(last - first, per_frame)
-        power[first:last] = np.einsum("ij,ij->i", block, block)
-    power *= np.float32(1.0 / (per_frame * 32768.0**2))
+def frame_energy_db(lane: Lane, sample_rate: int, sums: Sums | None = None) -> npt.NDArray[np.float32]:
+    """Mean square per 20 ms frame in dBFS, estimated from about 40 evenly spaced samples of each frame;
+    from `sums` (`frame_sums` of this lane, as the decoder computes them) when given."""
+    if sums is None or len(sums) != len(lane) // frame_step(sample_rate):
+        sums = frame_sums(lane, sample_rate)
+    per_frame = frame_step(sample_rate) // frame_stride(sample_rate)
+    power = sums * np.float32(1.0 / (per_frame * 32768.0**2))
     np.maximum(power, np.float32(10 ** (QUIETEST_DBFS / 10)), out=power)
     energy: npt.NDArray[np.float32] = (np.log10(power) * np.float32(10.0)).astype(np.float32)
     return energy
@@ -337,8 +338,8 @@ class _Lane:
     active: Mask
 
     @staticmethod
-    def of(lane: Lane, sample_rate: int) -> _Lane:
-        energy = frame_energy_db(lane, sample_rate)
+    def of(lane: Lane, sample_rate: int, sums: Sums | None = None) -> _Lane:
+        energy = frame_energy_db(lane, sample_rate, sums)
         if len(energy) == 0:
             return _Lane(energy, energy, np.zeros(0, dtype=np.bool_))
         floor = noise_floor_db(energy)
