@@ -543,12 +543,12 @@ ROWS_BATCH = 1 << 21  # pairs looked at in one pass over several lags (bounds th
 
 
 def _rows(
-    near: npt.NDArray[np.int32],
+    near: npt.NDArray[np.integer[Any]],
     near_level: npt.NDArray[np.float32],
     sounding: Mask,
     lowest: npt.NDArray[np.float32],
     highest: npt.NDArray[np.float32],
-    lags: npt.NDArray[np.int32],
+    lags: npt.NDArray[np.integer[Any]],
     needed: int,
     tolerance_db: float,
     *,
@@ -567,12 +567,15 @@ def _rows(
     tolerance = np.float32(tolerance_db)
     lowest, highest = lowest - tolerance, highest + tolerance  # the same float32 sums as per pair, once
     frame_sounding = np.repeat(sounding, REPEAT_STEP)  # per frame: no division per pair
+    near, lags = near.astype(np.intp), np.asarray(lags, dtype=np.intp)
+    places = near // REPEAT_STEP
     per_pass = max(1, ROWS_BATCH // max(1, len(near)))
     for first_lag in range(0, len(lags), per_pass):
         some = lags[first_lag : first_lag + per_pass]
         _rows_of(
             result[first_lag : first_lag + len(some)],
             near,
+            places,
             near_level,
             frame_sounding,
             lowest,
@@ -588,26 +591,27 @@ def _rows(
 
 def _rows_of(
     result: Mask,
-    near: npt.NDArray[np.int32],
+    near: npt.NDArray[np.integer[Any]],
+    places: npt.NDArray[np.integer[Any]],
     near_level: npt.NDArray[np.float32],
     sounding: Mask,
     lowest: npt.NDArray[np.float32],
     highest: npt.NDArray[np.float32],
-    lags: npt.NDArray[np.int32],
+    lags: npt.NDArray[np.integer[Any]],
     needed: int,
     forgive: bool,
     mend: int,
     touching: Mask | None,
 ) -> None:
     """`_rows` for a few lags, into `result` (lags, pairs); `sounding` per frame, the tolerance already in
-    `lowest` and `highest`."""
-    pairs = len(near)
-    far_frames = (near[np.newaxis, :] + lags[:, np.newaxis]).ravel()
-    ok = np.flatnonzero(sounding[far_frames])  # per frame, padded: nothing sounds past the end
+    `lowest` and `highest`; `places` the step of each pair's near end; indices as `np.intp` (none converted)."""
+    far_sounding = sounding[near[np.newaxis, :] + lags[:, np.newaxis]]  # per frame, padded: none past the end
+    ok = np.flatnonzero(far_sounding)
     if len(ok) < needed:
         return
-    which, index = np.divmod(ok, pairs)
-    pair, far_frame, level = near[index] // REPEAT_STEP, far_frames[ok], near_level[index]
+    which = np.repeat(np.arange(len(lags)), np.count_nonzero(far_sounding, axis=1))  # no division per pair
+    index = ok - which * len(near)
+    pair, far_frame, level = places[index], near[index] + lags[which], near_level[index]
     match = level >= lowest[far_frame]
     match &= level <= highest[far_frame]
     same_lag = which[1:] == which[:-1]  # the pairs of one lag form one sequence; never linked across lags
@@ -645,8 +649,9 @@ def _frames(seconds: float) -> int:
 
 def _run_edges(mask: Mask) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """Start and end (exclusive) frame of each run of True."""
-    padded = np.concatenate([[False], mask, [False]]).astype(np.int8)
-    change = np.flatnonzero(np.diff(padded))
+    padded = np.zeros(len(mask) + 2, dtype=np.bool_)
+    padded[1:-1] = mask
+    change = np.flatnonzero(padded[1:] != padded[:-1])
     return change[0::2], change[1::2]
 
 
