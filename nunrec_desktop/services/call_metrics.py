@@ -518,9 +518,10 @@ def _settle(
     """Per candidate (a lag in frames and the pairs in its rows): the frame lag within +-REPEAT_SLACK of it
     where its pairs match best. Best is where most match within REPEAT_FINE_DB (of the far end's range), and
     between lags with as many, where most lie within REPEAT_CLOSE_DB of the far end itself; the first such."""
-    which, pick = np.nonzero(rows)
+    sizes = np.count_nonzero(rows, axis=1).astype(np.int64)
+    which = np.repeat(np.arange(len(lags)), sizes)  # 2-D np.nonzero is several times slower
+    pick = np.flatnonzero(rows) - which * rows.shape[1]
     level, base = near_level[pick], near[pick] + lags[which]
-    sizes = np.bincount(which, minlength=len(lags)).astype(np.int64)
     tolerance, close = np.float32(REPEAT_FINE_DB), np.float32(REPEAT_CLOSE_DB)
     scores = np.empty((2 * REPEAT_SLACK + 1, len(lags)), dtype=np.int64)
     for k, offset in enumerate(range(-REPEAT_SLACK, REPEAT_SLACK + 1)):
