@@ -4,7 +4,7 @@
    i.e. nunrec_desktop.gui.main) on a real workspace, against a new process that shows an empty QMainWindow.
    Target: within 1.3x.
 2. `nunrec pii-scan` on a short text, against `python -c "import nunrec_desktop.services.privacy"`.
-   Target: within 3x.
+   Target: within 1.3x (issue 23: CLI start within 1.3x the guard module's import).
 
 How "painted" is seen, without a hook in the application: both processes run the same small watcher
 (WATCHER below). It creates the QApplication, installs an event filter and starts the program under test
@@ -132,10 +132,16 @@ def summary(label: str, samples: list[float]) -> str:
 
 
 def ratio(label: str, ours: list[float], anchor: list[float], target: float) -> str:
+    """By min, by median, and the median of the paired ratios (each run against the anchor run just before it),
+    which decides whether the goal is met."""
     by_min = min(ours) / min(anchor)
     by_median = statistics.median(ours) / statistics.median(anchor)
-    verdict = "ok" if by_median <= target else "OVER"
-    return f"{label:<44} {by_min:5.2f}x by min, {by_median:5.2f}x by median (target <= {target}x: {verdict})"
+    paired = statistics.median(o / a for o, a in zip(ours, anchor, strict=True))
+    verdict = "met" if paired <= target else "NOT met"
+    return (
+        f"{label:<44} {by_min:5.2f}x by min, {by_median:5.2f}x by median, {paired:5.2f}x paired median "
+        f"[goal <= {target}x: {verdict}]"
+    )
 
 
 def main() -> None:
@@ -191,7 +197,7 @@ def main() -> None:
     print(f"pii-scan ({args.runs} runs each, alternating; `{Path(scan[0]).name}`)")
     print(summary("  python -c 'import ...services.privacy'", imports))
     print(summary("  nunrec pii-scan", scans))
-    print(ratio("  ratio", scans, imports, 3.0))
+    print(ratio("  ratio", scans, imports, 1.3))
 
 
 if __name__ == "__main__":
