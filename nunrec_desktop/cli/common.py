@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-import platformdirs
-
 from nunrec_desktop.adapters.system_keyring import KeyringFactory, system_keyring
 from nunrec_desktop.clock import Clock, system_clock
 from nunrec_desktop.domain import InvalidInput, Role, User
@@ -44,6 +42,8 @@ class Io:
 
 
 def default_demo_dir() -> Path:
+    import platformdirs  # only where the default folder is needed: ~7 ms of a command's start
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "demo-workspace"
 
 
