@@ -37,8 +37,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from nunrec_desktop.adapters.audio.frames import FRAME_S, Sums, frame_step, frame_stride, frame_sums
 from nunrec_desktop.domain import InvalidInput
+
+FRAME_S = 0.02
+ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
+CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
 
 FLOOR_BLOCK_S = 0.5
 FLOOR_RANK = 1  # of the 25 frames of a block, the 2nd quietest (about the 5th percentile) is the floor
@@ -215,24 +218,17 @@ def channels_of(samples: npt.NDArray[np.int16], channels: int) -> list[Lane]:
     return [samples[:, c] for c in range(samples.shape[1])]
 
 
-def measure(
-    lanes: Sequence[Lane],
-    sample_rate: int,
-    channel_map: tuple[int, int] | None = (0, 1),
-    sums: Sequence[Sums] | None = None,
-) -> CallMetrics:
+def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int] | None = (0, 1)) -> CallMetrics:
     """The measures of a call. `channel_map` is (employee channel, caller channel); with one lane, or with
-    None (the recording does not say which channel is whom), every lane is taken together: silences only.
-    `sums` are the lanes' `frame_sums` when the decoder computed them already."""
+    None (the recording does not say which channel is whom), every lane is taken together: silences only."""
     if not lanes or sample_rate <= 0:
         raise InvalidInput("Er is geen geluid om te meten.")
     frames = min(len(lane) for lane in lanes)
     duration = frames / sample_rate
-    step = frame_step(sample_rate)
+    step = max(1, round(FRAME_S * sample_rate))
 
     def lane_of(channel: int) -> _Lane:
-        known = sums[channel][: frames // step] if sums is not None and len(sums) == len(lanes) else None
-        return _Lane.of(lanes[channel][:frames], sample_rate, known)
+        return _Lane.of(lanes[channel][:frames], sample_rate)
 
     if channel_map is None or len(lanes) == 1:
         active = np.zeros(frames // step, dtype=np.bool_)
@@ -283,13 +279,22 @@ def measure(
 # -- speech detection on one lane -----------------------------------------------------------------
 
 
-def frame_energy_db(lane: Lane, sample_rate: int, sums: Sums | None = None) -> npt.NDArray[np.float32]:
-    """Mean square per 20 ms frame in dBFS, estimated from about 40 evenly spaced samples of each frame;
-    from `sums` (`frame_sums` of this lane, as the decoder computes them) when given."""
-    if sums is None or len(sums) != len(lane) // frame_step(sample_rate):
-        sums = frame_sums(lane, sample_rate)
-    per_frame = frame_step(sample_rate) // frame_stride(sample_rate)
-    power = sums * np.float32(1.0 / (per_frame * 32768.0**2))
+def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
+    """Mean square per 20 ms frame in dBFS, estimated from about 40 evenly spaced samples of each frame."""
+    step = max(1, round(FRAME_S * sample_rate))
+    count = len(lane) // step
+    stride = max(1, step // ENERGY_SAMPLES)
+    if step % stride:
+        stride = 1
+    per_frame = step // stride
+    power = np.empty(count, dtype=np.float32)
+    ones = np.ones(per_frame, dtype=np.float32)
+    for first in range(0, count, CHUNK_FRAMES):
+        last = min(count, first + CHUNK_FRAMES)
+        block = lane[first * step : last * step : stride].astype(np.float32).reshape(last - first, per_frame)
+        block *= block
+        np.dot(block, ones, out=power[first:last])  # a matrix-vector product: far quicker than a sum per row
+    power *= np.float32(1.0 / (per_frame * 32768.0**2))
     np.maximum(power, np.float32(10 ** (QUIETEST_DBFS / 10)), out=power)
     energy: npt.NDArray[np.float32] = (np.log10(power) * np.float32(10.0)).astype(np.float32)
     return energy
@@ -338,8 +343,8 @@ class _Lane:
     active: Mask
 
     @staticmethod
-    def of(lane: Lane, sample_rate: int, sums: Sums | None = None) -> _Lane:
-        energy = frame_energy_db(lane, sample_rate, sums)
+    def of(lane: Lane, sample_rate: int) -> _Lane:
+        energy = frame_energy_db(lane, sample_rate)
         if len(energy) == 0:
             return _Lane(energy, energy, np.zeros(0, dtype=np.bool_))
         floor = noise_floor_db(energy)

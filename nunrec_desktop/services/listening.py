@@ -196,7 +196,7 @@ def call_metrics(
     With `playable`, the parts silenced for this user (another employee's part of a transferred call) are
     not counted as silences."""
     channel_map = (lanes.index("employee"), lanes.index("caller")) if {"employee", "caller"} <= set(lanes) else None
-    metrics = measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map, audio.frame_sums)
+    metrics = measure(channels_of(audio.samples, audio.channels), audio.sample_rate, channel_map)
     if playable is not None and complement(sorted(playable), audio.duration_s):
         metrics = counting_only(metrics, playable)
     return metrics

@@ -7,11 +7,11 @@ known header are called that. A WAV whose data chunk is shorter than its header 
 incomplete. Nothing is ever written to disk.
 
 WAV with A-law, u-law, 8-, 16- or 24-bit PCM (the telephony formats) is decoded here with numpy, chunk by
-chunk into channels-first int16 (`samples` is its (frames, channels) view, so every channel is contiguous).
-The first summary level and the frame sums of the call measures (`frames.py`) are computed from each chunk
-while it is in the cache; the output is bit-identical to libsndfile's. Everything else goes through soundfile as int16.
-MP3 is read in one call (block-wise reads make libmpg123 resync), after a first read of the first minute for
-the first view (`RestOfDecode`).
+chunk into channels-first int16 (`samples` is its (frames, channels) view, so every channel is contiguous),
+with the first summary level computed from each chunk while it is in the cache; the output is bit-identical
+to libsndfile's. PCM16 stereo is split by casting its 32-bit frames (two contiguous passes, no strided copy).
+Everything else goes through soundfile as int16. MP3 is read in one call (block-wise reads make libmpg123
+resync), after a first read of the first minute for the first view (`RestOfDecode`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import functools
 import io
-import math
 import os
 import stat
 import struct
@@ -33,7 +32,6 @@ import numpy as np
 import numpy.typing as npt
 import soundfile as sf
 
-from nunrec_desktop.adapters.audio.frames import Sums, frame_step, frame_sums
 from nunrec_desktop.domain import NunrecError
 
 Samples = npt.NDArray[np.int16]
@@ -90,7 +88,6 @@ class DecodedAudio:
     subtype: str  # e.g. "ALAW", "ULAW", "PCM_16", "GSM610", "MPEG_LAYER_III", "VORBIS", "OPUS"
     claimed_duration_s: float | None = None  # what a WAV header claims, when its data chunk is shorter
     rest: RestOfDecode | None = None  # MP3: only the first minute is decoded yet
-    frame_sums: tuple[Sums, ...] | None = None  # per channel `frames.frame_sums`, when the decoder made them
 
     @property
     def frames(self) -> int:
@@ -420,8 +417,8 @@ def _load(
             if frames == 0:
                 raise AudioDecodeError(f"Opname {label} bevat geen geluid.")
             source.seek(header.data_offset)
-            samples, summary, sums = _decode_wav(source, header, frames, summarise)
-            audio = DecodedAudio(samples, header.sample_rate, "WAV", header.subtype, claimed_s, frame_sums=sums)
+            samples, summary = _decode_wav(source, header, frames, summarise)
+            audio = DecodedAudio(samples, header.sample_rate, "WAV", header.subtype, claimed_s)
             return Loaded(audio, summary if summary is not None else WaveformSummary.empty())
     data = whole()  # soundfile decodes from memory: the compressed file is small next to its int16
     audio = _decode_soundfile(data, label, limits, first_view_s)
@@ -440,27 +437,22 @@ def _load(
 
 def _decode_wav(
     source: _Source, header: WavHeader, frames: int, summarise: bool
-) -> tuple[Samples, WaveformSummary | None, tuple[Sums, ...] | None]:
-    """The numpy path: chunks of the data chunk decoded per channel into channels-first int16. While a chunk
-    is in the cache: the first summary level and each channel's frame sums (for the call measures)."""
+) -> tuple[Samples, WaveformSummary | None]:
+    """The numpy path: chunks of the data chunk decoded per channel into channels-first int16."""
     channels, width = header.channels, header.block_align
     out = np.empty((channels, frames), dtype=np.int16)
     blocks = frames // SMALLEST_BLOCK
     mins = np.zeros((blocks, channels), dtype=np.int16)
     maxs = np.zeros_like(mins)
-    step = frame_step(header.sample_rate)
-    aligned = math.lcm(SMALLEST_BLOCK, step)  # chunks start on a summary block and on a frame of the measures
-    chunk = CHUNK_FRAMES // aligned * aligned if aligned <= CHUNK_FRAMES else CHUNK_FRAMES
-    sums = np.zeros((channels, frames // step), dtype=np.float32) if chunk % step == 0 else None
-    starts = np.arange(0, chunk, SMALLEST_BLOCK)
+    starts = np.arange(0, CHUNK_FRAMES, SMALLEST_BLOCK)
     table = _TABLES.get(header.subtype)
     # PCM16 stereo: each frame is one little-endian 32-bit word, the left sample its low half. Casting the words
     # to int16 keeps the low half, shifting first the high one: two contiguous passes instead of strided copies.
     paired = header.subtype == "PCM_16" and channels == 2 and sys.byteorder == "little"
-    shifted = np.empty(chunk if paired else 0, dtype=np.int32)
+    shifted = np.empty(CHUNK_FRAMES if paired else 0, dtype=np.int32)
     position = 0
     while position < frames:
-        raw = source.read(min(chunk, frames - position) * width)
+        raw = source.read(min(CHUNK_FRAMES, frames - position) * width)
         got = len(raw) // width
         if got == 0:
             break
@@ -484,20 +476,17 @@ def _decode_wav(
                 high |= interleaved[:, channel, 1]
                 destination[channel] = high.view(np.int16)
             whole = got // SMALLEST_BLOCK
-            values = destination[channel]
             if summarise and whole:
                 first = position // SMALLEST_BLOCK
-                edges = starts[:whole]
-                np.minimum.reduceat(values[: whole * SMALLEST_BLOCK], edges, out=mins[first : first + whole, channel])
-                np.maximum.reduceat(values[: whole * SMALLEST_BLOCK], edges, out=maxs[first : first + whole, channel])
-            if sums is not None:
-                frame_sums(values, header.sample_rate, sums[channel, position // step :])
+                values = destination[channel, : whole * SMALLEST_BLOCK]
+                np.minimum.reduceat(values, starts[:whole], out=mins[first : first + whole, channel])
+                np.maximum.reduceat(values, starts[:whole], out=maxs[first : first + whole, channel])
         position += got
     if position < frames:  # the file shrank while it was read
         samples = out[:, :position].T
-        return samples, WaveformSummary.build(samples) if summarise else None, None
-    summary = WaveformSummary.from_first_level(frames, mins, maxs) if summarise else None
-    return out.T, summary, None if sums is None else tuple(sums)
+        return samples, WaveformSummary.build(samples) if summarise else None
+    samples = out.T
+    return samples, WaveformSummary.from_first_level(frames, mins, maxs) if summarise else None
 
 
 def _decode_soundfile(data: bytes, label: str, limits: AudioLimits, first_view_s: float | None) -> DecodedAudio:
