@@ -23,16 +23,17 @@ the longest monologue per side (one side holding the floor, pauses under 2 s), a
 how often the floor is taken, where taking it means speaking alone for at least 0.5 s (a short "ja" or
 "hm" does not take it). A mono recording gives silences only; the two-sided measures need two lanes.
 The energy of a frame is estimated from every fourth sample at 8 kHz (40 per frame; more are skipped at
-higher rates), in chunks, so the cost hardly depends on the decoder's layout.
+higher rates), in chunks, so the cost hardly depends on the decoder's layout. The two lanes are worked on
+side by side, on two threads.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -83,6 +84,8 @@ MONO_NOTE = (
 )
 
 Span = tuple[float, float]
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 Lane = npt.NDArray[np.int16]
 Mask = npt.NDArray[np.bool_]
 
@@ -232,8 +235,8 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
 
     if channel_map is None or len(lanes) == 1:
         active = np.zeros(frames // step, dtype=np.bool_)
-        for channel in range(len(lanes)):
-            active |= lane_of(channel).speech()  # hold audio on any lane is not speech
+        for sound in _side_by_side(lambda channel: lane_of(channel).speech(), range(len(lanes))):
+            active |= sound  # hold audio on any lane is not speech
         return CallMetrics(
             duration_s=duration,
             speech=MappingProxyType({MIX: _spans(active, duration)}),
@@ -250,11 +253,13 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         raise InvalidInput(
             f"De kanaalindeling past niet bij de opname ({len(lanes)} kanalen): kies twee verschillende kanalen."
         )
-    employee_energy, caller_energy = lane_of(employee_channel), lane_of(caller_channel)
+    employee_energy, caller_energy = _side_by_side(lane_of, (employee_channel, caller_channel))
     # Hold audio (music, a looped announcement) plays while the other side waits (is quiet for a few
     # seconds at least): looked for only there.
-    employee = employee_energy.speech(waiting=_keep_runs(~caller_energy.active, _frames(WAITING_S)))
-    caller = caller_energy.speech(waiting=_keep_runs(~employee_energy.active, _frames(WAITING_S)))
+    employee, caller = _side_by_side(
+        lambda pair: pair[0].speech(waiting=_keep_runs(~pair[1].active, _frames(WAITING_S))),
+        ((employee_energy, caller_energy), (caller_energy, employee_energy)),
+    )
     employee_time, caller_time = float(employee.sum()), float(caller.sum())
     total = employee_time + caller_time
     share = None if total == 0 else MappingProxyType({EMPLOYEE: employee_time / total, CALLER: caller_time / total})
@@ -274,6 +279,18 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         ),
         turns=_turns(floor_e, floor_c),
     )
+
+
+def _side_by_side(work: Callable[[_In], _Out], items: Iterable[_In]) -> list[_Out]:
+    """`work` done for every item, two at a time on threads of their own: numpy lets go of the interpreter
+    lock in its loops, so on two free cores two lanes take little more than the time of one."""
+    todo = list(items)
+    if len(todo) < 2:
+        return [work(item) for item in todo]
+    from concurrent.futures import ThreadPoolExecutor  # only here: importing this module stays cheap
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="call-measures") as pool:
+        return list(pool.map(work, todo))
 
 
 # -- speech detection on one lane -----------------------------------------------------------------
