@@ -43,7 +43,6 @@ from nunrec_desktop.domain import InvalidInput
 FRAME_S = 0.02
 ENERGY_SAMPLES = 40  # samples per frame used for the energy estimate (every fourth one at 8 kHz)
 CHUNK_FRAMES = 8192  # frames per conversion chunk: keeps the float copy in the cache
-
 FLOOR_BLOCK_S = 0.5
 FLOOR_RANK = 1  # of the 25 frames of a block, the 2nd quietest (about the 5th percentile) is the floor
 FLOOR_REACH_S = 5.0  # seconds before and after a frame that the noise floor looks at
@@ -660,6 +659,7 @@ def _rows_of(
         keep = seen[last + 1] > seen[first]
         first, last = first[keep], last[keep]
     if len(first):
+        assert result.flags.c_contiguous  # whole rows of a C-ordered array: reshaped as a view, not a copy
         result.reshape(-1)[ok[_from_runs(len(pair), first, last + 1)]] = True
 
 
