@@ -79,6 +79,7 @@ def test_each_commands_own_parser_answers_as_the_whole_parser() -> None:
     (commands,) = (a for a in whole._actions if isinstance(a, argparse._SubParsersAction))
     assert list(commands.choices) == list(cli.COMMANDS)
     for name in cli.COMMANDS:
+        assert callable(cli.COMMANDS[name]) and cli.COMMANDS[name].__name__.startswith("cmd_"), name
         alone = cli._parser(name)
         for argv in ([name, "--help"], [name, "--onzin"]):
             assert _answer(alone, argv) == _answer(whole, argv), name
