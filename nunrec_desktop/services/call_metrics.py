@@ -570,7 +570,7 @@ def _mark(found: Mask, near: npt.NDArray[np.int32], lag: int, rows: Mask) -> Non
     found[(near[rows] + lag) // REPEAT_STEP] = True
 
 
-ROWS_BATCH = 1 << 21  # pairs looked at in one pass over several lags (bounds the temporary arrays)
+ROWS_BATCH = 1 << 18  # pairs looked at in one pass over several lags (bounds the temporary arrays: ~2 MB each)
 
 
 def _rows(
