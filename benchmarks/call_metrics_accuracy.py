@@ -15,6 +15,7 @@ hold's and the overlap's boundaries are from the truth. Goal: F1 >= 0.9 per lane
 
 Then the cost: for a 60-minute stereo A-law call (the same conversation repeated), the player's open work
 (decode and summaries) next to the measures on the decoded lanes, as a ratio (goal: at most 20 % extra).
+Each goal is printed with whether it is met.
 
     .venv/bin/python benchmarks/call_metrics_accuracy.py [--quick]
 Needs espeak-ng and sox on the PATH (Debian: apt-get install espeak-ng sox).
@@ -239,6 +240,9 @@ def main() -> int:
         call, truth, overlap = build_call(Path(folder))
         accurate = accuracy(call, truth, overlap, QUICK if args.quick else CASES, Path(folder))
     cheap = True if args.quick else cost(on_the_line(call, -60.0))
+    print(f"accuracy (F1 >= 0.9 per lane, boundaries <= 0.3 s on every case): {'met' if accurate else 'NOT met'}")
+    if not args.quick:
+        print(f"cost (measures <= 20 % of the open): {'met' if cheap else 'NOT met'}")
     print("goals met" if accurate and cheap else "GOALS NOT MET")
     if args.quick:
         print("(--quick: one round; the goals are judged by a full run)")

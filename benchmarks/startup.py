@@ -4,7 +4,7 @@
    i.e. nunrec_desktop.gui.main) on a real workspace, against a new process that shows an empty QMainWindow.
    Target: within 1.3x.
 2. `nunrec pii-scan` on a short text, against `python -c "import nunrec_desktop.services.privacy"`.
-   Target: within 3x.
+   Target: within 1.3x (issue 23: CLI start within 1.3x the guard module's import).
 
 How "painted" is seen, without a hook in the application: both processes run the same small watcher
 (WATCHER below). It creates the QApplication, installs an event filter and starts the program under test
@@ -15,7 +15,9 @@ reading that line, so interpreter start, imports, Qt start and the paint are all
 
 By default the windows are real X11 windows on a private Xvfb display (started here when Xvfb is
 installed and --platform is not given); `--platform offscreen` uses Qt's offscreen platform instead.
-The machine is shared and noisy: each pair is run --runs times, alternating, and min and median are shown.
+The machine is shared and noisy: each pair is run --runs times, alternating, and min and median are shown;
+a goal is met when the median of the paired ratios is. Bytecode is cached (PYTHONDONTWRITEBYTECODE is
+dropped for the processes measured), as in an installed application.
 
 Run: .venv/bin/python benchmarks/startup.py [--runs 15] [--platform xcb|offscreen]
 """
@@ -29,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,8 +97,17 @@ def time_to_paint(mode: str, workspace: Path, env: dict[str, str]) -> float:
 
 
 def time_to_exit(command: list[str], env: dict[str, str], stdin: str = "") -> float:
+    """Wall time from start to exit. Waited for without a timeout (a watchdog kills a hung process): with a
+    timeout, `Popen.wait` polls with sleeps doubling up to 50 ms, so every time came out as one of 63.5,
+    113.5, 163.5 ... ms."""
     started = time.perf_counter()
-    subprocess.run(command, input=stdin.encode(), stdout=subprocess.DEVNULL, env=env, check=False, timeout=60)
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
+    watchdog = threading.Timer(60, process.kill)
+    watchdog.start()
+    try:
+        process.communicate(stdin.encode())
+    finally:
+        watchdog.cancel()
     return time.perf_counter() - started
 
 
@@ -132,10 +144,16 @@ def summary(label: str, samples: list[float]) -> str:
 
 
 def ratio(label: str, ours: list[float], anchor: list[float], target: float) -> str:
+    """By min, by median, and the median of the paired ratios (each run against the anchor run just before it),
+    which decides whether the goal is met."""
     by_min = min(ours) / min(anchor)
     by_median = statistics.median(ours) / statistics.median(anchor)
-    verdict = "ok" if by_median <= target else "OVER"
-    return f"{label:<44} {by_min:5.2f}x by min, {by_median:5.2f}x by median (target <= {target}x: {verdict})"
+    paired = statistics.median(o / a for o, a in zip(ours, anchor, strict=True))
+    verdict = "met" if paired <= target else "NOT met"
+    return (
+        f"{label:<44} {by_min:5.2f}x by min, {by_median:5.2f}x by median, {paired:5.2f}x paired median "
+        f"[goal <= {target}x: {verdict}]"
+    )
 
 
 def main() -> None:
@@ -157,6 +175,9 @@ def main() -> None:
             "XDG_CONFIG_HOME": str(home / "config"),
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         }
+        # An installed application has its bytecode cached; without the cache every start compiles the
+        # modules it imports (the application more than the anchors), which is not what a coach waits for.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         workspace = Path(folder) / "workspace"
         nunrec = [sys.executable, "-m", "nunrec_desktop"]
         script = Path(sys.executable).with_name("nunrec")
@@ -191,7 +212,7 @@ def main() -> None:
     print(f"pii-scan ({args.runs} runs each, alternating; `{Path(scan[0]).name}`)")
     print(summary("  python -c 'import ...services.privacy'", imports))
     print(summary("  nunrec pii-scan", scans))
-    print(ratio("  ratio", scans, imports, 3.0))
+    print(ratio("  ratio", scans, imports, 1.3))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from nunrec_desktop.cli import Io, main
@@ -202,3 +203,38 @@ def test_a_missing_file_and_a_wrong_channel_map(tmp_path: Path, capsys: pytest.C
         run_cli(str(path), "--channel-map", "employee,employee")
     assert exit_info.value.code == 2
     assert "employee,caller of caller,employee" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "options", [{"forgive": True}, {"mend": 6}, {"touching": "random"}], ids=["forgive", "mend", "touching"]
+)
+def test_the_loop_check_over_many_lags_at_once_equals_one_lag_at_a_time(
+    options: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of matching pairs are found for all lags in one pass, the pairs of every lag one sequence
+    broken between lags (and a few lags per pass): the same rows as each lag looked at alone. Levels that
+    take few values make long rows; the sounding steps come in bursts with gaps, as speech does."""
+    from nunrec_desktop.services import call_metrics as cm
+
+    rng = np.random.default_rng(23)
+    count = 3_000
+    sounding = np.repeat(rng.random(count // 20) < 0.6, 20) & (rng.random(count) < 0.9)
+    sounding = np.concatenate([sounding, np.zeros(80, dtype=np.bool_)])  # padded past the longest lag
+    frames = len(sounding) * cm.REPEAT_STEP
+    level = rng.integers(0, 3, frames).astype(np.float32)
+    lowest, highest = level - rng.random(frames).astype(np.float32), level + rng.random(frames).astype(np.float32)
+    places = np.flatnonzero(sounding[:count]).astype(np.int32)
+    near = places * cm.REPEAT_STEP + cm.REPEAT_STEP // 2
+    lags = np.arange(50, 301, 7, dtype=np.int32)
+    if options.get("touching") == "random":
+        options = {"touching": rng.random(len(sounding)) < 0.05}
+
+    def rows(some: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
+        return cm._rows(near, level[near], sounding, lowest, highest, some, 5, 0.5, **options)
+
+    together = rows(lags)
+    assert together.any() and not together.all()
+    alone = np.stack([rows(lags[k : k + 1])[0] for k in range(len(lags))])
+    assert np.array_equal(together, alone)
+    monkeypatch.setattr(cm, "ROWS_BATCH", 3 * len(near))  # three lags per pass
+    assert np.array_equal(rows(lags), alone)

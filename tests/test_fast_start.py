@@ -4,6 +4,9 @@ when a migration is pending."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -13,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from nunrec_desktop import cli
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import User
 from nunrec_desktop.gui import gui_controller
@@ -47,6 +51,42 @@ def test_pii_scan_loads_only_the_guard_and_the_settings(services: Services, work
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["kind"] == "telefoonnummer"
     assert result.stderr.strip() == "[]"
+
+
+def test_a_command_loads_only_its_own_module_and_parser(tmp_path: Path) -> None:
+    """`nunrec pii-scan` builds the parser of pii-scan alone and imports no other command's module."""
+    code = (
+        "import sys\n"
+        "from nunrec_desktop.cli import main\n"
+        "main(['pii-scan', '--workspace', sys.argv[1]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('nunrec_desktop.cli.')), file=sys.stderr)\n"
+    )
+    result = _python(code, str(tmp_path / "werkmap"), stdin="niets bijzonders\n")
+    assert result.stderr.strip() == "['nunrec_desktop.cli.common', 'nunrec_desktop.cli.privacy']", result.stderr
+
+
+def _answer(parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out), contextlib.suppress(SystemExit):
+        parser.parse_args(argv)
+    return out.getvalue()
+
+
+def test_each_commands_own_parser_answers_as_the_whole_parser() -> None:
+    """The table of commands names every command of the whole parser, and the parser built for one command
+    gives the same help and the same refusal as the whole one."""
+    whole = cli._parser()
+    (commands,) = (a for a in whole._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(commands.choices) == list(cli.COMMANDS)
+    for name in cli.COMMANDS:
+        assert callable(cli.COMMANDS[name]) and cli.COMMANDS[name].__name__.startswith("cmd_"), name
+        alone = cli._parser(name)
+        for argv in ([name, "--help"], [name, "--onzin"]):
+            assert _answer(alone, argv) == _answer(whole, argv), name
+    assert cli._command_named(["--workspace", "x", "pii-scan", "--workspace", "y"]) == "pii-scan"
+    assert cli._command_named(["--workspace=x", "audit"]) == "audit"
+    assert cli._command_named(["-h"]) is None and cli._command_named(["onzin"]) is None
+    assert cli._command_named([]) is None
 
 
 # The real windowed entry point (gui.main) in its own process; a global event filter notes what was loaded

@@ -8,31 +8,20 @@ One module per group of commands (accounts, directory, audit, recordings, audio,
 privacy), each with its parsers (`add_...`) and commands (`cmd_...`); this module assembles the parser and runs a
 command.
 Importing it loads no database, migration, audio or HTTP library: the commands import the application
-(app.py) only when they open a workspace.
+(app.py) only when they open a workspace. A command's module is imported, and its parser built, only when
+that command runs (the whole parser for help, mistakes and the application itself).
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from nunrec_desktop.cli import (
-    accounts,
-    audio,
-    audit,
-    calibration,
-    coaching,
-    directory,
-    documents,
-    privacy,
-    recordings,
-    review,
-    workspace,
-)
 from nunrec_desktop.cli.common import Io, default_demo_dir, workspace_root
 from nunrec_desktop.domain import NunrecError
 from nunrec_desktop.gui import run_gui
@@ -40,8 +29,76 @@ from nunrec_desktop.settings import SETTINGS_FILE, Settings, Workspace
 
 __all__ = ["COMMANDS", "Io", "main"]
 
+Command = Callable[[argparse.Namespace, Io], int]
 
-def _parser() -> argparse.ArgumentParser:
+# Every command: the module of `nunrec_desktop.cli` it lives in, the function that adds its parser and the
+# one that runs it; in the order of `nunrec --help`. A command's module (and only that one) is imported when
+# the command runs: building all parsers and importing every module costs more than a short command's work.
+_TABLE: dict[str, tuple[str, str, str]] = {
+    "init": ("workspace", "add_init", "cmd_init"),
+    "demo": ("workspace", "add_demo", "cmd_demo"),
+    "users": ("accounts", "add_users", "cmd_users"),
+    "employees": ("accounts", "add_employees", "cmd_employees"),
+    "store": ("accounts", "add_store", "cmd_store"),
+    "directory": ("directory", "add_directory", "cmd_directory"),
+    "recordings": ("recordings", "add_recordings", "cmd_recordings"),
+    "check-audio": ("audio", "add_check_audio", "cmd_check_audio"),
+    "call-metrics": ("audio", "add_call_metrics", "cmd_call_metrics"),
+    "pii-scan": ("privacy", "add_pii_scan", "cmd_pii_scan"),
+    "export-feedback": ("documents", "add_exports", "cmd_export"),
+    "export-dialog": ("documents", "add_exports", "cmd_export"),
+    "evaluations": ("coaching", "add_evaluations", "cmd_evaluations"),
+    "conversation": ("coaching", "add_conversation", "cmd_conversation"),
+    "calibration": ("calibration", "add_calibration", "cmd_calibration"),
+    "sample": ("recordings", "add_sample", "cmd_sample"),
+    "subject-access": ("recordings", "add_subject_access", "cmd_subject_access"),
+    "erase": ("recordings", "add_erase", "cmd_erase"),
+    "retention": ("workspace", "add_retention", "cmd_retention"),
+    "audit": ("audit", "add_audit", "cmd_audit"),
+    "access-review": ("review", "add_access_review", "cmd_access_review"),
+}
+
+
+def _function(module: str, name: str) -> Callable[..., object]:
+    function: Callable[..., object] = getattr(importlib.import_module(f"nunrec_desktop.cli.{module}"), name)
+    return function
+
+
+class _Commands(Mapping[str, Command]):
+    """Command name -> the function that runs it, imported when it is looked up."""
+
+    def __getitem__(self, name: str) -> Command:
+        module, _, run = _TABLE[name]
+        command: Command = _function(module, run)  # type: ignore[assignment]
+        return command
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TABLE)
+
+    def __len__(self) -> int:
+        return len(_TABLE)
+
+
+COMMANDS: Mapping[str, Command] = _Commands()
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command `argv` names when it is plainly one of ours (only `--workspace DIR` before it), else None
+    (no command, help, a mistake: then the whole parser answers, as it always did)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--workspace":
+            index += 2
+        elif word.startswith("--workspace="):
+            index += 1
+        else:
+            return word if word in _TABLE else None
+    return None
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with `only` of that command alone (same prog, options and errors)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--workspace",
@@ -57,55 +114,10 @@ def _parser() -> argparse.ArgumentParser:
         "Zonder opdracht opent de applicatie.",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
-    for add in (  # the order of `nunrec --help`
-        workspace.add_init,
-        workspace.add_demo,
-        accounts.add_users,
-        accounts.add_employees,
-        accounts.add_store,
-        directory.add_directory,
-        recordings.add_recordings,
-        audio.add_check_audio,
-        audio.add_call_metrics,
-        privacy.add_pii_scan,
-        documents.add_exports,
-        coaching.add_evaluations,
-        coaching.add_conversation,
-        calibration.add_calibration,
-        recordings.add_sample,
-        recordings.add_subject_access,
-        recordings.add_erase,
-        workspace.add_retention,
-        audit.add_audit,
-        review.add_access_review,
-    ):
-        add(sub, common)
+    adders = [_TABLE[only][:2]] if only is not None else [entry[:2] for entry in _TABLE.values()]
+    for module, add in dict.fromkeys(adders):  # export-feedback and export-dialog share one
+        _function(module, add)(sub, common)
     return parser
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
-    "init": workspace.cmd_init,
-    "demo": workspace.cmd_demo,
-    "users": accounts.cmd_users,
-    "employees": accounts.cmd_employees,
-    "store": accounts.cmd_store,
-    "directory": directory.cmd_directory,
-    "audit": audit.cmd_audit,
-    "recordings": recordings.cmd_recordings,
-    "check-audio": audio.cmd_check_audio,
-    "call-metrics": audio.cmd_call_metrics,
-    "pii-scan": privacy.cmd_pii_scan,
-    "export-feedback": documents.cmd_export,
-    "export-dialog": documents.cmd_export,
-    "evaluations": coaching.cmd_evaluations,
-    "conversation": coaching.cmd_conversation,
-    "calibration": calibration.cmd_calibration,
-    "retention": workspace.cmd_retention,
-    "erase": recordings.cmd_erase,
-    "subject-access": recordings.cmd_subject_access,
-    "sample": recordings.cmd_sample,
-    "access-review": review.cmd_access_review,
-}
 
 
 def _last_resort(args: argparse.Namespace, error: BaseException) -> str:
@@ -152,7 +164,8 @@ def _os_error_sentence(error: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None, io: Io | None = None) -> int:
     io = io or Io()
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(_command_named(argv)).parse_args(argv)
     try:
         if args.command is None:
             return run_gui(workspace_root(args), keyring_factory=io.keyring_factory, clock=io.clock)

@@ -23,16 +23,17 @@ the longest monologue per side (one side holding the floor, pauses under 2 s), a
 how often the floor is taken, where taking it means speaking alone for at least 0.5 s (a short "ja" or
 "hm" does not take it). A mono recording gives silences only; the two-sided measures need two lanes.
 The energy of a frame is estimated from every fourth sample at 8 kHz (40 per frame; more are skipped at
-higher rates), in chunks, so the cost hardly depends on the decoder's layout.
+higher rates), in chunks, so the cost hardly depends on the decoder's layout. The two lanes are worked on
+side by side, on two threads.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -82,6 +83,8 @@ MONO_NOTE = (
 )
 
 Span = tuple[float, float]
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 Lane = npt.NDArray[np.int16]
 Mask = npt.NDArray[np.bool_]
 
@@ -225,10 +228,14 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
     frames = min(len(lane) for lane in lanes)
     duration = frames / sample_rate
     step = max(1, round(FRAME_S * sample_rate))
+
+    def lane_of(channel: int) -> _Lane:
+        return _Lane.of(lanes[channel][:frames], sample_rate)
+
     if channel_map is None or len(lanes) == 1:
         active = np.zeros(frames // step, dtype=np.bool_)
-        for lane in lanes:
-            active |= detect_speech(lane[:frames], sample_rate)  # hold audio on any lane is not speech
+        for sound in _side_by_side(lambda channel: lane_of(channel).speech(), range(len(lanes))):
+            active |= sound  # hold audio on any lane is not speech
         return CallMetrics(
             duration_s=duration,
             speech=MappingProxyType({MIX: _spans(active, duration)}),
@@ -245,12 +252,13 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
         raise InvalidInput(
             f"De kanaalindeling past niet bij de opname ({len(lanes)} kanalen): kies twee verschillende kanalen."
         )
-    employee_energy = _Lane.of(lanes[employee_channel][:frames], sample_rate)
-    caller_energy = _Lane.of(lanes[caller_channel][:frames], sample_rate)
+    employee_energy, caller_energy = _side_by_side(lane_of, (employee_channel, caller_channel))
     # Hold audio (music, a looped announcement) plays while the other side waits (is quiet for a few
     # seconds at least): looked for only there.
-    employee = employee_energy.speech(waiting=_keep_runs(~caller_energy.active, _frames(WAITING_S)))
-    caller = caller_energy.speech(waiting=_keep_runs(~employee_energy.active, _frames(WAITING_S)))
+    employee, caller = _side_by_side(
+        lambda pair: pair[0].speech(waiting=_keep_runs(~pair[1].active, _frames(WAITING_S))),
+        ((employee_energy, caller_energy), (caller_energy, employee_energy)),
+    )
     employee_time, caller_time = float(employee.sum()), float(caller.sum())
     total = employee_time + caller_time
     share = None if total == 0 else MappingProxyType({EMPLOYEE: employee_time / total, CALLER: caller_time / total})
@@ -272,6 +280,18 @@ def measure(lanes: Sequence[Lane], sample_rate: int, channel_map: tuple[int, int
     )
 
 
+def _side_by_side(work: Callable[[_In], _Out], items: Iterable[_In]) -> list[_Out]:
+    """`work` done for every item, two at a time on threads of their own: numpy lets go of the interpreter
+    lock in its loops, so on two free cores two lanes take little more than the time of one."""
+    todo = list(items)
+    if len(todo) < 2:
+        return [work(item) for item in todo]
+    from concurrent.futures import ThreadPoolExecutor  # only here: importing this module stays cheap
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="call-measures") as pool:
+        return list(pool.map(work, todo))
+
+
 # -- speech detection on one lane -----------------------------------------------------------------
 
 
@@ -284,10 +304,12 @@ def frame_energy_db(lane: Lane, sample_rate: int) -> npt.NDArray[np.float32]:
         stride = 1
     per_frame = step // stride
     power = np.empty(count, dtype=np.float32)
+    ones = np.ones(per_frame, dtype=np.float32)
     for first in range(0, count, CHUNK_FRAMES):
         last = min(count, first + CHUNK_FRAMES)
         block = lane[first * step : last * step : stride].astype(np.float32).reshape(last - first, per_frame)
-        power[first:last] = np.einsum("ij,ij->i", block, block)
+        block *= block
+        np.dot(block, ones, out=power[first:last])  # a matrix-vector product: far quicker than a sum per row
     power *= np.float32(1.0 / (per_frame * 32768.0**2))
     np.maximum(power, np.float32(10 ** (QUIETEST_DBFS / 10)), out=power)
     energy: npt.NDArray[np.float32] = (np.log10(power) * np.float32(10.0)).astype(np.float32)
@@ -421,9 +443,18 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
     declicked = np.where(energy > neighbours + np.float32(CLICK_DB), neighbours, energy)
     power = np.power(np.float32(10.0), declicked / np.float32(10.0))
     summed = np.concatenate([[0.0], np.cumsum(power, dtype=np.float64)])
-    sounding: Mask = np.asarray(active[: count * step].reshape(count, step).any(axis=1))
+    # Per step: any frame sounding, and (with `waiting`) at least half of its frames waiting. Column by column:
+    # numpy reduces a short inner axis slowly.
+    frames_of_step = active[: count * step].reshape(count, step)
+    sounding: Mask = frames_of_step[:, 0].copy()
+    for column in range(1, step):
+        sounding |= frames_of_step[:, column]
     if waiting is not None:
-        sounding &= waiting[: count * step].reshape(count, step).mean(axis=1) >= 0.5
+        waiting_of_step = waiting[: count * step].view(np.uint8).reshape(count, step)
+        waited = waiting_of_step[:, 0].copy()
+        for column in range(1, step):
+            waited += waiting_of_step[:, column]
+        sounding &= 2 * waited.astype(np.int16) >= step  # a mean of at least 0.5
     places = np.flatnonzero(sounding).astype(np.int32)
     if len(places) < 2 * REPEAT_PAIRS:
         return np.zeros(len(energy), dtype=np.bool_)
@@ -456,32 +487,26 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
     # Mono: both sides on one lane, looked at everywhere (REPEAT_PAIRS_MONO pairs in a row).
     needed = REPEAT_PAIRS if waiting is not None else REPEAT_PAIRS_MONO
     # Each lag of whole steps, with the far end anywhere within +-REPEAT_SLACK frames: the candidates, with
-    # the pairs in their rows.
-    candidates: list[tuple[int, Mask]] = []
-    for lag in range(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1):
-        rows = _rows(
-            near, near_smooth, sounding, lowest, highest, lag * step, needed, REPEAT_TOLERANCE_DB, forgive=True
-        )
-        if rows.any():
-            candidates.append((lag, rows))
+    # the pairs in their rows (all lags in one pass).
+    whole_steps = np.arange(REPEAT_MIN_LAG, min(REPEAT_MAX_LAG, count - 1) + 1, dtype=np.int32)
+    rows_per_lag = _rows(
+        near, near_smooth, sounding, lowest, highest, whole_steps * step, needed, REPEAT_TOLERANCE_DB, forgive=True
+    )
+    held_by_lag = rows_per_lag.any(axis=1)
+    if not held_by_lag.any():
+        return np.zeros(len(energy), dtype=np.bool_)
+    candidate_lags, candidate_rows = whole_steps[held_by_lag], rows_per_lag[held_by_lag]
     # Each candidate settled at the frame lag around it where most pairs of its rows match closely: the
     # loop's length (or a multiple of it), if they make a row there, strictly. Neighbouring candidates
     # settle on the same loop, give or take a frame or two: the one with the most pairs in rows stays.
-    if not candidates:
-        return np.zeros(len(energy), dtype=np.bool_)
-    union = np.flatnonzero(np.logical_or.reduce([rows for _, rows in candidates]))
+    union = np.flatnonzero(candidate_rows.any(axis=0))
     some_near, some_level = near[union], near_sharp[union]
-    settled: dict[int, int] = {}
-    for lag, rows in candidates:
-        pick = np.flatnonzero(rows)
-        around = range(lag * step - REPEAT_SLACK, lag * step + REPEAT_SLACK + 1)
-        score = [_closeness(near[pick], near_sharp[pick], sharp, low_sharp, high_sharp, f) for f in around]
-        best = around[int(np.argmax(score))]
-        if best not in settled:
-            rows_there = _rows(
-                some_near, some_level, sounding, low_sharp, high_sharp, best, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
-            )
-            settled[best] = int(rows_there.sum())
+    bests = _settle(near, near_sharp, sharp, low_sharp, high_sharp, candidate_lags * step, candidate_rows)
+    tried = np.unique(bests)
+    held_there = _rows(
+        some_near, some_level, sounding, low_sharp, high_sharp, tried, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
+    ).sum(axis=1)
+    settled = {int(lag): int(held) for lag, held in zip(tried, held_there, strict=True)}
     loops = sorted(
         lag
         for lag, held in settled.items()
@@ -491,41 +516,52 @@ def _repeated(energy: npt.NDArray[np.float32], active: Mask, waiting: Mask | Non
         )
     )
     found = np.zeros(count, dtype=np.bool_)
-    for lag in loops:
-        _mark(
-            found,
-            near,
-            lag,
-            _rows(near, near_sharp, sounding, low_sharp, high_sharp, lag, needed, REPEAT_FINE_DB, mend=REPEAT_MEND),
+    if loops:
+        lags = np.array(loops, dtype=np.int32)
+        in_rows = _rows(
+            near, near_sharp, sounding, low_sharp, high_sharp, lags, needed, REPEAT_FINE_DB, mend=REPEAT_MEND
         )
-    # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
-    # shorter row that touches what was found, or lies just beside it (not what this step adds: no creeping
-    # on), is taken along.
-    base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0  # and just beside it
-    for lag in loops:
-        rows = _rows(
-            near, near_sharp, sounding, low_sharp, high_sharp, lag, REPEAT_EXTEND, REPEAT_FINE_DB, touching=base
+        for lag, rows in zip(loops, in_rows, strict=True):
+            _mark(found, near, lag, rows)
+        # The ends of a loop (its first or last, partial, turn) repeat only a short row: at the loop's lags, a
+        # shorter row that touches what was found, or lies just beside it (not what this step adds: no
+        # creeping on), is taken along.
+        base = np.convolve(found, np.ones(2 * REPEAT_GAP + 1, dtype=np.int8), mode="same") > 0
+        ends = _rows(
+            near, near_sharp, sounding, low_sharp, high_sharp, lags, REPEAT_EXTEND, REPEAT_FINE_DB, touching=base
         )
-        _mark(found, near, lag, rows)
+        for lag, rows in zip(loops, ends, strict=True):
+            _mark(found, near, lag, rows)
     result: Mask = np.repeat(found, step)
     return np.concatenate([result, np.zeros(len(energy) - len(result), dtype=np.bool_)])
 
 
-def _closeness(
+def _settle(
     near: npt.NDArray[np.int32],
     near_level: npt.NDArray[np.float32],
     fine: npt.NDArray[np.float32],
     low_fine: npt.NDArray[np.float32],
     high_fine: npt.NDArray[np.float32],
-    lag: int,
-) -> int:
-    """How well the pairs match at this lag in frames: how many match within REPEAT_FINE_DB (of the far
-    end's range), and between lags with as many, how many within REPEAT_CLOSE_DB of the far end itself."""
-    far = near + lag
-    tolerance = np.float32(REPEAT_FINE_DB)
-    matching = np.count_nonzero((near_level >= low_fine[far] - tolerance) & (near_level <= high_fine[far] + tolerance))
-    closest = np.count_nonzero(np.abs(near_level - fine[far]) <= np.float32(REPEAT_CLOSE_DB))
-    return int(matching) * (len(near) + 1) + int(closest)
+    lags: npt.NDArray[np.int32],
+    rows: Mask,
+) -> npt.NDArray[np.int32]:
+    """Per candidate (a lag in frames and the pairs in its rows): the frame lag within +-REPEAT_SLACK of it
+    where its pairs match best. Best is where most match within REPEAT_FINE_DB (of the far end's range), and
+    between lags with as many, where most lie within REPEAT_CLOSE_DB of the far end itself; the first such."""
+    sizes = np.count_nonzero(rows, axis=1).astype(np.int64)
+    which = np.repeat(np.arange(len(lags)), sizes)  # 2-D np.nonzero is several times slower
+    pick = np.flatnonzero(rows) - which * rows.shape[1]
+    level, base = near_level[pick], near[pick] + lags[which]
+    tolerance, close = np.float32(REPEAT_FINE_DB), np.float32(REPEAT_CLOSE_DB)
+    scores = np.empty((2 * REPEAT_SLACK + 1, len(lags)), dtype=np.int64)
+    for k, offset in enumerate(range(-REPEAT_SLACK, REPEAT_SLACK + 1)):
+        far = base + offset
+        matching = (level >= low_fine[far] - tolerance) & (level <= high_fine[far] + tolerance)
+        closest = np.abs(level - fine[far]) <= close
+        scores[k] = np.bincount(which[matching], minlength=len(lags)) * (sizes + 1)
+        scores[k] += np.bincount(which[closest], minlength=len(lags))
+    best: npt.NDArray[np.int32] = (lags + np.argmax(scores, axis=0) - REPEAT_SLACK).astype(np.int32)
+    return best
 
 
 def _mark(found: Mask, near: npt.NDArray[np.int32], lag: int, rows: Mask) -> None:
@@ -534,13 +570,16 @@ def _mark(found: Mask, near: npt.NDArray[np.int32], lag: int, rows: Mask) -> Non
     found[(near[rows] + lag) // REPEAT_STEP] = True
 
 
+ROWS_BATCH = 1 << 18  # pairs looked at in one pass over several lags (bounds the temporary arrays: ~2 MB each)
+
+
 def _rows(
-    near: npt.NDArray[np.int32],
+    near: npt.NDArray[np.integer[Any]],
     near_level: npt.NDArray[np.float32],
     sounding: Mask,
     lowest: npt.NDArray[np.float32],
     highest: npt.NDArray[np.float32],
-    lag: int,
+    lags: npt.NDArray[np.integer[Any]],
     needed: int,
     tolerance_db: float,
     *,
@@ -548,23 +587,68 @@ def _rows(
     mend: int = 0,
     touching: Mask | None = None,
 ) -> Mask:
-    """Per pair (a sounding step, given by the frame `near` at its centre, and the step `lag` frames later):
-    is it in a row of at least `needed` consecutive matching pairs (both ends sounding, no gap over
-    REPEAT_GAP steps inside a row)? A pair matches when its near level lies within `tolerance_db` of the
-    far end's range `lowest`..`highest`. With `forgive`, one pair out of a row is taken along; with `mend`,
-    two rows of at least that many pairs with one or two pairs out between them are one row; with `touching`,
-    only the rows with an end in it count."""
-    result = np.zeros(len(near), dtype=np.bool_)
-    far_frame = near + lag
-    ok = np.flatnonzero(sounding[far_frame // REPEAT_STEP])  # padded: nothing sounds past the end
-    if len(ok) < needed:
-        return result
-    pair, far_frame, level = near[ok] // REPEAT_STEP, far_frame[ok], near_level[ok]
+    """Per lag (in frames) and pair (a sounding step, given by the frame `near` at its centre, and the step
+    that lag later): is it in a row of at least `needed` consecutive matching pairs (both ends sounding, no
+    gap over REPEAT_GAP steps inside a row)? A pair matches when its near level lies within `tolerance_db`
+    of the far end's range `lowest`..`highest`. With `forgive`, one pair out of a row is taken along; with
+    `mend`, two rows of at least that many pairs with one or two pairs out between them are one row; with
+    `touching`, only the rows with an end in it count. Shape (lags, pairs); the lags are looked at together,
+    as one sequence of pairs broken between lags, a few at a time."""
+    result = np.zeros((len(lags), len(near)), dtype=np.bool_)
     tolerance = np.float32(tolerance_db)
-    match = (level >= lowest[far_frame] - tolerance) & (level <= highest[far_frame] + tolerance)
+    lowest, highest = lowest - tolerance, highest + tolerance  # the same float32 sums as per pair, once
+    frame_sounding = np.repeat(sounding, REPEAT_STEP)  # per frame: no division per pair
+    near, lags = near.astype(np.intp), np.asarray(lags, dtype=np.intp)
+    places = near // REPEAT_STEP
+    per_pass = max(1, ROWS_BATCH // max(1, len(near)))
+    for first_lag in range(0, len(lags), per_pass):
+        some = lags[first_lag : first_lag + per_pass]
+        _rows_of(
+            result[first_lag : first_lag + len(some)],
+            near,
+            places,
+            near_level,
+            frame_sounding,
+            lowest,
+            highest,
+            some,
+            needed,
+            forgive,
+            mend,
+            touching,
+        )
+    return result
+
+
+def _rows_of(
+    result: Mask,
+    near: npt.NDArray[np.integer[Any]],
+    places: npt.NDArray[np.integer[Any]],
+    near_level: npt.NDArray[np.float32],
+    sounding: Mask,
+    lowest: npt.NDArray[np.float32],
+    highest: npt.NDArray[np.float32],
+    lags: npt.NDArray[np.integer[Any]],
+    needed: int,
+    forgive: bool,
+    mend: int,
+    touching: Mask | None,
+) -> None:
+    """`_rows` for a few lags, into `result` (lags, pairs); `sounding` per frame, the tolerance already in
+    `lowest` and `highest`; `places` the step of each pair's near end; indices as `np.intp` (none converted)."""
+    far_sounding = sounding[near[np.newaxis, :] + lags[:, np.newaxis]]  # per frame, padded: none past the end
+    ok = np.flatnonzero(far_sounding)
+    if len(ok) < needed:
+        return
+    which = np.repeat(np.arange(len(lags)), np.count_nonzero(far_sounding, axis=1))  # no division per pair
+    index = ok - which * len(near)
+    pair, far_frame, level = places[index], near[index] + lags[which], near_level[index]
+    match = level >= lowest[far_frame]
+    match &= level <= highest[far_frame]
+    same_lag = which[1:] == which[:-1]  # the pairs of one lag form one sequence; never linked across lags
     if forgive:  # one pair out of a long row (a click, a syllable's edge) does not break it
-        match[1:-1] |= match[:-2] & match[2:]
-    close = np.diff(pair) <= REPEAT_GAP
+        match[1:-1] |= match[:-2] & match[2:] & same_lag[:-1] & same_lag[1:]
+    close = (np.diff(pair) <= REPEAT_GAP) & same_lag
     linked = match[:-1] & match[1:] & close
     first, last = _run_edges(linked)  # pairs first..last are one row
     if mend and len(first) > 1:
@@ -584,8 +668,8 @@ def _rows(
         keep = seen[last + 1] > seen[first]
         first, last = first[keep], last[keep]
     if len(first):
-        result[ok[_from_runs(len(pair), first, last + 1)]] = True
-    return result
+        assert result.flags.c_contiguous  # whole rows of a C-ordered array: reshaped as a view, not a copy
+        result.reshape(-1)[ok[_from_runs(len(pair), first, last + 1)]] = True
 
 
 # -- frame helpers (all vectorised) ----------------------------------------------------------------
@@ -597,8 +681,9 @@ def _frames(seconds: float) -> int:
 
 def _run_edges(mask: Mask) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """Start and end (exclusive) frame of each run of True."""
-    padded = np.concatenate([[False], mask, [False]]).astype(np.int8)
-    change = np.flatnonzero(np.diff(padded))
+    padded = np.zeros(len(mask) + 2, dtype=np.bool_)
+    padded[1:-1] = mask
+    change = np.flatnonzero(padded[1:] != padded[:-1])
     return change[0::2], change[1::2]
 
 

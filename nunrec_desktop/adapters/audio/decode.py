@@ -9,8 +9,9 @@ incomplete. Nothing is ever written to disk.
 WAV with A-law, u-law, 8-, 16- or 24-bit PCM (the telephony formats) is decoded here with numpy, chunk by
 chunk into channels-first int16 (`samples` is its (frames, channels) view, so every channel is contiguous),
 with the first summary level computed from each chunk while it is in the cache; the output is bit-identical
-to libsndfile's. Everything else goes through soundfile as int16. MP3 is read in one call (block-wise reads
-make libmpg123 resync), after a first read of the first minute for the first view (`RestOfDecode`).
+to libsndfile's. PCM16 stereo is split by casting its 32-bit frames (two contiguous passes, no strided copy).
+Everything else goes through soundfile as int16. MP3 is read in one call (block-wise reads make libmpg123
+resync), after a first read of the first minute for the first view (`RestOfDecode`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import io
 import os
 import stat
 import struct
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -444,6 +446,10 @@ def _decode_wav(
     maxs = np.zeros_like(mins)
     starts = np.arange(0, CHUNK_FRAMES, SMALLEST_BLOCK)
     table = _TABLES.get(header.subtype)
+    # PCM16 stereo: each frame is one little-endian 32-bit word, the left sample its low half. Casting the words
+    # to int16 keeps the low half, shifting first the high one: two contiguous passes instead of strided copies.
+    paired = header.subtype == "PCM_16" and channels == 2 and sys.byteorder == "little"
+    shifted = np.empty(CHUNK_FRAMES if paired else 0, dtype=np.int32)
     position = 0
     while position < frames:
         raw = source.read(min(CHUNK_FRAMES, frames - position) * width)
@@ -457,6 +463,11 @@ def _decode_wav(
         for channel in range(channels):
             if table is not None:
                 np.take(table(), interleaved[:, channel, 0], out=destination[channel], mode="clip")
+            elif paired:
+                words = raw.view(np.int32)
+                if channel:
+                    words = np.right_shift(words, 16, out=shifted[:got])
+                np.copyto(destination[channel], words, casting="unsafe")
             elif pcm16 is not None:  # viewed, not decoded: one strided copy into the channel's row
                 np.copyto(destination[channel], pcm16[:, channel], casting="same_kind")
             else:  # PCM_24: the two high bytes, as libsndfile does
