@@ -3,16 +3,16 @@ on the task runner's thread after the first paint, while the coach types), then 
 idle lock. The controller gives every page the signed-in user's desk
 (`services.desk`) and connects the pages' signals to each other; it holds no business rules.
 
+Long because it is the one place that wires every page to the desk and to each other for both roles (coach
+and IT) and owns the start, sign-in, lock and sign-out sequence; splitting the wiring would scatter the order
+in which those steps must happen. Screens with a job of their own live in their own modules.
+
 First Qt use: PySide6 builds all ~100 Python enums of the `Qt` namespace the first time `Qt` is imported
 or touched (~25 ms, a fifth of an empty window's start). The modules loaded before the sign-in window is
 painted (this one, error_hooks, idle_lock, login_window, tasks) therefore import `Qt` inside the functions
 that run later, never at module level (tests/test_fast_start.py checks this). For the same reason the pages
 are imported inside the methods that build them at sign-in, and the desk's module (which loads the services
 and SQLAlchemy) only through `_coach_desk`.
-
-Long because it is the one place that wires every page to the desk and to each other for both roles (coach
-and IT) and owns the start, sign-in, lock and sign-out sequence; splitting the wiring would scatter the order
-in which those steps must happen. Screens with a job of their own live in their own modules.
 """
 
 from __future__ import annotations
