@@ -117,7 +117,22 @@ def _no_collection_on_worker_threads() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _collect_after_each_test() -> Iterator[None]:
     yield
+    _delete_closed_widgets()
     gc.collect()
+
+
+def _delete_closed_widgets() -> None:
+    """Delete, inside the test that made them, the widgets pytest-qt closed and `deleteLater`-ed at its teardown.
+
+    Left alone, Qt deletes them in the next test's first wait: a signed-in main window (idle watcher, pages,
+    their task runner already gone with its controller) then dies in the middle of another test, which made
+    crashes land on innocent tests. A test that never loaded Qt pays nothing."""
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # A GUI test waits for a state (the list filled, the form enabled), never for a time: the timeout of a wait is

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
@@ -216,21 +215,26 @@ def test_signing_out_while_the_list_loads_is_harmless(
 
 
 def test_input_restarts_the_idle_count(qtbot: QtBot, qapp: QApplication) -> None:
+    """A mouse move anywhere in the application (sent to a window, as a person's hand would) restarts the count."""
+    window = QLabel("werk")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     watcher = IdleWatcher(minutes=1)
-    watcher.start()
-    watcher._timer.start(60_000)
-    qtbot.waitUntil(lambda: watcher._timer.remainingTime() < 59_800)  # the count has run down a little
-    before = watcher._timer.remainingTime()
-    event = QMouseEvent(
-        QEvent.Type.MouseMove,
-        QPointF(1, 1),
-        QPointF(1, 1),
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    watcher.eventFilter(qapp, event)
-    assert watcher._timer.remainingTime() > before
+    qapp.installEventFilter(watcher)  # as the application does after sign-in
+    try:
+        watcher.start()
+        qtbot.waitUntil(lambda: watcher._timer.remainingTime() < 59_800)  # the count has run down a little
+        before = watcher._timer.remainingTime()
+        qtbot.mouseMove(window, QPoint(5, 5))
+        qtbot.mouseMove(window, QPoint(10, 8))
+        assert watcher._timer.remainingTime() > before
+        watcher.stop()  # a watcher that does not count ignores input: nothing starts it again
+        qtbot.mouseMove(window, QPoint(12, 9))
+        assert not watcher.is_counting()
+    finally:
+        qapp.removeEventFilter(watcher)
+        watcher.stop()
 
 
 def test_missing_workspace_is_explained_in_the_sign_in_window(
@@ -241,3 +245,4 @@ def test_missing_workspace_is_explained_in_the_sign_in_window(
     controller.start()
     qtbot.waitUntil(lambda: "Geen nunrec-werkmap" in controller.login.message.text(), timeout=5_000)
     assert not controller.login.button.isEnabled()
+    controller.shutdown()
