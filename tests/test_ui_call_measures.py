@@ -158,7 +158,7 @@ def test_playing_skips_the_holds_unless_the_coach_turns_it_off_and_the_choice_is
     qtbot.addWidget(player)
     player.resize(1240, 700)
     player.show()
-    assert player.skip_holds.isChecked() and player.skip_holds.text() == "Wachttijd overslaan"  # on by default
+    assert player.skip_holds.isChecked() and player.skip_holds.text() == "Stiltes overslaan"  # on by default
     open_in(qtbot, player, services, "marieke", "rec-stereo")
     wave = player.waveform
     wave.grab()

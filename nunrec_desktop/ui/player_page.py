@@ -5,7 +5,7 @@ the listening service, which asks the access policy and writes an audit entry. A
 the playhead. Without a sound device the player says so and still shows the waveform and marks. The marks
 are a panel of their own (`ui.marks_panel`).
 
-"Skip holds" (on by default, remembered per coach in `ui.layout_memory`) hands the holds to the engine once
+"Skip silences" (on by default, remembered per coach in `ui.layout_memory`) hands the holds to the engine once
 the measures are ready, and playing jumps over them; the waveform still shows them, and a click into a hold
 plays it.
 
@@ -195,10 +195,13 @@ class PlayerPage(QWidget):
         self.zoom_in_button = QPushButton(self.tr("Zoom in"), self)
         self.zoom_out_button = QPushButton(self.tr("Zoom out"), self)
         self.whole_button = QPushButton(self.tr("Whole call"), self)
-        self.skip_holds = QCheckBox(self.tr("Skip holds"), self)
+        self.skip_holds = QCheckBox(self.tr("Skip silences"), self)
         self.skip_holds.setObjectName("skipHoldsToggle")
         self.skip_holds.setToolTip(
-            self.tr("While playing, jump over the holds (both sides silent). Click into a hold to hear it anyway.")
+            self.tr(
+                "While playing, jump over the silences (nobody speaks; hold music counts as silence). "
+                "Click into a silence to hear it anyway."
+            )
         )
         remembered = memory.flag(SKIP_HOLDS) if memory is not None else None
         self.skip_holds.setChecked(True if remembered is None else remembered)

@@ -228,32 +228,32 @@
         <translation>nunrec desktop, versie %1. Gesprekscoaching voor het KCC van de gemeente Nunspeet.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="262"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="263"/>
         <source>Conversation guideline: %1 (version %2).</source>
         <translation>Gespreksleidraad: %1 (versie %2).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="267"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="268"/>
         <source>This is the default guideline shipped with nunrec; the municipality can replace it with its own (IT: see the README).</source>
         <translation>Dit is de standaardleidraad die met nunrec wordt meegeleverd; de gemeente kan hem vervangen door een eigen leidraad (IT: zie de README).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="394"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="388"/>
         <source>The recording itself is no longer available.</source>
         <translation>De opname zelf is niet meer beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="410"/>
         <source>A side-by-side session: there is no recording.</source>
         <translation>Een side-by-side sessie: er is geen opname.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="421"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="412"/>
         <source>The recording is not in the list right now; the scores and notes are here.</source>
         <translation>De opname staat nu niet in de lijst; de scores en notities staan hier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/application.py" line="423"/>
+        <location filename="../../nunrec_desktop/ui/application.py" line="414"/>
         <source>The recording is no longer there; the scores and notes stay.</source>
         <translation>De opname is er niet meer; de oordelen en notities blijven.</translation>
     </message>
@@ -406,197 +406,199 @@
 <context>
     <name>CalibrationPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="86"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="84"/>
         <source>Shared call</source>
         <translation>Gedeeld gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="87"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="85"/>
         <source>Open the shared call with &quot;Listen to the call&quot;.</source>
         <translation>Open het gedeelde gesprek met &quot;Gesprek beluisteren&quot;.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="89"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="87"/>
         <source>A calibration keeps no marks.</source>
         <translation>Bij een kalibratie worden geen markeringen bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="89"/>
         <source>This part of the call was answered by another employee: it is not part of the calibration and is not played. The player went to the nearest part of the shared call.</source>
         <translation>Dit deel van het gesprek nam een andere medewerker aan: het hoort niet bij de kalibratie en wordt niet afgespeeld. De speler ging naar het dichtstbijzijnde deel van het gedeelde gesprek.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="96"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="94"/>
         <source>Calibration between coaches</source>
         <translation>Kalibratie tussen coaches</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="98"/>
         <source>A call another coach shared for calibration. Fill in the 5A&apos;s on your own; the answers of the others appear once everyone has submitted. The employee is not named.</source>
         <translation>Een gesprek dat een coach heeft gedeeld om te kalibreren. Vul de 5 A&apos;s zelf in; de antwoorden van de anderen verschijnen als iedereen heeft ingevuld. De medewerker wordt niet genoemd.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="107"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="106"/>
         <source>Calibrations</source>
         <translation>Kalibraties</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="110"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="109"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="116"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="115"/>
         <source>Answers per criterion</source>
         <translation>Antwoorden per criterium</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="123"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="122"/>
         <source>Note with the agreed result (no caller details)</source>
         <translation>Toelichting bij het afgesproken resultaat (geen gegevens van bellers)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="124"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="123"/>
         <source>Note with the agreed result</source>
         <translation>Toelichting bij het afgesproken resultaat</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="125"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="124"/>
         <source>Submit my answers</source>
         <translation>Mijn antwoorden indienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="127"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="126"/>
         <source>Record the agreed result</source>
         <translation>Afgesproken resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="128"/>
         <source>Listen to the call</source>
         <translation>Gesprek beluisteren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="133"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="132"/>
         <source>Opens the shared call in the player, for this calibration only, until the result is agreed. Every listen is logged with the purpose calibration.</source>
         <translation>Opent het gedeelde gesprek in de speler, alleen voor deze kalibratie en tot het resultaat is afgesproken. Elke keer luisteren wordt vastgelegd met het doel kalibratie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="189"/>
         <source>to fill in</source>
         <translation>nog invullen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="189"/>
         <source>waiting for the others</source>
         <translation>wacht op de anderen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="191"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="190"/>
         <source>to agree</source>
         <translation>te bespreken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="192"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="191"/>
         <source>agreed</source>
         <translation>afgesproken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="193"/>
         <source>Call of %1 (%2)</source>
         <translation>Gesprek van %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="222"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="225"/>
         <source>No call has been shared for calibration with you.</source>
         <translation>Er is nog geen gesprek met je gedeeld om te kalibreren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="228"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
         <source>Filled in by %1 of %2 coaches.</source>
         <translation>Ingevuld door %1 van %2 coaches.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="231"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="234"/>
         <source>Everyone has filled it in: compare and agree the result.</source>
         <translation>Iedereen heeft ingevuld: vergelijk en spreek het resultaat af.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="233"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="236"/>
         <source>The result was agreed.</source>
         <translation>Het resultaat is afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="235"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="238"/>
         <source>Shared by %1, duration %2. </source>
         <translation>Gedeeld door %1, duur %2. </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="242"/>
         <source>Criterion</source>
         <translation>Criterium</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="242"/>
         <source>Agreed</source>
         <translation>Afgesproken</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="239"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="218"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="242"/>
         <source>Your answer</source>
         <translation>Jouw antwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="293"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="296"/>
         <source>This call cannot be opened.</source>
         <translation>Dit gesprek kan niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="302"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="305"/>
         <source>employee not named</source>
         <translation>medewerker niet genoemd</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="338"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="341"/>
         <source>Your answers are submitted.</source>
         <translation>Je antwoorden zijn ingediend.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="349"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="352"/>
         <source>The agreed result is recorded; the spread of the answers is kept.</source>
         <translation>Het afgesproken resultaat is vastgelegd; de spreiding van de antwoorden blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="354"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="357"/>
         <source>No calibration has been completed yet.</source>
         <translation>Er is nog geen kalibratie helemaal ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="356"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="359"/>
         <source>Over one calibration:</source>
         <translation>Over één kalibratie:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="358"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="361"/>
         <source>Over %1 calibrations together:</source>
         <translation>Over %1 kalibraties samen:</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="363"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="366"/>
         <source>%1 % unanimous: %2</source>
         <translation>%1 % eensgezind: %2</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="368"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="371"/>
         <source>Krippendorff&apos;s alpha: cannot be computed (too little difference in the answers).</source>
         <translation>Krippendorffs alfa: niet te berekenen (te weinig verschil in de antwoorden).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="371"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="374"/>
         <source>Krippendorff&apos;s alpha (ordinal): %1, on fewer than 10 calibrations: not reliable yet.</source>
         <translation>Krippendorffs alfa (ordinaal): %1, op minder dan 10 kalibraties: nog niet betrouwbaar.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="377"/>
+        <location filename="../../nunrec_desktop/ui/calibration_page.py" line="380"/>
         <source>Krippendorff&apos;s alpha (ordinal): %1</source>
         <translation>Krippendorffs alfa (ordinaal): %1</translation>
     </message>
@@ -1577,12 +1579,12 @@
 <context>
     <name>ErrorHooks</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="85"/>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="87"/>
         <source>Something unexpected went wrong. Try again; if it keeps happening, give IT the log file (logs/nunrec.log in the workspace).</source>
         <translation>Er ging iets onverwachts mis. Probeer het opnieuw; gebeurt het vaker, geef IT dan het logbestand (logs/nunrec.log in de werkmap).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="91"/>
+        <location filename="../../nunrec_desktop/ui/error_hooks.py" line="93"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
@@ -1616,19 +1618,19 @@
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="278"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
         <source>Tops</source>
         <translation>Tops</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="279"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
         <source>Tips</source>
         <translation>Tips</translation>
     </message>
     <message>
         <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="280"/>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="576"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="578"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -1648,122 +1650,122 @@
         <translation>Concept - wijzigingen nog niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="419"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="421"/>
         <source>Draft - saved automatically; %1 possible caller details are stored masked until you mask or keep them.</source>
         <translation>Concept - automatisch opgeslagen; %1 mogelijke gegevens van bellers zijn gemaskeerd opgeslagen tot je ze maskeert of behoudt.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="425"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="427"/>
         <source>The draft could not be saved: %1</source>
         <translation>Het concept kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="432"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="434"/>
         <source>Version %1.</source>
         <translation>Versie %1.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
         <source>Submitted on %1. Read only.</source>
         <translation>Ingediend op %1. Alleen lezen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="438"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
         <source>New - stored as a draft from your first answer or note.</source>
         <translation>Nieuw - wordt als concept bewaard vanaf je eerste antwoord of notitie.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="440"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="442"/>
         <source>Draft - saved automatically.</source>
         <translation>Concept - automatisch opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="484"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
         <source>All questions answered</source>
         <translation>Alle vragen beantwoord</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="486"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="488"/>
         <source>1 question open</source>
         <translation>Nog 1 vraag open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="488"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="490"/>
         <source>%1 questions open</source>
         <translation>Nog %1 vragen open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="492"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
         <source>1 possible caller detail</source>
         <translation>1 mogelijk gegeven van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="494"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="496"/>
         <source>%1 possible caller details</source>
         <translation>%1 mogelijke gegevens van de beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="497"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="499"/>
         <source>ready to submit</source>
         <translation>klaar om in te dienen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="580"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="582"/>
         <source>the note you are typing</source>
         <translation>de notitie die je nu typt</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="585"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="587"/>
         <source>comment at %1</source>
         <translation>toelichting bij %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="724"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="726"/>
         <source>Not submitted yet: %1. What is open is marked in the form.</source>
         <translation>Nog niet ingediend: %1. Wat nog open is, staat gemarkeerd in het formulier.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="738"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="740"/>
         <source>There is no other chosen call left to evaluate in this cycle.</source>
         <translation>Er is in deze cyclus geen ander gekozen gesprek meer om te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="461"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="463"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="590"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="592"/>
         <source>mark %1</source>
         <translation>markering %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="714"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="716"/>
         <source>1 question is still open</source>
         <translation>1 vraag is nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="716"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="718"/>
         <source>%1 questions are still open</source>
         <translation>%1 vragen zijn nog open</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="720"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
         <source>1 possible caller detail is not masked or kept</source>
         <translation>1 mogelijk gegeven van de beller is nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="722"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="724"/>
         <source>%1 possible caller details are not masked or kept</source>
         <translation>%1 mogelijke gegevens van de beller zijn nog niet gemaskeerd of behouden</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="725"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="727"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="736"/>
+        <location filename="../../nunrec_desktop/ui/evaluation_form.py" line="738"/>
         <source>Submitted. A correction becomes a new version; this one stays readable.</source>
         <translation>Ingediend. Een correctie wordt een nieuwe versie; deze blijft leesbaar.</translation>
     </message>
@@ -2863,224 +2865,224 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="98"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="153"/>
         <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="100"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="155"/>
         <source>Open a recording from the list (double-click or Enter).</source>
         <translation>Open een opname vanuit de lijst (dubbelklikken of Enter).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="129"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="184"/>
         <source>-5 s</source>
         <translation>-5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="130"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="513"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="185"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="571"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="132"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="187"/>
         <source>+5 s</source>
         <translation>+5 s</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="139"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="159"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="194"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="217"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="140"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="195"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="122"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="177"/>
         <source>Waveform: no call opened</source>
         <translation>Golfvorm: geen gesprek geopend</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="141"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="196"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="125"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="142"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="180"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="197"/>
         <source>Whole call</source>
         <translation>Hele gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="143"/>
-        <source>Skip holds</source>
-        <translation>Wachttijd overslaan</translation>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="198"/>
+        <source>Skip silences</source>
+        <translation>Stiltes overslaan</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="146"/>
-        <source>While playing, jump over the holds (both sides silent). Click into a hold to hear it anyway.</source>
-        <translation>Spring bij het afspelen over de wachttijd heen (beide kanten stil). Klik in een wachttijd om die toch te horen.</translation>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="202"/>
+        <source>While playing, jump over the silences (nobody speaks; hold music counts as silence). Click into a silence to hear it anyway.</source>
+        <translation>Spring bij het afspelen over de stiltes heen (niemand spreekt; wachtmuziek telt als stilte). Klik in een stilte om die toch te horen.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="255"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="313"/>
         <source>Play or pause</source>
         <translation>Afspelen of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="256"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="314"/>
         <source>5 seconds back</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="257"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
         <source>5 seconds forward</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="258"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="316"/>
         <source>Mark this moment</source>
         <translation>Dit moment markeren</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="259"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="317"/>
         <source>Next mark</source>
         <translation>Volgende markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="260"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="318"/>
         <source>Previous mark</source>
         <translation>Vorige markering</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="299"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="357"/>
         <source>%1 - call of %2, %3 - loading...</source>
         <translation>%1 - gesprek van %2, %3 - wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
         <source>Employee</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="315"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="373"/>
         <source>Call</source>
         <translation>Gesprek</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="320"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="378"/>
         <source>Other employee</source>
         <translation>Andere medewerker</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="334"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="380"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="392"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="438"/>
         <source>This recording is incomplete: the audio lasts %1, the recording should last %2.</source>
         <translation>Deze opname is onvolledig: het geluid duurt %1, de opname hoort %2 te duren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="348"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="406"/>
         <source>%1 - the rest of the call is loading...</source>
         <translation>%1 - de rest van het gesprek wordt geladen...</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="396"/>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="408"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="454"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="466"/>
         <source>The recording could not be opened because of an unexpected error (%1).</source>
         <translation>De opname kon niet worden geopend door een onverwachte fout (%1).</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="425"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
         <source>Measured from the sound only (who speaks when), not from what is said. Context for the conversation with the employee, not a score. Holds and overlaps are marked under the lanes: click one to go there.</source>
         <translation>Gemeten aan het geluid (wie wanneer spreekt), niet aan wat er gezegd wordt. Achtergrond voor het gesprek met de medewerker, geen score. Stiltes en door elkaar praten staan onder de sporen: klik erop om erheen te gaan.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="434"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="492"/>
         <source>no silences</source>
         <translation>geen stiltes</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="436"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="494"/>
         <source>1 silence (%1)</source>
         <translation>1 stilte (%1)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="439"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="497"/>
         <source>%1 silences, %3 in all (longest %2)</source>
         <translation>%1 stiltes, samen %3 (langste %2)</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="446"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="504"/>
         <source>Nobody speaks in this recording</source>
         <translation>In deze opname spreekt niemand</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="447"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="505"/>
         <source>talk time and overlaps need a stereo recording</source>
         <translation>spreektijd en door elkaar praten zijn alleen te meten bij een stereo-opname</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="450"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="508"/>
         <source>Talk time employee %1 % - caller %2 %</source>
         <translation>Spreektijd medewerker %1 % - beller %2 %</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="456"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="514"/>
         <source>never at the same time</source>
         <translation>niet door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="458"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="516"/>
         <source>%1 times at the same time</source>
         <translation>%1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="460"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="518"/>
         <source>once at the same time</source>
         <translation>1 keer door elkaar</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="481"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="539"/>
         <source>Volume %1</source>
         <translation>Volume %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="482"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="540"/>
         <source>Mute</source>
         <translation>Dempen</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="483"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="541"/>
         <source>Mute %1</source>
         <translation>Dempen: %1</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="506"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="564"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="531"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="589"/>
         <source>This part of the call was answered by an employee you do not coach, so it is not played. The player went to the nearest part you may listen to.</source>
         <translation>Dit deel van het gesprek is beantwoord door een medewerker die je niet coacht. Daarom wordt het niet afgespeeld. De speler staat nu op het dichtstbijzijnde deel dat je wel mag beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="536"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="594"/>
         <source>No part of this call may be played for you.</source>
         <translation>Je mag geen enkel deel van dit gesprek beluisteren.</translation>
     </message>
     <message>
-        <location filename="../../nunrec_desktop/ui/player_page.py" line="591"/>
+        <location filename="../../nunrec_desktop/ui/player_page.py" line="648"/>
         <source>Waveform of %1, at %2 of %3</source>
         <translation>Golfvorm van %1, op %2 van %3</translation>
     </message>
