@@ -52,11 +52,12 @@ from nunrec_desktop.services.audit_anchor import (
 from nunrec_desktop.services.audit_reader import AuditReader
 from nunrec_desktop.services.auth import Authenticator
 from nunrec_desktop.services.calibrations import CalibrationService
+from nunrec_desktop.services.coach_desk import CoachDesk
 from nunrec_desktop.services.coaching_cycles import CycleService
 from nunrec_desktop.services.conversations import ConversationService
 from nunrec_desktop.services.credential_administration import CredentialAdministration
 from nunrec_desktop.services.cycles import CycleOverview
-from nunrec_desktop.services.desk import AdminParts, CoachDesk, DeskParts, ItDesk, desk_for
+from nunrec_desktop.services.desk import AdminParts, DeskParts
 from nunrec_desktop.services.directory import DirectorySignIn
 from nunrec_desktop.services.draws import DrawService
 from nunrec_desktop.services.erasure import ErasureService
@@ -64,6 +65,7 @@ from nunrec_desktop.services.evaluations import EvaluationService
 from nunrec_desktop.services.exports import ExportService
 from nunrec_desktop.services.guideline import Guideline, default_guideline_path, load_guideline
 from nunrec_desktop.services.history import HistoryService
+from nunrec_desktop.services.it_desk import ItDesk
 from nunrec_desktop.services.listening import ListeningService, OpenedRecording
 from nunrec_desktop.services.live_sessions import LiveSessionService
 from nunrec_desktop.services.log_guard import MaskingFormatter
@@ -269,7 +271,7 @@ class Services:
             calibrations=self.calibrations,
             self_evaluations=self.self_evaluations,
         )
-        return desk_for(user, parts)
+        return CoachDesk(user, parts) if user.role is Role.COACH else ItDesk(user, parts)
 
     def account_source(self) -> str:
         """Where accounts come from: "local", or "directory" with the setting `auth.kind` (issue 24)."""

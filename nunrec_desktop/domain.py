@@ -97,7 +97,7 @@ class Mark:
 
 class RecordingState(enum.StrEnum):
     """What became of the recording behind an evaluation (a draft's or a submitted one). `recording_state`
-    is the one rule that decides it: for the coach's drafts (services/desk.py) and for the history
+    is the one rule that decides it: for the coach's drafts (services/coach_desk.py) and for the history
     (services/history.py) alike."""
 
     AVAILABLE = "available"  # in the store's time window: it may be listed and played

@@ -20,7 +20,7 @@ from nunrec_desktop.adapters.db.models import CalibrationRow
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, InvalidInput, Role, User
 from nunrec_desktop.services.calibrations import _ordinal_alpha
-from nunrec_desktop.services.desk import CoachDesk
+from nunrec_desktop.services.coach_desk import CoachDesk
 from tests.conftest import TEST_PASSWORD, FakeClock
 from tests.recordings_factory import add_recording
 from tests.test_cli_coaching import run  # noqa: F401 (the fixture)

@@ -1,5 +1,6 @@
-"""The per-user desk (services/desk.py): built by the composition root at sign-in, it holds the user and the
-listening-together state, decides what became of a draft's recording, and passes calls on to the services."""
+"""The per-user desk (services/desk.py, coach_desk.py, it_desk.py): built by the composition root at sign-in,
+it holds the user and the listening-together state, decides what became of a draft's recording, and passes calls
+on to the services."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, RecordingState, User
-from nunrec_desktop.services.desk import CoachDesk, ItDesk
+from nunrec_desktop.services.coach_desk import CoachDesk
 from nunrec_desktop.services.evaluations import UNSAVED
+from nunrec_desktop.services.it_desk import ItDesk
 from nunrec_desktop.services.live_sessions import REASON_EMPLOYEE_REQUEST
 from tests.conftest import FakeClock
 from tests.recordings_factory import add_recording

@@ -38,9 +38,10 @@ from nunrec_desktop.adapters.db.models import AgreedActionRow, ConversationRow, 
 from nunrec_desktop.app import Services, open_services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import InvalidInput, Mark, User
-from nunrec_desktop.services.desk import CoachDesk, ItDesk
+from nunrec_desktop.services.coach_desk import CoachDesk
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent, KeptFinding
 from nunrec_desktop.services.guideline import Guideline
+from nunrec_desktop.services.it_desk import ItDesk
 from nunrec_desktop.services.keeping import KEEP_WORDS, may_keep
 from nunrec_desktop.services.privacy import CallerDataGuard
 from nunrec_desktop.ui.translations import install_translators

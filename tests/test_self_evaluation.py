@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from nunrec_desktop.app import Services
 from nunrec_desktop.domain import AccessDenied, InvalidInput, Role, User
-from nunrec_desktop.services.desk import CoachDesk
+from nunrec_desktop.services.coach_desk import CoachDesk
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from tests.conftest import TEST_PASSWORD, FakeClock
 from tests.recordings_factory import add_recording, tone_audio

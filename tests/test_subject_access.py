@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from nunrec_desktop.app import Services
 from nunrec_desktop.cli import Io, main
 from nunrec_desktop.domain import AccessDenied, Role, User
-from nunrec_desktop.services.desk import CoachDesk
+from nunrec_desktop.services.coach_desk import CoachDesk
 from nunrec_desktop.services.evaluations import Answer, EvaluationContent
 from nunrec_desktop.services.exports import masked_subject_access
 from tests.conftest import TEST_PASSWORD, FakeClock, MemoryKeyring

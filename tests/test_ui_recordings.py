@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from nunrec_desktop.adapters.store.base import AudioInfo, SkippedEntry, StoreError
 from nunrec_desktop.domain import User
-from nunrec_desktop.services.desk import DraftSummary
+from nunrec_desktop.services.coach_desk import DraftSummary
 from nunrec_desktop.services.recordings import FilterCounts, RecordingList, VisibleRecording
 from nunrec_desktop.ui.recordings_model import RecordingFilter, RecordingsTableModel
 from nunrec_desktop.ui.recordings_page import RecordingsPage

@@ -71,7 +71,7 @@ def _view_json(view: CalibrationView) -> dict[str, object]:
 
 
 def cmd_calibration(args: argparse.Namespace, io: Io) -> int:
-    from nunrec_desktop.services.desk import CalibrationDesk  # on use: the CLI starts fast
+    from nunrec_desktop.services.calibration_desk import CalibrationDesk  # on use: the CLI starts fast
 
     command = args.calibration_command
     with signed_in(args, io) as desk:

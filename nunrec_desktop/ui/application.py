@@ -1,7 +1,7 @@
 """Starts the GUI: the sign-in window first (painted before the heavy imports), then the workspace (opened
 on the task runner's thread after the first paint, while the coach types), then the main window with its
-idle lock. The controller gives every page the signed-in user's desk
-(`services.desk`) and connects the pages' signals to each other; it holds no business rules.
+idle lock. The controller gives every page the signed-in user's desk (`services.coach_desk`,
+`services.it_desk`) and connects the pages' signals to each other; it holds no business rules.
 
 Long because it is the one place that wires every page to the desk and to each other for both roles (coach
 and IT) and owns the start, sign-in, lock and sign-out sequence; splitting the wiring would scatter the order
@@ -12,7 +12,7 @@ or touched (~25 ms, a fifth of an empty window's start). The modules loaded befo
 painted (this one, error_hooks, idle_lock, login_window, tasks) therefore import `Qt` inside the functions
 that run later, never at module level (tests/test_fast_start.py checks this). For the same reason the pages
 are imported inside the methods that build them at sign-in, and the desk's module (which loads the services
-and SQLAlchemy) only through `_coach_desk`.
+and SQLAlchemy) only inside `_signed_in` and `_coach_desk`.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ from nunrec_desktop.ui.translations import install_translators
 if TYPE_CHECKING:
     from nunrec_desktop.services.audit_anchor import HandlerFactory
     from nunrec_desktop.services.auth import Authenticator
-    from nunrec_desktop.services.desk import CoachDesk, ItDesk
+    from nunrec_desktop.services.coach_desk import CoachDesk
     from nunrec_desktop.services.history import HistoryEntry
+    from nunrec_desktop.services.it_desk import ItDesk
     from nunrec_desktop.services.listening import OpenedRecording
     from nunrec_desktop.services.recordings import VisibleRecording
     from nunrec_desktop.settings import Workspace
@@ -176,7 +177,7 @@ class AppController(QObject):
         self.login.workspace_failed(for_reader(error))  # a Dutch sentence (the runner logged an unexpected one)
 
     def _signed_in(self, user: User) -> None:
-        from nunrec_desktop.services.desk import CoachDesk
+        from nunrec_desktop.services.coach_desk import CoachDesk
         from nunrec_desktop.ui.audit_page import AuditPage
         from nunrec_desktop.ui.erasure_page import ErasurePage
         from nunrec_desktop.ui.main_window import MainWindow
@@ -444,7 +445,7 @@ class AppController(QObject):
     def _coach_desk(self) -> CoachDesk | None:
         """The signed-in coach's desk; None for IT or when nobody is signed in. The one lazy import of the desk
         module: it loads the services (SQLAlchemy ...), which must wait until the sign-in window is painted."""
-        from nunrec_desktop.services.desk import CoachDesk
+        from nunrec_desktop.services.coach_desk import CoachDesk
 
         return self.desk if isinstance(self.desk, CoachDesk) else None
 

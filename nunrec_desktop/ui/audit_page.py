@@ -46,7 +46,7 @@ WORDS = {"action": action_words, "result": result_words, "role": role_words, "ob
 
 
 class AuditDesk(Protocol):
-    """What the audit page asks of the IT desk (`services.desk.ItDesk`)."""
+    """What the audit page asks of the IT desk (`services.it_desk.ItDesk`)."""
 
     def search_audit(
         self, actor: str, action: str, object_id: str, since: datetime, until: datetime

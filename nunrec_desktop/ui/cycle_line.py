@@ -10,8 +10,8 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolButton, QWidget
 
 from nunrec_desktop.domain import InvalidInput, NunrecError
+from nunrec_desktop.services.coach_desk import CycleOutlook
 from nunrec_desktop.services.coaching_cycles import CycleDecisionNeeded
-from nunrec_desktop.services.desk import CycleOutlook
 from nunrec_desktop.services.evaluations import Evaluation
 from nunrec_desktop.ui.messages import for_reader
 

@@ -38,7 +38,7 @@ STATE_TEXT = "#1f2a30"  # dark text on those light backgrounds, whatever the pal
 
 
 class CyclesDesk(Protocol):
-    """What the cycles page asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the cycles page asks of the coach's desk (`services.coach_desk.CoachDesk`)."""
 
     def cycle_rows(self) -> list[CycleStatus]: ...
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from nunrec_desktop.domain import Mark, NunrecError
 from nunrec_desktop.services.call_metrics import CallFigures
-from nunrec_desktop.services.desk import CycleOutlook
+from nunrec_desktop.services.coach_desk import CycleOutlook
 from nunrec_desktop.services.evaluation_progress import NEEDS_COMMENT, OpenItem, open_items
 from nunrec_desktop.services.evaluations import (
     SUBMITTED,
@@ -75,7 +75,7 @@ NEW_MARK = UNKEEPABLE  # the finding field of the note typed for the player's ne
 
 
 class EvaluationDesk(Protocol):
-    """What the evaluation form asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the evaluation form asks of the coach's desk (`services.coach_desk.CoachDesk`)."""
 
     def save_draft(self, evaluation_id: int, content: EvaluationContent) -> EvaluationContent: ...
 

@@ -25,18 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nunrec_desktop.services.desk import DraftSummary, EmployeeSummary
+from nunrec_desktop.services.coach_desk import DraftSummary, EmployeeSummary
 from nunrec_desktop.ui.feedback_choice import FeedbackChoiceDesk, FeedbackChoiceDialog
 from nunrec_desktop.ui.history_panel import HistoryDesk, HistoryPanel
 from nunrec_desktop.ui.messages import for_reader
 from nunrec_desktop.ui.tasks import TaskRunner
 
-DraftRow = DraftSummary  # an open draft with what became of its recording (services.desk)
+DraftRow = DraftSummary  # an open draft with what became of its recording (services.coach_desk)
 EmployeeRow = EmployeeSummary
 
 
 class OverviewDesk(HistoryDesk, FeedbackChoiceDesk, Protocol):
-    """What the evaluations overview asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the evaluations overview asks of the coach's desk (`services.coach_desk.CoachDesk`)."""
 
     def employee_overview(self) -> list[EmployeeSummary]: ...
 

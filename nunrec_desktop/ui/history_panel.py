@@ -40,7 +40,7 @@ ENTRY_ROLE = 256
 
 
 class HistoryDesk(ConversationDesk, Protocol):
-    """What the history asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the history asks of the coach's desk (`services.coach_desk.CoachDesk`)."""
 
     def history(
         self, employee_id: str, cycle_id: int | None = None, first: date | None = None, last: date | None = None

@@ -25,7 +25,8 @@ from nunrec_desktop.ui.tasks import TaskRunner
 
 
 class LiveDesk(EvaluationDesk, Protocol):
-    """What the side-by-side page (and its evaluation form) asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the side-by-side page (and its evaluation form) asks of the coach's desk
+    (`services.coach_desk.CoachDesk`)."""
 
     def coached_employees(self) -> list[Employee]: ...
 

@@ -59,7 +59,7 @@ SKIP_HOLDS = "skip_holds"  # the coach's choice in `ui.layout_memory`
 
 
 class PlayerDesk(Protocol):
-    """What the player asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the player asks of the coach's desk (`services.coach_desk.CoachDesk`)."""
 
     def open_recording(self, recording_id: str) -> OpenedRecording: ...
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from nunrec_desktop.domain import NunrecError
-from nunrec_desktop.services.desk import DraftSummary
+from nunrec_desktop.services.coach_desk import DraftSummary
 from nunrec_desktop.services.recordings import RecordingList, VisibleRecording
 from nunrec_desktop.ui.flow_layout import wrapping_row
 from nunrec_desktop.ui.messages import for_reader
@@ -76,7 +76,7 @@ class DurationSpinBox(QSpinBox):
 
 
 class RecordingsDesk(Protocol):
-    """What the recordings page asks of the coach's desk (`services.desk.CoachDesk`)."""
+    """What the recordings page asks of the coach's desk (`services.coach_desk.CoachDesk`)."""
 
     def recordings(self) -> RecordingList: ...
 
