@@ -40,7 +40,8 @@ import soundfile as sf
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the line conditions live with the tests
 
 from nunrec_desktop.adapters.audio.decode import WaveformSummary, decode
-from nunrec_desktop.services.call_metrics import FRAME_S, CallMetrics, channels_of, measure
+from nunrec_desktop.services.call_metrics import CallMetrics, channels_of, measure
+from nunrec_desktop.services.frame_runs import FRAME_S
 from tests.line_conditions import announcement_loop, hold_music, on_the_line, speak
 
 RATE = 8000

@@ -214,27 +214,27 @@ def test_the_loop_check_over_many_lags_at_once_equals_one_lag_at_a_time(
     """The rows of matching pairs are found for all lags in one pass, the pairs of every lag one sequence
     broken between lags (and a few lags per pass): the same rows as each lag looked at alone. Levels that
     take few values make long rows; the sounding steps come in bursts with gaps, as speech does."""
-    from nunrec_desktop.services import call_metrics as cm
+    from nunrec_desktop.services import hold_audio
 
     rng = np.random.default_rng(23)
     count = 3_000
     sounding = np.repeat(rng.random(count // 20) < 0.6, 20) & (rng.random(count) < 0.9)
     sounding = np.concatenate([sounding, np.zeros(80, dtype=np.bool_)])  # padded past the longest lag
-    frames = len(sounding) * cm.REPEAT_STEP
+    frames = len(sounding) * hold_audio.REPEAT_STEP
     level = rng.integers(0, 3, frames).astype(np.float32)
     lowest, highest = level - rng.random(frames).astype(np.float32), level + rng.random(frames).astype(np.float32)
     places = np.flatnonzero(sounding[:count]).astype(np.int32)
-    near = places * cm.REPEAT_STEP + cm.REPEAT_STEP // 2
+    near = places * hold_audio.REPEAT_STEP + hold_audio.REPEAT_STEP // 2
     lags = np.arange(50, 301, 7, dtype=np.int32)
     if options.get("touching") == "random":
         options = {"touching": rng.random(len(sounding)) < 0.05}
 
     def rows(some: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
-        return cm._rows(near, level[near], sounding, lowest, highest, some, 5, 0.5, **options)
+        return hold_audio._rows(near, level[near], sounding, lowest, highest, some, 5, 0.5, **options)
 
     together = rows(lags)
     assert together.any() and not together.all()
     alone = np.stack([rows(lags[k : k + 1])[0] for k in range(len(lags))])
     assert np.array_equal(together, alone)
-    monkeypatch.setattr(cm, "ROWS_BATCH", 3 * len(near))  # three lags per pass
+    monkeypatch.setattr(hold_audio, "ROWS_BATCH", 3 * len(near))  # three lags per pass
     assert np.array_equal(rows(lags), alone)
